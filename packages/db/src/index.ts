@@ -1,0 +1,12 @@
+export { createDb, type CreateDbOptions, type Database, type Transaction } from "./client";
+export {
+  withTenant,
+  withIdentity,
+  ScopeError,
+  scopeRoles,
+  type ScopeRole,
+  type TenantScope,
+  type IdentityScope,
+} from "./scope";
+export { runMigrations, migrationsFolder } from "./migrate";
+export * as schema from "./schema";

@@ -1,0 +1,92 @@
+import { sql } from "drizzle-orm";
+import { check, foreignKey, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { clinics } from "./clinics";
+import { createdAt, id, instant, updatedAt } from "./columns";
+import { appointmentSource, appointmentStatus } from "./enums";
+import { patients } from "./patients";
+import { practitioners, services } from "./practice";
+import { tenantIsolation } from "./policies";
+
+/** Statuses whose appointment still occupies the practitioner's calendar. */
+export const BLOCKING_STATUSES = ["booked", "confirmed", "arrived", "completed"] as const;
+
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: id(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    practitionerId: uuid("practitioner_id").notNull(),
+    serviceId: uuid("service_id").notNull(),
+    patientId: uuid("patient_id").notNull(),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    /**
+     * The time the appointment keeps the practitioner busy: start minus the service's buffer
+     * before, end plus its buffer after, copied at booking so that editing a service later does
+     * not move existing appointments. The exclusion constraint (custom migration) guards it.
+     */
+    blockedFrom: instant("blocked_from").notNull(),
+    blockedTo: instant("blocked_to").notNull(),
+    status: appointmentStatus("status").notNull().default("booked"),
+    source: appointmentSource("source").notNull(),
+    notes: text("notes"),
+    cancelReason: text("cancel_reason"),
+    /** Optimistic concurrency: every update bumps it; a stale version is a conflict. */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("appointments_clinic_id_id_key").on(t.clinicId, t.id),
+    foreignKey({
+      name: "appointments_practitioner_fk",
+      columns: [t.clinicId, t.practitionerId],
+      foreignColumns: [practitioners.clinicId, practitioners.id],
+    }),
+    foreignKey({
+      name: "appointments_service_fk",
+      columns: [t.clinicId, t.serviceId],
+      foreignColumns: [services.clinicId, services.id],
+    }),
+    foreignKey({
+      name: "appointments_patient_fk",
+      columns: [t.clinicId, t.patientId],
+      foreignColumns: [patients.clinicId, patients.id],
+    }),
+    // Calendar and slot search: one practitioner's appointments in a time range.
+    index("appointments_practitioner_range_idx").on(t.clinicId, t.practitionerId, t.startsAt),
+    // Day view across all practitioners.
+    index("appointments_clinic_range_idx").on(t.clinicId, t.startsAt),
+    index("appointments_patient_idx").on(t.clinicId, t.patientId, t.startsAt),
+    check("appointments_end_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+    check("appointments_blocked_covers_appointment", sql`${t.blockedFrom} <= ${t.startsAt} and ${t.blockedTo} >= ${t.endsAt}`),
+    tenantIsolation(),
+  ],
+);
+
+/** A patient's manage link: a bearer capability for one appointment, stored only as a hash. */
+export const bookingTokens = pgTable(
+  "booking_tokens",
+  {
+    id: id(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    appointmentId: uuid("appointment_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("booking_tokens_clinic_id_id_key").on(t.clinicId, t.id),
+    unique("booking_tokens_token_hash_key").on(t.tokenHash),
+    foreignKey({
+      name: "booking_tokens_appointment_fk",
+      columns: [t.clinicId, t.appointmentId],
+      foreignColumns: [appointments.clinicId, appointments.id],
+    }).onDelete("cascade"),
+    tenantIsolation(),
+  ],
+);

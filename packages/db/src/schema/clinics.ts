@@ -1,0 +1,125 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgPolicy, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, instant, updatedAt } from "./columns";
+import { membershipRole } from "./enums";
+import { currentClinicId, currentRole, currentSessionId, currentUserId, tenantIsolation } from "./policies";
+
+export const clinics = pgTable(
+  "clinics",
+  {
+    id: id(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    /** IANA zone; working hours are wall-clock times in this zone. */
+    timezone: text("timezone").notNull(),
+    locale: text("locale").notNull().default("en"),
+    currency: text("currency").notNull().default("EUR"),
+    minNoticeMinutes: integer("min_notice_minutes").notNull().default(120),
+    horizonDays: integer("horizon_days").notNull().default(60),
+    slotStepMinutes: integer("slot_step_minutes").notNull().default(15),
+    cancellationNoticeMinutes: integer("cancellation_notice_minutes").notNull().default(1440),
+    email: text("email"),
+    phone: text("phone"),
+    address: text("address"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("clinics_slug_key").on(t.slug),
+    check("clinics_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) between 3 and 63`),
+    check("clinics_currency_format", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check(
+      "clinics_booking_policy",
+      sql`${t.minNoticeMinutes} >= 0 and ${t.horizonDays} between 1 and 730 and ${t.slotStepMinutes} between 5 and 240 and ${t.cancellationNoticeMinutes} >= 0`,
+    ),
+    // A clinic's public page (name, zone, booking policy) is readable by anyone who knows its slug.
+    pgPolicy("clinics_public_read", { for: "select", using: sql`true` }),
+    // Any signed-in user may open a clinic (the API checks the session); they become its owner.
+    pgPolicy("clinics_create", { for: "insert", withCheck: sql`true` }),
+    // Only the owners and admins of the clinic in scope may change it.
+    pgPolicy("clinics_admin_update", {
+      for: "update",
+      using: sql`${t.id} = ${currentClinicId} and ${currentRole} in ('owner', 'admin')`,
+      withCheck: sql`${t.id} = ${currentClinicId} and ${currentRole} in ('owner', 'admin')`,
+    }),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    /** Stored as typed; unique case-insensitively. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    /** Null for passwordless patients (one-time codes). Never leaves the database layer. */
+    passwordHash: text("password_hash"),
+    emailVerifiedAt: instant("email_verified_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    // Sign-in must find an account by e-mail before anyone is known.
+    pgPolicy("users_read", { for: "select", using: sql`true` }),
+    // Sign-up and passwordless patients create accounts before any session exists.
+    pgPolicy("users_create", { for: "insert", withCheck: sql`true` }),
+    // A user may change only their own account.
+    pgPolicy("users_update_self", {
+      for: "update",
+      using: sql`${t.id} = ${currentUserId}`,
+      withCheck: sql`${t.id} = ${currentUserId}`,
+    }),
+  ],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: id(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: membershipRole("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("memberships_clinic_id_id_key").on(t.clinicId, t.id),
+    uniqueIndex("memberships_clinic_id_user_id_key").on(t.clinicId, t.userId),
+    index("memberships_user_id_idx").on(t.userId),
+    tenantIsolation(),
+    // A signed-in user sees their own memberships in every clinic (clinic switcher, role check).
+    pgPolicy("memberships_read_own", { for: "select", using: sql`${t.userId} = ${currentUserId}` }),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** Public half of the token; the secret half is stored only as a SHA-256 hash. */
+    id: text("id").primaryKey(),
+    secretHash: text("secret_hash").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    activeClinicId: uuid("active_clinic_id").references(() => clinics.id),
+    createdAt: createdAt(),
+    lastSeenAt: instant("last_seen_at").notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+    userAgent: text("user_agent"),
+    ip: text("ip"),
+  },
+  (t) => [
+    index("sessions_user_id_idx").on(t.userId),
+    // A request reaches only the session whose id its cookie names, or the signed-in user's own
+    // sessions (device list, sign out elsewhere): a leaked query cannot enumerate other sessions.
+    pgPolicy("sessions_own", {
+      for: "all",
+      using: sql`${t.id} = ${currentSessionId} or ${t.userId} = ${currentUserId}`,
+      withCheck: sql`${t.userId} = ${currentUserId}`,
+    }),
+  ],
+);

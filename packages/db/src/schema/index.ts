@@ -1,0 +1,7 @@
+export * from "./enums";
+export * from "./clinics";
+export * from "./practice";
+export * from "./patients";
+export * from "./appointments";
+export * from "./audit";
+export { TENANT_ISOLATION_POLICY } from "./policies";

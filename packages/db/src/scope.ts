@@ -1,0 +1,92 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database, Transaction } from "./client";
+import { membershipRole } from "./schema/enums";
+
+/** Staff roles from memberships, plus `public` for unauthenticated booking and manage links. */
+export const scopeRoles = [...membershipRole.enumValues, "public"] as const;
+export type ScopeRole = (typeof scopeRoles)[number];
+
+export interface TenantScope {
+  clinicId: string;
+  userId: string | null;
+  role: ScopeRole;
+}
+
+export interface IdentityScope {
+  userId?: string | null;
+  sessionId?: string | null;
+}
+
+/** A scope that cannot be right: rejected before any query runs. */
+export class ScopeError extends Error {
+  override name = "ScopeError";
+}
+
+const tenantScopeSchema = z.object({
+  clinicId: z.uuid({ error: "clinicId must be a UUID" }),
+  userId: z.uuid({ error: "userId must be a UUID or null" }).nullable(),
+  role: z.enum(scopeRoles, { error: `role must be one of ${scopeRoles.join(", ")}` }),
+});
+
+const identityScopeSchema = z.object({
+  userId: z.uuid({ error: "userId must be a UUID or null" }).nullish(),
+  sessionId: z.string().min(1).max(128).nullish(),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new ScopeError(result.error.issues.map((issue) => issue.message).join("; "));
+  }
+  return result.data;
+}
+
+interface Settings {
+  clinicId: string;
+  userId: string;
+  role: string;
+  sessionId: string;
+}
+
+/**
+ * The one place that opens a scoped transaction. The settings are transaction-local
+ * (`set_config(…, true)`) and bound as parameters, and they are the first statement: a pooled
+ * connection never carries one request's clinic into the next.
+ */
+async function inScope<T>(db: Database, settings: Settings, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select
+      set_config('app.clinic_id', ${settings.clinicId}, true),
+      set_config('app.user_id', ${settings.userId}, true),
+      set_config('app.role', ${settings.role}, true),
+      set_config('app.session_id', ${settings.sessionId}, true)`);
+    return work(tx);
+  });
+}
+
+/**
+ * Runs `work` in one transaction scoped to a clinic: row-level security shows and accepts only
+ * that clinic's rows. The only way server code reaches tenant tables. A throw rolls back.
+ */
+export async function withTenant<T>(
+  db: Database,
+  scope: TenantScope,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  const { clinicId, userId, role } = parse(tenantScopeSchema, scope);
+  return inScope(db, { clinicId, userId: userId ?? "", role, sessionId: "" }, work);
+}
+
+/**
+ * Runs `work` in one transaction with no clinic: for sign-in and session handling, which touch
+ * only global tables (users, sessions, one's own memberships). Tenant tables show no rows here.
+ */
+export async function withIdentity<T>(
+  db: Database,
+  scope: IdentityScope,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  const { userId, sessionId } = parse(identityScopeSchema, scope);
+  return inScope(db, { clinicId: "", userId: userId ?? "", role: "", sessionId: sessionId ?? "" }, work);
+}
