@@ -9,4 +9,5 @@ export {
   type IdentityScope,
 } from "./scope";
 export { runMigrations, migrationsFolder } from "./migrate";
+export { PG, postgresErrorCode } from "./errors";
 export * as schema from "./schema";

@@ -1,0 +1,102 @@
+// Tenant isolation proven from the catalog, not from memory: whatever tables exist, each one with
+// a clinic_id must be locked to the clinic in scope, and the app role must be powerless to unlock it.
+import { afterAll, describe, expect, it } from "vitest";
+import postgres from "postgres";
+import { inject } from "vitest";
+import { createFreshDatabase } from "./testing";
+
+/** Extra permissive policies on tenant tables widen what a role sees, so each one is listed here with its reason. */
+const ALLOWED_EXTRA_POLICIES: Record<string, Record<string, string>> = {
+  memberships: { memberships_read_own: "SELECT" }, // a user lists their own clinics to switch between them
+};
+
+const ISOLATION_QUAL =
+  /^\(clinic_id = \( SELECT \(NULLIF\(current_setting\('app\.clinic_id'::text, true\), ''::text\)\)::uuid AS "?nullif"?\)\)$/;
+
+/** Every way the catalog falls short of the isolation rules (DESIGN.md section 4), as sentences. */
+export async function isolationGaps(sql: postgres.Sql): Promise<string[]> {
+  const gaps: string[] = [];
+  const tables = await sql<{ table: string; rls: boolean; forced: boolean }[]>`
+    select c.relname as table, c.relrowsecurity as rls, c.relforcerowsecurity as forced
+    from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    join pg_attribute a on a.attrelid = c.oid and a.attname = 'clinic_id' and not a.attisdropped
+    where n.nspname = 'public' and c.relkind in ('r', 'p')
+    order by 1`;
+  const policies = await sql<{ table: string; name: string; cmd: string; permissive: string; qual: string | null; check: string | null }[]>`
+    select tablename as table, policyname as name, cmd, permissive, qual, with_check as check
+    from pg_policies where schemaname = 'public'`;
+  for (const { table, rls, forced } of tables) {
+    if (!rls) gaps.push(`${table}: row-level security is not enabled`);
+    if (!forced) gaps.push(`${table}: row-level security is not forced`);
+    const own = policies.filter((p) => p.table === table);
+    const isolation = own.find((p) => p.name === "tenant_isolation");
+    if (!isolation) {
+      gaps.push(`${table}: no tenant_isolation policy`);
+    } else if (
+      isolation.cmd !== "ALL" ||
+      isolation.permissive !== "PERMISSIVE" ||
+      !ISOLATION_QUAL.test(isolation.qual ?? "") ||
+      !ISOLATION_QUAL.test(isolation.check ?? "")
+    ) {
+      gaps.push(`${table}: tenant_isolation is not "clinic_id = app.clinic_id" for all commands`);
+    }
+    for (const extra of own.filter((p) => p.name !== "tenant_isolation")) {
+      if (ALLOWED_EXTRA_POLICIES[table]?.[extra.name] !== extra.cmd) {
+        gaps.push(`${table}: unexpected policy ${extra.name} (${extra.cmd})`);
+      }
+    }
+  }
+  return gaps;
+}
+
+describe("the catalog", () => {
+  const sql = postgres(inject("database").adminUrl, { max: 1, onnotice: () => undefined });
+  afterAll(() => sql.end());
+
+  it("locks every table that has a clinic_id to the clinic in scope", async () => {
+    const [{ count } = { count: 0 }] = await sql<{ count: number }[]>`
+      select count(*)::int as count from pg_attribute a join pg_class c on c.oid = a.attrelid
+      join pg_namespace n on n.oid = c.relnamespace
+      where a.attname = 'clinic_id' and n.nspname = 'public' and c.relkind = 'r'`;
+    expect(count).toBeGreaterThanOrEqual(10);
+    expect(await isolationGaps(sql)).toEqual([]);
+  });
+
+  it("keeps the app role powerless: no superuser, no RLS bypass, owns nothing", async () => {
+    const [role] = await sql<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean; rolcreatedb: boolean }[]>`
+      select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = 'frontdesk_app'`;
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
+    const owned = await sql`
+      select c.relname from pg_class c join pg_roles r on r.oid = c.relowner where r.rolname = 'frontdesk_app'`;
+    expect(owned).toEqual([]);
+    const auditGrants = await sql<{ privilege_type: string }[]>`
+      select privilege_type from information_schema.role_table_grants
+      where grantee = 'frontdesk_app' and table_name = 'audit_log' order by 1`;
+    expect(auditGrants.map((g) => g.privilege_type)).toEqual(["INSERT", "SELECT"]);
+  });
+});
+
+describe("the catalog check itself", () => {
+  it("fails when someone adds a tenant table without forced RLS and its policy", async () => {
+    const urls = await createFreshDatabase("catalog_probe");
+    const owner = postgres(urls.adminUrl, { max: 1, onnotice: () => undefined });
+    try {
+      expect(await isolationGaps(owner)).toEqual([]);
+      await owner`create table notes_without_policy (id uuid primary key, clinic_id uuid not null)`;
+      await owner`create table notes_not_forced (id uuid primary key, clinic_id uuid not null)`;
+      await owner`alter table notes_not_forced enable row level security`;
+      await owner`create policy tenant_isolation on notes_not_forced using (clinic_id = (select nullif(current_setting('app.clinic_id', true), '')::uuid)) with check (clinic_id = (select nullif(current_setting('app.clinic_id', true), '')::uuid))`;
+      await owner`create policy peek on patients for select using (true)`;
+      expect(await isolationGaps(owner)).toEqual([
+        "notes_not_forced: row-level security is not forced",
+        "notes_without_policy: row-level security is not enabled",
+        "notes_without_policy: row-level security is not forced",
+        "notes_without_policy: no tenant_isolation policy",
+        "patients: unexpected policy peek (SELECT)",
+      ]);
+    } finally {
+      await owner.end();
+    }
+  });
+});

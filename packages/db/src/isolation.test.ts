@@ -1,0 +1,208 @@
+// Inside one clinic's transaction, another clinic's rows are invisible and untouchable, table by
+// table, even for queries that forget to filter by clinic.
+import { sql, type SQL } from "drizzle-orm";
+import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postgresErrorCode } from "./errors";
+import {
+  appointments,
+  auditLog,
+  bookingTokens,
+  memberships,
+  patients,
+  practitionerServices,
+  practitioners,
+  scheduleExceptions,
+  services,
+  users,
+  workingHours,
+} from "./schema";
+import { withTenant } from "./scope";
+import { connectAsApp, connectAsOwner, createTestClinic, type TestClinic } from "./testing";
+
+const { db, close } = connectAsApp();
+let a: TestClinic;
+let b: TestClinic;
+/** A user with no membership anywhere, so that membership rows can be tried in both clinics. */
+let strangerId: string;
+
+beforeAll(async () => {
+  a = await createTestClinic(db);
+  b = await createTestClinic(db);
+  const [stranger] = await db.transaction((tx) =>
+    tx.insert(users).values({ email: `stranger-${crypto.randomUUID()}@example.test`, name: "Stranger" }).returning({ id: users.id }),
+  );
+  strangerId = stranger!.id;
+});
+
+class Rollback extends Error {}
+
+/** Whether `row` can be inserted in `clinic`'s scope; the transaction is rolled back either way. */
+async function insertsInOwnClinic(clinic: TestClinic, table: PgTable, row: Record<string, unknown>): Promise<true> {
+  try {
+    await withTenant(db, { clinicId: clinic.clinicId, userId: clinic.ownerUserId, role: "owner" }, async (tx) => {
+      await tx.insert(table).values(row as never);
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return true;
+    throw error;
+  }
+  throw new Error("unreachable");
+}
+afterAll(() => close());
+
+/** A new row for `table` that belongs to clinic `owner` and points at `refs`' rows. */
+const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string, unknown>> = {
+  memberships: (clinicId) => ({ clinicId, userId: strangerId, role: "admin" }),
+  practitioners: (clinicId) => ({ clinicId, displayName: "Intruder" }),
+  services: (clinicId) => ({ clinicId, name: "Intrusion", durationMinutes: 10 }),
+  practitioner_services: (clinicId, refs) => ({ clinicId, practitionerId: refs.practitionerId, serviceId: refs.otherServiceId }),
+  working_hours: (clinicId, refs) => ({ clinicId, practitionerId: refs.practitionerId, weekday: 2, startTime: "08:00", endTime: "09:00" }),
+  schedule_exceptions: (clinicId, refs) => ({
+    clinicId,
+    practitionerId: refs.practitionerId,
+    kind: "available",
+    startsAt: new Date("2031-01-01T08:00:00Z"),
+    endsAt: new Date("2031-01-01T09:00:00Z"),
+  }),
+  patients: (clinicId) => ({ clinicId, fullName: "Intruder" }),
+  appointments: (clinicId, refs) => ({
+    clinicId,
+    practitionerId: refs.practitionerId,
+    serviceId: refs.serviceId,
+    patientId: refs.patientId,
+    startsAt: new Date("2031-01-06T10:00:00Z"),
+    endsAt: new Date("2031-01-06T10:30:00Z"),
+    blockedFrom: new Date("2031-01-06T10:00:00Z"),
+    blockedTo: new Date("2031-01-06T10:30:00Z"),
+    source: "staff",
+  }),
+  booking_tokens: (clinicId, refs) => ({
+    clinicId,
+    appointmentId: refs.appointmentId,
+    tokenHash: `intruder-${crypto.randomUUID()}`,
+    expiresAt: new Date("2031-01-01T00:00:00Z"),
+  }),
+  audit_log: (clinicId) => ({ clinicId, actorKind: "system", action: "forge", entity: "clinic" }),
+};
+
+const tenantTables: PgTable[] = [
+  memberships,
+  practitioners,
+  services,
+  practitionerServices,
+  workingHours,
+  scheduleExceptions,
+  patients,
+  appointments,
+  bookingTokens,
+  auditLog,
+];
+
+async function rejection(work: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await work;
+  } catch (error) {
+    return postgresErrorCode(error) ?? String(error);
+  }
+  return undefined;
+}
+
+describe("the isolation suite covers", () => {
+  it("every table with a clinic_id column in the database", async () => {
+    const owner = connectAsOwner();
+    try {
+      const rows = await owner.db.execute<{ table: string }>(sql`
+        select distinct c.relname as table from pg_attribute a
+        join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+        where a.attname = 'clinic_id' and n.nspname = 'public' and c.relkind = 'r' order by 1`);
+      const covered = tenantTables.map((t) => getTableConfig(t).name).sort();
+      expect(rows.map((r) => r.table)).toEqual(covered);
+    } finally {
+      await owner.close();
+    }
+  });
+});
+
+describe.each(tenantTables.map((table) => [getTableConfig(table).name, table] as const))("%s", (name, table) => {
+  const clinicIdOf = (clinic: TestClinic): SQL => sql`${clinic.clinicId}::uuid`;
+  const asA = <T>(work: Parameters<typeof withTenant<T>>[2]) => withTenant(db, { clinicId: a.clinicId, userId: a.ownerUserId, role: "owner" }, work);
+
+  it("shows clinic A only A's rows, even with no filter", async () => {
+    const rows = await asA((tx) => tx.execute<{ clinic_id: string }>(sql`select clinic_id from ${table}`));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.clinic_id))).toEqual(new Set([a.clinicId]));
+  });
+
+  it("changes 0 of B's rows on UPDATE and DELETE", async () => {
+    const update = () => asA((tx) => tx.execute(sql`update ${table} set clinic_id = clinic_id where clinic_id = ${clinicIdOf(b)}`));
+    const remove = () => asA((tx) => tx.execute(sql`delete from ${table} where clinic_id = ${clinicIdOf(b)}`));
+    if (name === "audit_log") {
+      // Append-only: the app role may not update or delete audit rows at all, its own clinic's included.
+      expect([await rejection(update()), await rejection(remove())]).toEqual(["42501", "42501"]);
+    } else {
+      expect([(await update()).count, (await remove()).count]).toEqual([0, 0]);
+    }
+    const owner = connectAsOwner();
+    try {
+      const still = await withTenant(owner.db, { clinicId: b.clinicId, userId: null, role: "owner" }, (tx) =>
+        tx.execute(sql`select 1 from ${table}`),
+      );
+      expect(still.length).toBeGreaterThan(0);
+    } finally {
+      await owner.close();
+    }
+  });
+
+  it("rejects an INSERT with B's clinic_id", async () => {
+    const row = newRow[name]!(b.clinicId, b);
+    expect(await rejection(asA((tx) => tx.insert(table).values(row as never)))).toBe("42501");
+  });
+
+  it("accepts the same INSERT for A's own clinic (so the rejection above is RLS, not a bad row)", async () => {
+    expect(await insertsInOwnClinic(a, table, newRow[name]!(a.clinicId, a))).toBe(true);
+  });
+
+  it("shows nothing and accepts nothing when no clinic is set", async () => {
+    const rows = await db.transaction((tx) => tx.execute(sql`select 1 from ${table}`));
+    expect(rows.length).toBe(0);
+    const row = newRow[name]!(a.clinicId, a);
+    expect(await rejection(db.transaction((tx) => tx.insert(table).values(row as never)))).toBe("42501");
+  });
+});
+
+describe("references between tenant rows", () => {
+  const asA = <T>(work: Parameters<typeof withTenant<T>>[2]) => withTenant(db, { clinicId: a.clinicId, userId: a.ownerUserId, role: "owner" }, work);
+  const appointmentOfA = (override: Partial<Record<"practitionerId" | "serviceId" | "patientId", string>>) => ({
+    ...newRow.appointments!(a.clinicId, a),
+    startsAt: new Date("2032-03-01T10:00:00Z"),
+    endsAt: new Date("2032-03-01T10:30:00Z"),
+    blockedFrom: new Date("2032-03-01T10:00:00Z"),
+    blockedTo: new Date("2032-03-01T10:30:00Z"),
+    ...override,
+  });
+
+  it.each([
+    ["practitioner", () => ({ practitionerId: b.practitionerId })],
+    ["service", () => ({ serviceId: b.serviceId })],
+    ["patient", () => ({ patientId: b.patientId })],
+  ])("cannot point an appointment of clinic A at clinic B's %s", async (_what, override) => {
+    const code = await rejection(asA((tx) => tx.insert(appointments).values(appointmentOfA(override()) as never)));
+    expect(code).toBe("23503");
+  });
+
+  it("cannot offer clinic B's service through clinic A's practitioner", async () => {
+    const code = await rejection(
+      asA((tx) => tx.insert(practitionerServices).values({ clinicId: a.clinicId, practitionerId: a.practitionerId, serviceId: b.serviceId })),
+    );
+    expect(code).toBe("23503");
+  });
+
+  it("cannot issue a manage link of clinic A for clinic B's appointment", async () => {
+    const code = await rejection(
+      asA((tx) => tx.insert(bookingTokens).values(newRow.booking_tokens!(a.clinicId, b) as never)),
+    );
+    expect(code).toBe("23503");
+  });
+});

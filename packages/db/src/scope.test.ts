@@ -1,0 +1,79 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "./client";
+import { patients, sessions } from "./schema";
+import { ScopeError, withIdentity, withTenant } from "./scope";
+import { connectAsApp, createTestClinic, type TestClinic } from "./testing";
+
+// One connection, so every transaction below reuses the same pooled session.
+const { db, close } = connectAsApp({ max: 1 });
+let clinic: TestClinic;
+beforeAll(async () => {
+  clinic = await createTestClinic(db);
+});
+afterAll(() => close());
+
+const scope = () => ({ clinicId: clinic.clinicId, userId: clinic.ownerUserId, role: "owner" as const });
+
+describe("withTenant", () => {
+  it("sets the clinic, user and role for the transaction only", async () => {
+    const inside = await withTenant(db, scope(), (tx) =>
+      tx.execute<{ clinic: string; user: string; role: string }>(
+        sql`select current_setting('app.clinic_id') as clinic, current_setting('app.user_id') as user, current_setting('app.role') as role`,
+      ),
+    );
+    expect(inside[0]).toEqual({ clinic: clinic.clinicId, user: clinic.ownerUserId, role: "owner" });
+    // The next transaction on the same pooled connection inherits nothing.
+    const after = await db.transaction((tx) =>
+      tx.execute<{ clinic: string }>(sql`select current_setting('app.clinic_id', true) as clinic`),
+    );
+    expect(after[0]?.clinic ?? "").toBe("");
+    expect(await db.transaction((tx) => tx.select().from(patients))).toEqual([]);
+  });
+
+  it("rolls back everything when the work throws", async () => {
+    const name = `Rolled Back ${crypto.randomUUID()}`;
+    await expect(
+      withTenant(db, scope(), async (tx) => {
+        await tx.insert(patients).values({ clinicId: clinic.clinicId, fullName: name });
+        throw new Error("handler failed");
+      }),
+    ).rejects.toThrow("handler failed");
+    const rows = await withTenant(db, scope(), (tx) => tx.select().from(patients));
+    expect(rows.map((p) => p.fullName)).not.toContain(name);
+  });
+
+  it.each([
+    [{ clinicId: "not-a-uuid", userId: null, role: "owner" }, "clinicId must be a UUID"],
+    [{ clinicId: "00000000-0000-0000-0000-000000000000'; drop table patients; --", userId: null, role: "owner" }, "clinicId must be a UUID"],
+    [{ clinicId: crypto.randomUUID(), userId: "42", role: "owner" }, "userId must be a UUID or null"],
+    [{ clinicId: crypto.randomUUID(), userId: null, role: "superuser" }, "role must be one of owner, admin, receptionist, practitioner, public"],
+  ])("refuses a malformed scope %j before any query", async (badScope, message) => {
+    // A client whose server does not exist: any query would fail with a connection error instead.
+    const unreachable = createDb("postgres://nobody:nothing@127.0.0.1:1/none", { max: 1 });
+    try {
+      await expect(withTenant(unreachable.db, badScope as never, () => Promise.resolve())).rejects.toThrow(
+        new ScopeError(message),
+      );
+    } finally {
+      await unreachable.close();
+    }
+  });
+});
+
+describe("withIdentity", () => {
+  it("reaches a session by its id, and no other session", async () => {
+    const other = await createTestClinic(db);
+    const visible = await withIdentity(db, { sessionId: clinic.sessionId }, (tx) => tx.select({ id: sessions.id }).from(sessions));
+    expect(visible).toEqual([{ id: clinic.sessionId }]);
+    const none = await withIdentity(db, {}, (tx) => tx.select({ id: sessions.id }).from(sessions));
+    expect(none).toEqual([]);
+    const mine = await withIdentity(db, { userId: other.ownerUserId }, (tx) => tx.select({ id: sessions.id }).from(sessions));
+    expect(mine).toEqual([{ id: other.sessionId }]);
+  });
+
+  it("shows no tenant rows: there is no clinic in scope", async () => {
+    const rows = await withIdentity(db, { userId: clinic.ownerUserId }, (tx) => tx.select().from(patients));
+    expect(rows).toEqual([]);
+  });
+});
