@@ -1,4 +1,4 @@
-import { formatInstant } from "./instants";
+import { createInstantFormatter } from "./instants";
 import { clipIntervals, normalizeIntervals, subtractIntervals, type Interval } from "./intervals";
 import { formatLocalDate, isoWeekday } from "./local-dates";
 import { MS_PER_DAY } from "./time-units";
@@ -38,6 +38,7 @@ export function computeSlots(query: SlotQuery): SlotDay[] {
     });
   }
 
+  const formatInstant = createInstantFormatter();
   const starts = Float64Array.from(practitionersByStart.keys()).sort();
   for (const start of starts) {
     // A slot belongs to the local date of its start, whatever date it ends on.
