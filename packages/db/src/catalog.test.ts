@@ -23,6 +23,13 @@ export async function isolationGaps(sql: postgres.Sql): Promise<string[]> {
     join pg_attribute a on a.attrelid = c.oid and a.attname = 'clinic_id' and not a.attisdropped
     where n.nspname = 'public' and c.relkind in ('r', 'p')
     order by 1`;
+  // Global tables (no clinic_id) carry their own policies, reviewed in ADR 0001; they are locked too.
+  const unlocked = await sql<{ table: string }[]>`
+    select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and not (c.relrowsecurity and c.relforcerowsecurity)
+      and not exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'clinic_id' and not a.attisdropped)
+    order by 1`;
+  for (const { table } of unlocked) gaps.push(`${table}: global table without forced row-level security`);
   const policies = await sql<{ table: string; name: string; cmd: string; permissive: string; qual: string | null; check: string | null }[]>`
     select tablename as table, policyname as name, cmd, permissive, qual, with_check as check
     from pg_policies where schemaname = 'public'`;
@@ -88,7 +95,9 @@ describe("the catalog check itself", () => {
       await owner`alter table notes_not_forced enable row level security`;
       await owner`create policy tenant_isolation on notes_not_forced using (clinic_id = (select nullif(current_setting('app.clinic_id', true), '')::uuid)) with check (clinic_id = (select nullif(current_setting('app.clinic_id', true), '')::uuid))`;
       await owner`create policy peek on patients for select using (true)`;
+      await owner`create table global_without_rls (id uuid primary key)`;
       expect(await isolationGaps(owner)).toEqual([
+        "global_without_rls: global table without forced row-level security",
         "notes_not_forced: row-level security is not forced",
         "notes_without_policy: row-level security is not enabled",
         "notes_without_policy: row-level security is not forced",

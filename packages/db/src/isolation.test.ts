@@ -8,6 +8,7 @@ import {
   appointments,
   auditLog,
   bookingTokens,
+  invitations,
   memberships,
   patients,
   practitionerServices,
@@ -85,6 +86,13 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
     expiresAt: new Date("2031-01-01T00:00:00Z"),
   }),
   audit_log: (clinicId) => ({ clinicId, actorKind: "system", action: "forge", entity: "clinic" }),
+  invitations: (clinicId) => ({
+    clinicId,
+    email: "invitee@example.test",
+    role: "receptionist",
+    tokenHash: `invite-${crypto.randomUUID()}`,
+    expiresAt: new Date("2031-01-01T00:00:00Z"),
+  }),
 };
 
 const tenantTables: PgTable[] = [
@@ -98,6 +106,7 @@ const tenantTables: PgTable[] = [
   appointments,
   bookingTokens,
   auditLog,
+  invitations,
 ];
 
 async function rejection(work: Promise<unknown>): Promise<string | undefined> {

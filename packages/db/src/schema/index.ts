@@ -4,4 +4,5 @@ export * from "./practice";
 export * from "./patients";
 export * from "./appointments";
 export * from "./audit";
+export * from "./auth";
 export { TENANT_ISOLATION_POLICY } from "./policies";

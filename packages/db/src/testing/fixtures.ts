@@ -5,6 +5,7 @@ import {
   auditLog,
   bookingTokens,
   clinics,
+  invitations,
   memberships,
   patients,
   practitionerServices,
@@ -94,6 +95,14 @@ export async function createTestClinic(
       expiresAt: new Date("2030-02-01T00:00:00Z"),
     });
     await tx.insert(auditLog).values({ clinicId, actorKind: "system", action: "create", entity: "clinic", entityId: clinicId });
+    await tx.insert(invitations).values({
+      clinicId,
+      email: `invitee-${unique()}@${slug}.test`,
+      role: "receptionist",
+      tokenHash: `invite-${crypto.randomUUID()}`,
+      invitedBy: owner!.id,
+      expiresAt: new Date("2030-01-01T00:00:00Z"),
+    });
     return {
       ownerUserId: owner!.id,
       practitionerId: practitioner!.id,
