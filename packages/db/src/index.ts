@@ -8,6 +8,5 @@ export {
   type TenantScope,
   type IdentityScope,
 } from "./scope";
-export { runMigrations, migrationsFolder } from "./migrate";
 export { PG, postgresErrorCode } from "./errors";
 export * as schema from "./schema";

@@ -3,7 +3,7 @@
 import { createDb } from "../client";
 import { readDatabaseEnv, type DatabaseEnv } from "../env";
 import { runMigrations } from "../migrate";
-import { DEMO_PASSWORD, seedDemo } from "../seed";
+import { describeDemo, seedDemo } from "../seed";
 import { localUrls, provisionDatabase, startServer, stopServer } from "./postgres";
 
 async function ensureLocal(env: Extract<DatabaseEnv, { kind: "local" }>) {
@@ -41,12 +41,7 @@ const commands: Record<string, (env: DatabaseEnv) => Promise<void>> = {
     const { db, close } = createDb(await appUrl(env), { max: 4 });
     try {
       const result = await seedDemo(db, { now: new Date() });
-      process.stdout.write(`${result.created ? "Demo data created" : "Demo data already present"}.\n\n`);
-      process.stdout.write(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):\n`);
-      for (const clinic of result.clinics) {
-        process.stdout.write(`  ${clinic.name} (/book/${clinic.slug}, ${clinic.timezone})\n`);
-        for (const user of clinic.users) process.stdout.write(`    ${user.role.padEnd(13)} ${user.email}\n`);
-      }
+      process.stdout.write(`${result.created ? "Demo data created" : "Demo data already present"}.\n\n${describeDemo(result)}`);
     } finally {
       await close();
     }

