@@ -11,9 +11,9 @@ export const DAY = 24 * HOUR;
 export const uniqueEmail = (label = "user") => `${label}-${crypto.randomUUID().slice(0, 8)}@auth.test`;
 
 /** A new user, created the way sign-up does (through the app role). */
-export async function createUser(db: Database): Promise<string> {
+export async function createUser(db: Database, email = uniqueEmail()): Promise<string> {
   const [user] = await withIdentity(db, {}, (tx) =>
-    tx.insert(users).values({ email: uniqueEmail(), name: "Test User" }).returning({ id: users.id }),
+    tx.insert(users).values({ email, name: "Test User" }).returning({ id: users.id }),
   );
   return user!.id;
 }
