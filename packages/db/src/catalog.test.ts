@@ -81,6 +81,10 @@ describe("the catalog", () => {
       select privilege_type from information_schema.role_table_grants
       where grantee = 'frontdesk_app' and table_name = 'audit_log' order by 1`;
     expect(auditGrants.map((g) => g.privilege_type)).toEqual(["INSERT", "SELECT"]);
+    const historyGrants = await sql<{ privilege_type: string }[]>`
+      select privilege_type from information_schema.role_table_grants
+      where grantee = 'frontdesk_app' and table_name = 'appointment_events' order by 1`;
+    expect(historyGrants.map((g) => g.privilege_type)).toEqual(["INSERT", "SELECT"]);
   });
 });
 

@@ -5,6 +5,7 @@ import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresErrorCode } from "./errors";
 import {
+  appointmentEvents,
   appointments,
   auditLog,
   bookingTokens,
@@ -86,6 +87,7 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
     expiresAt: new Date("2031-01-01T00:00:00Z"),
   }),
   audit_log: (clinicId) => ({ clinicId, actorKind: "system", action: "forge", entity: "clinic" }),
+  appointment_events: (clinicId, refs) => ({ clinicId, appointmentId: refs.appointmentId, practitionerId: refs.practitionerId, kind: "created" }),
   invitations: (clinicId) => ({
     clinicId,
     email: "invitee@example.test",
@@ -107,6 +109,7 @@ const tenantTables: PgTable[] = [
   bookingTokens,
   auditLog,
   invitations,
+  appointmentEvents,
 ];
 
 async function rejection(work: Promise<unknown>): Promise<string | undefined> {
@@ -147,8 +150,8 @@ describe.each(tenantTables.map((table) => [getTableConfig(table).name, table] as
   it("changes 0 of B's rows on UPDATE and DELETE", async () => {
     const update = () => asA((tx) => tx.execute(sql`update ${table} set clinic_id = clinic_id where clinic_id = ${clinicIdOf(b)}`));
     const remove = () => asA((tx) => tx.execute(sql`delete from ${table} where clinic_id = ${clinicIdOf(b)}`));
-    if (name === "audit_log") {
-      // Append-only: the app role may not update or delete audit rows at all, its own clinic's included.
+    if (name === "audit_log" || name === "appointment_events") {
+      // Append-only: the app role may not update or delete these rows at all, its own clinic's included.
       expect([await rejection(update()), await rejection(remove())]).toEqual(["42501", "42501"]);
     } else {
       expect([(await update()).count, (await remove()).count]).toEqual([0, 0]);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, foreignKey, index, integer, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinics } from "./clinics";
 import { createdAt, id, instant, updatedAt } from "./columns";
 import { appointmentSource, appointmentStatus } from "./enums";
@@ -35,6 +35,8 @@ export const appointments = pgTable(
     cancelReason: text("cancel_reason"),
     /** Optimistic concurrency: every update bumps it; a stale version is a conflict. */
     version: integer("version").notNull().default(1),
+    /** Sent by the booking client once per attempt: a retried request finds this row instead of booking twice. */
+    idempotencyKey: text("idempotency_key"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -60,6 +62,7 @@ export const appointments = pgTable(
     // Day view across all practitioners.
     index("appointments_clinic_range_idx").on(t.clinicId, t.startsAt),
     index("appointments_patient_idx").on(t.clinicId, t.patientId, t.startsAt),
+    uniqueIndex("appointments_idempotency_key").on(t.clinicId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     check("appointments_end_after_start", sql`${t.endsAt} > ${t.startsAt}`),
     check("appointments_blocked_covers_appointment", sql`${t.blockedFrom} <= ${t.startsAt} and ${t.blockedTo} >= ${t.endsAt}`),
     tenantIsolation(),
@@ -87,6 +90,38 @@ export const bookingTokens = pgTable(
       columns: [t.clinicId, t.appointmentId],
       foreignColumns: [appointments.clinicId, appointments.id],
     }).onDelete("cascade"),
+    tenantIsolation(),
+  ],
+);
+
+export const appointmentEventKind = pgEnum("appointment_event_kind", ["created", "rescheduled", "cancelled", "status_changed", "updated"]);
+export type AppointmentEventKind = (typeof appointmentEventKind.enumValues)[number];
+
+/**
+ * Every change to an appointment, in order: the live calendar feed replays from it after a
+ * reconnect, and it doubles as each appointment's history. Inserting a row notifies listeners
+ * (custom migration) with ids and kind only, never patient data.
+ */
+export const appointmentEvents = pgTable(
+  "appointment_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    appointmentId: uuid("appointment_id").notNull(),
+    kind: appointmentEventKind("kind").notNull(),
+    /** The practitioner's calendar affected (a move between practitioners records the new one). */
+    practitionerId: uuid("practitioner_id").notNull(),
+    at: instant("at").notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: "appointment_events_appointment_fk",
+      columns: [t.clinicId, t.appointmentId],
+      foreignColumns: [appointments.clinicId, appointments.id],
+    }).onDelete("cascade"),
+    index("appointment_events_clinic_id_idx").on(t.clinicId, t.id),
     tenantIsolation(),
   ],
 );

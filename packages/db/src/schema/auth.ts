@@ -1,6 +1,6 @@
 // Pre-authentication state: keyed by e-mail or IP address, read before anyone is signed in.
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgPolicy, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgPolicy, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
 import { createdAt, id, instant } from "./columns";
 import { membershipRole } from "./enums";
@@ -66,3 +66,20 @@ export const invitations = pgTable(
   ],
 );
 
+
+/** Fixed-window request counters for public endpoints (booking, slots), shared by every server process. */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    /** e.g. "book:ip:203.0.113.9" or "book:email:someone@example.com". */
+    key: text("key").notNull(),
+    windowStart: instant("window_start").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index("rate_limits_window_idx").on(t.windowStart),
+    // Counters exist before anyone is known and hold only counts: open to the app role.
+    pgPolicy("rate_limits_open", { for: "all", using: sql`true`, withCheck: sql`true` }),
+  ],
+);

@@ -1,6 +1,7 @@
 import { withIdentity, withTenant } from "../scope";
 import type { Database } from "../client";
 import {
+  appointmentEvents,
   appointments,
   auditLog,
   bookingTokens,
@@ -88,6 +89,7 @@ export async function createTestClinic(
         source: "staff",
       })
       .returning({ id: appointments.id });
+    await tx.insert(appointmentEvents).values({ clinicId, appointmentId: appointment!.id, practitionerId: practitioner!.id, kind: "created" });
     await tx.insert(bookingTokens).values({
       clinicId,
       appointmentId: appointment!.id,
