@@ -21,6 +21,7 @@ export {
 } from "./password";
 export {
   THROTTLE_FREE_FAILURES,
+  THROTTLE_FREE_FAILURES_PER_IP,
   THROTTLE_MAX_DELAY_SECONDS,
   accountThrottleKey,
   checkSignInAllowed,

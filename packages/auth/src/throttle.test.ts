@@ -8,6 +8,7 @@ import {
   accountThrottleKey,
   checkSignInAllowed,
   ipThrottleKey,
+  THROTTLE_FREE_FAILURES_PER_IP,
   recordSignInFailure,
   recordSignInSuccess,
   throttleDelaySeconds,
@@ -91,7 +92,11 @@ describe("checkSignInAllowed and recordSignInFailure", () => {
 
   it("blocks an IP that tries many accounts, for every account, while other IPs go on", async () => {
     const ip = uniqueIp();
-    for (let i = 0; i < 5; i++) await recordSignInFailure(db, { email: uniqueEmail(), ip }, T0);
+    for (let i = 0; i < THROTTLE_FREE_FAILURES_PER_IP; i++) await recordSignInFailure(db, { email: uniqueEmail(), ip }, T0);
+    // A shared front-desk address gets a larger allowance than one account...
+    expect((await checkSignInAllowed(db, { email: uniqueEmail(), ip }, T0)).allowed).toBe(true);
+    // ...but not an unlimited one.
+    await recordSignInFailure(db, { email: uniqueEmail(), ip }, T0);
     const fresh = uniqueEmail();
     expect(await checkSignInAllowed(db, { email: fresh, ip }, T0)).toEqual({ allowed: false, retryAfterSeconds: 30 });
     expect(await checkSignInAllowed(db, { email: fresh, ip: uniqueIp() }, T0)).toEqual({ allowed: true });
@@ -108,7 +113,7 @@ describe("checkSignInAllowed and recordSignInFailure", () => {
     const email = uniqueEmail();
     const ip = uniqueIp();
     await fail({ email, ip: null }, 7); // account: 120 s
-    await fail({ email: uniqueEmail(), ip }, 5); // ip: 30 s
+    for (let i = 0; i <= THROTTLE_FREE_FAILURES_PER_IP; i++) await recordSignInFailure(db, { email: uniqueEmail(), ip }, T0); // ip: 30 s
     expect(await checkSignInAllowed(db, { email, ip }, T0)).toEqual({ allowed: false, retryAfterSeconds: 120 });
   });
 
@@ -144,7 +149,7 @@ describe("checkSignInAllowed and recordSignInFailure", () => {
 describe("recordSignInSuccess", () => {
   it("clears the account's count but not the IP's", async () => {
     const key = { email: uniqueEmail(), ip: uniqueIp() };
-    await fail(key, 5);
+    await fail(key, THROTTLE_FREE_FAILURES_PER_IP + 1);
     await recordSignInSuccess(db, key);
     expect(await storedFailures(accountThrottleKey(key.email))).toBeUndefined();
     expect(await checkSignInAllowed(db, { email: key.email, ip: null }, T0)).toEqual({ allowed: true });

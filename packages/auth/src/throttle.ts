@@ -7,8 +7,13 @@ import { authThrottle } from "@frontdesk/db/schema";
 import { eq, inArray, sql } from "drizzle-orm";
 import { normalizeEmail, sha256Hex } from "./crypto";
 
-/** Failures allowed before any delay. */
+/** Failures allowed before any delay, per account. */
 export const THROTTLE_FREE_FAILURES = 4;
+/**
+ * Per IP address the allowance is larger: a clinic's front desk shares one address among several
+ * people who all mistype now and then, while a password-spraying script still meets the delay.
+ */
+export const THROTTLE_FREE_FAILURES_PER_IP = 20;
 export const THROTTLE_BASE_DELAY_SECONDS = 30;
 export const THROTTLE_MAX_DELAY_SECONDS = 15 * 60;
 /** A key with no failure for this long starts counting from zero again. */
@@ -28,16 +33,16 @@ const keyFor = (kind: "account" | "ip", value: string) =>
 export const accountThrottleKey = (email: string) => keyFor("account", normalizeEmail(email));
 export const ipThrottleKey = (ip: string) => keyFor("ip", ip.trim().toLowerCase());
 
-function keysOf(key: ThrottleKey): string[] {
-  const keys = [accountThrottleKey(key.email)];
-  if (key.ip !== null && key.ip.trim() !== "") keys.push(ipThrottleKey(key.ip));
+function keysOf(key: ThrottleKey): Array<{ key: string; free: number }> {
+  const keys = [{ key: accountThrottleKey(key.email), free: THROTTLE_FREE_FAILURES }];
+  if (key.ip !== null && key.ip.trim() !== "") keys.push({ key: ipThrottleKey(key.ip), free: THROTTLE_FREE_FAILURES_PER_IP });
   return keys;
 }
 
-/** Seconds a key is blocked after its `failures`-th failure: 0 for the first 4, then 30 s doubling up to 15 min. */
-export function throttleDelaySeconds(failures: number): number {
-  if (failures <= THROTTLE_FREE_FAILURES) return 0;
-  const doublings = Math.min(failures - THROTTLE_FREE_FAILURES - 1, 30);
+/** Seconds a key is blocked after its `failures`-th failure: 0 for the first `free`, then 30 s doubling up to 15 min. */
+export function throttleDelaySeconds(failures: number, free = THROTTLE_FREE_FAILURES): number {
+  if (failures <= free) return 0;
+  const doublings = Math.min(failures - free - 1, 30);
   return Math.min(THROTTLE_BASE_DELAY_SECONDS * 2 ** doublings, THROTTLE_MAX_DELAY_SECONDS);
 }
 
@@ -48,7 +53,7 @@ export async function checkSignInAllowed(
   now: Date,
 ): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
   const rows = await withIdentity(db, {}, (tx) =>
-    tx.select({ blockedUntil: authThrottle.blockedUntil }).from(authThrottle).where(inArray(authThrottle.key, keysOf(key))),
+    tx.select({ blockedUntil: authThrottle.blockedUntil }).from(authThrottle).where(inArray(authThrottle.key, keysOf(key).map((k) => k.key))),
   );
   const blockedUntil = Math.max(0, ...rows.map((row) => row.blockedUntil?.getTime() ?? 0));
   if (blockedUntil <= now.getTime()) return { allowed: true };
@@ -62,7 +67,7 @@ export async function recordSignInFailure(db: Database, key: ThrottleKey, now: D
   // The new count, computed from the row as locked by the upsert (a stale row starts again at 1).
   const failures = sql`(case when ${authThrottle.updatedAt} < ${stale}::timestamptz then 1 else ${authThrottle.failures} + 1 end)`;
   await withIdentity(db, {}, async (tx) => {
-    for (const throttleKey of keysOf(key)) {
+    for (const { key: throttleKey, free } of keysOf(key)) {
       await tx
         .insert(authThrottle)
         .values({ key: throttleKey, failures: 1, blockedUntil: null, updatedAt: now })
@@ -70,10 +75,10 @@ export async function recordSignInFailure(db: Database, key: ThrottleKey, now: D
           target: authThrottle.key,
           set: {
             failures,
-            // Mirrors throttleDelaySeconds: 30 s * 2^(failures - 5), at most 15 min, none before the 5th failure.
-            blockedUntil: sql`case when ${failures} > ${THROTTLE_FREE_FAILURES}::int
+            // Mirrors throttleDelaySeconds: 30 s * 2^(failures - free - 1), at most 15 min, none before.
+            blockedUntil: sql`case when ${failures} > ${free}::int
               then ${at}::timestamptz + make_interval(secs => least(
-                ${THROTTLE_BASE_DELAY_SECONDS}::float8 * power(2::float8, least(${failures} - ${THROTTLE_FREE_FAILURES + 1}::int, 30)),
+                ${THROTTLE_BASE_DELAY_SECONDS}::float8 * power(2::float8, least(${failures} - ${free + 1}::int, 30)),
                 ${THROTTLE_MAX_DELAY_SECONDS}::float8))
               else null end`,
             updatedAt: sql`${at}::timestamptz`,
