@@ -2,7 +2,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "**/.data/**", "drizzle/**"] },
+  { ignores: ["**/dist/**", "**/dist-test/**", "**/node_modules/**", "**/.turbo/**", "**/.data/**", "drizzle/**"] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

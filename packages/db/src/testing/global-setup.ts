@@ -1,14 +1,7 @@
 // vitest `globalSetup`: one PostgreSQL per test run, migrated, shared by every test file.
 import type { TestProject } from "vitest/node";
-import type { LocalServer, LocalUrls } from "../local/postgres";
 import { startTestServer } from "./server";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    database: LocalUrls;
-    databaseServer: LocalServer;
-  }
-}
+import "./provided";
 
 export default async function setup(project: TestProject) {
   const { urls, server, stop } = await startTestServer();

@@ -2,6 +2,7 @@
 import { inject } from "vitest";
 import { createDb } from "../client";
 import { provisionDatabase, type LocalUrls } from "../local/postgres";
+import "./provided";
 
 export { createTestClinic, type TestClinic } from "./fixtures";
 

@@ -1,0 +1,40 @@
+// `pnpm dev`: one command from a fresh clone to a running app. Starts the local PostgreSQL (unless
+// DATABASE_URL is set), migrates, seeds the demo when the database is empty, and runs the server
+// with reload. Prints the URL and the demo sign-ins.
+/* eslint-disable no-restricted-properties -- an entry point: the one place that reads process.env */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { createDb } from "@frontdesk/db";
+import { describeDemo, LOCAL_SERVER, provisionDatabase, readDatabaseEnv, runMigrations, seedDemo, startServer } from "@frontdesk/db/local";
+import { parseConfig } from "@frontdesk/api";
+
+async function prepareDatabase(): Promise<string> {
+  const env = readDatabaseEnv(process.env);
+  if (env.kind === "external") {
+    if (env.adminUrl) await runMigrations(env.adminUrl);
+    return env.appUrl;
+  }
+  process.stdout.write(`Starting the local PostgreSQL (data in ${LOCAL_SERVER.dataDir})…\n`);
+  await startServer(LOCAL_SERVER);
+  return (await provisionDatabase(LOCAL_SERVER)).appUrl;
+}
+
+async function main() {
+  const config = parseConfig(process.env);
+  const databaseUrl = await prepareDatabase();
+  const { db, close } = createDb(databaseUrl, { max: 2 });
+  const seeded = await seedDemo(db, { now: new Date() }).finally(close);
+
+  const child = spawn(process.execPath, ["--import", "tsx", "--watch", fileURLToPath(new URL("./node.ts", import.meta.url))], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  process.stdout.write(`\nFrontdesk: ${config.PUBLIC_URL}\n  book:  ${config.PUBLIC_URL}/book/demo-paris\n  staff: ${config.PUBLIC_URL}/app\n\n${describeDemo(seeded)}\n`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseConfig } from "@frontdesk/api";
+import { inject } from "vitest";
+import "@frontdesk/db/testing";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveHandler, startServer } from "./node";
+
+describe("serveHandler shutdown", () => {
+  it("stops accepting, lets an in-flight request finish, then resolves", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const inside = new Promise<void>((resolve) => (started = resolve));
+    const server = await serveHandler(
+      async () => {
+        started();
+        await gate;
+        return new Response("finished");
+      },
+      { port: 0, graceMs: 5_000 },
+    );
+    const slow = fetch(`${server.url}/slow`).then(async (r) => [r.status, await r.text()]);
+    await inside;
+    const stopped = server.stop();
+    await expect(fetch(`${server.url}/new`)).rejects.toThrow();
+    release();
+    expect(await slow).toEqual([200, "finished"]);
+    await stopped;
+  });
+
+  it("gives up on a request that outlives the grace period", async () => {
+    const server = await serveHandler(() => new Promise<Response>(() => undefined), { port: 0, graceMs: 200 });
+    const hanging = fetch(`${server.url}/forever`).then(
+      () => "answered",
+      () => "cut",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    await server.stop();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await hanging).toBe("cut");
+  });
+});
+
+describe("startServer", () => {
+  let webRoot: string;
+  let url: string;
+  let stop: () => Promise<void>;
+  beforeAll(async () => {
+    webRoot = await mkdtemp(path.join(tmpdir(), "frontdesk-web-"));
+    await mkdir(path.join(webRoot, "assets"));
+    await writeFile(path.join(webRoot, "index.html"), "<!doctype html><title>Frontdesk</title>");
+    await writeFile(path.join(webRoot, "assets", "app.js"), "console.info('hi')");
+    const config = parseConfig({ PORT: "0", LOG_LEVEL: "silent", MAIL_DIR: path.join(webRoot, "mail") });
+    const server = await startServer(config, { databaseUrl: inject("database").appUrl, webRoot });
+    url = server.url;
+    stop = () => server.stop();
+  });
+  afterAll(() => stop());
+
+  it("serves the API, health checks, the web app's files, and index.html for client routes", async () => {
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    expect(await (await fetch(`${url}/trpc/auth.me`)).json()).toEqual({ result: { data: null } });
+    expect(await (await fetch(`${url}/assets/app.js`)).text()).toContain("hi");
+    const page = await fetch(`${url}/book/demo-paris`);
+    expect([page.status, page.headers.get("content-type")]).toEqual([200, expect.stringContaining("text/html")]);
+    expect(await page.text()).toContain("<title>Frontdesk</title>");
+  });
+
+  it("does not answer unknown API paths with the web app", async () => {
+    expect((await fetch(`${url}/trpc/no.such.procedure`)).status).toBe(404);
+  });
+});
+
+describe("the production build", () => {
+  const dist = fileURLToPath(new URL("../dist-test/node.js", import.meta.url));
+  beforeAll(async () => {
+    await build({
+      entryPoints: [fileURLToPath(new URL("./node.ts", import.meta.url))],
+      outfile: dist,
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "esm",
+      external: ["@node-rs/argon2", "pino"],
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+      logLevel: "error",
+    });
+  });
+
+  function run(env: Record<string, string>) {
+    // Only the given settings: the server must not depend on anything else in the environment.
+    const child = spawn(process.execPath, [dist], { env, cwd: path.dirname(dist) });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    return { child, exited, output: () => output };
+  }
+
+  it("starts, answers, and exits 0 on SIGTERM", async () => {
+    const server = run({ NODE_ENV: "production", PORT: "0", DATABASE_URL: inject("database").appUrl, PUBLIC_URL: "https://book.example.test", LOG_LEVEL: "silent" });
+    for (let i = 0; i < 100 && !/listening on/.test(server.output()); i++) await new Promise((r) => setTimeout(r, 100));
+    const base = /listening on (http:\/\/\S+)/.exec(server.output())?.[1];
+    expect(base).toBeDefined();
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  });
+
+  it.each([
+    [{ NODE_ENV: "production", PUBLIC_URL: "https://book.example.test" }, "DATABASE_URL"],
+    [{ NODE_ENV: "production", DATABASE_URL: "postgres://x@localhost/x" }, "PUBLIC_URL"],
+    [{ PORT: "eighty", DATABASE_URL: "postgres://x@localhost/x" }, "PORT"],
+    [{ DATABASE_URL: "mysql://x@localhost/x" }, "DATABASE_URL"],
+    [{ PUBLIC_URL: "ftp://files.example", DATABASE_URL: "postgres://x@localhost/x" }, "PUBLIC_URL"],
+  ])("refuses to start with %j, naming %s", async (env, name) => {
+    const server = run(env);
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain(name);
+  });
+});

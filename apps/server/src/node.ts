@@ -1,0 +1,135 @@
+// The production server on Node: the API's fetch handler, the built web app, graceful shutdown.
+/* eslint-disable no-restricted-properties -- an entry point: the one place that reads process.env */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { createFetchHandler, parseConfig, systemClock, type Config } from "@frontdesk/api";
+import { argon2Hasher } from "@frontdesk/auth/argon2";
+import { createDb } from "@frontdesk/db";
+import { Hono } from "hono";
+import pino from "pino";
+import { createFileMailer } from "./file-mailer";
+
+export interface RunningServer {
+  url: string;
+  /** Stops accepting, lets in-flight requests finish (at most `graceMs`), then resolves. */
+  stop(): Promise<void>;
+}
+
+/** The built SPA: apps/web/dist beside this app. */
+const defaultWebRoot = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+/** Serves any fetch handler on Node, counting in-flight requests so that shutdown can drain them. */
+export async function serveHandler(
+  handler: (request: Request, clientIp: string | null) => Promise<Response> | Response,
+  options: { port: number; graceMs: number },
+): Promise<RunningServer> {
+  // A request counts until its response has left (the socket's "close" of the response), not merely
+  // until the handler returned, so shutdown never cuts a response half-written.
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const server = serve({
+    fetch: (request, env: { incoming: { socket: { remoteAddress?: string } }; outgoing: { once(event: "close", listener: () => void): void } }) => {
+      inFlight++;
+      env.outgoing.once("close", () => {
+        if (--inFlight === 0) drained?.();
+      });
+      return handler(request, env.incoming.socket.remoteAddress ?? null);
+    },
+    port: options.port,
+    hostname: "0.0.0.0",
+  }) as Server;
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return {
+    url: `http://localhost:${port}`,
+    async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, options.graceMs).unref());
+      if (inFlight > 0) await Promise.race([new Promise<void>((resolve) => (drained = resolve)), grace]);
+      // Whatever is left is idle keep-alive connections, or requests past the grace period.
+      server.closeAllConnections();
+      await Promise.race([closed, grace]);
+    },
+  };
+}
+
+export async function startServer(config: Config, options: { databaseUrl: string; webRoot?: string }): Promise<RunningServer> {
+  const logger = pino({ level: config.LOG_LEVEL, base: undefined });
+  const { db, close } = createDb(options.databaseUrl, { max: 10 });
+  const api = createFetchHandler(
+    {
+      db,
+      clock: systemClock,
+      mailer: createFileMailer({ directory: path.resolve(config.MAIL_DIR), from: config.MAIL_FROM, logger }),
+      hasher: argon2Hasher,
+      logger,
+      publicUrl: config.PUBLIC_URL,
+      sessions: {
+        idleTimeoutMs: config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
+        absoluteTimeoutMs: config.SESSION_ABSOLUTE_TIMEOUT_DAYS * 24 * 60 * 60_000,
+      },
+    },
+    // The socket's address; X-Forwarded-For is not trusted (put a proxy's own header here if you run behind one).
+    { clientIp: (request) => clientIps.get(request) ?? null },
+  );
+  const clientIps = new WeakMap<Request, string | null>();
+
+  const app = new Hono();
+  app.all("/trpc/*", (c) => api(c.req.raw));
+  app.get("/healthz", (c) => api(c.req.raw));
+  app.get("/readyz", (c) => api(c.req.raw));
+  const webRoot = options.webRoot ?? defaultWebRoot;
+  if (existsSync(path.join(webRoot, "index.html"))) {
+    app.use("/*", serveStatic({ root: path.relative(process.cwd(), webRoot) }));
+    // Client-side routes (/book/…, /app/…) get the SPA's index.html.
+    const indexHtml = await readFile(path.join(webRoot, "index.html"), "utf8");
+    app.get("*", (c) => c.html(indexHtml));
+  }
+
+  const running = await serveHandler(
+    (request, ip) => {
+      clientIps.set(request, ip);
+      return app.fetch(request);
+    },
+    { port: config.PORT, graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000 },
+  );
+  return {
+    url: running.url,
+    async stop() {
+      await running.stop();
+      await close();
+    },
+  };
+}
+
+async function main() {
+  const config = parseConfig(process.env);
+  if (!config.DATABASE_URL) throw new Error("DATABASE_URL: required to start the server (`pnpm dev` starts a local database for you)");
+  const server = await startServer(config, { databaseUrl: config.DATABASE_URL });
+  process.stdout.write(`Frontdesk listening on ${server.url} (public URL ${config.PUBLIC_URL})\n`);
+  let stopping = false;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      server.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

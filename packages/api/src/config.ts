@@ -1,0 +1,53 @@
+// Every server setting, read and validated in one place. A wrong or missing value stops the start
+// with a message that names it. `.env.example` lists each one with a comment.
+import { z } from "zod";
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgres:// URL")
+    .optional(),
+  DATABASE_ADMIN_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgres:// URL")
+    .optional(),
+  // 0 picks any free port (tests).
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://book.example.com" })
+    .transform((v) => new URL(v).origin)
+    .default("http://localhost:3000"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SESSION_IDLE_TIMEOUT_MINUTES: positiveInt(12 * 60),
+  SESSION_ABSOLUTE_TIMEOUT_DAYS: positiveInt(30),
+  MAIL_FROM: z.string().trim().min(3).default("Frontdesk <no-reply@localhost>"),
+  MAIL_DIR: z.string().trim().min(1).default(".data/mail"),
+  SHUTDOWN_GRACE_SECONDS: positiveInt(10),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings count as unset, as in most .env tooling.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(given);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const config = parsed.data;
+  if (config.NODE_ENV === "production") {
+    if (!config.DATABASE_URL) throw new ConfigError("Invalid configuration:\n  DATABASE_URL: required in production");
+    if (!env.PUBLIC_URL) throw new ConfigError("Invalid configuration:\n  PUBLIC_URL: required in production");
+  }
+  return config;
+}

@@ -1,0 +1,107 @@
+// The one fetch handler every runtime serves: `(Request) => Promise<Response>`.
+import { isCrossSiteRequest, readSessionToken, serializeBlankSessionCookie, serializeSessionCookie, validateSessionToken, type SessionRecord } from "@frontdesk/auth";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { createContext } from "./context";
+import type { ServerDeps } from "./ports";
+import { checkReadiness } from "./readiness";
+import { appRouter } from "./root";
+
+type Env = { Variables: { requestId: string; session: SessionRecord | null; ip: string | null } };
+
+export interface FetchHandlerOptions {
+  /** The client's address as the runtime sees it (a proxy's X-Forwarded-For is not trusted here). */
+  clientIp?: (request: Request) => string | null;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOptions = {}) {
+  const app = new Hono<Env>();
+
+  // One log line per request; ids and codes only, never patient data, bodies or tokens.
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    const given = c.req.header("x-request-id");
+    const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+    c.set("requestId", requestId);
+    c.set("ip", options.clientIp?.(c.req.raw) ?? null);
+    c.set("session", null);
+    await next();
+    c.header("X-Request-Id", requestId);
+    const url = new URL(c.req.url);
+    const session = c.get("session");
+    deps.logger.info(
+      {
+        requestId,
+        method: c.req.method,
+        path: url.pathname.startsWith("/trpc/") ? "/trpc" : url.pathname,
+        procedure: url.pathname.startsWith("/trpc/") ? url.pathname.slice("/trpc/".length) : undefined,
+        status: c.res.status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        userId: session?.userId,
+        clinicId: session?.activeClinicId ?? undefined,
+      },
+      "request",
+    );
+  });
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+
+  app.get("/readyz", async (c) => {
+    const readiness = await checkReadiness(deps.db);
+    return readiness.ready ? c.json({ status: "ready" }) : c.json({ status: "unavailable", reason: readiness.reason }, 503);
+  });
+
+  // CSRF: a state-changing request must come from our own origin.
+  app.use("/trpc/*", async (c, next) => {
+    if (isCrossSiteRequest(c.req.raw, deps.publicUrl)) {
+      return c.json({ error: { message: "Cross-site request refused", code: "FORBIDDEN" } }, 403);
+    }
+    await next();
+  });
+
+  app.use("/trpc/*", bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: { message: "Request too large", code: "PAYLOAD_TOO_LARGE" } }, 413) }));
+
+  // Sessions are resolved (and their cookie renewed) before tRPC runs, which may stream its answer.
+  app.use("/trpc/*", async (c, next) => {
+    const token = readSessionToken(c.req.header("cookie") ?? null, deps.publicUrl);
+    if (token) {
+      const now = deps.clock.now();
+      const result = await validateSessionToken(deps.db, token, now, deps.sessions);
+      if (result) {
+        c.set("session", result.session);
+        if (result.renewed) {
+          c.header("Set-Cookie", serializeSessionCookie(token, { publicUrl: deps.publicUrl, expiresAt: result.session.expiresAt, now }), { append: true });
+        }
+      } else {
+        c.header("Set-Cookie", serializeBlankSessionCookie(deps.publicUrl), { append: true });
+      }
+    }
+    await next();
+  });
+
+  app.all("/trpc/*", async (c) => {
+    const response = await fetchRequestHandler({
+      endpoint: "/trpc",
+      req: c.req.raw,
+      router: appRouter,
+      createContext: ({ resHeaders }) =>
+        createContext({
+          deps,
+          session: c.get("session"),
+          requestId: c.get("requestId"),
+          ip: c.get("ip"),
+          userAgent: c.req.header("user-agent")?.slice(0, 256) ?? null,
+          responseHeaders: resHeaders,
+        }),
+    });
+    // Keep the cookies set by the middleware above alongside tRPC's own headers.
+    const merged = new Headers(response.headers);
+    for (const cookie of c.res.headers.getSetCookie()) merged.append("Set-Cookie", cookie);
+    return new Response(response.body, { status: response.status, headers: merged });
+  });
+
+  return (request: Request): Promise<Response> => Promise.resolve(app.fetch(request));
+}

@@ -1,0 +1,296 @@
+// The API over real HTTP: cookies, CSRF, session expiry and revocation, throttling, readiness,
+// errors and logs, as a browser or a script sees them.
+import { createServer, Socket, type Server } from "node:net";
+import { serve } from "@hono/node-server";
+import { createDb } from "@frontdesk/db";
+import { connectAsApp } from "@frontdesk/db/testing";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import "@frontdesk/db/testing";
+import { createFetchHandler } from "./handler";
+import type { ServerDeps } from "./ports";
+import { appRouter } from "./root";
+import { createTestDeps } from "./testing";
+
+const { db, close } = connectAsApp();
+afterAll(() => close());
+
+const running: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (running.length) await running.pop()!();
+});
+
+/** Serves a fetch handler for `deps` on a free port; returns its base URL. */
+async function listen(deps: ServerDeps): Promise<string> {
+  // A different client address per server, so per-IP sign-in throttling stays within one test.
+  const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+  const handler = createFetchHandler(deps, { clientIp: () => ip });
+  const server = serve({ fetch: handler, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  running.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+}
+
+const ORIGIN = "http://localhost:3000";
+const PASSWORD = "correct horse battery";
+const newEmail = () => `http-${crypto.randomUUID().slice(0, 8)}@example.test`;
+
+function client(base: string, origin: string = ORIGIN) {
+  let cookie = "";
+  const remember = (response: Response) => {
+    for (const set of response.headers.getSetCookie()) {
+      const [pair] = set.split(";");
+      cookie = /Max-Age=0/.test(set) ? "" : pair!;
+    }
+    return response;
+  };
+  return {
+    get cookie() {
+      return cookie;
+    },
+    set cookie(value: string) {
+      cookie = value;
+    },
+    mutate: async (path: string, input: unknown, headers: Record<string, string> = { Origin: origin }) =>
+      remember(
+        await fetch(`${base}/trpc/${path}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", ...headers, ...(cookie ? { Cookie: cookie } : {}) },
+          body: JSON.stringify(input),
+        }),
+      ),
+    query: async (path: string, input?: unknown) =>
+      remember(
+        await fetch(`${base}/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, {
+          headers: cookie ? { Cookie: cookie } : {},
+        }),
+      ),
+  };
+}
+
+async function signedUp(base: string) {
+  const browser = client(base);
+  const email = newEmail();
+  const response = await browser.mutate("auth.signUp", { name: "Web User", email, password: PASSWORD });
+  expect(response.status).toBe(200);
+  return { browser, email, response };
+}
+
+const me = async (browser: ReturnType<typeof client>) => ((await (await browser.query("auth.me")).json()) as { result: { data: unknown } }).result.data;
+
+describe("cookies", () => {
+  it("are HttpOnly, SameSite=Lax, Path=/ and not Secure on plain http", async () => {
+    const { deps } = createTestDeps(db);
+    const { response } = await signedUp(await listen(deps));
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith("frontdesk_session="))!;
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).toMatch(/; Path=\//i);
+    expect(cookie).not.toMatch(/Secure/i);
+  });
+
+  it("are Secure with the __Host- prefix when PUBLIC_URL is https", async () => {
+    const { deps } = createTestDeps(db, { publicUrl: "https://book.example.test" });
+    const browser = client(await listen(deps), "https://book.example.test");
+    const response = await browser.mutate("auth.signUp", { name: "A", email: newEmail(), password: PASSWORD });
+    const cookie = response.headers.getSetCookie()[0]!;
+    expect(cookie).toMatch(/^__Host-frontdesk_session=/);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).not.toMatch(/Domain=/i);
+  });
+});
+
+describe("CSRF", () => {
+  it("refuses a state change without our Origin, and accepts same-origin requests", async () => {
+    const { deps } = createTestDeps(db);
+    const base = await listen(deps);
+    const input = { name: "A", email: newEmail(), password: PASSWORD };
+    expect((await client(base).mutate("auth.signUp", input, {})).status).toBe(403);
+    expect((await client(base).mutate("auth.signUp", input, { Origin: "https://evil.example" })).status).toBe(403);
+    expect((await client(base).mutate("auth.signUp", input, { Origin: "null" })).status).toBe(403);
+    expect((await client(base).mutate("auth.signUp", input, { "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
+    expect((await client(base).mutate("auth.signUp", input, { "Sec-Fetch-Site": "same-origin" })).status).toBe(200);
+  });
+
+  it("lets reads through without an Origin (queries never change state)", async () => {
+    const { deps } = createTestDeps(db);
+    expect((await client(await listen(deps)).query("auth.me")).status).toBe(200);
+  });
+});
+
+describe("session lifetime", () => {
+  it("ends after the inactivity timeout", async () => {
+    const { deps, clock } = createTestDeps(db);
+    const { browser } = await signedUp(await listen(deps));
+    clock.advance(11 * 60 * 60_000);
+    expect(await me(browser)).not.toBeNull();
+    clock.advance(12 * 60 * 60_000 + 1);
+    expect(await me(browser)).toBeNull();
+    expect(browser.cookie).toBe("");
+  });
+
+  it("ends at the absolute lifetime even when used every few hours", async () => {
+    const { deps, clock } = createTestDeps(db);
+    const { browser } = await signedUp(await listen(deps));
+    let alive = 0;
+    for (let hours = 0; hours < 30 * 24 + 12; hours += 6) {
+      clock.advance(6 * 60 * 60_000);
+      if ((await me(browser)) !== null) alive += 6;
+      else break;
+    }
+    expect(alive).toBeGreaterThanOrEqual(29 * 24);
+    expect(alive).toBeLessThan(30 * 24);
+  });
+
+  it("renews the cookie at most once an hour", async () => {
+    const { deps, clock } = createTestDeps(db);
+    const { browser } = await signedUp(await listen(deps));
+    clock.advance(30 * 60_000);
+    expect((await browser.query("auth.me")).headers.getSetCookie()).toEqual([]);
+    clock.advance(31 * 60_000);
+    expect((await browser.query("auth.me")).headers.getSetCookie()).toHaveLength(1);
+  });
+
+  it("is dead after sign-out, even if the old cookie is replayed", async () => {
+    const { deps } = createTestDeps(db);
+    const { browser } = await signedUp(await listen(deps));
+    const stolen = browser.cookie;
+    await browser.mutate("auth.signOut", undefined);
+    browser.cookie = stolen;
+    expect(await me(browser)).toBeNull();
+  });
+
+  it("refuses a cookie whose secret was tampered with", async () => {
+    const { deps } = createTestDeps(db);
+    const { browser } = await signedUp(await listen(deps));
+    const [name, token] = browser.cookie.split("=");
+    browser.cookie = `${name}=${token!.slice(0, -3)}${token!.slice(-3) === "aaa" ? "bbb" : "aaa"}`;
+    expect(await me(browser)).toBeNull();
+  });
+});
+
+describe("throttling", () => {
+  it("answers 429 with Retry-After after repeated failures", async () => {
+    const { deps } = createTestDeps(db);
+    const base = await listen(deps);
+    const email = newEmail();
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 6; i++) {
+      const response = await client(base).mutate("auth.signIn", { email, password: `wrong password ${i}` });
+      statuses.push(response.status);
+      retryAfter = response.headers.get("retry-after");
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
+});
+
+/** A TCP relay to the test database that can be cut and restored, to play an outage. */
+async function relayToDatabase() {
+  const target = new URL(inject("database").appUrl);
+  const database = { host: target.hostname, port: Number(target.port) };
+  const sockets = new Set<Socket>();
+  let server: Server | undefined;
+  let port = 0;
+  const open = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((inbound) => {
+        const outbound = new Socket();
+        outbound.connect(database.port, database.host);
+        for (const s of [inbound, outbound]) {
+          sockets.add(s);
+          s.on("error", () => undefined);
+          s.on("close", () => sockets.delete(s));
+        }
+        inbound.pipe(outbound).pipe(inbound);
+      });
+      server.listen(port, "127.0.0.1", () => {
+        const address = server!.address();
+        port = typeof address === "object" && address ? address.port : 0;
+        resolve();
+      });
+    });
+  const cut = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server!.close(() => resolve());
+    });
+  await open();
+  target.port = String(port);
+  return { url: target.toString(), cut, restore: open };
+}
+
+describe("/readyz and /healthz", () => {
+  it("turns 503 with a reason while the database is unreachable, and 200 when it is back", async () => {
+    const relay = await relayToDatabase();
+    const relayed = createDb(relay.url, { max: 2 });
+    running.push(() => relayed.close());
+    const { deps } = createTestDeps(relayed.db);
+    const base = await listen(deps);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    await relay.cut();
+    const down = await fetch(`${base}/readyz`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: "unavailable", reason: "database unreachable" });
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    await relay.restore();
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  });
+});
+
+describe("errors and logs", () => {
+  it("answers an unexpected failure with 500, a request id and no internals", async () => {
+    const relay = await relayToDatabase();
+    const relayed = createDb(relay.url, { max: 1 });
+    running.push(() => relayed.close());
+    const { deps, logger } = createTestDeps(relayed.db);
+    const base = await listen(deps);
+    await relay.cut();
+    const response = await client(base).mutate("auth.signIn", { email: newEmail(), password: PASSWORD }, { Origin: ORIGIN, "X-Request-Id": "req-12345678" });
+    const body = JSON.stringify(await response.json());
+    await relay.restore();
+    expect(response.status).toBe(500);
+    expect(body).toContain("req-12345678");
+    expect(body).not.toMatch(/ECONNREFUSED|ECONNRESET|postgres|select|stack|at \//i);
+    expect(logger.lines.some((l) => l.level === "error" && l.fields.requestId === "req-12345678")).toBe(true);
+  });
+
+  it("logs one line per request with ids and status, and never an e-mail, password or token", async () => {
+    const { deps, logger } = createTestDeps(db);
+    const base = await listen(deps);
+    const { browser, email } = await signedUp(base);
+    await browser.query("auth.me");
+    await client(base).mutate("auth.signIn", { email, password: "wrong password here" });
+    const requests = logger.lines.filter((l) => l.message === "request");
+    expect(requests.map((l) => [l.fields.method, l.fields.procedure, l.fields.status])).toEqual([
+      ["POST", "auth.signUp", 200],
+      ["GET", "auth.me", 200],
+      ["POST", "auth.signIn", 401],
+    ]);
+    expect(requests[1]!.fields.userId).toEqual(expect.any(String));
+    const everything = JSON.stringify(logger.lines);
+    const token = browser.cookie.split("=")[1]!;
+    for (const secret of [email, PASSWORD, token, token.split(".")[1]!]) expect(everything).not.toContain(secret);
+  });
+});
+
+describe("bad input on every procedure", () => {
+  type Procedure = { _def: { type: string; inputs: unknown[] } };
+  // Procedures that declare no input ignore what is sent; every other one must refuse garbage cleanly.
+  const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>).filter(([, p]) => p._def.inputs.length > 0);
+  const garbage: unknown[] = [null, 42, "x".repeat(10_000), { email: 7, password: [], name: {}, slug: "x".repeat(10_000), token: 1 }, []];
+
+  beforeAll(() => expect(procedures.length).toBeGreaterThan(10));
+
+  it.each(procedures.map(([path, p]) => [path, p._def.type] as const))("%s (%s) answers 4xx, never 5xx", async (path, type) => {
+    const { deps } = createTestDeps(db);
+    const { browser } = await signedUp(await listen(deps));
+    for (const input of garbage) {
+      const response = type === "query" ? await browser.query(path, input) : await browser.mutate(path, input);
+      const status = response.status;
+      expect(status >= 400 && status < 500, `${path} with ${JSON.stringify(input).slice(0, 40)} answered ${status}`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,38 @@
+// What the API needs from the outside world, injected by each entry point (and by tests).
+import type { PasswordHasher, SessionSettings } from "@frontdesk/auth";
+import type { Database } from "@frontdesk/db";
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: Array<{ filename: string; contentType: string; content: string }>;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** The subset of pino's interface the API uses, so an edge runtime can pass something smaller. */
+export interface Logger {
+  info(fields: Record<string, unknown>, message?: string): void;
+  warn(fields: Record<string, unknown>, message?: string): void;
+  error(fields: Record<string, unknown>, message?: string): void;
+}
+
+export interface ServerDeps {
+  db: Database;
+  clock: Clock;
+  mailer: Mailer;
+  hasher: PasswordHasher;
+  logger: Logger;
+  /** Origin used for cookies, CSRF checks and links in e-mails, e.g. "https://book.example.com". */
+  publicUrl: string;
+  sessions: SessionSettings;
+}

@@ -1,0 +1,33 @@
+// /readyz: the database answers as the app role, and every migration this build knows is applied.
+import type { Database } from "@frontdesk/db";
+import { sql } from "drizzle-orm";
+import journal from "../../../drizzle/meta/_journal.json" with { type: "json" };
+
+const expected = journal.entries.length;
+const latest = journal.entries.at(-1)?.when ?? 0;
+
+export type Readiness = { ready: true } | { ready: false; reason: string };
+
+export async function checkReadiness(db: Database, timeoutMs = 2_000): Promise<Readiness> {
+  const probe = db.transaction(async (tx) => {
+    const [row] = await tx.execute<{ applied: number; latest: string | null }>(
+      sql`select count(*)::int as applied, max(created_at)::text as latest from drizzle.__drizzle_migrations`,
+    );
+    return row;
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
+  try {
+    const row = await Promise.race([probe, timeout]);
+    if (row === "timeout") return { ready: false, reason: "database did not answer in time" };
+    if (!row || row.applied < expected || Number(row.latest) !== latest) {
+      return { ready: false, reason: `migrations pending: ${row?.applied ?? 0} of ${expected} applied` };
+    }
+    return { ready: true };
+  } catch {
+    probe.catch(() => undefined);
+    return { ready: false, reason: "database unreachable" };
+  } finally {
+    clearTimeout(timer);
+  }
+}

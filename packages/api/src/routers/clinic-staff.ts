@@ -1,0 +1,171 @@
+import { createCapabilityToken, parseCapabilityToken, setActiveClinic } from "@frontdesk/auth";
+import { withIdentity, withTenant } from "@frontdesk/db";
+import { clinics, invitations, membershipRole, memberships, users, type MembershipRole } from "@frontdesk/db/schema";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import { ConflictError, NotFoundError, RuleError } from "../errors";
+import { invitationMail } from "../mail";
+import { procedure, type StaffScope } from "../trpc";
+import { email, uuid } from "../validation";
+
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
+const role = z.enum(membershipRole.enumValues, { error: `Role must be one of ${membershipRole.enumValues.join(", ")}` });
+
+/** Only an owner may make or unmake an owner. */
+function assertMayAssign(staff: StaffScope, from: MembershipRole | null, to: MembershipRole | null) {
+  if ((from === "owner" || to === "owner") && staff.role !== "owner") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only an owner can grant or take away the owner role" });
+  }
+}
+
+/** A clinic always keeps at least one owner; the owners' rows are locked so two demotions cannot race. */
+async function assertNotLastOwner(staff: StaffScope, membershipId: string) {
+  const owners = await staff.tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.clinicId, staff.clinicId), eq(memberships.role, "owner")))
+    .for("update");
+  if (owners.length === 1 && owners[0]!.id === membershipId) {
+    throw new ConflictError("A clinic needs at least one owner: make someone else owner first");
+  }
+}
+
+async function loadMembership(staff: StaffScope, membershipId: string) {
+  const [membership] = await staff.tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.clinicId, staff.clinicId), eq(memberships.id, membershipId)));
+  if (!membership) throw new NotFoundError("Staff member");
+  return membership;
+}
+
+export const clinicStaffRouter = {
+  list: procedure("clinic.staff.list").query(async ({ ctx }) => {
+    const { tx, clinicId } = ctx.staff;
+    const members = await tx
+      .select({ membershipId: memberships.id, userId: users.id, name: users.name, email: users.email, role: memberships.role })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.clinicId, clinicId))
+      .orderBy(asc(users.name));
+    const pending = await tx
+      .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt })
+      .from(invitations)
+      .where(and(eq(invitations.clinicId, clinicId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, ctx.deps.clock.now())));
+    return { members, invitations: pending.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })) };
+  }),
+
+  invite: procedure("clinic.staff.invite")
+    .input(z.object({ email, role }))
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      assertMayAssign(staff, null, input.role);
+      const { token, tokenHash } = createCapabilityToken(staff.clinicId);
+      const expiresAt = new Date(ctx.deps.clock.now().getTime() + INVITATION_TTL_MS);
+      const [invitation] = await staff.tx
+        .insert(invitations)
+        .values({ clinicId: staff.clinicId, email: input.email, role: input.role, tokenHash, invitedBy: staff.userId, expiresAt })
+        .returning({ id: invitations.id });
+      await recordAudit(staff.tx, {
+        clinicId: staff.clinicId,
+        actorUserId: staff.userId,
+        actorKind: "user",
+        action: "invite",
+        entity: "invitation",
+        entityId: invitation!.id,
+        changes: { role: [null, input.role] },
+        requestId: ctx.requestId,
+      });
+      const [clinic] = await staff.tx.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, staff.clinicId));
+      await ctx.deps.mailer.send(invitationMail(input.email, clinic!.name, input.role, `${ctx.deps.publicUrl}/app/invite/${token}`));
+      return { invitationId: invitation!.id, expiresAt: expiresAt.toISOString() };
+    }),
+
+  /** Redeems an invitation link: the signed-in user, if the invitation was sent to their e-mail, joins the clinic. */
+  accept: procedure("clinic.staff.accept")
+    .input(z.object({ token: z.string().min(1).max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      const parsed = parseCapabilityToken(input.token);
+      if (!parsed) throw new NotFoundError("Invitation");
+      const userId = ctx.session.userId;
+      const now = ctx.deps.clock.now();
+      const [user] = await withIdentity(ctx.deps.db, { userId }, (tx) => tx.select().from(users).where(eq(users.id, userId)));
+      const joined = await withTenant(ctx.deps.db, { clinicId: parsed.clinicId, userId, role: "public" }, async (tx) => {
+        const [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, parsed.tokenHash)).for("update");
+        if (!invitation) throw new NotFoundError("Invitation");
+        if (invitation.acceptedAt) throw new ConflictError("This invitation has already been used");
+        if (invitation.expiresAt <= now) throw new RuleError("This invitation has expired: ask for a new one");
+        if (invitation.email.toLowerCase() !== user!.email.toLowerCase()) {
+          throw new TRPCError({ code: "FORBIDDEN", message: "This invitation was sent to another e-mail address" });
+        }
+        // Filter by clinic too: the user may also read their own memberships of other clinics.
+        const [existing] = await tx
+          .select()
+          .from(memberships)
+          .where(and(eq(memberships.clinicId, parsed.clinicId), eq(memberships.userId, userId)));
+        if (existing) throw new ConflictError("You are already a member of this clinic");
+        const [membership] = await tx
+          .insert(memberships)
+          .values({ clinicId: parsed.clinicId, userId, role: invitation.role })
+          .returning({ id: memberships.id });
+        await tx.update(invitations).set({ acceptedAt: now, acceptedBy: userId }).where(eq(invitations.id, invitation.id));
+        await recordAudit(tx, {
+          clinicId: parsed.clinicId,
+          actorUserId: userId,
+          actorKind: "user",
+          action: "accept_invitation",
+          entity: "membership",
+          entityId: membership!.id,
+          changes: { role: [null, invitation.role] },
+          requestId: ctx.requestId,
+        });
+        return { clinicId: parsed.clinicId, role: invitation.role };
+      });
+      await setActiveClinic(ctx.deps.db, ctx.session, joined.clinicId);
+      return joined;
+    }),
+
+  setRole: procedure("clinic.staff.setRole")
+    .input(z.object({ membershipId: uuid, role }))
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const membership = await loadMembership(staff, input.membershipId);
+      assertMayAssign(staff, membership.role, input.role);
+      if (membership.role === "owner" && input.role !== "owner") await assertNotLastOwner(staff, membership.id);
+      await staff.tx.update(memberships).set({ role: input.role }).where(eq(memberships.id, membership.id));
+      await recordAudit(staff.tx, {
+        clinicId: staff.clinicId,
+        actorUserId: staff.userId,
+        actorKind: "user",
+        action: "set_role",
+        entity: "membership",
+        entityId: membership.id,
+        changes: { role: [membership.role, input.role] },
+        requestId: ctx.requestId,
+      });
+      return { membershipId: membership.id, role: input.role };
+    }),
+
+  remove: procedure("clinic.staff.remove")
+    .input(z.object({ membershipId: uuid }))
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const membership = await loadMembership(staff, input.membershipId);
+      assertMayAssign(staff, membership.role, null);
+      if (membership.role === "owner") await assertNotLastOwner(staff, membership.id);
+      await staff.tx.delete(memberships).where(eq(memberships.id, membership.id));
+      await recordAudit(staff.tx, {
+        clinicId: staff.clinicId,
+        actorUserId: staff.userId,
+        actorKind: "user",
+        action: "remove",
+        entity: "membership",
+        entityId: membership.id,
+        changes: { role: [membership.role, null] },
+        requestId: ctx.requestId,
+      });
+      return { removed: true };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,104 @@
+// Test doubles at the edges (clock, mailer, hasher, logger) around the real database.
+import { createInsecureTestHasher, createSession, type SessionRecord } from "@frontdesk/auth";
+import type { Database } from "@frontdesk/db";
+import { createContext, type Context } from "../context";
+import type { Clock, Logger, MailMessage, ServerDeps } from "../ports";
+import { appRouter } from "../root";
+import { createCallerFactory } from "../trpc";
+
+/** A clock tests move by hand. */
+export function createTestClock(start = new Date("2026-11-22T09:00:00Z")) {
+  let now = start.getTime();
+  const clock: Clock & { advance(ms: number): void; set(date: Date): void } = {
+    now: () => new Date(now),
+    advance: (ms) => void (now += ms),
+    set: (date) => void (now = date.getTime()),
+  };
+  return clock;
+}
+
+export function createTestMailer() {
+  const sent: MailMessage[] = [];
+  return {
+    sent,
+    send: (message: MailMessage) => {
+      sent.push(message);
+      return Promise.resolve();
+    },
+    /** The last message to `to`; fails the test if there is none. */
+    lastTo(to: string): MailMessage {
+      const message = sent.filter((m) => m.to === to).at(-1);
+      if (!message) throw new Error(`no mail to ${to}`);
+      return message;
+    },
+  };
+}
+
+/** Keeps every log line, so tests can check what was (and was not) logged. */
+export function createTestLogger() {
+  const lines: Array<{ level: string; message?: string; fields: Record<string, unknown> }> = [];
+  const at = (level: string) => (fields: Record<string, unknown>, message?: string) => void lines.push({ level, message, fields });
+  const logger: Logger & { lines: typeof lines } = { info: at("info"), warn: at("warn"), error: at("error"), lines };
+  return logger;
+}
+
+export function createTestDeps(db: Database, overrides: Partial<ServerDeps> = {}) {
+  const clock = createTestClock();
+  const mailer = createTestMailer();
+  const logger = createTestLogger();
+  const deps = {
+    db,
+    clock,
+    mailer,
+    logger,
+    hasher: createInsecureTestHasher(),
+    publicUrl: "http://localhost:3000",
+    sessions: { idleTimeoutMs: 12 * 60 * 60_000, absoluteTimeoutMs: 30 * 24 * 60 * 60_000 },
+    ...overrides,
+  } satisfies ServerDeps;
+  return { deps, clock, mailer, logger };
+}
+
+const createCaller = createCallerFactory(appRouter);
+
+/** A caller as if the request came with `session` (or none). */
+export function callerFor(deps: ServerDeps, session: SessionRecord | null = null, extra: Partial<Context> = {}) {
+  // A fresh client address per caller, so per-IP sign-in throttling never leaks between tests.
+  const ip = `2001:db8::${crypto.randomUUID().slice(0, 4)}`;
+  const ctx = { ...createContext({ deps, session, ip, userAgent: "vitest" }), ...extra };
+  return { caller: createCaller(ctx), ctx };
+}
+
+/** Signs `userId` in directly (no password round trip) with `clinicId` active. */
+export async function sessionFor(deps: ServerDeps, userId: string, clinicId: string | null): Promise<SessionRecord> {
+  const { session } = await createSession(deps.db, { userId, activeClinicId: clinicId, userAgent: "vitest", ip: "198.51.100.7" }, deps.clock.now(), deps.sessions);
+  return session;
+}
+
+/** A test clinic with one user per staff role, plus a signed-up user who belongs to no clinic. */
+export async function createStaffedClinic(db: Database) {
+  const { createTestClinic } = await import("@frontdesk/db/testing");
+  const { withTenant } = await import("@frontdesk/db");
+  const { memberships, users } = await import("@frontdesk/db/schema");
+  const clinic = await createTestClinic(db);
+  const people = await withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, async (tx) => {
+    const make = async (role: "admin" | "receptionist" | "practitioner" | null) => {
+      const label = role ?? "patient";
+      const [user] = await tx
+        .insert(users)
+        .values({ email: `${label}-${crypto.randomUUID().slice(0, 8)}@${clinic.slug}.test`, name: `Test ${label}` })
+        .returning({ id: users.id, email: users.email });
+      if (role) await tx.insert(memberships).values({ clinicId: clinic.clinicId, userId: user!.id, role });
+      return user!;
+    };
+    return { admin: await make("admin"), receptionist: await make("receptionist"), practitioner: await make("practitioner"), patient: await make(null) };
+  });
+  const userIds = {
+    owner: clinic.ownerUserId,
+    admin: people.admin.id,
+    receptionist: people.receptionist.id,
+    practitioner: people.practitioner.id,
+    patient: people.patient.id,
+  };
+  return { clinic, userIds, emails: { admin: people.admin.email, receptionist: people.receptionist.email, practitioner: people.practitioner.email, patient: people.patient.email } };
+}
