@@ -3,9 +3,9 @@
 import { connectAsApp } from "@frontdesk/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CALLER_ROLES, isAllowed, PERMISSIONS, type CallerRole, type ProcedurePath } from "./permissions";
-import { appRouter } from "./root";
-import { callerFor, createStaffedClinic, createTestDeps, sessionFor } from "./testing";
+import { CALLER_ROLES, isAllowed, PERMISSIONS, type CallerRole, type ProcedurePath } from ".";
+import { appRouter } from "../root";
+import { callerFor, createStaffedClinic, createTestDeps, sessionFor } from "../testing";
 
 const { db, close } = connectAsApp();
 const { deps } = createTestDeps(db);

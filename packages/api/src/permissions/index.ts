@@ -1,6 +1,10 @@
 // Who may call what, as data: the procedures are built from this table (see `procedure()` in
-// trpc.ts) and a test walks every procedure against every role.
+// trpc.ts) and a test walks every procedure against every role. One table per area, merged here.
 import type { MembershipRole } from "@frontdesk/db/schema";
+import { accountsAccess } from "./accounts";
+import { bookingAccess } from "./booking";
+import { patientsAccess } from "./patients";
+import { setupAccess } from "./setup";
 
 /** The roles of the permission table: staff roles, a signed-in user with no staff role, nobody. */
 export type CallerRole = MembershipRole | "patient" | "anonymous";
@@ -9,26 +13,11 @@ export const CALLER_ROLES: readonly CallerRole[] = ["owner", "admin", "reception
 /** "anyone"; "signedIn" (any session); or the staff roles allowed in the session's active clinic. */
 export type Access = "anyone" | "signedIn" | readonly MembershipRole[];
 
-const admins = ["owner", "admin"] as const;
-
 export const PERMISSIONS = {
-  "auth.signUp": "anyone",
-  "auth.signIn": "anyone",
-  "auth.signOut": "anyone",
-  "auth.me": "anyone",
-  "auth.requestCode": "anyone",
-  "auth.verifyCode": "anyone",
-  "auth.switchClinic": "signedIn",
-  "auth.changePassword": "signedIn",
-  "auth.sessions.list": "signedIn",
-  "auth.sessions.revoke": "signedIn",
-  "clinics.create": "signedIn",
-  "clinics.slugAvailable": "anyone",
-  "clinic.staff.list": admins,
-  "clinic.staff.invite": admins,
-  "clinic.staff.accept": "signedIn",
-  "clinic.staff.setRole": admins,
-  "clinic.staff.remove": admins,
+  ...accountsAccess,
+  ...bookingAccess,
+  ...setupAccess,
+  ...patientsAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;
