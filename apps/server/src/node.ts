@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { createFetchHandler, parseConfig, systemClock, type Config } from "@frontdesk/api";
+import { createFetchHandler, parseConfig, rateLimitsOf, systemClock, type Config } from "@frontdesk/api";
 import { argon2Hasher } from "@frontdesk/auth/argon2";
 import { createDb } from "@frontdesk/db";
 import { Hono } from "hono";
@@ -75,6 +75,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
         idleTimeoutMs: config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
         absoluteTimeoutMs: config.SESSION_ABSOLUTE_TIMEOUT_DAYS * 24 * 60 * 60_000,
       },
+      rateLimits: rateLimitsOf(config),
     },
     // The socket's address; X-Forwarded-For is not trusted (put a proxy's own header here if you run behind one).
     { clientIp: (request) => clientIps.get(request) ?? null },

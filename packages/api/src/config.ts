@@ -1,6 +1,7 @@
 // Every server setting, read and validated in one place. A wrong or missing value stops the start
 // with a message that names it. `.env.example` lists each one with a comment.
 import { z } from "zod";
+import type { RateLimitSettings } from "./ports";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -32,6 +33,12 @@ const schema = z.object({
   MAIL_FROM: z.string().trim().min(3).default("Frontdesk <no-reply@localhost>"),
   MAIL_DIR: z.string().trim().min(1).default(".data/mail"),
   SHUTDOWN_GRACE_SECONDS: positiveInt(10),
+  // Abuse limits on the public booking endpoints, per fixed window, shared through Postgres.
+  RATE_LIMITS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  RATE_LIMIT_SLOTS_PER_IP_PER_MINUTE: positiveInt(120),
+  RATE_LIMIT_BOOK_PER_IP_PER_HOUR: positiveInt(20),
+  RATE_LIMIT_BOOK_PER_EMAIL_PER_HOUR: positiveInt(5),
+  RATE_LIMIT_MANAGE_PER_IP_PER_HOUR: positiveInt(60),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -50,4 +57,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     if (!env.PUBLIC_URL) throw new ConfigError("Invalid configuration:\n  PUBLIC_URL: required in production");
   }
   return config;
+}
+
+/** The public endpoints' limits, or null when RATE_LIMITS=off (load tests and benchmarks only). */
+export function rateLimitsOf(config: Config): RateLimitSettings | null {
+  if (config.RATE_LIMITS === "off") return null;
+  return {
+    slotsPerIpPerMinute: config.RATE_LIMIT_SLOTS_PER_IP_PER_MINUTE,
+    bookPerIpPerHour: config.RATE_LIMIT_BOOK_PER_IP_PER_HOUR,
+    bookPerEmailPerHour: config.RATE_LIMIT_BOOK_PER_EMAIL_PER_HOUR,
+    managePerIpPerHour: config.RATE_LIMIT_MANAGE_PER_IP_PER_HOUR,
+  };
 }

@@ -1,6 +1,7 @@
 // One mapping from domain and database errors to tRPC errors. Handlers throw the domain errors
 // below (or let database errors through); the base procedure converts them, nowhere else.
 import { PG, postgresErrorCode } from "@frontdesk/db";
+import { SchedulingInputError } from "@frontdesk/scheduling";
 import { TRPCError } from "@trpc/server";
 
 /** The thing asked for does not exist in the caller's clinic (another clinic's id looks the same). */
@@ -11,9 +12,18 @@ export class NotFoundError extends Error {
   }
 }
 
-/** The request is well-formed but collides with the current state; the message is for a receptionist. */
+/**
+ * The request is well-formed but collides with the current state; the message is for a
+ * receptionist. `details` travel to the client as `error.data.details` (e.g. the next free times).
+ */
 export class ConflictError extends Error {
   override name = "ConflictError";
+  constructor(
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
 }
 
 /** The request breaks a business rule; the message says which. */
@@ -29,8 +39,9 @@ export function toTRPCError(error: unknown, requestId: string): TRPCError {
     return error;
   }
   if (error instanceof NotFoundError) return new TRPCError({ code: "NOT_FOUND", message: error.message });
-  if (error instanceof ConflictError) return new TRPCError({ code: "CONFLICT", message: error.message });
+  if (error instanceof ConflictError) return new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
   if (error instanceof RuleError) return new TRPCError({ code: "BAD_REQUEST", message: error.message });
+  if (error instanceof SchedulingInputError) return new TRPCError({ code: "BAD_REQUEST", message: error.message });
   switch (postgresErrorCode(error)) {
     case PG.exclusionViolation:
       return new TRPCError({ code: "CONFLICT", message: "That time was just taken", cause: error });

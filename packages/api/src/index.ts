@@ -5,8 +5,8 @@ export { appRouter, type AppRouter } from "./root";
 export { createFetchHandler, type FetchHandlerOptions } from "./handler";
 export { createContext, type Context, type CreateContextOptions } from "./context";
 export { createCallerFactory } from "./trpc";
-export { parseConfig, ConfigError, type Config } from "./config";
-export { systemClock, type Clock, type Logger, type Mailer, type MailMessage, type ServerDeps } from "./ports";
+export { parseConfig, rateLimitsOf, ConfigError, type Config } from "./config";
+export { systemClock, type Clock, type Logger, type Mailer, type MailMessage, type RateLimitSettings, type ServerDeps } from "./ports";
 export { PERMISSIONS, CALLER_ROLES, type CallerRole, type ProcedurePath } from "./permissions";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

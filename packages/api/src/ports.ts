@@ -26,6 +26,13 @@ export interface Logger {
   error(fields: Record<string, unknown>, message?: string): void;
 }
 
+export interface RateLimitSettings {
+  slotsPerIpPerMinute: number;
+  bookPerIpPerHour: number;
+  bookPerEmailPerHour: number;
+  managePerIpPerHour: number;
+}
+
 export interface ServerDeps {
   db: Database;
   clock: Clock;
@@ -35,4 +42,6 @@ export interface ServerDeps {
   /** Origin used for cookies, CSRF checks and links in e-mails, e.g. "https://book.example.com". */
   publicUrl: string;
   sessions: SessionSettings;
+  /** Limits on the public booking endpoints; null turns them off (never the default). */
+  rateLimits: RateLimitSettings | null;
 }

@@ -4,15 +4,16 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "./context";
-import { describeForLog, toTRPCError } from "./errors";
+import { ConflictError, describeForLog, toTRPCError } from "./errors";
 import { PERMISSIONS, type Access, type ProcedurePath } from "./permissions";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const fieldErrors = error.cause instanceof z.ZodError ? z.flattenError(error.cause).fieldErrors : undefined;
+    const details = error.cause instanceof ConflictError ? error.cause.details : undefined;
     // No stack traces on the wire, whatever the environment.
     const { stack: _stack, ...data } = shape.data;
-    return { ...shape, data: { ...data, ...(fieldErrors ? { fieldErrors } : {}) } };
+    return { ...shape, data: { ...data, ...(fieldErrors ? { fieldErrors } : {}), ...(details ? { details } : {}) } };
   },
 });
 

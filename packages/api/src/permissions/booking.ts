@@ -1,4 +1,21 @@
 import type { Access } from ".";
 
+const staff = ["owner", "admin", "receptionist", "practitioner"] as const;
+const frontDesk = ["owner", "admin", "receptionist"] as const;
+
 /** Online booking (public.*), the calendar and appointments. */
-export const bookingAccess = {} as const satisfies Record<string, Access>;
+export const bookingAccess = {
+  "public.clinic": "anyone",
+  "public.slots": "anyone",
+  "public.book": "anyone",
+  "public.booking.get": "anyone",
+  "public.booking.cancel": "anyone",
+  "public.booking.reschedule": "anyone",
+  "calendar.range": staff,
+  "appointments.get": staff,
+  "appointments.create": frontDesk,
+  "appointments.reschedule": frontDesk,
+  "appointments.cancel": frontDesk,
+  // Practitioners mark their patients arrived, completed or no-show.
+  "appointments.setStatus": staff,
+} as const satisfies Record<string, Access>;

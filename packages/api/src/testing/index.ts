@@ -54,6 +54,7 @@ export function createTestDeps(db: Database, overrides: Partial<ServerDeps> = {}
     hasher: createInsecureTestHasher(),
     publicUrl: "http://localhost:3000",
     sessions: { idleTimeoutMs: 12 * 60 * 60_000, absoluteTimeoutMs: 30 * 24 * 60 * 60_000 },
+    rateLimits: null,
     ...overrides,
   } satisfies ServerDeps;
   return { deps, clock, mailer, logger };

@@ -1,0 +1,44 @@
+// Fixed-window counters in Postgres (rate_limits), so every server process shares them.
+import { withIdentity, type Database } from "@frontdesk/db";
+import { rateLimits } from "@frontdesk/db/schema";
+import { TRPCError } from "@trpc/server";
+import { sql } from "drizzle-orm";
+import type { Context } from "../context";
+
+export interface Limit {
+  /** e.g. "book:ip:203.0.113.9". Long values (a 10 kB "e-mail") are cut: the input check refuses them anyway. */
+  key: string;
+  max: number;
+  windowSeconds: number;
+}
+
+/** Counts one hit on each limit; answers TOO_MANY_REQUESTS (with Retry-After) when any is exceeded. */
+export async function enforceLimits(ctx: Context, limits: Limit[]): Promise<void> {
+  if (!ctx.deps.rateLimits || limits.length === 0) return;
+  const now = ctx.deps.clock.now().getTime();
+  const exceeded = await countHits(ctx.deps.db, limits, now);
+  if (exceeded === null) return;
+  ctx.responseHeaders.set("Retry-After", String(exceeded));
+  throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many requests. Please wait a moment and try again." });
+}
+
+/** Seconds until the first exceeded window ends, or null when every limit still has room. */
+async function countHits(db: Database, limits: Limit[], now: number): Promise<number | null> {
+  return withIdentity(db, {}, async (tx) => {
+    let retryAfter: number | null = null;
+    for (const limit of limits) {
+      const windowMs = limit.windowSeconds * 1000;
+      const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+      const [row] = await tx
+        .insert(rateLimits)
+        .values({ key: limit.key.slice(0, 300), windowStart, count: 1 })
+        .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
+        .returning({ count: rateLimits.count });
+      if (row && row.count > limit.max) {
+        const seconds = Math.ceil((windowStart.getTime() + windowMs - now) / 1000);
+        retryAfter = Math.max(retryAfter ?? 0, seconds);
+      }
+    }
+    return retryAfter;
+  });
+}

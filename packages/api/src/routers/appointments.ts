@@ -1,0 +1,190 @@
+// The receptionist's moves: book (phone patients included), move, cancel, and walk an appointment
+// through its statuses. Staff may book outside the online rules, never over another appointment.
+import { appointments, patients, practitionerServices, practitioners, services } from "@frontdesk/db/schema";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import { assertTransition, assertVersion, blockedRange, isOpen, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
+import { NotFoundError, RuleError } from "../errors";
+import { bookingPatientSchema, id, instant } from "../schemas";
+import { procedure, type StaffScope } from "../trpc";
+
+const notes = z.string().trim().max(2000, "Keep notes under 2000 characters").optional();
+const version = z.number().int().positive();
+
+async function serviceOf(staff: StaffScope, serviceId: string) {
+  const [service] = await staff.tx.select().from(services).where(and(eq(services.clinicId, staff.clinicId), eq(services.id, serviceId)));
+  if (!service) throw new NotFoundError("Service");
+  return service;
+}
+
+async function assertOffers(staff: StaffScope, practitionerId: string, serviceId: string) {
+  const [practitioner] = await staff.tx
+    .select({ id: practitioners.id, active: practitioners.active })
+    .from(practitioners)
+    .where(and(eq(practitioners.clinicId, staff.clinicId), eq(practitioners.id, practitionerId)));
+  if (!practitioner) throw new NotFoundError("Practitioner");
+  const [offer] = await staff.tx
+    .select()
+    .from(practitionerServices)
+    .where(
+      and(eq(practitionerServices.clinicId, staff.clinicId), eq(practitionerServices.practitionerId, practitionerId), eq(practitionerServices.serviceId, serviceId)),
+    );
+  if (!offer) throw new RuleError("This practitioner does not offer this service");
+}
+
+const audit = (staff: StaffScope, requestId: string, action: string, entityId: string, changes: Record<string, [unknown, unknown]>) =>
+  recordAudit(staff.tx, { clinicId: staff.clinicId, actorUserId: staff.userId, actorKind: "user", action, entity: "appointment", entityId, changes, requestId });
+
+export const appointmentsRouter = {
+  /** One appointment with the patient's contact details; staff reading them is audited. */
+  get: procedure("appointments.get")
+    .input(z.object({ id }))
+    .query(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const row = await loadAppointment(staff.tx, staff.clinicId, input.id);
+      const [patient] = await staff.tx
+        .select({ id: patients.id, fullName: patients.fullName, email: patients.email, phone: patients.phone, dateOfBirth: patients.dateOfBirth })
+        .from(patients)
+        .where(and(eq(patients.clinicId, staff.clinicId), eq(patients.id, row.appointment.patientId)));
+      await recordAudit(staff.tx, {
+        clinicId: staff.clinicId,
+        actorUserId: staff.userId,
+        actorKind: "user",
+        action: "view",
+        entity: "patient",
+        entityId: row.appointment.patientId,
+        requestId: ctx.requestId,
+      });
+      return {
+        ...presentAppointment(row.appointment, row),
+        notes: row.appointment.notes,
+        cancelReason: row.appointment.cancelReason,
+        patient: patient!,
+      };
+    }),
+
+  create: procedure("appointments.create")
+    .input(
+      z
+        .object({
+          patientId: id.optional(),
+          newPatient: bookingPatientSchema.partial({ email: true }).optional(),
+          serviceId: id,
+          practitionerId: id,
+          start: instant,
+          notes,
+        })
+        .refine((v) => (v.patientId === undefined) !== (v.newPatient === undefined), {
+          message: "Give either patientId or newPatient",
+          path: ["patientId"],
+        }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const service = await serviceOf(staff, input.serviceId);
+      await assertOffers(staff, input.practitionerId, service.id);
+      let patientId = input.patientId;
+      if (patientId) {
+        const [patient] = await staff.tx.select({ id: patients.id }).from(patients).where(and(eq(patients.clinicId, staff.clinicId), eq(patients.id, patientId)));
+        if (!patient) throw new NotFoundError("Patient");
+      } else {
+        const p = input.newPatient!;
+        const [created] = await staff.tx
+          .insert(patients)
+          .values({ clinicId: staff.clinicId, fullName: p.name, email: p.email ?? null, phone: p.phone ?? null, dateOfBirth: p.dateOfBirth ?? null })
+          .returning({ id: patients.id });
+        patientId = created!.id;
+      }
+      const [appointment] = await staff.tx
+        .insert(appointments)
+        .values({
+          clinicId: staff.clinicId,
+          practitionerId: input.practitionerId,
+          serviceId: service.id,
+          patientId,
+          ...blockedRange(new Date(input.start), service),
+          status: "booked",
+          source: "staff",
+          notes: input.notes ?? null,
+        })
+        .returning();
+      await recordEvent(staff.tx, { clinicId: staff.clinicId, appointmentId: appointment!.id, practitionerId: input.practitionerId, kind: "created" });
+      await audit(staff, ctx.requestId, "create", appointment!.id, {
+        start: [null, appointment!.startsAt.toISOString()],
+        practitionerId: [null, input.practitionerId],
+        serviceId: [null, service.id],
+        patientId: [null, patientId],
+        status: [null, "booked"],
+      });
+      const row = await loadAppointment(staff.tx, staff.clinicId, appointment!.id);
+      return presentAppointment(row.appointment, row);
+    }),
+
+  reschedule: procedure("appointments.reschedule")
+    .input(z.object({ id, version, start: instant, practitionerId: id.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const { appointment: current } = await loadAppointment(staff.tx, staff.clinicId, input.id, { forUpdate: true });
+      assertVersion(current.version, input.version);
+      if (!isOpen(current.status)) throw new RuleError(`A ${current.status.replace("_", "-")} appointment cannot be moved`);
+      const practitionerId = input.practitionerId ?? current.practitionerId;
+      const service = await serviceOf(staff, current.serviceId);
+      if (practitionerId !== current.practitionerId) await assertOffers(staff, practitionerId, service.id);
+      const start = new Date(input.start);
+      await staff.tx
+        .update(appointments)
+        .set({ ...blockedRange(start, service), practitionerId, version: current.version + 1, updatedAt: ctx.deps.clock.now() })
+        .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.id, current.id)));
+      await recordEvent(staff.tx, { clinicId: staff.clinicId, appointmentId: current.id, practitionerId, kind: "rescheduled" });
+      await audit(staff, ctx.requestId, "reschedule", current.id, {
+        start: [current.startsAt.toISOString(), start.toISOString()],
+        ...(practitionerId !== current.practitionerId ? { practitionerId: [current.practitionerId, practitionerId] } : {}),
+      });
+      const row = await loadAppointment(staff.tx, staff.clinicId, current.id);
+      return presentAppointment(row.appointment, row);
+    }),
+
+  cancel: procedure("appointments.cancel")
+    .input(z.object({ id, version, reason: z.string().trim().min(1, "Say why (the patient may ask)").max(500) }))
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const { appointment: current } = await loadAppointment(staff.tx, staff.clinicId, input.id, { forUpdate: true });
+      assertVersion(current.version, input.version);
+      assertTransition(current.status, "cancelled");
+      await staff.tx
+        .update(appointments)
+        .set({ status: "cancelled", cancelReason: input.reason, version: current.version + 1, updatedAt: ctx.deps.clock.now() })
+        .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.id, current.id)));
+      await recordEvent(staff.tx, { clinicId: staff.clinicId, appointmentId: current.id, practitionerId: current.practitionerId, kind: "cancelled" });
+      await audit(staff, ctx.requestId, "cancel", current.id, { status: [current.status, "cancelled"], cancelReason: [null, input.reason] });
+      const row = await loadAppointment(staff.tx, staff.clinicId, current.id);
+      return presentAppointment(row.appointment, row);
+    }),
+
+  setStatus: procedure("appointments.setStatus")
+    .input(
+      z.object({
+        id,
+        version,
+        status: z.enum(["confirmed", "arrived", "completed", "no_show"], {
+          error: "Status must be confirmed, arrived, completed or no_show (use cancel to cancel)",
+        }),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const { appointment: current } = await loadAppointment(staff.tx, staff.clinicId, input.id, { forUpdate: true });
+      assertVersion(current.version, input.version);
+      assertTransition(current.status, input.status);
+      await staff.tx
+        .update(appointments)
+        .set({ status: input.status, version: current.version + 1, updatedAt: ctx.deps.clock.now() })
+        .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.id, current.id)));
+      await recordEvent(staff.tx, { clinicId: staff.clinicId, appointmentId: current.id, practitionerId: current.practitionerId, kind: "status_changed" });
+      await audit(staff, ctx.requestId, "set_status", current.id, { status: [current.status, input.status] });
+      const row = await loadAppointment(staff.tx, staff.clinicId, current.id);
+      return presentAppointment(row.appointment, row);
+    }),
+} satisfies TRPCRouterRecord;

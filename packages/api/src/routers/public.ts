@@ -1,0 +1,441 @@
+// What anyone may do on a clinic's public page: see it, find a time, book, and manage a booking
+// with the link from the confirmation e-mail. Patient rows are written here but never read back out.
+import { createCapabilityToken, parseCapabilityToken } from "@frontdesk/auth";
+import { PG, postgresErrorCode, withTenant, type Transaction } from "@frontdesk/db";
+import { appointments, bookingTokens, clinics, patients, practitionerServices, practitioners, services } from "@frontdesk/db/schema";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import { assertTransition, blockedRange, isOpen, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
+import { findSlots, localDateOf, slotAt, type ClinicRules } from "../booking/availability";
+import { confirmationMail, describeTime } from "../booking/confirmation";
+import { enforceLimits } from "../booking/rate-limit";
+import type { Context } from "../context";
+import { ConflictError, NotFoundError, RuleError } from "../errors";
+import { bookInput, cancelReason, clinicSlugParam, id, instant, manageToken, slotsInput } from "../schemas";
+import { procedure } from "../trpc";
+
+const TAKEN = "Sorry, that time was just taken. Here are the next free times that day.";
+const MANAGE_LINK_DAYS_AFTER = 30;
+
+type Clinic = typeof clinics.$inferSelect;
+
+async function clinicBySlug(ctx: Context, slug: string): Promise<Clinic> {
+  const [clinic] = await ctx.deps.db.transaction((tx) => tx.select().from(clinics).where(eq(clinics.slug, slug)));
+  if (!clinic) throw new NotFoundError("Clinic");
+  return clinic;
+}
+
+const asPublic = <T>(ctx: Context, clinicId: string, work: (tx: Transaction) => Promise<T>) =>
+  withTenant(ctx.deps.db, { clinicId, userId: null, role: "public" }, work);
+
+async function bookableService(tx: Transaction, clinicId: string, serviceId: string) {
+  const [service] = await tx
+    .select()
+    .from(services)
+    .where(and(eq(services.clinicId, clinicId), eq(services.id, serviceId), eq(services.active, true), eq(services.bookableOnline, true)));
+  if (!service) throw new NotFoundError("Service");
+  return service;
+}
+
+/** Active practitioners offering the service, by name; just the one asked for, if any. */
+async function practitionersFor(tx: Transaction, clinicId: string, serviceId: string, practitionerId?: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: practitioners.id })
+    .from(practitioners)
+    .innerJoin(
+      practitionerServices,
+      and(eq(practitionerServices.clinicId, practitioners.clinicId), eq(practitionerServices.practitionerId, practitioners.id)),
+    )
+    .where(and(eq(practitioners.clinicId, clinicId), eq(practitioners.active, true), eq(practitionerServices.serviceId, serviceId)))
+    .orderBy(asc(practitioners.displayName), asc(practitioners.id));
+  const ids = rows.map((r) => r.id);
+  if (practitionerId === undefined) return ids;
+  if (!ids.includes(practitionerId)) throw new NotFoundError("Practitioner");
+  return [practitionerId];
+}
+
+/** Up to six free times on the local day of `around`, from that time on (or the whole day if none is later). */
+async function nextFreeSlots(ctx: Context, clinic: ClinicRules, serviceId: string, practitionerId: string | undefined, around: Date) {
+  return asPublic(ctx, clinic.id, async (tx) => {
+    const service = await bookableService(tx, clinic.id, serviceId);
+    const ids = await practitionersFor(tx, clinic.id, serviceId, practitionerId);
+    const date = localDateOf(around, clinic.timezone);
+    const [day] = await findSlots(tx, { clinic, service, practitionerIds: ids, from: date, to: date, now: ctx.deps.clock.now() });
+    const slots = day?.slots ?? [];
+    const later = slots.filter((s) => Date.parse(s.start) > around.getTime());
+    return (later.length > 0 ? later : slots).slice(0, 6);
+  });
+}
+
+/** The least-booked of `candidates` on the local day of `start` (ties: the first, by name). */
+async function leastBooked(tx: Transaction, clinic: ClinicRules, candidates: string[], start: Date): Promise<string> {
+  if (candidates.length === 1) return candidates[0]!;
+  const date = localDateOf(start, clinic.timezone);
+  const around = await tx
+    .select({ practitionerId: appointments.practitionerId, startsAt: appointments.startsAt })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.clinicId, clinic.id),
+        inArray(appointments.practitionerId, candidates),
+        inArray(appointments.status, ["booked", "confirmed", "arrived", "completed"]),
+        gt(appointments.startsAt, new Date(start.getTime() - 36 * 60 * 60_000)),
+        sql`${appointments.startsAt} < ${new Date(start.getTime() + 36 * 60 * 60_000).toISOString()}::timestamptz`,
+      ),
+    );
+  const counts = new Map(candidates.map((c) => [c, 0]));
+  for (const row of around) if (localDateOf(row.startsAt, clinic.timezone) === date) counts.set(row.practitionerId, (counts.get(row.practitionerId) ?? 0) + 1);
+  return [...candidates].sort((x, y) => counts.get(x)! - counts.get(y)!)[0]!;
+}
+
+async function findOrCreatePatient(tx: Transaction, clinicId: string, patient: z.output<typeof bookInput>["patient"]): Promise<string> {
+  // Same path and same answer whether or not the person is already a patient: nothing is revealed.
+  const [existing] = await tx
+    .select({ id: patients.id })
+    .from(patients)
+    .where(and(eq(patients.clinicId, clinicId), eq(sql`lower(${patients.email})`, patient.email), isNull(patients.archivedAt)))
+    .limit(1);
+  if (existing) return existing.id;
+  const [created] = await tx
+    .insert(patients)
+    .values({ clinicId, fullName: patient.name, email: patient.email, phone: patient.phone ?? null, dateOfBirth: patient.dateOfBirth ?? null })
+    .returning({ id: patients.id });
+  return created!.id;
+}
+
+async function issueManageLink(ctx: Context, tx: Transaction, clinicId: string, appointmentId: string, end: Date) {
+  const { token, tokenHash } = createCapabilityToken(clinicId);
+  await tx.insert(bookingTokens).values({
+    clinicId,
+    appointmentId,
+    tokenHash,
+    expiresAt: new Date(end.getTime() + MANAGE_LINK_DAYS_AFTER * 24 * 60 * 60_000),
+  });
+  return { manageToken: token, manageUrl: `${ctx.deps.publicUrl}/booking/${token}` };
+}
+
+/** The appointment booked earlier with this idempotency key, with a fresh manage link; undefined if none. */
+async function replay(ctx: Context, tx: Transaction, clinic: Clinic, input: z.output<typeof bookInput>) {
+  const [previous] = await tx
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(and(eq(appointments.clinicId, clinic.id), eq(appointments.idempotencyKey, input.idempotencyKey)));
+  if (!previous) return undefined;
+  const row = await loadAppointment(tx, clinic.id, previous.id);
+  if (row.appointment.serviceId !== input.serviceId || row.appointment.startsAt.getTime() !== Date.parse(input.start)) {
+    throw new ConflictError("This booking attempt was already used for another time. Please start again.");
+  }
+  const link = await issueManageLink(ctx, tx, clinic.id, row.appointment.id, row.appointment.endsAt);
+  return { appointment: { ...presentAppointment(row.appointment, row), clinicName: clinic.name, timezone: clinic.timezone }, ...link };
+}
+
+/** A manage link's appointment and clinic, or NotFound for a malformed, unknown or expired link. */
+async function fromLink(ctx: Context, token: string) {
+  const parsed = parseCapabilityToken(token);
+  if (!parsed) throw new NotFoundError("Booking");
+  const [clinic] = await ctx.deps.db.transaction((tx) => tx.select().from(clinics).where(eq(clinics.id, parsed.clinicId)));
+  if (!clinic) throw new NotFoundError("Booking");
+  return { clinic, tokenHash: parsed.tokenHash };
+}
+
+async function linkedAppointment(ctx: Context, tx: Transaction, clinic: Clinic, tokenHash: string, options: { forUpdate?: boolean } = {}) {
+  const [link] = await tx
+    .select({ appointmentId: bookingTokens.appointmentId })
+    .from(bookingTokens)
+    .where(and(eq(bookingTokens.clinicId, clinic.id), eq(bookingTokens.tokenHash, tokenHash), gt(bookingTokens.expiresAt, ctx.deps.clock.now())));
+  if (!link) throw new NotFoundError("Booking");
+  return loadAppointment(tx, clinic.id, link.appointmentId, options);
+}
+
+/** Patients may change a booking online until the clinic's cancellation notice starts. */
+function changeWindow(clinic: Clinic, start: Date, now: Date) {
+  const until = new Date(start.getTime() - clinic.cancellationNoticeMinutes * 60_000);
+  return { changeableUntil: until, inWindow: now < until };
+}
+
+function assertChangeable(clinic: Clinic, row: { status: (typeof appointments.$inferSelect)["status"]; startsAt: Date }, now: Date) {
+  if (!isOpen(row.status)) throw new RuleError(`This appointment is ${row.status.replace("_", "-")}: it cannot be changed online`);
+  const { changeableUntil, inWindow } = changeWindow(clinic, row.startsAt, now);
+  if (!inWindow) {
+    const until = new Intl.DateTimeFormat(clinic.locale, { timeZone: clinic.timezone, dateStyle: "full", timeStyle: "short" }).format(changeableUntil);
+    throw new RuleError(`Online changes were possible until ${until}. Please call ${clinic.name}.`);
+  }
+}
+
+const manageLimit = (ctx: Context) =>
+  enforceLimits(ctx, ctx.deps.rateLimits && ctx.ip ? [{ key: `manage:ip:${ctx.ip}`, max: ctx.deps.rateLimits.managePerIpPerHour, windowSeconds: 3600 }] : []);
+
+export const publicRouter = {
+  clinic: procedure("public.clinic")
+    .input(z.object({ clinicSlug: clinicSlugParam }))
+    .query(async ({ ctx, input }) => {
+      const clinic = await clinicBySlug(ctx, input.clinicSlug);
+      return asPublic(ctx, clinic.id, async (tx) => {
+        const offered = await tx
+          .select({ id: services.id, name: services.name, durationMinutes: services.durationMinutes, priceCents: services.priceCents })
+          .from(services)
+          .where(and(eq(services.clinicId, clinic.id), eq(services.active, true), eq(services.bookableOnline, true)))
+          .orderBy(asc(services.name));
+        const links = await tx
+          .select({ id: practitioners.id, displayName: practitioners.displayName, colour: practitioners.colour, serviceId: practitionerServices.serviceId })
+          .from(practitioners)
+          .innerJoin(
+            practitionerServices,
+            and(eq(practitionerServices.clinicId, practitioners.clinicId), eq(practitionerServices.practitionerId, practitioners.id)),
+          )
+          .where(and(eq(practitioners.clinicId, clinic.id), eq(practitioners.active, true)))
+          .orderBy(asc(practitioners.displayName));
+        const bookable = new Set(offered.map((s) => s.id));
+        const people = new Map<string, { id: string; displayName: string; colour: string; serviceIds: string[] }>();
+        for (const link of links) {
+          if (!bookable.has(link.serviceId)) continue;
+          const person = people.get(link.id) ?? { id: link.id, displayName: link.displayName, colour: link.colour, serviceIds: [] };
+          person.serviceIds.push(link.serviceId);
+          people.set(link.id, person);
+        }
+        return {
+          id: clinic.id,
+          slug: clinic.slug,
+          name: clinic.name,
+          timezone: clinic.timezone,
+          locale: clinic.locale,
+          currency: clinic.currency,
+          address: clinic.address,
+          policy: {
+            minNoticeMinutes: clinic.minNoticeMinutes,
+            horizonDays: clinic.horizonDays,
+            slotStepMinutes: clinic.slotStepMinutes,
+            cancellationNoticeMinutes: clinic.cancellationNoticeMinutes,
+          },
+          services: offered,
+          practitioners: [...people.values()],
+        };
+      });
+    }),
+
+  slots: procedure("public.slots")
+    .input(slotsInput)
+    .query(async ({ ctx, input }) => {
+      const limits = ctx.deps.rateLimits;
+      await enforceLimits(ctx, limits && ctx.ip ? [{ key: `slots:ip:${ctx.ip}`, max: limits.slotsPerIpPerMinute, windowSeconds: 60 }] : []);
+      const clinic = await clinicBySlug(ctx, input.clinicSlug);
+      const days = await asPublic(ctx, clinic.id, async (tx) => {
+        const service = await bookableService(tx, clinic.id, input.serviceId);
+        const ids = await practitionersFor(tx, clinic.id, input.serviceId, input.practitionerId);
+        return findSlots(tx, { clinic, service, practitionerIds: ids, from: input.from, to: input.to, now: ctx.deps.clock.now() });
+      });
+      return { timezone: clinic.timezone, days };
+    }),
+
+  book: procedure("public.book")
+    .input(bookInput)
+    .mutation(async ({ ctx, input }) => {
+      const limits = ctx.deps.rateLimits;
+      await enforceLimits(
+        ctx,
+        limits
+          ? [
+              ...(ctx.ip ? [{ key: `book:ip:${ctx.ip}`, max: limits.bookPerIpPerHour, windowSeconds: 3600 }] : []),
+              { key: `book:email:${input.patient.email}`, max: limits.bookPerEmailPerHour, windowSeconds: 3600 },
+            ]
+          : [],
+      );
+      const clinic = await clinicBySlug(ctx, input.clinicSlug);
+      const start = new Date(input.start);
+      const now = ctx.deps.clock.now();
+
+      let booked;
+      try {
+        booked = await asPublic(ctx, clinic.id, async (tx) => {
+          const again = await replay(ctx, tx, clinic, input);
+          if (again) return { answer: again, mail: undefined };
+          const service = await bookableService(tx, clinic.id, input.serviceId);
+          const candidates = await practitionersFor(tx, clinic.id, input.serviceId, input.practitionerId);
+          // The engine has the first word (rules, hours, time off, known appointments)...
+          const date = localDateOf(start, clinic.timezone);
+          const days = await findSlots(tx, { clinic, service, practitionerIds: candidates, from: date, to: date, now });
+          const slot = slotAt(days, start);
+          if (!slot) {
+            const free = days[0]?.slots ?? [];
+            const later = free.filter((s) => Date.parse(s.start) > start.getTime());
+            throw new ConflictError("Sorry, that time is not available. Here are the free times that day.", {
+              nextSlots: (later.length > 0 ? later : free).slice(0, 6),
+            });
+          }
+          const practitionerId = await leastBooked(tx, clinic, slot.practitionerIds, start);
+          const patientId = await findOrCreatePatient(tx, clinic.id, input.patient);
+          // ...and the exclusion constraint the last: a concurrent booking of the same time fails here.
+          const [appointment] = await tx
+            .insert(appointments)
+            .values({
+              clinicId: clinic.id,
+              practitionerId,
+              serviceId: service.id,
+              patientId,
+              ...blockedRange(start, service),
+              status: "booked",
+              source: "online",
+              notes: input.note ?? null,
+              idempotencyKey: input.idempotencyKey,
+            })
+            .returning();
+          await recordEvent(tx, { clinicId: clinic.id, appointmentId: appointment!.id, practitionerId, kind: "created" });
+          await recordAudit(tx, {
+            clinicId: clinic.id,
+            actorUserId: null,
+            actorKind: "online_booking",
+            action: "create",
+            entity: "appointment",
+            entityId: appointment!.id,
+            changes: {
+              start: [null, appointment!.startsAt.toISOString()],
+              practitionerId: [null, practitionerId],
+              serviceId: [null, service.id],
+              status: [null, "booked"],
+            },
+            requestId: ctx.requestId,
+          });
+          const link = await issueManageLink(ctx, tx, clinic.id, appointment!.id, appointment!.endsAt);
+          const row = await loadAppointment(tx, clinic.id, appointment!.id);
+          const answer = { appointment: { ...presentAppointment(row.appointment, row), clinicName: clinic.name, timezone: clinic.timezone }, ...link };
+          return { answer, mail: { row, link } };
+        });
+      } catch (error) {
+        const code = postgresErrorCode(error);
+        if (code !== PG.exclusionViolation && code !== PG.uniqueViolation) throw error;
+        // A concurrent request with the same key won (double click): answer with its appointment.
+        const again = await asPublic(ctx, clinic.id, (tx) => replay(ctx, tx, clinic, input));
+        if (again) return again;
+        if (code === PG.uniqueViolation) throw error;
+        throw new ConflictError(TAKEN, { nextSlots: await nextFreeSlots(ctx, clinic, input.serviceId, input.practitionerId, start) });
+      }
+
+      if (booked.mail) {
+        const { row, link } = booked.mail;
+        // The booking stands even if the e-mail fails: the page shows the same link.
+        await ctx.deps.mailer
+          .send(
+            confirmationMail({
+              to: input.patient.email,
+              appointmentId: row.appointment.id,
+              start: row.appointment.startsAt,
+              end: row.appointment.endsAt,
+              clinic,
+              serviceName: row.serviceName,
+              practitionerName: row.practitionerName,
+              manageUrl: link.manageUrl,
+              now,
+            }),
+          )
+          .catch((error: unknown) =>
+            ctx.deps.logger.error({ requestId: ctx.requestId, kind: error instanceof Error ? error.name : "unknown" }, "confirmation mail failed"),
+          );
+      }
+      return booked.answer;
+    }),
+
+  booking: {
+    get: procedure("public.booking.get")
+      .input(z.object({ token: manageToken }))
+      .query(async ({ ctx, input }) => {
+        await manageLimit(ctx);
+        const { clinic, tokenHash } = await fromLink(ctx, input.token);
+        const row = await asPublic(ctx, clinic.id, (tx) => linkedAppointment(ctx, tx, clinic, tokenHash));
+        const { changeableUntil, inWindow } = changeWindow(clinic, row.appointment.startsAt, ctx.deps.clock.now());
+        return {
+          appointment: { ...presentAppointment(row.appointment, row), clinicName: clinic.name, timezone: clinic.timezone },
+          clinic: {
+            slug: clinic.slug,
+            name: clinic.name,
+            timezone: clinic.timezone,
+            locale: clinic.locale,
+            address: clinic.address,
+            cancellationNoticeMinutes: clinic.cancellationNoticeMinutes,
+          },
+          canChange: inWindow && isOpen(row.appointment.status),
+          changeableUntil: changeableUntil.toISOString(),
+          when: describeTime(row.appointment.startsAt, row.appointment.endsAt, clinic.timezone, clinic.locale),
+        };
+      }),
+
+    cancel: procedure("public.booking.cancel")
+      .input(z.object({ token: manageToken, reason: cancelReason }))
+      .mutation(async ({ ctx, input }) => {
+        await manageLimit(ctx);
+        const { clinic, tokenHash } = await fromLink(ctx, input.token);
+        return asPublic(ctx, clinic.id, async (tx) => {
+          const row = await linkedAppointment(ctx, tx, clinic, tokenHash, { forUpdate: true });
+          const current = row.appointment;
+          assertChangeable(clinic, current, ctx.deps.clock.now());
+          assertTransition(current.status, "cancelled");
+          const [updated] = await tx
+            .update(appointments)
+            .set({ status: "cancelled", cancelReason: input.reason ?? null, version: current.version + 1, updatedAt: ctx.deps.clock.now() })
+            .where(and(eq(appointments.clinicId, clinic.id), eq(appointments.id, current.id)))
+            .returning();
+          await recordEvent(tx, { clinicId: clinic.id, appointmentId: current.id, practitionerId: current.practitionerId, kind: "cancelled" });
+          await recordAudit(tx, {
+            clinicId: clinic.id,
+            actorUserId: null,
+            actorKind: "patient_link",
+            action: "cancel",
+            entity: "appointment",
+            entityId: current.id,
+            changes: { status: [current.status, "cancelled"], ...(input.reason ? { cancelReason: [null, input.reason] } : {}) },
+            requestId: ctx.requestId,
+          });
+          return { appointment: { ...presentAppointment(updated!, row), clinicName: clinic.name, timezone: clinic.timezone } };
+        });
+      }),
+
+    reschedule: procedure("public.booking.reschedule")
+      .input(z.object({ token: manageToken, start: instant, practitionerId: id.optional() }))
+      .mutation(async ({ ctx, input }) => {
+        await manageLimit(ctx);
+        const { clinic, tokenHash } = await fromLink(ctx, input.token);
+        const start = new Date(input.start);
+        const now = ctx.deps.clock.now();
+        let serviceId = "";
+        try {
+          return await asPublic(ctx, clinic.id, async (tx) => {
+            const row = await linkedAppointment(ctx, tx, clinic, tokenHash, { forUpdate: true });
+            const current = row.appointment;
+            serviceId = current.serviceId;
+            assertChangeable(clinic, current, now);
+            const service = await bookableService(tx, clinic.id, current.serviceId);
+            const candidates = await practitionersFor(tx, clinic.id, current.serviceId, input.practitionerId ?? current.practitionerId);
+            const date = localDateOf(start, clinic.timezone);
+            const days = await findSlots(tx, { clinic, service, practitionerIds: candidates, from: date, to: date, now, ignoreAppointmentId: current.id });
+            if (!slotAt(days, start)) throw new ConflictError("Sorry, that time is not available.", { nextSlots: (days[0]?.slots ?? []).slice(0, 6) });
+            const practitionerId = candidates[0]!;
+            const [updated] = await tx
+              .update(appointments)
+              .set({ ...blockedRange(start, service), practitionerId, version: current.version + 1, updatedAt: now })
+              .where(and(eq(appointments.clinicId, clinic.id), eq(appointments.id, current.id)))
+              .returning();
+            await recordEvent(tx, { clinicId: clinic.id, appointmentId: current.id, practitionerId, kind: "rescheduled" });
+            await recordAudit(tx, {
+              clinicId: clinic.id,
+              actorUserId: null,
+              actorKind: "patient_link",
+              action: "reschedule",
+              entity: "appointment",
+              entityId: current.id,
+              changes: {
+                start: [current.startsAt.toISOString(), start.toISOString()],
+                ...(practitionerId !== current.practitionerId ? { practitionerId: [current.practitionerId, practitionerId] } : {}),
+              },
+              requestId: ctx.requestId,
+            });
+            const names = await loadAppointment(tx, clinic.id, current.id);
+            return { appointment: { ...presentAppointment(updated!, names), clinicName: clinic.name, timezone: clinic.timezone } };
+          });
+        } catch (error) {
+          if (postgresErrorCode(error) !== PG.exclusionViolation) throw error;
+          throw new ConflictError(TAKEN, { nextSlots: await nextFreeSlots(ctx, clinic, serviceId, input.practitionerId, start) });
+        }
+      }),
+  },
+} satisfies TRPCRouterRecord;
