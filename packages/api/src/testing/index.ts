@@ -103,3 +103,77 @@ export async function createStaffedClinic(db: Database) {
   };
   return { clinic, userIds, emails: { admin: people.admin.email, receptionist: people.receptionist.email, practitioner: people.practitioner.email, patient: people.patient.email } };
 }
+
+export interface BookableClinic {
+  clinicId: string;
+  slug: string;
+  timezone: string;
+  serviceId: string;
+  practitionerIds: string[];
+  ownerUserId: string;
+  receptionistUserId: string;
+  practitionerUserId: string;
+}
+
+/**
+ * A clinic ready to book: `practitioners` people (named "A …", "B …" in that order) working every
+ * day from `hours`, all offering one service. Policy defaults are small so tests control them.
+ */
+export async function createBookableClinic(
+  db: Database,
+  options: {
+    timezone?: string;
+    practitioners?: number;
+    hours?: { start: string; end: string };
+    service?: { durationMinutes?: number; bufferBeforeMinutes?: number; bufferAfterMinutes?: number };
+    policy?: { minNoticeMinutes?: number; horizonDays?: number; slotStepMinutes?: number; cancellationNoticeMinutes?: number };
+  } = {},
+): Promise<BookableClinic> {
+  const { withTenant } = await import("@frontdesk/db");
+  const s = await import("@frontdesk/db/schema");
+  const clinicId = crypto.randomUUID();
+  const slug = `book-${crypto.randomUUID().slice(0, 8)}`;
+  const timezone = options.timezone ?? "Europe/Paris";
+  return withTenant(db, { clinicId, userId: null, role: "owner" }, async (tx) => {
+    await tx.insert(s.clinics).values({
+      id: clinicId,
+      slug,
+      name: `Clinic ${slug}`,
+      timezone,
+      minNoticeMinutes: 0,
+      horizonDays: 365,
+      slotStepMinutes: 30,
+      cancellationNoticeMinutes: 24 * 60,
+      ...options.policy,
+    });
+    const staff = await tx
+      .insert(s.users)
+      .values(["owner", "receptionist", "practitioner"].map((role) => ({ email: `${role}-${crypto.randomUUID().slice(0, 8)}@${slug}.test`, name: `Test ${role}` })))
+      .returning({ id: s.users.id });
+    const roles = ["owner", "receptionist", "practitioner"] as const;
+    await tx.insert(s.memberships).values(staff.map((u, i) => ({ clinicId, userId: u.id, role: roles[i]! })));
+    const [service] = await tx
+      .insert(s.services)
+      .values({ clinicId, name: "Consultation", durationMinutes: 30, ...options.service })
+      .returning({ id: s.services.id });
+    const people = await tx
+      .insert(s.practitioners)
+      .values(Array.from({ length: options.practitioners ?? 2 }, (_, i) => ({ clinicId, displayName: `${String.fromCharCode(65 + i)} Practitioner` })))
+      .returning({ id: s.practitioners.id });
+    await tx.insert(s.practitionerServices).values(people.map((p) => ({ clinicId, practitionerId: p.id, serviceId: service!.id })));
+    const hours = options.hours ?? { start: "09:00", end: "17:00" };
+    await tx
+      .insert(s.workingHours)
+      .values(people.flatMap((p) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ clinicId, practitionerId: p.id, weekday, startTime: hours.start, endTime: hours.end }))));
+    return {
+      clinicId,
+      slug,
+      timezone,
+      serviceId: service!.id,
+      practitionerIds: people.map((p) => p.id),
+      ownerUserId: staff[0]!.id,
+      receptionistUserId: staff[1]!.id,
+      practitionerUserId: staff[2]!.id,
+    };
+  });
+}
