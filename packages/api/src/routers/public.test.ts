@@ -100,7 +100,7 @@ describe("public.slots", () => {
 
 describe("public.book", () => {
   it("books, e-mails a confirmation with the manage link and an .ics, and audits it as an online booking", async () => {
-    const { clinic, book, mailer, inClinic, api } = await setup();
+    const { book, mailer, inClinic, api } = await setup();
     const who = patient();
     const result = await book(at("10:00"), { patient: who });
     expect(result.appointment).toMatchObject({ start: "2026-12-01T09:00:00.000Z", end: "2026-12-01T09:30:00.000Z", status: "booked", source: "online", timezone: "Europe/Paris" });
