@@ -1,16 +1,15 @@
 // The API over real HTTP: cookies, CSRF, session expiry and revocation, throttling, readiness,
 // errors and logs, as a browser or a script sees them.
 import { createServer, Socket, type Server } from "node:net";
-import { serve } from "@hono/node-server";
 import { createDb } from "@frontdesk/db";
 import { connectAsApp } from "@frontdesk/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import "@frontdesk/db/testing";
-import { createFetchHandler } from "./handler";
 import type { ServerDeps } from "./ports";
 import { appRouter } from "./root";
 import { createTestDeps } from "./testing";
+import { httpClient, listen as listenForTest, TEST_ORIGIN } from "./testing/http";
 
 const { db, close } = connectAsApp();
 afterAll(() => close());
@@ -20,54 +19,17 @@ afterEach(async () => {
   while (running.length) await running.pop()!();
 });
 
-/** Serves a fetch handler for `deps` on a free port; returns its base URL. */
+/** Serves `deps` on a free port until the end of the test; returns its base URL. */
 async function listen(deps: ServerDeps): Promise<string> {
-  // A different client address per server, so per-IP sign-in throttling stays within one test.
-  const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
-  const handler = createFetchHandler(deps, { clientIp: () => ip });
-  const server = serve({ fetch: handler, port: 0, hostname: "127.0.0.1" });
-  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-  running.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const address = server.address();
-  return `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const server = await listenForTest(deps);
+  running.push(server.close);
+  return server.base;
 }
 
-const ORIGIN = "http://localhost:3000";
+const ORIGIN = TEST_ORIGIN;
+const client = httpClient;
 const PASSWORD = "correct horse battery";
 const newEmail = () => `http-${crypto.randomUUID().slice(0, 8)}@example.test`;
-
-function client(base: string, origin: string = ORIGIN) {
-  let cookie = "";
-  const remember = (response: Response) => {
-    for (const set of response.headers.getSetCookie()) {
-      const [pair] = set.split(";");
-      cookie = /Max-Age=0/.test(set) ? "" : pair!;
-    }
-    return response;
-  };
-  return {
-    get cookie() {
-      return cookie;
-    },
-    set cookie(value: string) {
-      cookie = value;
-    },
-    mutate: async (path: string, input: unknown, headers: Record<string, string> = { Origin: origin }) =>
-      remember(
-        await fetch(`${base}/trpc/${path}`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", ...headers, ...(cookie ? { Cookie: cookie } : {}) },
-          body: JSON.stringify(input),
-        }),
-      ),
-    query: async (path: string, input?: unknown) =>
-      remember(
-        await fetch(`${base}/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, {
-          headers: cookie ? { Cookie: cookie } : {},
-        }),
-      ),
-  };
-}
 
 async function signedUp(base: string) {
   const browser = client(base);
