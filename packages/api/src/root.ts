@@ -1,9 +1,13 @@
 import { appointmentsRouter } from "./routers/appointments";
 import { authRouter } from "./routers/auth";
 import { calendarRouter } from "./routers/calendar";
+import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settings";
 import { clinicStaffRouter } from "./routers/clinic-staff";
 import { clinicsRouter } from "./routers/clinics";
+import { practitionersRouter } from "./routers/practitioners";
 import { publicRouter } from "./routers/public";
+import { scheduleRouter } from "./routers/schedule";
+import { servicesRouter } from "./routers/services";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -12,7 +16,10 @@ export const appRouter = router({
   public: publicRouter,
   calendar: calendarRouter,
   appointments: appointmentsRouter,
-  clinic: { staff: clinicStaffRouter },
+  practitioners: practitionersRouter,
+  services: servicesRouter,
+  schedule: scheduleRouter,
+  clinic: { staff: clinicStaffRouter, settings: clinicSettingsRouter, audit: clinicAuditRouter },
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,28 @@
 import type { Access } from ".";
 
+const admins = ["owner", "admin"] as const;
+const staff = ["owner", "admin", "receptionist", "practitioner"] as const;
+/** Weekly hours and time off: admins for everyone; a practitioner for their own calendar only (checked in the handler). */
+const adminsOrOwnPractitioner = ["owner", "admin", "practitioner"] as const;
+
 /** Clinic setup: practitioners, services, weekly hours and time off, settings, audit log. */
-export const setupAccess = {} as const satisfies Record<string, Access>;
+export const setupAccess = {
+  "practitioners.list": staff,
+  "practitioners.create": admins,
+  "practitioners.update": admins,
+  "practitioners.setServices": admins,
+  "practitioners.remove": admins,
+  "services.list": staff,
+  "services.create": admins,
+  "services.update": admins,
+  "services.remove": admins,
+  "schedule.getWeek": staff,
+  "schedule.setWeek": adminsOrOwnPractitioner,
+  "schedule.exceptions.list": staff,
+  "schedule.exceptions.add": adminsOrOwnPractitioner,
+  "schedule.exceptions.remove": adminsOrOwnPractitioner,
+  // Every calendar shows times in the clinic's zone: staff read the settings, admins change them.
+  "clinic.settings.get": staff,
+  "clinic.settings.update": admins,
+  "clinic.audit.list": admins,
+} as const satisfies Record<string, Access>;

@@ -1,0 +1,136 @@
+import { auditLog, clinics, users } from "@frontdesk/db/schema";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import { changedFields } from "../audit-diff";
+import { clinicOf } from "../booking/clinic";
+import { instant } from "../schemas";
+import { procedure } from "../trpc";
+import { email, timeZone, uuid } from "../validation";
+import { onlyWhenValid } from "./schedule";
+
+const YEAR_MINUTES = 365 * 24 * 60;
+const wholeMinutes = (label: string, min: number, max: number) =>
+  z.number().int(`${label} must be whole minutes`).min(min, `${label} is at least ${min}`).max(max, `${label} is at most ${max}`);
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is too long`)
+    .nullable()
+    .transform((value) => value || null);
+
+const settingsView = (c: typeof clinics.$inferSelect) => ({
+  id: c.id,
+  slug: c.slug,
+  name: c.name,
+  timezone: c.timezone,
+  locale: c.locale,
+  currency: c.currency,
+  minNoticeMinutes: c.minNoticeMinutes,
+  horizonDays: c.horizonDays,
+  slotStepMinutes: c.slotStepMinutes,
+  cancellationNoticeMinutes: c.cancellationNoticeMinutes,
+  email: c.email,
+  phone: c.phone,
+  address: c.address,
+});
+
+export const clinicSettingsRouter = {
+  get: procedure("clinic.settings.get").query(async ({ ctx }) => settingsView(await clinicOf(ctx.staff.tx, ctx.staff.clinicId))),
+
+  /**
+   * Name, time zone, booking policy and contact details. Weekly hours are wall-clock times, so a
+   * new time zone keeps "09:00" at 09:00 local; booked appointments keep their instants.
+   */
+  update: procedure("clinic.settings.update")
+    .input(
+      z.object({
+        name: z.string().trim().min(2, "Enter the clinic's name").max(120, "Name is too long").optional(),
+        timezone: timeZone.optional(),
+        minNoticeMinutes: wholeMinutes("Minimum notice", 0, YEAR_MINUTES).optional(),
+        horizonDays: z.number().int("Horizon must be whole days").min(1, "Horizon is at least 1 day").max(730, "Horizon is at most 730 days").optional(),
+        slotStepMinutes: wholeMinutes("Slot step", 5, 240).optional(),
+        cancellationNoticeMinutes: wholeMinutes("Cancellation notice", 0, YEAR_MINUTES).optional(),
+        email: email.nullable().optional(),
+        phone: optionalText(40, "Phone number").optional(),
+        address: optionalText(300, "Address").optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const before = await clinicOf(staff.tx, staff.clinicId);
+      const changes = changedFields(before, input);
+      if (Object.keys(changes).length > 0) {
+        await staff.tx
+          .update(clinics)
+          .set({ ...input, updatedAt: ctx.deps.clock.now() })
+          .where(eq(clinics.id, staff.clinicId));
+      }
+      await recordAudit(staff.tx, {
+        clinicId: staff.clinicId,
+        actorUserId: staff.userId,
+        actorKind: "user",
+        action: "update",
+        entity: "clinic",
+        entityId: staff.clinicId,
+        changes,
+        requestId: ctx.requestId,
+      });
+      return settingsView(await clinicOf(staff.tx, staff.clinicId));
+    }),
+} satisfies TRPCRouterRecord;
+
+const AUDIT_PAGE_MAX = 100;
+
+export const clinicAuditRouter = {
+  /** Newest first, filtered by entity, actor and date; `nextCursor` fetches the next (older) page. */
+  list: procedure("clinic.audit.list")
+    .input(
+      z
+        .object({
+          entity: z.string().trim().min(1).max(64, "Entity is too long").optional(),
+          entityId: z.string().trim().min(1).max(64, "Entity id is too long").optional(),
+          actorUserId: uuid.optional(),
+          from: instant.optional(),
+          to: instant.optional(),
+          cursor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+          limit: z.number().int().min(1).max(AUDIT_PAGE_MAX, `At most ${AUDIT_PAGE_MAX} per page`).default(50),
+        })
+        .refine((f) => !f.from || !f.to || f.to > f.from, { message: "The range must end after it starts", path: ["to"], when: onlyWhenValid }),
+    )
+    .query(async ({ ctx, input }) => {
+      const { tx, clinicId } = ctx.staff;
+      const filters: SQL[] = [eq(auditLog.clinicId, clinicId)];
+      if (input.entity) filters.push(eq(auditLog.entity, input.entity));
+      if (input.entityId) filters.push(eq(auditLog.entityId, input.entityId));
+      if (input.actorUserId) filters.push(eq(auditLog.actorUserId, input.actorUserId));
+      if (input.from) filters.push(gte(auditLog.at, new Date(input.from)));
+      if (input.to) filters.push(lt(auditLog.at, new Date(input.to)));
+      if (input.cursor) filters.push(lt(auditLog.id, input.cursor));
+      const rows = await tx
+        .select({
+          id: auditLog.id,
+          at: auditLog.at,
+          actorUserId: auditLog.actorUserId,
+          actorName: users.name,
+          actorKind: auditLog.actorKind,
+          action: auditLog.action,
+          entity: auditLog.entity,
+          entityId: auditLog.entityId,
+          changes: auditLog.changes,
+          requestId: auditLog.requestId,
+        })
+        .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.actorUserId))
+        .where(and(...filters))
+        .orderBy(desc(auditLog.id))
+        .limit(input.limit + 1);
+      const page = rows.slice(0, input.limit);
+      return {
+        items: page.map((r) => ({ ...r, at: r.at.toISOString() })),
+        nextCursor: rows.length > input.limit ? page.at(-1)!.id : null,
+      };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,172 @@
+import { appointments, practitionerServices, services } from "@frontdesk/db/schema";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import { changedFields } from "../audit-diff";
+import { ConflictError, NotFoundError } from "../errors";
+import { procedure, type StaffScope } from "../trpc";
+import { uuid } from "../validation";
+
+const minutes = (max: number, label: string) =>
+  z.number().int(`${label} must be whole minutes`).min(0, `${label} cannot be negative`).max(max, `${label} is at most ${max} minutes`);
+
+const serviceFields = {
+  name: z.string().trim().min(1, "Enter a name").max(120, "Name is too long"),
+  durationMinutes: minutes(1440, "Duration").min(1, "Duration must be at least 1 minute"),
+  bufferBeforeMinutes: minutes(240, "Buffer before"),
+  bufferAfterMinutes: minutes(240, "Buffer after"),
+  /** In the clinic currency's minor unit; null: price on request. */
+  priceCents: z.number().int("Price is in cents").min(0, "Price cannot be negative").max(100_000_000, "Price is too high").nullable(),
+  bookableOnline: z.boolean(),
+  active: z.boolean(),
+};
+
+async function loadService(staff: StaffScope, serviceId: string) {
+  const [service] = await staff.tx
+    .select()
+    .from(services)
+    .where(and(eq(services.clinicId, staff.clinicId), eq(services.id, serviceId)));
+  if (!service) throw new NotFoundError("Service");
+  return service;
+}
+
+const view = (s: typeof services.$inferSelect, practitionerIds: string[]) => ({
+  id: s.id,
+  name: s.name,
+  durationMinutes: s.durationMinutes,
+  bufferBeforeMinutes: s.bufferBeforeMinutes,
+  bufferAfterMinutes: s.bufferAfterMinutes,
+  priceCents: s.priceCents,
+  bookableOnline: s.bookableOnline,
+  active: s.active,
+  practitionerIds,
+});
+
+export const servicesRouter = {
+  /** Active services (and inactive ones on request), with the practitioners who offer each. */
+  list: procedure("services.list")
+    .input(z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false }))
+    .query(async ({ ctx, input }) => {
+      const { tx, clinicId } = ctx.staff;
+      const rows = await tx
+        .select()
+        .from(services)
+        .where(and(eq(services.clinicId, clinicId), ...(input.includeInactive ? [] : [eq(services.active, true)])))
+        .orderBy(asc(services.name), asc(services.id));
+      const offered = await tx
+        .select({ practitionerId: practitionerServices.practitionerId, serviceId: practitionerServices.serviceId })
+        .from(practitionerServices)
+        .where(eq(practitionerServices.clinicId, clinicId));
+      return rows.map((s) =>
+        view(
+          s,
+          offered.filter((o) => o.serviceId === s.id).map((o) => o.practitionerId),
+        ),
+      );
+    }),
+
+  create: procedure("services.create")
+    .input(
+      z.object({
+        name: serviceFields.name,
+        durationMinutes: serviceFields.durationMinutes,
+        bufferBeforeMinutes: serviceFields.bufferBeforeMinutes.default(0),
+        bufferAfterMinutes: serviceFields.bufferAfterMinutes.default(0),
+        priceCents: serviceFields.priceCents.default(null),
+        bookableOnline: serviceFields.bookableOnline.default(true),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const [created] = await staff.tx
+        .insert(services)
+        .values({ clinicId: staff.clinicId, ...input })
+        .returning();
+      await recordAudit(staff.tx, {
+        clinicId: staff.clinicId,
+        actorUserId: staff.userId,
+        actorKind: "user",
+        action: "create",
+        entity: "service",
+        entityId: created!.id,
+        changes: Object.fromEntries(Object.entries(input).map(([field, value]) => [field, [null, value]])),
+        requestId: ctx.requestId,
+      });
+      return view(created!, []);
+    }),
+
+  /**
+   * Changes take effect for new bookings at once (slots use the new duration and buffers);
+   * existing appointments keep the times they were booked with.
+   */
+  update: procedure("services.update")
+    .input(
+      z.object({
+        serviceId: uuid,
+        name: serviceFields.name.optional(),
+        durationMinutes: serviceFields.durationMinutes.optional(),
+        bufferBeforeMinutes: serviceFields.bufferBeforeMinutes.optional(),
+        bufferAfterMinutes: serviceFields.bufferAfterMinutes.optional(),
+        priceCents: serviceFields.priceCents.optional(),
+        bookableOnline: serviceFields.bookableOnline.optional(),
+        active: serviceFields.active.optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const { serviceId, ...patch } = input;
+      const before = await loadService(staff, serviceId);
+      const changes = changedFields(before, patch);
+      if (Object.keys(changes).length > 0) {
+        await staff.tx
+          .update(services)
+          .set({ ...patch, updatedAt: ctx.deps.clock.now() })
+          .where(and(eq(services.clinicId, staff.clinicId), eq(services.id, serviceId)));
+      }
+      await recordAudit(staff.tx, {
+        clinicId: staff.clinicId,
+        actorUserId: staff.userId,
+        actorKind: "user",
+        action: "update",
+        entity: "service",
+        entityId: serviceId,
+        changes,
+        requestId: ctx.requestId,
+      });
+      const offered = await staff.tx
+        .select({ practitionerId: practitionerServices.practitionerId })
+        .from(practitionerServices)
+        .where(and(eq(practitionerServices.clinicId, staff.clinicId), eq(practitionerServices.serviceId, serviceId)));
+      return view(
+        await loadService(staff, serviceId),
+        offered.map((o) => o.practitionerId),
+      );
+    }),
+
+  /** Deletes a service that was never booked; one with history can only be deactivated. */
+  remove: procedure("services.remove")
+    .input(z.object({ serviceId: uuid }))
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const service = await loadService(staff, input.serviceId);
+      const [used] = await staff.tx
+        .select({ id: appointments.id })
+        .from(appointments)
+        .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.serviceId, service.id)))
+        .limit(1);
+      if (used) throw new ConflictError(`${service.name} has been booked before: deactivate it instead of deleting`);
+      await staff.tx.delete(services).where(and(eq(services.clinicId, staff.clinicId), eq(services.id, service.id)));
+      await recordAudit(staff.tx, {
+        clinicId: staff.clinicId,
+        actorUserId: staff.userId,
+        actorKind: "user",
+        action: "remove",
+        entity: "service",
+        entityId: service.id,
+        changes: { name: [service.name, null] },
+        requestId: ctx.requestId,
+      });
+      return { removed: true };
+    }),
+} satisfies TRPCRouterRecord;
