@@ -4,6 +4,7 @@ import { calendarRouter } from "./routers/calendar";
 import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settings";
 import { clinicStaffRouter } from "./routers/clinic-staff";
 import { clinicsRouter } from "./routers/clinics";
+import { patientsRouter } from "./routers/patients";
 import { practitionersRouter } from "./routers/practitioners";
 import { publicRouter } from "./routers/public";
 import { scheduleRouter } from "./routers/schedule";
@@ -16,6 +17,7 @@ export const appRouter = router({
   public: publicRouter,
   calendar: calendarRouter,
   appointments: appointmentsRouter,
+  patients: patientsRouter,
   practitioners: practitionersRouter,
   services: servicesRouter,
   schedule: scheduleRouter,

@@ -1,4 +1,12 @@
 import type { Access } from ".";
 
-/** Patient records. */
-export const patientsAccess = {} as const satisfies Record<string, Access>;
+const staff = ["owner", "admin", "receptionist", "practitioner"] as const;
+
+/** Patient records: every staff role keeps them; archiving (the soft delete) is for the front desk and admins. */
+export const patientsAccess = {
+  "patients.search": staff,
+  "patients.get": staff,
+  "patients.create": staff,
+  "patients.update": staff,
+  "patients.archive": ["owner", "admin", "receptionist"],
+} as const satisfies Record<string, Access>;

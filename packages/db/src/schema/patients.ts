@@ -25,6 +25,10 @@ export const patients = pgTable(
   (t) => [
     unique("patients_clinic_id_id_key").on(t.clinicId, t.id),
     index("patients_clinic_email_idx").on(t.clinicId, sql`lower(${t.email})`),
+    // patients.search: fragments of name, e-mail or phone, accents and case ignored (functions in
+    // migration 0007). Trigram GIN cannot lead with clinic_id (no btree_gin); RLS and the query's
+    // clinic filter are applied on top of the bitmap scan.
+    index("patients_search_idx").using("gin", sql`patient_search_text(${t.fullName}, ${t.email}, ${t.phone}) gin_trgm_ops`),
     tenantIsolation(),
   ],
 );

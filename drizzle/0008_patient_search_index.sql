@@ -1,0 +1,1 @@
+CREATE INDEX "patients_search_idx" ON "patients" USING gin (patient_search_text("full_name", "email", "phone") gin_trgm_ops);

@@ -1,0 +1,237 @@
+import { appointments, patients, practitioners, services } from "@frontdesk/db/schema";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import { changedFields } from "../audit-diff";
+import { ConflictError, NotFoundError } from "../errors";
+import { bookingPatientSchema } from "../schemas";
+import { procedure, type StaffScope } from "../trpc";
+import { email, personName, uuid } from "../validation";
+
+const PAGE_SIZE_MAX = 100;
+const OPEN_STATUSES = ["booked", "confirmed", "arrived"] as const;
+
+// The same phone and birth-date rules as online booking (without its "" means "not given").
+const phone = bookingPatientSchema.shape.phone.options[0].unwrap();
+const dateOfBirth = bookingPatientSchema.shape.dateOfBirth.options[0].unwrap();
+
+const patientFields = {
+  fullName: personName,
+  email: email.nullable(),
+  phone: phone.nullable(),
+  dateOfBirth: dateOfBirth.nullable(),
+  notes: z.string().trim().max(5000, "Keep the notes under 5000 characters").nullable(),
+};
+
+async function loadPatient(staff: StaffScope, patientId: string) {
+  const [patient] = await staff.tx
+    .select()
+    .from(patients)
+    .where(and(eq(patients.clinicId, staff.clinicId), eq(patients.id, patientId)));
+  if (!patient) throw new NotFoundError("Patient");
+  return patient;
+}
+
+const recordView = (p: typeof patients.$inferSelect) => ({
+  id: p.id,
+  fullName: p.fullName,
+  email: p.email,
+  phone: p.phone,
+  dateOfBirth: p.dateOfBirth,
+  notes: p.notes,
+  archivedAt: p.archivedAt?.toISOString() ?? null,
+  createdAt: p.createdAt.toISOString(),
+});
+
+/** `%` and `_` in what staff type are text, not wildcards. */
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * One LIKE condition per fragment; all must match. A query made only of phone characters is
+ * one fragment of digits ("06 12" finds 06.12.34.56.78); otherwise words are fragments of the
+ * name or e-mail. Both sides go through the same accent- and case-folding function as the index.
+ */
+function searchConditions(query: string): SQL[] {
+  const document = sql`patient_search_text(${patients.fullName}, ${patients.email}, ${patients.phone})`;
+  const phoneLike = /^[+\d\s().-]+$/.test(query) && /\d/.test(query);
+  const fragments = phoneLike ? [query.replace(/\D/g, "")] : query.split(/\s+/).filter(Boolean);
+  return fragments.map((fragment) => sql`${document} like '%' || search_normalize(${escapeLike(fragment)}) || '%'`);
+}
+
+export const patientsRouter = {
+  /** Active patients whose name, e-mail or phone contains every fragment typed; paged, by name. */
+  search: procedure("patients.search")
+    .input(
+      z.object({
+        query: z.string().trim().max(200, "Type at most 200 characters").default(""),
+        page: z.number().int().min(1).max(10_000).default(1),
+        pageSize: z.number().int().min(1).max(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} per page`).default(20),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const { tx, clinicId } = ctx.staff;
+      const where = and(eq(patients.clinicId, clinicId), isNull(patients.archivedAt), ...searchConditions(input.query));
+      const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(patients).where(where);
+      const rows = await tx
+        .select({ id: patients.id, fullName: patients.fullName, email: patients.email, phone: patients.phone, dateOfBirth: patients.dateOfBirth })
+        .from(patients)
+        .where(where)
+        .orderBy(asc(sql`search_normalize(${patients.fullName})`), asc(patients.fullName), asc(patients.id))
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize);
+      return { items: rows, total, page: input.page, pageSize: input.pageSize };
+    }),
+
+  /** The record with every appointment (newest first) and the no-show count. Each view is audited. */
+  get: procedure("patients.get")
+    .input(z.object({ patientId: uuid }))
+    .query(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const patient = await loadPatient(staff, input.patientId);
+      const history = await staff.tx
+        .select({
+          id: appointments.id,
+          startsAt: appointments.startsAt,
+          endsAt: appointments.endsAt,
+          status: appointments.status,
+          source: appointments.source,
+          notes: appointments.notes,
+          cancelReason: appointments.cancelReason,
+          serviceId: appointments.serviceId,
+          serviceName: services.name,
+          practitionerId: appointments.practitionerId,
+          practitionerName: practitioners.displayName,
+        })
+        .from(appointments)
+        .innerJoin(services, and(eq(services.clinicId, appointments.clinicId), eq(services.id, appointments.serviceId)))
+        .innerJoin(practitioners, and(eq(practitioners.clinicId, appointments.clinicId), eq(practitioners.id, appointments.practitionerId)))
+        .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.patientId, patient.id)))
+        .orderBy(desc(appointments.startsAt), desc(appointments.id));
+      // Who looked at which patient, when (issue 5): a read of a record is audited like a change.
+      await recordAudit(staff.tx, {
+        clinicId: staff.clinicId,
+        actorUserId: staff.userId,
+        actorKind: "user",
+        action: "view",
+        entity: "patient",
+        entityId: patient.id,
+        requestId: ctx.requestId,
+      });
+      return {
+        patient: recordView(patient),
+        appointments: history.map((a) => ({ ...a, startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString() })),
+        noShowCount: history.filter((a) => a.status === "no_show").length,
+      };
+    }),
+
+  create: procedure("patients.create")
+    .input(
+      z.object({
+        fullName: patientFields.fullName,
+        email: patientFields.email.optional(),
+        phone: patientFields.phone.optional(),
+        dateOfBirth: patientFields.dateOfBirth.optional(),
+        notes: patientFields.notes.optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const values = { fullName: input.fullName, email: input.email ?? null, phone: input.phone ?? null, dateOfBirth: input.dateOfBirth ?? null, notes: input.notes ?? null };
+      const [created] = await staff.tx
+        .insert(patients)
+        .values({ clinicId: staff.clinicId, ...values })
+        .returning();
+      await recordAudit(staff.tx, {
+        clinicId: staff.clinicId,
+        actorUserId: staff.userId,
+        actorKind: "user",
+        action: "create",
+        entity: "patient",
+        entityId: created!.id,
+        // Which fields were filled in, not their contents: the audit log is not a second patient record.
+        changes: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null).map(([field]) => [field, [null, "(set)"]])),
+        requestId: ctx.requestId,
+      });
+      return recordView(created!);
+    }),
+
+  update: procedure("patients.update")
+    .input(
+      z.object({
+        patientId: uuid,
+        fullName: patientFields.fullName.optional(),
+        email: patientFields.email.optional(),
+        phone: patientFields.phone.optional(),
+        dateOfBirth: patientFields.dateOfBirth.optional(),
+        notes: patientFields.notes.optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const { patientId, ...patch } = input;
+      const before = await loadPatient(staff, patientId);
+      const changes = changedFields(before, patch);
+      if (Object.keys(changes).length > 0) {
+        await staff.tx
+          .update(patients)
+          .set({ ...patch, updatedAt: ctx.deps.clock.now() })
+          .where(and(eq(patients.clinicId, staff.clinicId), eq(patients.id, patientId)));
+      }
+      // Notes are clinical free text: the audit log says they changed, not what they say.
+      if (changes.notes) changes.notes = ["(changed)", "(changed)"];
+      await recordAudit(staff.tx, {
+        clinicId: staff.clinicId,
+        actorUserId: staff.userId,
+        actorKind: "user",
+        action: "update",
+        entity: "patient",
+        entityId: patientId,
+        changes,
+        requestId: ctx.requestId,
+      });
+      return recordView(await loadPatient(staff, patientId));
+    }),
+
+  /**
+   * Soft delete: the record leaves search but keeps its history. Refused while the patient still
+   * has upcoming appointments (cancel them first), so nobody turns up for a record nobody can find.
+   */
+  archive: procedure("patients.archive")
+    .input(z.object({ patientId: uuid }))
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const patient = await loadPatient(staff, input.patientId);
+      if (patient.archivedAt) throw new ConflictError(`${patient.fullName} is already archived`);
+      const [upcoming] = await staff.tx
+        .select({ n: count() })
+        .from(appointments)
+        .where(
+          and(
+            eq(appointments.clinicId, staff.clinicId),
+            eq(appointments.patientId, patient.id),
+            inArray(appointments.status, [...OPEN_STATUSES]),
+            gt(appointments.endsAt, ctx.deps.clock.now()),
+          ),
+        );
+      if (upcoming && upcoming.n > 0) {
+        throw new ConflictError(`${patient.fullName} has ${upcoming.n} upcoming appointment(s): cancel them before archiving`);
+      }
+      const now = ctx.deps.clock.now();
+      await staff.tx
+        .update(patients)
+        .set({ archivedAt: now, updatedAt: now })
+        .where(and(eq(patients.clinicId, staff.clinicId), eq(patients.id, patient.id)));
+      await recordAudit(staff.tx, {
+        clinicId: staff.clinicId,
+        actorUserId: staff.userId,
+        actorKind: "user",
+        action: "archive",
+        entity: "patient",
+        entityId: patient.id,
+        changes: { archivedAt: [null, now.toISOString()] },
+        requestId: ctx.requestId,
+      });
+      return recordView({ ...patient, archivedAt: now });
+    }),
+} satisfies TRPCRouterRecord;
