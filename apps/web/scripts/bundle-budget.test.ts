@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { measureRoute } from "./bundle-budget";
+
+const chunk = (fileName: string, code: string, options: { imports?: string[]; isEntry?: boolean; facadeModuleId?: string | null } = {}) => ({
+  type: "chunk" as const,
+  fileName,
+  code,
+  imports: options.imports ?? [],
+  isEntry: options.isEntry ?? false,
+  facadeModuleId: options.facadeModuleId ?? null,
+});
+
+const bundle = {
+  "index.js": chunk("index.js", "entry();".repeat(50), { isEntry: true, imports: ["vendor.js"] }),
+  "vendor.js": chunk("vendor.js", "react();".repeat(50)),
+  "BookingPage.js": chunk("BookingPage.js", "booking();".repeat(50), { facadeModuleId: "/repo/apps/web/src/booking/BookingPage.tsx", imports: ["shared.js", "vendor.js"] }),
+  "shared.js": chunk("shared.js", "shared();"),
+  "StaffHome.js": chunk("StaffHome.js", "staff();".repeat(5000), { facadeModuleId: "/repo/apps/web/src/staff/StaffHome.tsx" }),
+  "style.css": { type: "asset" as const, fileName: "style.css" },
+};
+
+describe("bundle budget", () => {
+  it("counts the entry, the route's chunk and their static imports, and nothing another route loads", () => {
+    const measure = measureRoute(bundle, { name: "booking", module: "src/booking/BookingPage.tsx", limitBytes: 150_000 });
+    expect(measure.files).toEqual(["BookingPage.js", "index.js", "shared.js", "vendor.js"]);
+    expect(measure.gzipBytes).toBeGreaterThan(0);
+    expect(measure.gzipBytes).toBeLessThan(measure.rawBytes);
+  });
+
+  it("refuses to measure a route that is no longer a chunk of its own", () => {
+    expect(() => measureRoute(bundle, { name: "gone", module: "src/gone/Gone.tsx", limitBytes: 1 })).toThrow(/no chunk for src\/gone\/Gone.tsx/);
+  });
+});

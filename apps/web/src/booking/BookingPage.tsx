@@ -1,0 +1,273 @@
+// /book/:clinicSlug — the patient's booking page: service, practitioner, day and time, details,
+// confirmation. One screen per step; what was chosen stays in the summary and can be changed.
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
+import { describeFailure } from "../api/failure";
+import type { BookAnswer, PublicClinic, Slot } from "../api/types";
+import { useTRPC } from "../api/trpc";
+import { useEnvironment } from "../environment";
+import { todayIn, type DateFormat } from "../lib/datetime";
+import { useDateFormat } from "../lib/useDateFormat";
+import { Button } from "../ui/Button";
+import { ErrorNotice } from "../ui/Notice";
+import { Skeleton } from "../ui/Skeleton";
+import styles from "./booking.module.css";
+import { ConfirmStep } from "./ConfirmStep";
+import { DetailsStep, emptyDetails, type DetailsValues } from "./DetailsStep";
+import { DoneStep } from "./DoneStep";
+import { PractitionerStep, ServiceStep } from "./ChoiceSteps";
+import { SlotPicker } from "./SlotPicker";
+
+type Step = "service" | "practitioner" | "time" | "details" | "confirm" | "done";
+
+const STEPS: Array<{ step: Step; label: string }> = [
+  { step: "service", label: "Service" },
+  { step: "practitioner", label: "Practitioner" },
+  { step: "time", label: "Day and time" },
+  { step: "details", label: "Your details" },
+  { step: "confirm", label: "Confirm" },
+];
+
+export function BookingPage() {
+  const { clinicSlug } = useParams({ from: "/book/$clinicSlug" });
+  const trpc = useTRPC();
+  const clinic = useQuery(trpc.public.clinic.queryOptions({ clinicSlug }));
+
+  useEffect(() => {
+    if (clinic.data) document.title = `Book an appointment at ${clinic.data.name} · Frontdesk`;
+  }, [clinic.data]);
+
+  if (clinic.isPending) return <ClinicSkeleton />;
+  if (clinic.isError) {
+    const failure = describeFailure(clinic.error);
+    if (failure.kind === "not-found") {
+      return (
+        <>
+          <h1>Clinic not found</h1>
+          <p>There is no clinic at this address. Check the link, or ask your clinic for its booking page.</p>
+        </>
+      );
+    }
+    return (
+      <>
+        <h1>Book an appointment</h1>
+        <ErrorNotice title="The clinic's page could not be loaded" message={failure.message} onRetry={() => void clinic.refetch()} />
+      </>
+    );
+  }
+  return <BookingFlow clinic={clinic.data} />;
+}
+
+function ClinicSkeleton() {
+  return (
+    <div aria-busy="true">
+      <p role="status" className="visually-hidden">
+        Loading the clinic&apos;s page…
+      </p>
+      <div className={styles.clinicHeader}>
+        <Skeleton width="18rem" height="2.25rem" style={{ maxWidth: "100%", marginBottom: "0.75rem" }} />
+        <Skeleton width="14rem" />
+      </div>
+      <div className={styles.panel}>
+        <Skeleton width="12rem" height="1.75rem" style={{ marginBottom: "1rem" }} />
+        <div className={styles.skeletonList}>
+          <Skeleton height="3.75rem" />
+          <Skeleton height="3.75rem" />
+          <Skeleton height="3.75rem" />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ClinicHeader({ clinic }: { clinic: PublicClinic }) {
+  return (
+    <header className={styles.clinicHeader}>
+      <h1>{clinic.name}</h1>
+      <p className={styles.clinicMeta}>
+        {clinic.address ? `${clinic.address} · ` : ""}
+        Times in {clinic.timezone}
+      </p>
+    </header>
+  );
+}
+
+function BookingFlow({ clinic }: { clinic: PublicClinic }) {
+  const env = useEnvironment();
+  const fmt = useDateFormat(clinic.locale, clinic.timezone);
+  const [step, setStep] = useState<Step>("service");
+  const [serviceId, setServiceId] = useState<string>();
+  /** null: first available; undefined: not chosen yet. */
+  const [practitionerId, setPractitionerId] = useState<string | null>();
+  const [slot, setSlot] = useState<Slot>();
+  const [details, setDetails] = useState<DetailsValues>(emptyDetails);
+  const [detailsDone, setDetailsDone] = useState(false);
+  const [serverFieldErrors, setServerFieldErrors] = useState<Record<string, string[]>>({});
+  /** One idempotency key per attempt: a new time or new details is a new attempt; a retry is not. */
+  const [attemptKey, setAttemptKey] = useState<string>(() => env.newKey());
+  const [booked, setBooked] = useState<BookAnswer>();
+
+  const service = clinic.services.find((s) => s.id === serviceId);
+  const practitioner = clinic.practitioners.find((p) => p.id === practitionerId);
+  const today = todayIn(clinic.timezone, env.now());
+
+  if (step === "done" && booked) {
+    return (
+      <>
+        <ClinicHeader clinic={clinic} />
+        <div className={styles.panel}>
+          <DoneStep answer={booked} clinic={clinic} fmt={fmt} />
+        </div>
+      </>
+    );
+  }
+
+  const chooseSlot = (next: Slot) => {
+    setSlot(next);
+    setAttemptKey(env.newKey());
+    setStep(detailsDone ? "confirm" : "details");
+  };
+
+  return (
+    <>
+      <ClinicHeader clinic={clinic} />
+      <ol className={styles.progress} aria-label="Booking steps">
+        {STEPS.map(({ step: s, label }) => (
+          <li key={s} aria-current={s === step ? "step" : undefined}>
+            {label}
+          </li>
+        ))}
+      </ol>
+      <div className={styles.layout}>
+        <div className={styles.panel}>
+          {step === "service" ? (
+            <ServiceStep
+              clinic={clinic}
+              selectedId={serviceId}
+              onSelect={(id) => {
+                if (id !== serviceId) setSlot(undefined);
+                setServiceId(id);
+                setStep("practitioner");
+              }}
+            />
+          ) : null}
+          {step === "practitioner" && service ? (
+            <PractitionerStep
+              clinic={clinic}
+              service={service}
+              selectedId={practitionerId}
+              onSelect={(id) => {
+                if (id !== practitionerId) setSlot(undefined);
+                setPractitionerId(id);
+                setStep("time");
+              }}
+            />
+          ) : null}
+          {step === "time" && service ? (
+            <SlotPicker
+              clinicSlug={clinic.slug}
+              serviceId={service.id}
+              practitionerId={practitionerId ?? undefined}
+              horizonDays={clinic.policy.horizonDays}
+              fmt={fmt}
+              today={today}
+              selected={slot}
+              onSelect={chooseSlot}
+            />
+          ) : null}
+          {step === "details" ? (
+            <DetailsStep
+              initial={details}
+              serverErrors={serverFieldErrors}
+              onSubmit={(values) => {
+                setDetails(values);
+                setDetailsDone(true);
+                setServerFieldErrors({});
+                setAttemptKey(env.newKey());
+                setStep("confirm");
+              }}
+            />
+          ) : null}
+          {step === "confirm" && service && slot ? (
+            <ConfirmStep
+              key={attemptKey}
+              clinic={clinic}
+              service={service}
+              practitioner={practitioner}
+              slot={slot}
+              details={details}
+              attemptKey={attemptKey}
+              fmt={fmt}
+              onBooked={(answer) => {
+                setBooked(answer);
+                setStep("done");
+              }}
+              onChooseSlot={chooseSlot}
+              onChooseAnotherDay={() => setStep("time")}
+              onInvalidDetails={(fieldErrors) => {
+                setServerFieldErrors(fieldErrors);
+                setStep("details");
+              }}
+            />
+          ) : null}
+        </div>
+        <Summary
+          fmt={fmt}
+          serviceName={step !== "service" ? service?.name : undefined}
+          practitionerName={step === "service" || step === "practitioner" ? undefined : (practitioner?.displayName ?? "First available")}
+          slot={step === "details" || step === "confirm" ? slot : undefined}
+          onChange={setStep}
+        />
+      </div>
+    </>
+  );
+}
+
+function Summary({
+  fmt,
+  serviceName,
+  practitionerName,
+  slot,
+  onChange,
+}: {
+  fmt: DateFormat;
+  serviceName: string | undefined;
+  practitionerName: string | undefined;
+  slot: Slot | undefined;
+  onChange: (step: Step) => void;
+}) {
+  if (!serviceName) return null;
+  return (
+    <aside className={styles.summary} aria-labelledby="booking-summary">
+      <h2 id="booking-summary">Your appointment</h2>
+      <dl>
+        <div>
+          <dt>Service</dt>
+          <dd>{serviceName}</dd>
+          <Button variant="link" onClick={() => onChange("service")} aria-label="Change service">
+            Change
+          </Button>
+        </div>
+        {practitionerName ? (
+          <div>
+            <dt>Practitioner</dt>
+            <dd>{practitionerName}</dd>
+            <Button variant="link" onClick={() => onChange("practitioner")} aria-label="Change practitioner">
+              Change
+            </Button>
+          </div>
+        ) : null}
+        {slot ? (
+          <div>
+            <dt>When</dt>
+            <dd>{fmt.dateTime(slot.start)}</dd>
+            <Button variant="link" onClick={() => onChange("time")} aria-label="Change day and time">
+              Change
+            </Button>
+          </div>
+        ) : null}
+      </dl>
+    </aside>
+  );
+}

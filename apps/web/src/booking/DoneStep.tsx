@@ -1,0 +1,61 @@
+// Step 8: booked. What, when, where; add to calendar; the link to change or cancel.
+import { Link } from "@tanstack/react-router";
+import { useMemo } from "react";
+import type { BookAnswer, PublicClinic } from "../api/types";
+import { useEnvironment } from "../environment";
+import type { DateFormat } from "../lib/datetime";
+import { buildIcs, icsDataUrl } from "../lib/ics";
+import { Button } from "../ui/Button";
+import { SuccessNotice } from "../ui/Notice";
+import { StepHeading } from "../ui/StepHeading";
+import ui from "../ui/ui.module.css";
+import styles from "./booking.module.css";
+
+export function DoneStep({ answer, clinic, fmt }: { answer: BookAnswer; clinic: PublicClinic; fmt: DateFormat }) {
+  const { now } = useEnvironment();
+  const { appointment } = answer;
+  const ics = useMemo(
+    () =>
+      icsDataUrl(
+        buildIcs({
+          uid: appointment.id,
+          start: appointment.start,
+          end: appointment.end,
+          summary: `${appointment.serviceName}, ${appointment.practitionerName} (${appointment.clinicName})`,
+          location: clinic.address ? `${clinic.name}, ${clinic.address}` : clinic.name,
+          description: `Change or cancel: ${answer.manageUrl}`,
+          url: answer.manageUrl,
+          now: now(),
+        }),
+      ),
+    [answer, appointment, clinic, now],
+  );
+  const patientTime = fmt.patientDateTime(appointment.start);
+  return (
+    <>
+      <StepHeading>You&apos;re booked</StepHeading>
+      <SuccessNotice title={`${appointment.serviceName} with ${appointment.practitionerName}`}>
+        <p>
+          {fmt.dateTime(appointment.start)}
+          {patientTime ? ` (${patientTime} your time)` : ""}
+        </p>
+        <p>{clinic.address ? `${clinic.name}, ${clinic.address}` : clinic.name}</p>
+      </SuccessNotice>
+      <p>A confirmation is on its way to your e-mail.</p>
+      <div className={ui.actions}>
+        <a className={ui.button} href={ics} download={`appointment-${fmt.localDate(appointment.start)}.ics`}>
+          Add to calendar
+        </a>
+        <Link to="/booking/$token" params={{ token: answer.manageToken }} className={`${ui.button} ${ui.secondary}`}>
+          Change or cancel
+        </Link>
+      </div>
+      <p className={styles.manageLink} style={{ marginTop: "1.5rem" }}>
+        Keep this link to change or cancel later: <a href={answer.manageUrl}>{answer.manageUrl}</a>
+      </p>
+      <Button variant="link" onClick={() => window.location.assign(`/book/${clinic.slug}`)}>
+        Book another appointment
+      </Button>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { renderApp } from "../test/render";
+
+describe("app shell", () => {
+  it("has a skip link to the main content and a start page", async () => {
+    const app = renderApp("/");
+    expect(await app.screen.findByRole("heading", { level: 1, name: "Frontdesk" })).toBeInTheDocument();
+    expect(app.screen.getByRole("link", { name: "Skip to content" })).toHaveAttribute("href", "#main");
+    expect(app.screen.getByRole("main")).toHaveAttribute("id", "main");
+  });
+
+  it("answers an unknown address with a page that says so", async () => {
+    const app = renderApp("/no/such/page");
+    expect(await app.screen.findByRole("heading", { name: "Page not found" })).toBeInTheDocument();
+  });
+
+  it("loads the staff area as its own page", async () => {
+    const app = renderApp("/app");
+    expect(await app.screen.findByRole("heading", { name: "Staff area" })).toBeInTheDocument();
+  });
+});

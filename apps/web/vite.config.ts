@@ -1,0 +1,26 @@
+/* eslint-disable no-restricted-properties -- build configuration: the dev proxy target is a setting */
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+import { bundleBudget } from "./scripts/bundle-budget.ts";
+
+/** Where `vite dev` forwards API calls (apps/server/src/dev.ts sets it). */
+const apiUrl = process.env.FRONTDESK_API_URL ?? "http://localhost:3001";
+
+export default defineConfig({
+  plugins: [
+    react(),
+    bundleBudget([
+      // What a patient downloads before the booking page is interactive (issue 7: at most 150 kB gzip).
+      { name: "booking", module: "src/booking/BookingPage.tsx", limitBytes: 150_000 },
+      { name: "manage-booking", module: "src/manage/ManageBookingPage.tsx", limitBytes: 150_000 },
+    ]),
+  ],
+  build: { target: "es2022", sourcemap: false },
+  server: {
+    proxy: {
+      "/trpc": { target: apiUrl },
+      "/healthz": { target: apiUrl },
+      "/readyz": { target: apiUrl },
+    },
+  },
+});
