@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { createFetchHandler, parseConfig, rateLimitsOf, systemClock, type Config } from "@frontdesk/api";
+import { createFetchHandler, listenWith, parseConfig, rateLimitsOf, systemClock, type Config } from "@frontdesk/api";
 import { argon2Hasher } from "@frontdesk/auth/argon2";
 import { createDb } from "@frontdesk/db";
 import { Hono } from "hono";
@@ -62,7 +62,7 @@ export async function serveHandler(
 
 export async function startServer(config: Config, options: { databaseUrl: string; webRoot?: string }): Promise<RunningServer> {
   const logger = pino({ level: config.LOG_LEVEL, base: undefined });
-  const { db, close } = createDb(options.databaseUrl, { max: 10 });
+  const { db, client, close } = createDb(options.databaseUrl, { max: 10 });
   const api = createFetchHandler(
     {
       db,
@@ -76,6 +76,8 @@ export async function startServer(config: Config, options: { databaseUrl: string
         absoluteTimeoutMs: config.SESSION_ABSOLUTE_TIMEOUT_DAYS * 24 * 60 * 60_000,
       },
       rateLimits: rateLimitsOf(config),
+      // One extra connection per process, LISTENing for calendar changes (closed with the pool).
+      listen: listenWith(client),
     },
     // The socket's address; X-Forwarded-For is not trusted (put a proxy's own header here if you run behind one).
     { clientIp: (request) => clientIps.get(request) ?? null },

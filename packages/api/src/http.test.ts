@@ -238,6 +238,28 @@ describe("errors and logs", () => {
   });
 });
 
+/** The HTTP status a subscription's SSE error event names (0 if none came within 2 s). */
+async function subscriptionErrorStatus(browser: ReturnType<typeof client>, path: string, input: unknown): Promise<number> {
+  const response = await browser.query(path, input);
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const deadline = setTimeout(() => void reader.cancel(), 2000);
+  let text = "";
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return 0;
+      text += value;
+      const match = /event: serialized-error\ndata: (.*)\n/.exec(text);
+      if (match) return (JSON.parse(match[1]!) as { data?: { httpStatus?: number } }).data?.httpStatus ?? 0;
+    }
+  } catch {
+    return 0;
+  } finally {
+    clearTimeout(deadline);
+    void reader.cancel().catch(() => undefined);
+  }
+}
+
 describe("bad input on every procedure", () => {
   type Procedure = { _def: { type: string; inputs: unknown[] } };
   // Procedures that declare no input ignore what is sent; every other one must refuse garbage cleanly.
@@ -250,6 +272,12 @@ describe("bad input on every procedure", () => {
     const { deps } = createTestDeps(db);
     const { browser } = await signedUp(await listen(deps));
     for (const input of garbage) {
+      if (type === "subscription") {
+        // Over SSE the answer is always 200: the failure travels as the stream's error event.
+        const status = await subscriptionErrorStatus(browser, path, input);
+        expect(status >= 400 && status < 500, `${path} with ${JSON.stringify(input).slice(0, 40)} answered ${status}`).toBe(true);
+        continue;
+      }
       const response = type === "query" ? await browser.query(path, input) : await browser.mutate(path, input);
       const status = response.status;
       expect(status >= 400 && status < 500, `${path} with ${JSON.stringify(input).slice(0, 40)} answered ${status}`).toBe(true);

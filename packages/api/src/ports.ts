@@ -33,6 +33,13 @@ export interface RateLimitSettings {
   managePerIpPerHour: number;
 }
 
+/**
+ * Postgres LISTEN on `channel`: resolves once listening; `onMessage` gets each NOTIFY payload;
+ * `onReconnect` runs after the connection was lost and listening again (notifications sent in
+ * between are gone, so listeners re-read what they missed). The result stops listening.
+ */
+export type Listen = (channel: string, onMessage: (payload: string) => void, onReconnect?: () => void) => Promise<() => Promise<void>>;
+
 export interface ServerDeps {
   db: Database;
   clock: Clock;
@@ -44,4 +51,9 @@ export interface ServerDeps {
   sessions: SessionSettings;
   /** Limits on the public booking endpoints; null turns them off (never the default). */
   rateLimits: RateLimitSettings | null;
+  /**
+   * Live calendar updates from any server process (`calendar.changes`), over one connection per
+   * process. Absent where a runtime cannot hold one open (edge): the feed then polls the table.
+   */
+  listen?: Listen;
 }

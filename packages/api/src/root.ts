@@ -1,6 +1,7 @@
 import { appointmentsRouter } from "./routers/appointments";
 import { authRouter } from "./routers/auth";
 import { calendarRouter } from "./routers/calendar";
+import { calendarFeedRouter } from "./routers/calendar-feed";
 import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settings";
 import { clinicStaffRouter } from "./routers/clinic-staff";
 import { clinicsRouter } from "./routers/clinics";
@@ -15,7 +16,7 @@ export const appRouter = router({
   auth: authRouter,
   clinics: clinicsRouter,
   public: publicRouter,
-  calendar: calendarRouter,
+  calendar: { ...calendarRouter, ...calendarFeedRouter },
   appointments: appointmentsRouter,
   patients: patientsRouter,
   practitioners: practitionersRouter,

@@ -3,6 +3,7 @@
 import type { MembershipRole } from "@frontdesk/db/schema";
 import { accountsAccess } from "./accounts";
 import { bookingAccess } from "./booking";
+import { feedAccess } from "./feed";
 import { patientsAccess } from "./patients";
 import { setupAccess } from "./setup";
 
@@ -16,6 +17,7 @@ export type Access = "anyone" | "signedIn" | readonly MembershipRole[];
 export const PERMISSIONS = {
   ...accountsAccess,
   ...bookingAccess,
+  ...feedAccess,
   ...setupAccess,
   ...patientsAccess,
 } as const satisfies Record<string, Access>;

@@ -1,0 +1,139 @@
+// calendar.changes: every open calendar of a clinic hears about each appointment change within a
+// second, whichever server process made it (ADR 0006).
+import { withTenant, type TenantScope } from "@frontdesk/db";
+import { appointmentEvents } from "@frontdesk/db/schema";
+import { tracked, type TRPCRouterRecord } from "@trpc/server";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
+import { z } from "zod";
+import type { ServerDeps } from "../ports";
+import { hubFor, type AppointmentChange, type FeedSubscription } from "../realtime/change-hub";
+import { procedure } from "../trpc";
+
+const REPLAY_BATCH = 500;
+/** Without LISTEN (edge runtimes): how often the feed looks for new rows. */
+const POLL_MS = 1000;
+/** With LISTEN: a re-read now and then, in case a notification was lost. */
+const SAFETY_READ_MS = 30_000;
+/** Ids already sent, kept to drop the duplicates a replay and live notifications can overlap on. */
+const REMEMBERED_IDS = 2000;
+
+/** The wire shape: ids and kind only; the calendar re-fetches what it shows. */
+function present(event: Pick<AppointmentChange, "id" | "appointmentId" | "practitionerId" | "kind">) {
+  return tracked(String(event.id), { eventId: event.id, appointmentId: event.appointmentId, practitionerId: event.practitionerId, kind: event.kind });
+}
+
+/** Events after `afterId`, oldest first, in a short tenant transaction of their own. */
+async function readAfter(deps: ServerDeps, scope: TenantScope, afterId: number) {
+  return withTenant(deps.db, scope, (tx) =>
+    tx
+      .select({ id: appointmentEvents.id, appointmentId: appointmentEvents.appointmentId, practitionerId: appointmentEvents.practitionerId, kind: appointmentEvents.kind })
+      .from(appointmentEvents)
+      .where(and(eq(appointmentEvents.clinicId, scope.clinicId), gt(appointmentEvents.id, afterId)))
+      .orderBy(asc(appointmentEvents.id))
+      .limit(REPLAY_BATCH),
+  );
+}
+
+async function latestId(deps: ServerDeps, scope: TenantScope): Promise<number> {
+  const [last] = await withTenant(deps.db, scope, (tx) =>
+    tx
+      .select({ id: appointmentEvents.id })
+      .from(appointmentEvents)
+      .where(eq(appointmentEvents.clinicId, scope.clinicId))
+      .orderBy(desc(appointmentEvents.id))
+      .limit(1),
+  );
+  return last?.id ?? 0;
+}
+
+const sleep = (ms: number, signal: AbortSignal | undefined) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+  });
+
+/**
+ * Replays the table after `start` (when resuming), then yields live changes. Runs after the
+ * request's transaction has ended: every read opens a short tenant transaction of its own.
+ */
+async function* feed(options: {
+  deps: ServerDeps;
+  scope: TenantScope;
+  subscription: FeedSubscription | undefined;
+  signal: AbortSignal | undefined;
+  start: number;
+  replay: boolean;
+}) {
+  const { deps, scope, subscription, signal } = options;
+  const sent = new Set<number>();
+  const remember = (id: number) => {
+    sent.add(id);
+    if (sent.size > REMEMBERED_IDS) sent.delete(sent.values().next().value!);
+  };
+  let cursor = options.start;
+  let catchUp = options.replay;
+  try {
+    while (!signal?.aborted) {
+      if (catchUp) {
+        const rows = await readAfter(deps, scope, cursor);
+        for (const row of rows) {
+          cursor = Math.max(cursor, row.id);
+          if (sent.has(row.id)) continue;
+          remember(row.id);
+          yield present(row);
+        }
+        catchUp = rows.length === REPLAY_BATCH;
+        if (catchUp) continue;
+      }
+      if (!subscription) {
+        await sleep(POLL_MS, signal);
+        catchUp = true;
+        continue;
+      }
+      const delivery = await subscription.next(signal, SAFETY_READ_MS);
+      if ("closed" in delivery) return;
+      if ("resync" in delivery) {
+        catchUp = true;
+        continue;
+      }
+      // Notifications arrive in commit order, which is not always id order: send each once.
+      for (const change of delivery.changes) {
+        cursor = Math.max(cursor, change.id);
+        if (sent.has(change.id)) continue;
+        remember(change.id);
+        yield present(change);
+      }
+    }
+  } finally {
+    subscription?.close();
+  }
+}
+
+export const calendarFeedRouter = {
+  /**
+   * Server-sent events, one per appointment created, moved, cancelled or changed in status.
+   * Each is `tracked` by its event id: a client reconnecting with `lastEventId` first receives
+   * everything after it, then live events.
+   */
+  changes: procedure("calendar.changes")
+    .input(
+      z
+        .object({ lastEventId: z.string().max(20, "Not an event id").regex(/^\d+$/, "Not an event id").optional() })
+        .default({}),
+    )
+    .subscription(async ({ ctx, input, signal }) => {
+      const { deps } = ctx;
+      const scope: TenantScope = { clinicId: ctx.staff.clinicId, userId: ctx.staff.userId, role: ctx.staff.role };
+      // Listening starts before the answer does, so nothing committed after the call is missed.
+      const subscription = deps.listen ? await hubFor(deps.listen, deps.logger).subscribe(scope.clinicId) : undefined;
+      // A client that leaves before the first event never runs the generator's `finally`.
+      signal?.addEventListener("abort", () => subscription?.close(), { once: true });
+      const start = input.lastEventId !== undefined ? Number(input.lastEventId) : await latestId(deps, scope);
+      return feed({ deps, scope, subscription, signal, start, replay: input.lastEventId !== undefined });
+    }),
+} satisfies TRPCRouterRecord;
