@@ -54,7 +54,7 @@ describe("booking page: clinic and service", () => {
     expect(app.screen.getByText(/12 rue de la Santé, 75013 Paris · Times in Europe\/Paris/)).toBeInTheDocument();
     expect(app.screen.getByRole("button", { name: /Consultation/ })).toHaveTextContent("30 min · 30,00 €");
     // A service without a published price shows none.
-    expect(app.screen.getByRole("button", { name: /Kinésithérapie/ })).toHaveTextContent(/^Kinésithérapie1 h$/);
+    expect(app.screen.getByRole("button", { name: /Kinésithérapie/ })).toHaveTextContent(/^Kinésithérapie 1 h$/);
   });
 
   it("says so when no clinic has this address", async () => {

@@ -244,27 +244,33 @@ function Summary({
       <dl>
         <div>
           <dt>Service</dt>
-          <dd>{serviceName}</dd>
-          <Button variant="link" onClick={() => onChange("service")} aria-label="Change service">
-            Change
-          </Button>
+          <dd>
+            {serviceName}{" "}
+            <Button variant="link" onClick={() => onChange("service")} aria-label="Change service">
+              Change
+            </Button>
+          </dd>
         </div>
         {practitionerName ? (
           <div>
             <dt>Practitioner</dt>
-            <dd>{practitionerName}</dd>
-            <Button variant="link" onClick={() => onChange("practitioner")} aria-label="Change practitioner">
-              Change
-            </Button>
+            <dd>
+              {practitionerName}{" "}
+              <Button variant="link" onClick={() => onChange("practitioner")} aria-label="Change practitioner">
+                Change
+              </Button>
+            </dd>
           </div>
         ) : null}
         {slot ? (
           <div>
             <dt>When</dt>
-            <dd>{fmt.dateTime(slot.start)}</dd>
-            <Button variant="link" onClick={() => onChange("time")} aria-label="Change day and time">
-              Change
-            </Button>
+            <dd>
+              {fmt.dateTime(slot.start)}{" "}
+              <Button variant="link" onClick={() => onChange("time")} aria-label="Change day and time">
+                Change
+              </Button>
+            </dd>
           </div>
         ) : null}
       </dl>

@@ -19,7 +19,7 @@ export function ServiceStep({ clinic, selectedId, onSelect }: { clinic: PublicCl
             return (
               <li key={service.id}>
                 <button type="button" className={styles.choice} aria-pressed={service.id === selectedId} onClick={() => onSelect(service.id)}>
-                  <span className={styles.choiceName}>{service.name}</span>
+                  <span className={styles.choiceName}>{service.name}</span>{" "}
                   <span className={styles.choiceMeta}>
                     {formatDuration(service.durationMinutes)}
                     {price ? ` · ${price}` : ""}
@@ -52,7 +52,7 @@ export function PractitionerStep({
       <ul className={styles.choices}>
         <li>
           <button type="button" className={styles.choice} aria-pressed={selectedId === null} onClick={() => onSelect(null)}>
-            <span className={styles.choiceName}>First available</span>
+            <span className={styles.choiceName}>First available</span>{" "}
             <span className={styles.choiceMeta}>Anyone who offers {service.name}: the most free times</span>
           </button>
         </li>
