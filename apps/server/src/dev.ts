@@ -1,8 +1,11 @@
 // `pnpm dev`: one command from a fresh clone to a running app. Starts the local PostgreSQL (unless
 // DATABASE_URL is set), migrates, seeds the demo when the database is empty, and runs the server
-// with reload. Prints the URL and the demo sign-ins.
+// with reload. With the web app present, Vite's dev server (hot reload) answers on PORT and forwards
+// /trpc to the API server one port up, so the browser's Origin still equals PUBLIC_URL. Prints
+// the URL and the demo sign-ins.
 /* eslint-disable no-restricted-properties -- an entry point: the one place that reads process.env */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createDb } from "@frontdesk/db";
 import { describeDemo, LOCAL_SERVER, provisionDatabase, readDatabaseEnv, runMigrations, seedDemo, startServer } from "@frontdesk/db/local";
@@ -25,13 +28,33 @@ async function main() {
   const { db, close } = createDb(databaseUrl, { max: 2 });
   const seeded = await seedDemo(db, { now: new Date() }).finally(close);
 
-  const child = spawn(process.execPath, ["--import", "tsx", "--watch", fileURLToPath(new URL("./node.ts", import.meta.url))], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
+  const viteBin = fileURLToPath(new URL("../../web/node_modules/vite/bin/vite.js", import.meta.url));
+  const withWeb = existsSync(viteBin);
+  const apiPort = withWeb ? config.PORT + 1 : config.PORT;
+  const children: ChildProcess[] = [
+    spawn(process.execPath, ["--import", "tsx", "--watch", fileURLToPath(new URL("./node.ts", import.meta.url))], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(apiPort), PUBLIC_URL: config.PUBLIC_URL },
+    }),
+  ];
+  if (withWeb) {
+    children.push(
+      spawn(process.execPath, [viteBin, "--port", String(config.PORT), "--strictPort"], {
+        cwd: fileURLToPath(new URL("../../web", import.meta.url)),
+        stdio: ["ignore", "inherit", "inherit"],
+        env: { ...process.env, FRONTDESK_API_URL: `http://localhost:${apiPort}` },
+      }),
+    );
+  }
   process.stdout.write(`\nFrontdesk: ${config.PUBLIC_URL}\n  book:  ${config.PUBLIC_URL}/book/demo-paris\n  staff: ${config.PUBLIC_URL}/app\n\n${describeDemo(seeded)}\n`);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code) => process.exit(code ?? 0));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => children.forEach((child) => child.kill(signal)));
+  // One part stopping stops the whole: a half-running dev setup only confuses.
+  for (const child of children) {
+    child.on("exit", (code) => {
+      children.forEach((other) => other !== child && other.kill("SIGTERM"));
+      process.exit(code ?? 0);
+    });
+  }
 }
 
 main().catch((error: unknown) => {
