@@ -1,22 +1,25 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
-/** Opens the month with free times (this one or the next) and picks its first free day. */
-async function pickFirstFreeDay(page: Page) {
+/**
+ * Opens the month with free times (this one or a later one) and picks its first day with at least
+ * `minTimes` free times. Returns the day's label, e.g. "mardi 24 novembre 2026".
+ */
+async function pickFirstFreeDay(page: Page, minTimes = 1) {
   const status = page.getByRole("status").filter({ hasText: /free times in|No free times/ });
   await expect(status).toBeVisible();
   for (let month = 0; month < 3; month++) {
     await expect(status).not.toHaveText(/Loading/);
-    const freeDays = page.locator('[role="grid"] button[aria-disabled="false"]');
-    if ((await freeDays.count()) > 0) {
-      const day = freeDays.first();
+    for (const day of await page.locator('[role="grid"] button[aria-disabled="false"]').all()) {
       const label = (await day.getAttribute("aria-label")) ?? "";
+      const free = Number(/(\d+) free times?$/.exec(label)?.[1] ?? 0);
+      if (free < minTimes) continue;
       await day.click();
-      return label.split(",").slice(0, 2).join(",");
+      return label.split(",")[0]!;
     }
     await page.getByRole("button", { name: "Next month" }).click();
   }
-  throw new Error("no free day in three months");
+  throw new Error(`no day with ${minTimes} free times in three months`);
 }
 
 async function chooseServiceAndPractitioner(page: Page, practitioner: string) {
@@ -49,9 +52,10 @@ test("a patient books on the demo clinic, finds it on the manage page, and cance
   await expect(page.getByText("Times are in the clinic's time zone (Europe/Paris). Your own time (America/Los_Angeles) is shown under each.")).toBeVisible();
   await checkpoint(page, "3-day-and-time");
 
-  const firstTime = page.getByRole("group").getByRole("button").first();
-  const timeLabel = (await firstTime.innerText()).split("\n")[0]!.trim();
-  await firstTime.click();
+  // The day's last time: the first ones may pass the clinic's minimum notice while the test runs.
+  const lastTime = page.getByRole("group").getByRole("button").last();
+  const timeLabel = (await lastTime.innerText()).split("\n")[0]!.trim();
+  await lastTime.click();
   await expect(page.getByRole("heading", { name: "Your details" })).toBeFocused();
 
   // Validation errors first, then the real details.
@@ -101,10 +105,12 @@ test("two patients racing for the same time: one is booked, the other is told it
     ] as const) {
       await page.goto("/book/demo-paris");
       await chooseServiceAndPractitioner(page, "Dr Antoine Lefèvre");
-      const day = await pickFirstFreeDay(page);
-      const firstTime = page.getByRole("group").getByRole("button").first();
-      picks.push(`${day} ${(await firstTime.innerText()).split("\n")[0]!.trim()}`);
-      await firstTime.click();
+      // A day with several times, and its last one: far from the minimum-notice edge, and the loser
+      // still has other times to be offered that day.
+      const day = await pickFirstFreeDay(page, 3);
+      const lastTime = page.getByRole("group").getByRole("button").last();
+      picks.push(`${day} ${(await lastTime.innerText()).split("\n")[0]!.trim()}`);
+      await lastTime.click();
       await expect(page.getByRole("heading", { name: "Your details" })).toBeFocused();
       await fillDetails(page, `Racer ${who}`, `racer.${who}@example.test`);
     }
