@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests: the stack's URL, and a checkpoint per step that runs axe-core
-// (no serious or critical violations) and saves a screenshot at desktop and phone width.
+// (no serious or critical violations), saves a screenshot at desktop and phone width, and checks
+// that nothing scrolls sideways on a 320 px phone.
 /* eslint-disable no-restricted-properties -- test tooling: the URL comes from the global setup */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -9,6 +10,8 @@ import { test as base, expect, type Page, type TestInfo } from "@playwright/test
 
 export const ARTIFACTS = fileURLToPath(new URL("./artifacts", import.meta.url));
 export const PHONE = { width: 375, height: 812 };
+/** The narrowest phone we support: nothing may scroll sideways there. */
+export const SMALLEST = { width: 320, height: 640 };
 
 export const test = base.extend<{ checkpoint: (page: Page, step: string) => Promise<void> }>({
   baseURL: async ({}, use) => {
@@ -41,5 +44,7 @@ async function checkpoint(page: Page, step: string, testInfo: TestInfo) {
   await page.setViewportSize(PHONE);
   expect(await seriousViolations(page), `axe at 375 px, step "${step}"`).toEqual([]);
   await page.screenshot({ path: path.join(folder, `${step}-phone.png`), fullPage: true });
+  await page.setViewportSize(SMALLEST);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `page width at 320 px, step "${step}"`).toBeLessThanOrEqual(SMALLEST.width);
   if (desktop) await page.setViewportSize(desktop);
 }
