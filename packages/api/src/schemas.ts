@@ -2,17 +2,23 @@
 // zod, so the browser bundle gets the same rules without any server code.
 import { z } from "zod";
 
+/** Whether "YYYY-MM-DD" names a day that exists (Date.parse would roll 02-30 over into March). */
+const isRealDate = (value: string) => {
+  const parsed = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed) && new Date(parsed).toISOString().startsWith(value);
+};
+
 export const localDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "Not a real date");
+  .refine(isRealDate, "Not a real date");
 
 /** An ISO-8601 instant with an explicit offset or Z, normalised to UTC. */
 export const instant = z
   .string()
   .max(40)
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, "Use an ISO-8601 instant such as 2026-03-02T09:00:00Z")
-  .refine((value) => !Number.isNaN(Date.parse(value)), "Not a real instant")
+  .refine((value) => isRealDate(value.slice(0, 10)) && Number(value.slice(11, 13)) < 24 && !Number.isNaN(Date.parse(value)), "Not a real instant")
   .transform((value) => new Date(value).toISOString());
 
 export const id = z.uuid({ error: "Not a valid id" });

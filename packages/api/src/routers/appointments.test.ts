@@ -131,15 +131,15 @@ describe("another clinic's ids", () => {
     const [theirPatient] = await theirs.inClinic((tx) => tx.select().from(patients));
     const desk = mine.desk;
     const attempts = [
-      desk.appointments.get({ id: b.id }),
-      desk.appointments.reschedule({ id: b.id, version: 1, start: "2026-12-01T10:00:00Z" }),
-      desk.appointments.cancel({ id: b.id, version: 1, reason: "x" }),
-      desk.appointments.setStatus({ id: b.id, version: 1, status: "confirmed" }),
-      desk.appointments.create({ patientId: theirPatient!.id, serviceId: mine.clinic.serviceId, practitionerId: mine.clinic.practitionerIds[0]!, start: "2026-12-01T12:00:00Z" }),
-      desk.appointments.create({ newPatient: { name: "X" }, serviceId: theirs.clinic.serviceId, practitionerId: mine.clinic.practitionerIds[0]!, start: "2026-12-01T12:00:00Z" }),
-      desk.appointments.create({ newPatient: { name: "X" }, serviceId: mine.clinic.serviceId, practitionerId: theirs.clinic.practitionerIds[0]!, start: "2026-12-01T12:00:00Z" }),
+      () => desk.appointments.get({ id: b.id }),
+      () => desk.appointments.reschedule({ id: b.id, version: 1, start: "2026-12-01T10:00:00Z" }),
+      () => desk.appointments.cancel({ id: b.id, version: 1, reason: "x" }),
+      () => desk.appointments.setStatus({ id: b.id, version: 1, status: "confirmed" }),
+      () => desk.appointments.create({ patientId: theirPatient!.id, serviceId: mine.clinic.serviceId, practitionerId: mine.clinic.practitionerIds[0]!, start: "2026-12-01T12:00:00Z" }),
+      () => desk.appointments.create({ newPatient: { name: "X" }, serviceId: theirs.clinic.serviceId, practitionerId: mine.clinic.practitionerIds[0]!, start: "2026-12-01T12:00:00Z" }),
+      () => desk.appointments.create({ newPatient: { name: "X" }, serviceId: mine.clinic.serviceId, practitionerId: theirs.clinic.practitionerIds[0]!, start: "2026-12-01T12:00:00Z" }),
     ];
-    for (const attempt of attempts) expect(await codeOf(attempt)).toMatch(/^NOT_FOUND/);
+    for (const attempt of attempts) expect(await codeOf(attempt())).toMatch(/^NOT_FOUND/);
     const [row] = await theirs.inClinic((tx) => tx.select().from(appointments).where(eq(appointments.id, b.id)));
     expect([row?.status, row?.version, row?.startsAt.toISOString()]).toEqual(["booked", 1, "2026-12-01T09:00:00.000Z"]);
   });

@@ -168,6 +168,8 @@ describe("public.book", () => {
     ["a 10 kB name", { patient: { name: "x".repeat(10_000), email: "a@example.test" } }],
     ["a start that is not an instant", { start: "tomorrow at ten" }],
     ["a start without a zone", { start: "2026-12-01T10:00:00" }],
+    ["a start on a day that does not exist", { start: "2026-02-30T10:00:00Z" }],
+    ["a start at hour 24", { start: "2026-12-01T24:00:00Z" }],
     ["no idempotency key", { idempotencyKey: undefined }],
     ["a date of birth that does not exist", { patient: { name: "A", email: "a@example.test", dateOfBirth: "1990-02-31" } }],
   ])("refuses %s with BAD_REQUEST and writes nothing", async (_what, change) => {

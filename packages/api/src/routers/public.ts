@@ -304,11 +304,13 @@ export const publicRouter = {
         });
       } catch (error) {
         const code = postgresErrorCode(error);
-        if (code !== PG.exclusionViolation && code !== PG.uniqueViolation) throw error;
-        // A concurrent request with the same key won (double click): answer with its appointment.
+        const lostRace = code === PG.exclusionViolation || code === PG.uniqueViolation || error instanceof ConflictError;
+        if (!lostRace) throw error;
+        // A concurrent request with the same key may have won (double click, retry): whether it
+        // committed before our insert or before our slot check, answer with its appointment.
         const again = await asPublic(ctx, clinic.id, (tx) => replay(ctx, tx, clinic, input));
         if (again) return again;
-        if (code === PG.uniqueViolation) throw error;
+        if (error instanceof ConflictError || code === PG.uniqueViolation) throw error;
         throw new ConflictError(TAKEN, { nextSlots: await nextFreeSlots(ctx, clinic, input.serviceId, input.practitionerId, start) });
       }
 
