@@ -1,0 +1,240 @@
+/* eslint-disable no-restricted-properties -- a benchmark script: an entry point */
+// `pnpm bench` (apps/server): the API over real HTTP against a real PostgreSQL.
+//  1. public.slots, 10 practitioners x 31 days, 50 concurrent clients: p50 / p99.
+//  2. Booking throughput (distinct slots) against the raw ceiling: pgbench running the same SQL
+//     transaction (set_config, insert appointment, insert audit row) on the same server.
+// The server runs as its own process (as in production); this process is the load generator.
+import { execFile as execFileCb, spawn } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { createBookableClinic } from "@frontdesk/api/testing";
+import { createDb, withTenant } from "@frontdesk/db";
+import { appointments, patients } from "@frontdesk/db/schema";
+import { startTestServer } from "@frontdesk/db/testing/server";
+import postgres from "postgres";
+
+const execFile = promisify(execFileCb);
+const SLOT_CLIENTS = 50;
+const SLOT_REQUESTS = 1000;
+/** Also measured as 50 people browsing: each client asks once a second (open loop, 50 requests/s offered). */
+const PACED_SECONDS = 10;
+const BOOK_CLIENTS = 16;
+const BOOKINGS = 1000;
+const PGBENCH = "/usr/lib/postgresql/15/bin/pgbench";
+/** The origin the server believes it is served at; mutations must come from it (CSRF). */
+const PUBLIC_URL = "http://localhost:3999";
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const ms = (n: number) => n.toFixed(1);
+const progress = (step: string) => process.stderr.write(`[bench] ${step}\n`);
+
+async function main() {
+  const database = await startTestServer();
+  const { db, close } = createDb(database.urls.appUrl, { max: 4 });
+  const server: { url?: string; stop: () => Promise<void> } = { stop: () => Promise.resolve() };
+  try {
+    // A clinic of 10 practitioners working 08:00-20:00 every day, 15-minute service and step,
+    // each with 6 appointments a day through December 2026.
+    const clinic = await createBookableClinic(db, {
+      practitioners: 10,
+      hours: { start: "08:00", end: "20:00" },
+      service: { durationMinutes: 15 },
+      policy: { slotStepMinutes: 15, minNoticeMinutes: 0, horizonDays: 400 },
+    });
+    await withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, async (tx) => {
+      const [patient] = await tx.insert(patients).values({ clinicId: clinic.clinicId, fullName: "Bench Patient" }).returning({ id: patients.id });
+      const rows = [];
+      for (let day = 1; day <= 31; day++) {
+        for (const [i, practitionerId] of clinic.practitionerIds.entries()) {
+          for (const hour of [9, 10, 12, 14, 15, 17]) {
+            const start = new Date(Date.UTC(2026, 11, day, hour - 1, (i % 4) * 15));
+            const end = new Date(start.getTime() + 15 * 60_000);
+            rows.push({ clinicId: clinic.clinicId, practitionerId, serviceId: clinic.serviceId, patientId: patient!.id, startsAt: start, endsAt: end, blockedFrom: start, blockedTo: end, source: "staff" as const });
+          }
+        }
+      }
+      for (let i = 0; i < rows.length; i += 500) await tx.insert(appointments).values(rows.slice(i, i + 500));
+    });
+
+    progress("database and clinic ready; starting the server");
+    Object.assign(server, await startApiServer(database.urls.appUrl));
+    progress(`server at ${server.url}`);
+    const base = server.url!;
+
+    // 1. Slots.
+    const slotsUrl = `${base}/trpc/public.slots?input=${encodeURIComponent(JSON.stringify({ clinicSlug: clinic.slug, serviceId: clinic.serviceId, from: "2026-12-01", to: "2026-12-31" }))}`;
+    const fetchSlots = async () => {
+      const response = await fetch(slotsUrl);
+      if (response.status !== 200) throw new Error(`slots answered ${response.status}`);
+      return (await response.json()) as { result: { data: { days: Array<{ slots: unknown[] }> } } };
+    };
+    const sample = await fetchSlots();
+    const slotCount = sample.result.data.days.reduce((n, d) => n + d.slots.length, 0);
+    await runConcurrently(SLOT_CLIENTS, 200, fetchSlots); // warm-up
+    const slotLatencies = (await runConcurrently(SLOT_CLIENTS, SLOT_REQUESTS, fetchSlots)).sort((a, b) => a - b);
+
+    progress(`slots done: p99 ${ms(percentile(slotLatencies, 99))} ms`);
+    const pacedLatencies = (await runPaced(SLOT_CLIENTS, PACED_SECONDS, fetchSlots)).sort((a, b) => a - b);
+    const responseKb = JSON.stringify(sample).length / 1024;
+    // 2. Booking throughput, each client booking distinct (practitioner, time) pairs in January 2027.
+    const free: Array<{ start: string; practitionerId: string }> = [];
+    for (let day = 1; free.length < BOOKINGS + 400; day++) {
+      for (let quarter = 0; quarter < 48; quarter++) {
+        for (const practitionerId of clinic.practitionerIds) {
+          free.push({ start: new Date(Date.UTC(2027, 0, day, 7, quarter * 15)).toISOString(), practitionerId });
+        }
+      }
+    }
+    let next = 0;
+    const bookOne = async () => {
+      const slot = free[next++]!;
+      const response = await fetch(`${base}/trpc/public.book`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: PUBLIC_URL },
+        body: JSON.stringify({
+          clinicSlug: clinic.slug,
+          serviceId: clinic.serviceId,
+          practitionerId: slot.practitionerId,
+          start: slot.start,
+          patient: { name: "Load Test", email: `load-${next}@example.test` },
+          idempotencyKey: crypto.randomUUID(),
+        }),
+      });
+      if (response.status !== 200) throw new Error(`book answered ${response.status}: ${await response.text()}`);
+    };
+    await runConcurrently(BOOK_CLIENTS, 300, bookOne); // warm-up
+    const started = performance.now();
+    await runConcurrently(BOOK_CLIENTS, BOOKINGS, bookOne);
+    const apiPerSecond = BOOKINGS / ((performance.now() - started) / 1000);
+    await server.stop();
+
+    progress(`API bookings: ${apiPerSecond.toFixed(0)}/s; running pgbench`);
+    const pgbenchPerSecond = await pgbenchCeiling(database.urls, clinic);
+
+    const node = process.version;
+    const lines = [
+      `Machine: ${(await import("node:os")).cpus().length} cores (${(await import("node:os")).cpus()[0]?.model ?? "?"}), Node ${node}, PostgreSQL 18 (embedded, fsync off), pgbench 15; ${new Date().toISOString().slice(0, 10)}.`,
+      "",
+      `| public.slots, 10 practitioners x 31 days (${slotCount} free times, ${responseKb.toFixed(0)} kB JSON), ${SLOT_CLIENTS} clients back to back, ${SLOT_REQUESTS} requests | p50 ${ms(percentile(slotLatencies, 50))} ms | p99 ${ms(percentile(slotLatencies, 99))} ms | target p99 <= 50 ms |`,
+      `| same, ${SLOT_CLIENTS} clients each asking once a second for ${PACED_SECONDS} s (${pacedLatencies.length} requests) | p50 ${ms(percentile(pacedLatencies, 50))} ms | p99 ${ms(percentile(pacedLatencies, 99))} ms | target p99 <= 50 ms |`,
+      `| public.book, ${BOOK_CLIENTS} concurrent clients, ${BOOKINGS} distinct slots | ${apiPerSecond.toFixed(0)} bookings/s | pgbench same transaction: ${pgbenchPerSecond.toFixed(0)} tps | API at ${((100 * apiPerSecond) / pgbenchPerSecond).toFixed(0)}% (target >= 40%) |`,
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+  } finally {
+    await server.stop().catch(() => undefined);
+    await close();
+    await database.stop();
+  }
+}
+
+/** Runs `task` `total` times with `clients` in flight; returns each call's latency in ms. */
+async function runConcurrently(clients: number, total: number, task: () => Promise<unknown>): Promise<number[]> {
+  const latencies: number[] = [];
+  let started = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (started < total) {
+        started++;
+        const t0 = performance.now();
+        await task();
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return latencies;
+}
+
+/** `clients` each call `task` once a second (staggered) for `seconds`; returns the latencies in ms. */
+async function runPaced(clients: number, seconds: number, task: () => Promise<unknown>): Promise<number[]> {
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let tick = 0; tick < seconds; tick++) {
+        const due = t0 + tick * 1000 + (client * 1000) / clients;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+        const started = performance.now();
+        await task();
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return latencies;
+}
+
+async function startApiServer(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/frontdesk-prof"] : []), "--import", "tsx", path.join(import.meta.dirname, "..", "src", "node.ts")], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      PORT: "0",
+      DATABASE_URL: databaseUrl,
+      PUBLIC_URL,
+      LOG_LEVEL: "info",
+      RATE_LIMITS: "off",
+      MAIL_DIR: path.join(tmpdir(), "frontdesk-bench-mail"),
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  // Keep draining the request log (as a log shipper would) so the server never blocks on it.
+  child.stdout.resume();
+  return {
+    url: url.replace("localhost", "127.0.0.1"),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+async function pgbenchCeiling(urls: { appUrl: string; adminUrl: string }, clinic: { clinicId: string; serviceId: string; practitionerIds: string[] }): Promise<number> {
+  const owner = postgres(urls.adminUrl, { max: 1, onnotice: () => undefined });
+  await owner`create sequence if not exists bench_slot`;
+  await owner`grant usage on sequence bench_slot to frontdesk_app`;
+  await owner.end();
+  const app = postgres(urls.appUrl, { max: 1 });
+  const [patient] = await app.begin(async (tx) => {
+    await tx`select set_config('app.clinic_id', ${clinic.clinicId}, true)`;
+    return tx`insert into patients (clinic_id, full_name) values (${clinic.clinicId}, 'pgbench') returning id`;
+  });
+  await app.end();
+  // The same work as a booking's core: scope, appointment, audit row, in one transaction; every
+  // transaction takes the next quarter hour, so none collides (as in the API run).
+  const script = `
+BEGIN;
+SELECT set_config('app.clinic_id', :clinic, true), set_config('app.user_id', '', true), set_config('app.role', 'public', true);
+WITH slot AS (SELECT timestamptz '2030-01-01 00:00+00' + nextval('bench_slot') * interval '15 minutes' AS at),
+booked AS (
+  INSERT INTO appointments (clinic_id, practitioner_id, service_id, patient_id, starts_at, ends_at, blocked_from, blocked_to, source)
+  SELECT :clinic, :practitioner::uuid, :service::uuid, :patient::uuid, at, at + interval '15 minutes', at, at + interval '15 minutes', 'online' FROM slot
+  RETURNING id)
+INSERT INTO audit_log (clinic_id, actor_kind, action, entity, entity_id) SELECT :clinic, 'online_booking', 'create', 'appointment', id::text FROM booked;
+COMMIT;
+`;
+  const file = path.join(tmpdir(), "frontdesk-book.pgbench.sql");
+  await writeFile(file, script);
+  const url = new URL(urls.appUrl);
+  const { stdout, stderr } = await execFile(
+    PGBENCH,
+    ["-n", "-M", "prepared", "-c", String(BOOK_CLIENTS), "-j", "2", "-T", "15", "-f", file, "-D", `clinic=${clinic.clinicId}`, "-D", `practitioner=${clinic.practitionerIds[0]}`, "-D", `service=${clinic.serviceId}`, "-D", `patient=${patient!.id}`, "-h", url.hostname, "-p", url.port, "-U", url.username, url.pathname.slice(1)],
+    { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } },
+  );
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1];
+  if (!tps) throw new Error(`pgbench said: ${stdout}${stderr}`);
+  return Number(tps);
+}
+
+await main();
