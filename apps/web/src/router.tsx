@@ -1,5 +1,5 @@
 // Routes, one lazy chunk per area: a patient on /book/… never downloads the staff screens.
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, type RouterHistory } from "@tanstack/react-router";
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect, type RouterHistory } from "@tanstack/react-router";
 import { AppShell, HomePage, NotFoundPage, PagePending } from "./shell/AppShell";
 
 const rootRoute = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
@@ -18,13 +18,61 @@ export const manageRoute = createRoute({
   component: lazyRouteComponent(() => import("./manage/ManageBookingPage"), "ManageBookingPage"),
 });
 
-const staffRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/app",
-  component: lazyRouteComponent(() => import("./staff/StaffHome"), "StaffHome"),
+// The staff area: the sign-in page, and everything else behind the signed-in layout (auth.me).
+const staffRoute = createRoute({ getParentRoute: () => rootRoute, path: "/app" });
+
+const signInRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "sign-in",
+  component: lazyRouteComponent(() => import("./staff/SignInPage"), "SignInPage"),
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, bookingRoute, manageRoute, staffRoute]);
+const signedInRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  id: "signed-in",
+  component: lazyRouteComponent(() => import("./staff/StaffLayout"), "StaffLayout"),
+});
+
+const staffIndexRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/",
+  beforeLoad: () => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's redirect is thrown by design
+    throw redirect({ to: "/app/calendar", search: {} });
+  },
+});
+
+export interface CalendarSearch {
+  /** The day shown, in the clinic's calendar; today when absent. */
+  date?: string;
+}
+
+export const calendarRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "calendar",
+  validateSearch: (search: Record<string, unknown>): CalendarSearch =>
+    typeof search.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(search.date) ? { date: search.date } : {},
+  component: lazyRouteComponent(() => import("./staff/calendar/CalendarPage"), "CalendarPage"),
+});
+
+const patientsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "patients",
+  component: lazyRouteComponent(() => import("./staff/StaffLayout"), "PatientsPlaceholder"),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "settings",
+  component: lazyRouteComponent(() => import("./staff/StaffLayout"), "SettingsPlaceholder"),
+});
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  bookingRoute,
+  manageRoute,
+  staffRoute.addChildren([signInRoute, signedInRoute.addChildren([staffIndexRoute, calendarRoute, patientsRoute, settingsRoute])]),
+]);
 
 export function createAppRouter(history?: RouterHistory) {
   return createRouter({

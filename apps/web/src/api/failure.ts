@@ -52,3 +52,17 @@ export function describeFailure(error: unknown): Failure {
       return { kind: "server", message: data?.code === "INTERNAL_SERVER_ERROR" ? error.message : SERVER_MESSAGE };
   }
 }
+
+export const WRONG_CREDENTIALS_MESSAGE = "That e-mail address and password do not match an account. Check both and try again.";
+
+/** A failed sign-in, in words: wrong credentials, or how long to wait when throttled. */
+export function describeSignInFailure(error: unknown): string {
+  if (error instanceof TRPCClientError) {
+    const code = (error.data as ErrorData | undefined)?.code;
+    if (code === "UNAUTHORIZED") return WRONG_CREDENTIALS_MESSAGE;
+    // The server words the wait ("Try again in 5 minutes."), taken from its Retry-After.
+    if (code === "TOO_MANY_REQUESTS") return error.message;
+    if (code === "BAD_REQUEST") return "Enter your e-mail address and your password.";
+  }
+  return describeFailure(error).message;
+}

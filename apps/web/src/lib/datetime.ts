@@ -52,6 +52,12 @@ export function localDateOf(instant: string | Date, timeZone: string): LocalDate
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
+/** Where an instant falls on a zone's wall clock: its local date and minutes since that date's midnight. */
+export function wallClockOf(instant: string | Date, timeZone: string): { date: LocalDate; minutes: number } {
+  const { year, month, day, hour, minute } = partsIn(new Date(instant), timeZone);
+  return { date: `${pad(year, 4)}-${pad(month)}-${pad(day)}`, minutes: hour * 60 + minute };
+}
+
 /** Today in the clinic's zone (the clinic's calendar decides which days are bookable). */
 export function todayIn(timeZone: string, now: Date): LocalDate {
   return localDateOf(now, timeZone);
@@ -147,6 +153,8 @@ export function createDateFormat({ locale, timeZone, patientTimeZone }: ZoneSett
     differentZone,
     /** "14:30" (fr-FR) or "2:30 PM" (en-US), in the clinic's zone. */
     time: (instant: string) => time(instant),
+    /** A wall-clock time given as minutes after midnight ("09:00" or "9:00 AM"), for a day grid's labels. */
+    clockTime: (minutes: number) => formatter(locale, { timeZone: "UTC", timeStyle: "short" }).format(new Date(Date.UTC(2024, 0, 1, 0, minutes))),
     /** The same instant on the patient's clock, or null when it reads the same. */
     patientTime: (instant: string) => (differentZone ? time(instant, patientTimeZone) : null),
     /** "mardi 3 mars 2026" for a local date. */

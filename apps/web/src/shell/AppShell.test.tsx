@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderApp } from "../test/render";
+import { server } from "../test/server";
+import { procedure } from "../test/trpc";
 
 describe("app shell", () => {
   it("has a skip link to the main content and a start page", async () => {
@@ -14,8 +16,9 @@ describe("app shell", () => {
     expect(await app.screen.findByRole("heading", { name: "Page not found" })).toBeInTheDocument();
   });
 
-  it("loads the staff area as its own page", async () => {
+  it("loads the staff area as its own page, starting at sign-in for a visitor", async () => {
+    server.use(procedure("auth.me", () => null));
     const app = renderApp("/app");
-    expect(await app.screen.findByRole("heading", { name: "Staff area" })).toBeInTheDocument();
+    expect(await app.screen.findByRole("heading", { name: "Sign in to Frontdesk" })).toBeInTheDocument();
   });
 });

@@ -3,37 +3,35 @@
 import type { RouterInputs, RouterOutputs } from "@frontdesk/api";
 import { http, HttpResponse, type JsonBodyType } from "msw";
 
-type Outputs = RouterOutputs["public"];
-type Inputs = RouterInputs["public"];
+/** The value at a dotted path, e.g. At<RouterOutputs, "auth.me">. */
+type At<T, P extends string> = P extends `${infer Head}.${infer Rest}`
+  ? Head extends keyof T
+    ? At<T[Head], Rest>
+    : never
+  : P extends keyof T
+    ? T[P]
+    : never;
 
 export type PublicProcedure = "public.clinic" | "public.slots" | "public.book" | "public.booking.get" | "public.booking.cancel" | "public.booking.reschedule";
+export type StaffProcedure = "auth.me" | "auth.signIn" | "auth.signOut" | "auth.switchClinic" | "calendar.range" | "clinic.settings.get";
+export type Procedure = PublicProcedure | StaffProcedure;
 
-type OutputOf<P extends PublicProcedure> = P extends "public.clinic"
-  ? Outputs["clinic"]
-  : P extends "public.slots"
-    ? Outputs["slots"]
-    : P extends "public.book"
-      ? Outputs["book"]
-      : P extends "public.booking.get"
-        ? Outputs["booking"]["get"]
-        : P extends "public.booking.cancel"
-          ? Outputs["booking"]["cancel"]
-          : Outputs["booking"]["reschedule"];
+type OutputOf<P extends Procedure> = At<RouterOutputs, P>;
+type InputOf<P extends Procedure> = At<RouterInputs, P>;
 
-type InputOf<P extends PublicProcedure> = P extends "public.clinic"
-  ? Inputs["clinic"]
-  : P extends "public.slots"
-    ? Inputs["slots"]
-    : P extends "public.book"
-      ? Inputs["book"]
-      : P extends "public.booking.get"
-        ? Inputs["booking"]["get"]
-        : P extends "public.booking.cancel"
-          ? Inputs["booking"]["cancel"]
-          : Inputs["booking"]["reschedule"];
+const MUTATIONS: ReadonlySet<Procedure> = new Set([
+  "public.book",
+  "public.booking.cancel",
+  "public.booking.reschedule",
+  "auth.signIn",
+  "auth.signOut",
+  "auth.switchClinic",
+]);
 
 const ERROR_CODES = {
   BAD_REQUEST: [-32600, 400],
+  UNAUTHORIZED: [-32001, 401],
+  FORBIDDEN: [-32003, 403],
   NOT_FOUND: [-32004, 404],
   CONFLICT: [-32009, 409],
   TOO_MANY_REQUESTS: [-32029, 429],
@@ -49,22 +47,22 @@ export class TrpcErrorAnswer {
   ) {}
 }
 
-export interface Call<P extends PublicProcedure> {
+export interface Call<P extends Procedure> {
   input: InputOf<P>;
   request: Request;
 }
 
-type Answer<P extends PublicProcedure> = OutputOf<P> | TrpcErrorAnswer | Response;
-type Resolver<P extends PublicProcedure> = (call: Call<P>) => Answer<P> | Promise<Answer<P>>;
+type Answer<P extends Procedure> = OutputOf<P> | TrpcErrorAnswer | Response;
+type Resolver<P extends Procedure> = (call: Call<P>) => Answer<P> | Promise<Answer<P>>;
 
-const isMutation = (path: PublicProcedure) => path === "public.book" || path === "public.booking.cancel" || path === "public.booking.reschedule";
+const isMutation = (path: Procedure) => MUTATIONS.has(path);
 
 /** Handles one procedure; `resolve` returns the data, a TrpcErrorAnswer, or a raw Response (e.g. a network error). */
-export function procedure<P extends PublicProcedure>(path: P, resolve: Resolver<P>) {
+export function procedure<P extends Procedure>(path: P, resolve: Resolver<P>) {
   const method = isMutation(path) ? http.post : http.get;
   return method(`*/trpc/${path}`, async ({ request }) => {
     const input = (
-      isMutation(path) ? await request.json() : JSON.parse(new URL(request.url).searchParams.get("input") ?? "null")
+      isMutation(path) ? JSON.parse((await request.text()) || "null") : JSON.parse(new URL(request.url).searchParams.get("input") ?? "null")
     ) as InputOf<P>;
     const answer = await resolve({ input, request });
     if (answer instanceof Response) return answer;
@@ -80,7 +78,7 @@ export function procedure<P extends PublicProcedure>(path: P, resolve: Resolver<
 }
 
 /** Records every call of a procedure, for assertions on what the page sent. */
-export function recorder<P extends PublicProcedure>() {
+export function recorder<P extends Procedure>() {
   const calls: Array<InputOf<P>> = [];
   return { calls, record: (call: Call<P>) => calls.push(call.input) };
 }

@@ -1,0 +1,90 @@
+// Where things sit on a day grid, by the clinic's wall clock (never the browser's): pure, so the
+// grid can be tested without rendering and a receptionist abroad sees the clinic's day.
+import { isoWeekday, wallClockOf, type LocalDate } from "../../lib/datetime";
+import type { CalendarAppointment, CalendarPractitioner, CalendarRange } from "../types";
+
+/** Minutes per grid row. */
+export const ROW_MINUTES = 15;
+const DAY_MINUTES = 24 * 60;
+/** Shown when nobody works that day and nothing is booked. */
+const DEFAULT_HOURS = { start: 8 * 60, end: 18 * 60 };
+
+export interface GridSpan {
+  /** CSS grid lines, 1-based; `endRow` is exclusive. */
+  startRow: number;
+  endRow: number;
+}
+
+export interface PlacedAppointment extends GridSpan {
+  appointment: CalendarAppointment;
+  /** Side-by-side position when appointments overlap (a cancelled one and its replacement, say). */
+  lane: number;
+}
+
+export interface DayColumn {
+  practitioner: CalendarPractitioner;
+  workingHours: GridSpan[];
+  appointments: PlacedAppointment[];
+  lanes: number;
+}
+
+export interface DayLayout {
+  /** Minutes after midnight of the first and last grid line. */
+  startMinutes: number;
+  endMinutes: number;
+  rows: number;
+  columns: DayColumn[];
+}
+
+const toMinutes = (time: string) => {
+  const [hours, minutes] = time.split(":").map(Number) as [number, number];
+  return hours * 60 + minutes;
+};
+
+/** The part of [start, end) that falls on `date` in `timeZone`, in minutes after midnight; null when none does. */
+export function minutesOnDay(start: string, end: string, date: LocalDate, timeZone: string): { from: number; to: number } | null {
+  const a = wallClockOf(start, timeZone);
+  const b = wallClockOf(end, timeZone);
+  if (a.date > date || b.date < date || (b.date === date && b.minutes === 0 && a.date < date)) return null;
+  const from = a.date < date ? 0 : a.minutes;
+  const to = b.date > date ? DAY_MINUTES : b.minutes;
+  return to > from ? { from, to } : null;
+}
+
+export function layoutDay(range: CalendarRange, date: LocalDate, timeZone: string): DayLayout {
+  const weekday = isoWeekday(date);
+  const hoursOf = (p: CalendarPractitioner) =>
+    p.workingHours.filter((h) => h.weekday === weekday).map((h) => ({ from: toMinutes(h.start), to: toMinutes(h.end) }));
+  const visits = range.appointments.flatMap((appointment) => {
+    const span = minutesOnDay(appointment.start, appointment.end, date, timeZone);
+    return span ? [{ appointment, ...span }] : [];
+  });
+
+  const spans = [...range.practitioners.flatMap(hoursOf), ...visits];
+  const earliest = spans.length ? Math.min(...spans.map((s) => s.from)) : DEFAULT_HOURS.start;
+  const latest = spans.length ? Math.max(...spans.map((s) => s.to)) : DEFAULT_HOURS.end;
+  const startMinutes = Math.floor(earliest / 60) * 60;
+  const endMinutes = Math.min(DAY_MINUTES, Math.ceil(latest / 60) * 60);
+  const row = (minutes: number) => Math.round((minutes - startMinutes) / ROW_MINUTES) + 1;
+
+  const columns = range.practitioners.map((practitioner): DayColumn => {
+    const laneEnds: number[] = [];
+    const placed = visits
+      .filter((v) => v.appointment.practitionerId === practitioner.id)
+      .sort((x, y) => x.from - y.from || y.to - x.to)
+      .map((v): PlacedAppointment => {
+        let lane = laneEnds.findIndex((end) => end <= v.from);
+        if (lane === -1) lane = laneEnds.push(v.to) - 1;
+        else laneEnds[lane] = v.to;
+        return { appointment: v.appointment, startRow: row(v.from), endRow: Math.max(row(v.to), row(v.from) + 1), lane };
+      });
+    return {
+      practitioner,
+      workingHours: hoursOf(practitioner).map((h) => ({ startRow: row(h.from), endRow: row(h.to) })),
+      appointments: placed,
+      lanes: Math.max(1, laneEnds.length),
+    };
+  });
+
+  return { startMinutes, endMinutes, rows: (endMinutes - startMinutes) / ROW_MINUTES, columns };
+}
