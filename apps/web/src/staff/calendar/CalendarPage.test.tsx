@@ -1,5 +1,5 @@
-import { within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { act, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ids } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
@@ -98,5 +98,49 @@ describe("the calendar's day view", () => {
     const { screen } = renderApp("/app/calendar?date=2026-03-03");
     const haddad = await screen.findByRole("region", { name: "Dr Yasmine Haddad" });
     expect(within(haddad).getByRole("article")).toHaveTextContent("Marie Curie");
+  });
+});
+
+/** Stands in for the browser's EventSource (jsdom has none), driven by the test. */
+class FakeEventSource {
+  static last: FakeEventSource | null = null;
+  onmessage: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onopen: (() => void) | null = null;
+  closed = false;
+  constructor(readonly url: string) {
+    FakeEventSource.last = this;
+  }
+  close() {
+    this.closed = true;
+  }
+}
+
+describe("the calendar's live updates", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    FakeEventSource.last = null;
+  });
+
+  it("re-reads the day on each change, says when it is reconnecting, and re-reads when back", async () => {
+    vi.stubGlobal("EventSource", FakeEventSource);
+    const ranges = signedInWith();
+    const { screen, unmount } = renderApp("/app/calendar?date=2026-03-03");
+    await screen.findByRole("region", { name: "Dr Claire Martin" });
+    const feed = FakeEventSource.last!;
+    expect(feed.url).toBe("/trpc/calendar.changes");
+    const before = ranges.calls.length;
+
+    act(() => feed.onmessage?.());
+    await expect.poll(() => ranges.calls.length).toBe(before + 1);
+
+    act(() => feed.onerror?.());
+    expect(await screen.findByRole("status")).toHaveTextContent("Reconnecting");
+    act(() => feed.onopen?.());
+    await expect.poll(() => ranges.calls.length).toBe(before + 2);
+    expect(screen.queryByText(/Reconnecting/)).not.toBeInTheDocument();
+
+    unmount();
+    expect(feed.closed).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { useEnvironment } from "../../environment";
@@ -33,7 +33,7 @@ export function CalendarPage() {
 
   const goTo = (next: LocalDate) => void navigate({ search: { date: next } });
   useDayShortcuts({ today: () => goTo(today), previous: () => goTo(addDays(date, -1)), next: () => goTo(addDays(date, 1)) });
-  useLiveRefresh();
+  const reconnecting = useLiveRefresh();
 
   return (
     <>
@@ -51,6 +51,11 @@ export function CalendarPage() {
           </Button>
         </div>
       </div>
+      {reconnecting ? (
+        <p role="status" className={styles.reconnecting}>
+          Reconnecting to live updates… The calendar will refresh when the connection returns.
+        </p>
+      ) : null}
       {range.isPending ? (
         <div aria-busy="true">
           <span className="visually-hidden">Loading the calendar…</span>
@@ -87,14 +92,32 @@ function useDayShortcuts(actions: { today: () => void; previous: () => void; nex
   }, [actions]);
 }
 
-/** Re-reads the visible range whenever the clinic's calendar changes (calendar.changes, ids only). */
-function useLiveRefresh() {
+/**
+ * Re-reads the visible range whenever the clinic's calendar changes (calendar.changes sends ids
+ * only), and again when a dropped connection returns, since events may have been missed meanwhile.
+ * Answers whether the feed is reconnecting.
+ */
+function useLiveRefresh(): boolean {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const [reconnecting, setReconnecting] = useState(false);
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
+    const refetch = () => void queryClient.invalidateQueries(trpc.calendar.range.pathFilter());
     const source = new EventSource("/trpc/calendar.changes", { withCredentials: true });
-    source.onmessage = () => void queryClient.invalidateQueries(trpc.calendar.range.pathFilter());
+    let dropped = false;
+    source.onmessage = refetch;
+    source.onerror = () => {
+      dropped = true;
+      setReconnecting(true);
+    };
+    source.onopen = () => {
+      if (!dropped) return;
+      dropped = false;
+      setReconnecting(false);
+      refetch();
+    };
     return () => source.close();
   }, [trpc, queryClient]);
+  return reconnecting;
 }
