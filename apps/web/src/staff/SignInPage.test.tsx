@@ -13,14 +13,20 @@ async function fillIn(user: ReturnType<typeof renderApp>["user"], screen: Return
 
 describe("signing in", () => {
   it("says plainly when the e-mail and password do not match", async () => {
-    server.use(procedure("auth.signIn", () => new TrpcErrorAnswer("UNAUTHORIZED", "Incorrect e-mail or password")));
+    server.use(
+      procedure("auth.me", () => null),
+      procedure("auth.signIn", () => new TrpcErrorAnswer("UNAUTHORIZED", "Incorrect e-mail or password")),
+    );
     const { user, screen } = renderApp("/app/sign-in");
     await fillIn(user, screen);
     expect(await screen.findByRole("alert")).toHaveTextContent(WRONG_CREDENTIALS_MESSAGE);
   });
 
   it("says how long to wait when too many attempts were made", async () => {
-    server.use(procedure("auth.signIn", () => new TrpcErrorAnswer("TOO_MANY_REQUESTS", "Too many attempts. Try again in 5 minutes.")));
+    server.use(
+      procedure("auth.me", () => null),
+      procedure("auth.signIn", () => new TrpcErrorAnswer("TOO_MANY_REQUESTS", "Too many attempts. Try again in 5 minutes.")),
+    );
     const { user, screen } = renderApp("/app/sign-in");
     await fillIn(user, screen);
     expect(await screen.findByRole("alert")).toHaveTextContent("Try again in 5 minutes.");
@@ -43,5 +49,15 @@ describe("signing in", () => {
     expect(await screen.findByRole("heading", { name: "Dr Claire Martin" })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe("/app/calendar");
     expect(signIns.calls).toEqual([{ email: "lea@example.com", password: "not the password" }]);
+  });
+
+  it("sends someone already signed in straight to the calendar", async () => {
+    server.use(
+      procedure("auth.me", () => signedIn()),
+      procedure("calendar.range", () => calendarDay()),
+    );
+    const { screen, router } = renderApp("/app/sign-in");
+    expect(await screen.findByRole("heading", { name: "Dr Claire Martin" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/app/calendar");
   });
 });

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useNavigate } from "@tanstack/react-router";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Navigate, useNavigate } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { describeSignInFailure } from "../api/failure";
 import { useTRPC } from "../api/trpc";
@@ -11,6 +11,7 @@ export function SignInPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const me = useQuery(trpc.auth.me.queryOptions());
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const signIn = useMutation(
@@ -22,6 +23,9 @@ export function SignInPage() {
       },
     }),
   );
+
+  // Someone already signed in (a bookmark, the back button) goes straight to work.
+  if (me.data) return <Navigate to="/app/calendar" replace />;
 
   function submit(event: FormEvent) {
     event.preventDefault();
