@@ -51,6 +51,15 @@ export function DayGrid({ layout, format }: { layout: DayLayout; format: DateFor
               style={{ gridRowStart: span.startRow, gridRowEnd: span.endRow }}
             />
           ))}
+          {column.timeOff.map((span) => (
+            <div
+              key={`${span.startRow}-${span.endRow}`}
+              className={styles.timeOff}
+              style={{ gridRowStart: span.startRow, gridRowEnd: span.endRow }}
+            >
+              {span.reason ? `Time off: ${span.reason}` : "Time off"}
+            </div>
+          ))}
           {column.appointments.map(({ appointment, startRow, endRow, lane }) => (
             <article
               key={appointment.id}

@@ -49,3 +49,29 @@ describe("the day layout", () => {
     expect(minutesOnDay(start, end, "2026-03-05", "Europe/Paris")).toBeNull();
   });
 });
+
+describe("time off on the day layout", () => {
+  it("hatches time off by the clinic's clock and adds extra hours to the working ones", () => {
+    const range = calendarDay([]);
+    range.practitioners[0]!.exceptions = [
+      // 15:00–16:00 in Paris: a dentist's appointment.
+      { id: "off", kind: "unavailable", start: "2026-03-03T14:00:00.000Z", end: "2026-03-03T15:00:00.000Z", reason: "Dentist" },
+      // 18:00–19:00 in Paris: an evening added for that day only.
+      { id: "extra", kind: "available", start: "2026-03-03T17:00:00.000Z", end: "2026-03-03T18:00:00.000Z", reason: null },
+    ];
+    const layout = layoutDay(range, "2026-03-03", "Europe/Paris");
+    expect(layout.endMinutes).toBe(19 * 60);
+    const column = layout.columns[0]!;
+    expect(column.timeOff).toEqual([{ startRow: 29, endRow: 33, reason: "Dentist" }]);
+    expect(column.workingHours).toContainEqual({ startRow: 41, endRow: 45 });
+  });
+
+  it("draws only the part of a week's holiday that falls inside the day's grid", () => {
+    const range = calendarDay([]);
+    range.practitioners[0]!.exceptions = [
+      { id: "holiday", kind: "unavailable", start: "2026-03-01T23:00:00.000Z", end: "2026-03-07T23:00:00.000Z", reason: null },
+    ];
+    const column = layoutDay(range, "2026-03-03", "Europe/Paris").columns[0]!;
+    expect(column.timeOff).toEqual([{ startRow: 1, endRow: 41, reason: null }]);
+  });
+});

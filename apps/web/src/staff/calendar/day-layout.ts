@@ -21,9 +21,15 @@ export interface PlacedAppointment extends GridSpan {
   lane: number;
 }
 
+export interface TimeOff extends GridSpan {
+  reason: string | null;
+}
+
 export interface DayColumn {
   practitioner: CalendarPractitioner;
+  /** Weekly hours of that weekday, plus extra hours added for that day. */
   workingHours: GridSpan[];
+  timeOff: TimeOff[];
   appointments: PlacedAppointment[];
   lanes: number;
 }
@@ -53,8 +59,15 @@ export function minutesOnDay(start: string, end: string, date: LocalDate, timeZo
 
 export function layoutDay(range: CalendarRange, date: LocalDate, timeZone: string): DayLayout {
   const weekday = isoWeekday(date);
-  const hoursOf = (p: CalendarPractitioner) =>
-    p.workingHours.filter((h) => h.weekday === weekday).map((h) => ({ from: toMinutes(h.start), to: toMinutes(h.end) }));
+  const exceptionsOf = (p: CalendarPractitioner, kind: "available" | "unavailable") =>
+    p.exceptions.flatMap((e) => {
+      const span = e.kind === kind ? minutesOnDay(e.start, e.end, date, timeZone) : null;
+      return span ? [{ ...span, reason: e.reason }] : [];
+    });
+  const hoursOf = (p: CalendarPractitioner) => [
+    ...p.workingHours.filter((h) => h.weekday === weekday).map((h) => ({ from: toMinutes(h.start), to: toMinutes(h.end) })),
+    ...exceptionsOf(p, "available"),
+  ];
   const visits = range.appointments.flatMap((appointment) => {
     const span = minutesOnDay(appointment.start, appointment.end, date, timeZone);
     return span ? [{ appointment, ...span }] : [];
@@ -81,6 +94,11 @@ export function layoutDay(range: CalendarRange, date: LocalDate, timeZone: strin
     return {
       practitioner,
       workingHours: hoursOf(practitioner).map((h) => ({ startRow: row(h.from), endRow: row(h.to) })),
+      // Clipped to the view: time off may span days, and only its part inside the grid is drawn.
+      timeOff: exceptionsOf(practitioner, "unavailable")
+        .map((t) => ({ from: Math.max(t.from, startMinutes), to: Math.min(t.to, endMinutes), reason: t.reason }))
+        .filter((t) => t.to > t.from)
+        .map((t) => ({ startRow: row(t.from), endRow: row(t.to), reason: t.reason })),
       appointments: placed,
       lanes: Math.max(1, laneEnds.length),
     };
