@@ -68,7 +68,8 @@ describe("the calendar's day view", () => {
   });
 
   it("says so when the day has no appointments, and when the clinic has no practitioners", async () => {
-    signedInWith(calendarDay([]));
+    // The range answer also carries the next morning's appointments; they are not this day's.
+    signedInWith(calendarDay([appointment({ start: "2026-03-04T08:00:00.000Z", end: "2026-03-04T08:30:00.000Z" })]));
     const { screen, unmount } = renderApp("/app/calendar?date=2026-03-03");
     expect(await screen.findByText("No appointments on this day.")).toBeInTheDocument();
     unmount();

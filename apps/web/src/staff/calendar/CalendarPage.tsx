@@ -67,7 +67,8 @@ export function CalendarPage() {
         <p>This clinic has no practitioners yet. Owners and admins add them in the clinic settings.</p>
       ) : layout ? (
         <>
-          {range.data.appointments.length === 0 ? <p className={styles.empty}>No appointments on this day.</p> : null}
+          {/* The range answer also holds the neighbouring days' appointments (zone offsets): count this day's. */}
+          {layout.columns.every((column) => column.appointments.length === 0) ? <p className={styles.empty}>No appointments on this day.</p> : null}
           <DayGrid layout={layout} format={format} />
         </>
       ) : null}

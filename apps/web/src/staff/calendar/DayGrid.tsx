@@ -21,7 +21,8 @@ export function DayGrid({ layout, format }: { layout: DayLayout; format: DateFor
   const hourRow = (minutes: number) => (minutes - layout.startMinutes) / ROW_MINUTES + 1;
 
   return (
-    <div className={styles.grid} style={{ "--columns": layout.columns.length } as CSSProperties}>
+    // Focusable so a keyboard can scroll a day wider than the screen.
+    <div className={styles.grid} role="group" aria-label="Day calendar" tabIndex={0} style={{ "--columns": layout.columns.length } as CSSProperties}>
       <div className={styles.corner} aria-hidden="true" />
       {layout.columns.map((column) => (
         <h2 key={column.practitioner.id} className={styles.columnHeading} id={`column-${column.practitioner.id}`}>
