@@ -11,7 +11,8 @@ import { runMigrations } from "../migrate";
 
 const execFile = promisify(execFileCb);
 
-export const SUPERUSER = "postgres";
+/** The cluster's initial account, used only by local tooling to create the owner role and database. */
+export const BOOTSTRAP_USER = "postgres";
 export const OWNER_ROLE = "frontdesk_owner";
 export const APP_ROLE = "frontdesk_app";
 export const DATABASE = "frontdesk";
@@ -52,11 +53,11 @@ async function binaries(server: LocalServer): Promise<Binaries> {
 /** PostgreSQL refuses to run as root: as root, the binaries run as an OS user named `postgres`. */
 async function runAsIds(): Promise<{ uid: number; gid: number } | undefined> {
   if (userInfo().uid !== 0) return undefined;
-  const id = async (flag: string) => Number((await execFile("id", [flag, SUPERUSER])).stdout.trim());
+  const id = async (flag: string) => Number((await execFile("id", [flag, BOOTSTRAP_USER])).stdout.trim());
   try {
     return { uid: await id("-u"), gid: await id("-g") };
   } catch {
-    await execFile("useradd", ["--system", "--user-group", "--no-create-home", SUPERUSER]);
+    await execFile("useradd", ["--system", "--user-group", "--no-create-home", BOOTSTRAP_USER]);
     return { uid: await id("-u"), gid: await id("-g") };
   }
 }
@@ -98,7 +99,7 @@ export async function startServer(server: LocalServer, extraSettings: Record<str
     try {
       await run(initdb, [
         `--pgdata=${server.dataDir}`,
-        `--username=${SUPERUSER}`,
+        `--username=${BOOTSTRAP_USER}`,
         `--pwfile=${passwordFile}`,
         "--auth=scram-sha-256",
         "--encoding=UTF8",
@@ -128,7 +129,7 @@ export function localUrls(server: LocalServer, database = DATABASE): LocalUrls {
   const url = (user: string, password: string, db: string) =>
     `postgres://${user}:${password}@127.0.0.1:${server.port}/${db}`;
   return {
-    superUrl: url(SUPERUSER, server.password, "postgres"),
+    superUrl: url(BOOTSTRAP_USER, server.password, "postgres"),
     adminUrl: url(OWNER_ROLE, server.password, database),
     appUrl: url(APP_ROLE, server.password, database),
   };
