@@ -1,8 +1,12 @@
-// Routes, one lazy chunk per area: a patient on /book/… never downloads the staff screens.
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect, type RouterHistory } from "@tanstack/react-router";
-import { AppShell, HomePage, NotFoundPage, PagePending } from "./shell/AppShell";
-
-const rootRoute = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
+// The route tree, one lazy chunk per area: a patient on /book/… never downloads the staff screens.
+// Each area declares its routes beside its screens; this file only assembles them.
+import { createRoute, createRouter, lazyRouteComponent, redirect, type RouterHistory } from "@tanstack/react-router";
+import { rootRoute, signedInRoute, staffRoute } from "./routes/base";
+import { HomePage, PagePending } from "./shell/AppShell";
+import { accountPublicRoutes, accountRoutes } from "./staff/account/routes";
+import { calendarRoutes } from "./staff/calendar/routes";
+import { patientsRoutes } from "./staff/patients/routes";
+import { settingsRoutes } from "./staff/settings/routes";
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: HomePage });
 
@@ -18,21 +22,6 @@ export const manageRoute = createRoute({
   component: lazyRouteComponent(() => import("./manage/ManageBookingPage"), "ManageBookingPage"),
 });
 
-// The staff area: the sign-in page, and everything else behind the signed-in layout (auth.me).
-const staffRoute = createRoute({ getParentRoute: () => rootRoute, path: "/app" });
-
-const signInRoute = createRoute({
-  getParentRoute: () => staffRoute,
-  path: "sign-in",
-  component: lazyRouteComponent(() => import("./staff/SignInPage"), "SignInPage"),
-});
-
-const signedInRoute = createRoute({
-  getParentRoute: () => staffRoute,
-  id: "signed-in",
-  component: lazyRouteComponent(() => import("./staff/StaffLayout"), "StaffLayout"),
-});
-
 const staffIndexRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/",
@@ -42,36 +31,14 @@ const staffIndexRoute = createRoute({
   },
 });
 
-export interface CalendarSearch {
-  /** The day shown, in the clinic's calendar; today when absent. */
-  date?: string;
-}
-
-export const calendarRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "calendar",
-  validateSearch: (search: Record<string, unknown>): CalendarSearch =>
-    typeof search.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(search.date) ? { date: search.date } : {},
-  component: lazyRouteComponent(() => import("./staff/calendar/CalendarPage"), "CalendarPage"),
-});
-
-const patientsRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "patients",
-  component: lazyRouteComponent(() => import("./staff/StaffLayout"), "PatientsPlaceholder"),
-});
-
-const settingsRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "settings",
-  component: lazyRouteComponent(() => import("./staff/StaffLayout"), "SettingsPlaceholder"),
-});
-
 const routeTree = rootRoute.addChildren([
   homeRoute,
   bookingRoute,
   manageRoute,
-  staffRoute.addChildren([signInRoute, signedInRoute.addChildren([staffIndexRoute, calendarRoute, patientsRoute, settingsRoute])]),
+  staffRoute.addChildren([
+    ...accountPublicRoutes,
+    signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...accountRoutes]),
+  ]),
 ]);
 
 export function createAppRouter(history?: RouterHistory) {

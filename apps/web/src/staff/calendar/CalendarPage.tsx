@@ -6,7 +6,7 @@ import { useTRPC } from "../../api/trpc";
 import { useEnvironment } from "../../environment";
 import { addDays, todayIn, type LocalDate } from "../../lib/datetime";
 import { useDateFormat } from "../../lib/useDateFormat";
-import { calendarRoute } from "../../router";
+import { calendarRoute } from "./routes";
 import { Button } from "../../ui/Button";
 import { ErrorNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";
