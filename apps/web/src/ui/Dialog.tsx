@@ -1,7 +1,7 @@
 // A modal dialog on the browser's own <dialog>: showModal() gives focus containment, an inert
 // page behind, Escape to close and the top layer, with no focus-trap code of ours to get wrong.
 // Focus returns to whatever opened it when it closes.
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from "react";
 import styles from "./ui.module.css";
 
 export interface DialogProps {
@@ -17,8 +17,11 @@ export interface DialogProps {
 export function Dialog({ title, onClose, children, size = "narrow" }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // The latest onClose, for listeners attached once when the dialog opens.
   const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  useLayoutEffect(() => {
+    onCloseRef.current = onClose;
+  });
 
   useEffect(() => {
     const dialog = ref.current;
@@ -43,7 +46,7 @@ export function Dialog({ title, onClose, children, size = "narrow" }: DialogProp
     <dialog ref={ref} aria-labelledby={titleId} className={[styles.dialog, size === "wide" ? styles.dialogWide : ""].join(" ")}>
       <header className={styles.dialogHeader}>
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className={styles.dialogClose} aria-label="Close" onClick={() => onCloseRef.current()}>
+        <button type="button" className={styles.dialogClose} aria-label="Close" onClick={onClose}>
           ×
         </button>
       </header>
