@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { ids } from "../../test/fixtures";
 import { appointment, calendarDay } from "../../test/staff-fixtures";
-import { layoutDay, minutesOnDay } from "./day-layout";
+import { layoutDay, layoutWeek, minutesOnDay } from "./day-layout";
 
 describe("the day layout", () => {
   it("places an appointment by the clinic's clock, whatever the process zone", () => {
@@ -73,5 +74,26 @@ describe("time off on the day layout", () => {
     ];
     const column = layoutDay(range, "2026-03-03", "Europe/Paris").columns[0]!;
     expect(column.timeOff).toEqual([{ startRow: 1, endRow: 41, reason: null }]);
+  });
+});
+
+describe("the week layout", () => {
+  const week = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-07", "2026-03-08"];
+
+  it("gives one practitioner a column per day, each with that day's visits and hours on one shared grid", () => {
+    const tuesday = appointment();
+    const thursdayEvening = appointment({ id: "late", start: "2026-03-05T18:00:00.000Z", end: "2026-03-05T18:30:00.000Z" }); // 19:00 Paris
+    const otherPractitioner = appointment({ id: "haddad", practitionerId: ids.haddad, start: "2026-03-04T08:00:00.000Z", end: "2026-03-04T08:30:00.000Z" });
+    const layout = layoutWeek(calendarDay([tuesday, thursdayEvening, otherPractitioner]), week, ids.martin, "Europe/Paris");
+    expect(layout.columns.map((c) => c.date)).toEqual(week);
+    expect(layout.columns.every((c) => c.practitioner.id === ids.martin)).toBe(true);
+    expect(layout.columns.map((c) => c.appointments.map((a) => a.appointment.id))).toEqual([[], [tuesday.id], [], ["late"], [], [], []]);
+    // Thursday's 19:00 visit stretches every day's grid to 20:00.
+    expect([layout.startMinutes, layout.endMinutes]).toEqual([8 * 60, 20 * 60]);
+    expect(layout.columns[5]!.workingHours).toEqual([]); // Saturday
+  });
+
+  it("has no columns for a practitioner the range does not hold", () => {
+    expect(layoutWeek(calendarDay(), week, "0b8f1c2e-3333-4000-8000-00000000ffff", "Europe/Paris").columns).toEqual([]);
   });
 });

@@ -27,6 +27,8 @@ export interface TimeOff extends GridSpan {
 
 export interface DayColumn {
   practitioner: CalendarPractitioner;
+  /** The clinic-calendar day the column shows. */
+  date: LocalDate;
   /** Weekly hours of that weekday, plus extra hours added for that day. */
   workingHours: GridSpan[];
   timeOff: TimeOff[];
@@ -57,33 +59,48 @@ export function minutesOnDay(start: string, end: string, date: LocalDate, timeZo
   return to > from ? { from, to } : null;
 }
 
+/** One column per practitioner on `date` (the day view). */
 export function layoutDay(range: CalendarRange, date: LocalDate, timeZone: string): DayLayout {
-  const weekday = isoWeekday(date);
-  const exceptionsOf = (p: CalendarPractitioner, kind: "available" | "unavailable") =>
+  return layoutColumns(
+    range,
+    range.practitioners.map((practitioner) => ({ practitioner, date })),
+    timeZone,
+  );
+}
+
+/** One column per day of `dates` for one practitioner (the week view); no columns when they are not in the range. */
+export function layoutWeek(range: CalendarRange, dates: LocalDate[], practitionerId: string, timeZone: string): DayLayout {
+  const practitioner = range.practitioners.find((p) => p.id === practitionerId);
+  return layoutColumns(range, practitioner ? dates.map((date) => ({ practitioner, date })) : [], timeZone);
+}
+
+/** Columns of (practitioner, day) on one shared grid, tall enough for every column's hours and visits. */
+function layoutColumns(range: CalendarRange, cells: Array<{ practitioner: CalendarPractitioner; date: LocalDate }>, timeZone: string): DayLayout {
+  const exceptionsOf = (p: CalendarPractitioner, date: LocalDate, kind: "available" | "unavailable") =>
     p.exceptions.flatMap((e) => {
       const span = e.kind === kind ? minutesOnDay(e.start, e.end, date, timeZone) : null;
       return span ? [{ ...span, reason: e.reason }] : [];
     });
-  const hoursOf = (p: CalendarPractitioner) => [
-    ...p.workingHours.filter((h) => h.weekday === weekday).map((h) => ({ from: toMinutes(h.start), to: toMinutes(h.end) })),
-    ...exceptionsOf(p, "available"),
+  const hoursOf = (p: CalendarPractitioner, date: LocalDate) => [
+    ...p.workingHours.filter((h) => h.weekday === isoWeekday(date)).map((h) => ({ from: toMinutes(h.start), to: toMinutes(h.end) })),
+    ...exceptionsOf(p, date, "available"),
   ];
-  const visits = range.appointments.flatMap((appointment) => {
-    const span = minutesOnDay(appointment.start, appointment.end, date, timeZone);
-    return span ? [{ appointment, ...span }] : [];
-  });
+  const visitsOf = (p: CalendarPractitioner, date: LocalDate) =>
+    range.appointments.flatMap((appointment) => {
+      const span = appointment.practitionerId === p.id ? minutesOnDay(appointment.start, appointment.end, date, timeZone) : null;
+      return span ? [{ appointment, ...span }] : [];
+    });
 
-  const spans = [...range.practitioners.flatMap(hoursOf), ...visits];
+  const spans = cells.flatMap(({ practitioner, date }) => [...hoursOf(practitioner, date), ...visitsOf(practitioner, date)]);
   const earliest = spans.length ? Math.min(...spans.map((s) => s.from)) : DEFAULT_HOURS.start;
   const latest = spans.length ? Math.max(...spans.map((s) => s.to)) : DEFAULT_HOURS.end;
   const startMinutes = Math.floor(earliest / 60) * 60;
   const endMinutes = Math.min(DAY_MINUTES, Math.ceil(latest / 60) * 60);
   const row = (minutes: number) => Math.round((minutes - startMinutes) / ROW_MINUTES) + 1;
 
-  const columns = range.practitioners.map((practitioner): DayColumn => {
+  const columns = cells.map(({ practitioner, date }): DayColumn => {
     const laneEnds: number[] = [];
-    const placed = visits
-      .filter((v) => v.appointment.practitionerId === practitioner.id)
+    const placed = visitsOf(practitioner, date)
       .sort((x, y) => x.from - y.from || y.to - x.to)
       .map((v): PlacedAppointment => {
         let lane = laneEnds.findIndex((end) => end <= v.from);
@@ -93,9 +110,10 @@ export function layoutDay(range: CalendarRange, date: LocalDate, timeZone: strin
       });
     return {
       practitioner,
-      workingHours: hoursOf(practitioner).map((h) => ({ startRow: row(h.from), endRow: row(h.to) })),
+      date,
+      workingHours: hoursOf(practitioner, date).map((h) => ({ startRow: row(h.from), endRow: row(h.to) })),
       // Clipped to the view: time off may span days, and only its part inside the grid is drawn.
-      timeOff: exceptionsOf(practitioner, "unavailable")
+      timeOff: exceptionsOf(practitioner, date, "unavailable")
         .map((t) => ({ from: Math.max(t.from, startMinutes), to: Math.min(t.to, endMinutes), reason: t.reason }))
         .filter((t) => t.to > t.from)
         .map((t) => ({ startRow: row(t.from), endRow: row(t.to), reason: t.reason })),
