@@ -1,12 +1,37 @@
-// The patient records' routes; router.tsx assembles the tree.
+// The patient records' routes; router.tsx assembles the tree. The calendar links to a patient
+// with `/app/patients/$patientId`.
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { signedInRoute } from "../../routes/base";
+
+export interface PatientsSearch {
+  /** What was typed in the search box; every patient when absent. */
+  q?: string;
+  /** The page of results, from 1; the first when absent. */
+  page?: number;
+}
+
+/** Keeps only a sensible query and page from the address bar (a bookmark, a pasted link). */
+export function readPatientsSearch(search: Record<string, unknown>): PatientsSearch {
+  const result: PatientsSearch = {};
+  const q = typeof search.q === "string" ? search.q.slice(0, 200) : typeof search.q === "number" ? String(search.q) : "";
+  if (q.trim()) result.q = q;
+  const page = typeof search.page === "number" ? search.page : typeof search.page === "string" ? Number(search.page) : NaN;
+  if (Number.isInteger(page) && page > 1 && page <= 10_000) result.page = page;
+  return result;
+}
 
 export const patientsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "patients",
-  component: lazyRouteComponent(() => import("../StaffLayout"), "PatientsPlaceholder"),
+  validateSearch: readPatientsSearch,
+  component: lazyRouteComponent(() => import("./PatientsPage"), "PatientsPage"),
+});
+
+export const patientRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "patients/$patientId",
+  component: lazyRouteComponent(() => import("./PatientPage"), "PatientPage"),
 });
 
 /** Routes under the signed-in layout. */
-export const patientsRoutes = [patientsRoute] as const;
+export const patientsRoutes = [patientsRoute, patientRoute] as const;
