@@ -1,0 +1,3 @@
+export function PractitionersPage() {
+  return <h2>Practitioners</h2>;
+}

@@ -1,0 +1,3 @@
+export function ProfilePage() {
+  return <h2>Profile</h2>;
+}

@@ -1,0 +1,3 @@
+export function ServicesPage() {
+  return <h2>Services</h2>;
+}

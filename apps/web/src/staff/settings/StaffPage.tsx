@@ -1,0 +1,3 @@
+export function StaffPage() {
+  return <h2>Staff</h2>;
+}

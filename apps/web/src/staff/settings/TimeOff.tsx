@@ -1,0 +1,162 @@
+// A practitioner's time off (and extra hours) for the year ahead: listed in the clinic's clock,
+// added as dates and times on that clock, removed one by one.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { describeFailure } from "../../api/failure";
+import { useTRPC } from "../../api/trpc";
+import { useEnvironment } from "../../environment";
+import { addDays, todayIn } from "../../lib/datetime";
+import { useDateFormat } from "../../lib/useDateFormat";
+import { Button } from "../../ui/Button";
+import { TextField } from "../../ui/Field";
+import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
+import { useStaffSession } from "../StaffLayout";
+import { Loading } from "./Loading";
+import { describeSaveFailure } from "./save-failure";
+import styles from "./settings.module.css";
+import type { ScheduleException, SettingsPractitioner } from "./types";
+import { instantAt } from "./zoned-time";
+
+const STAFF_LOCALE = "en-GB";
+const KIND_NAMES = { unavailable: "Time off", available: "Extra hours" } as const;
+type Kind = keyof typeof KIND_NAMES;
+
+export function TimeOff({ practitioner }: { practitioner: SettingsPractitioner }) {
+  const trpc = useTRPC();
+  const { membership } = useStaffSession();
+  const { now } = useEnvironment();
+  const timeZone = membership.timezone;
+  const today = todayIn(timeZone, now());
+  const range = { practitionerId: practitioner.id, from: instantAt(today, "00:00", timeZone), to: instantAt(addDays(today, 366), "00:00", timeZone) };
+  const exceptions = useQuery(trpc.schedule.exceptions.list.queryOptions(range));
+  const format = useDateFormat(STAFF_LOCALE, timeZone);
+
+  return (
+    <>
+      <h3>Time off of {practitioner.displayName}</h3>
+      <p className={styles.muted}>The coming year, in the clinic&apos;s time ({timeZone}).</p>
+      {exceptions.isPending ? (
+        <Loading label="Loading the time off…" />
+      ) : exceptions.isError ? (
+        <ErrorNotice title="The time off could not be loaded" message={describeFailure(exceptions.error).message} onRetry={() => void exceptions.refetch()} />
+      ) : exceptions.data.length === 0 ? (
+        <EmptyNotice title="No time off planned" />
+      ) : (
+        <ul className={styles.list} aria-label={`Time off of ${practitioner.displayName}`}>
+          {exceptions.data.map((exception) => (
+            <ExceptionRow key={exception.id} exception={exception} describe={(e) => `${format.dateTime(e.startsAt)} – ${format.dateTime(e.endsAt)}`} />
+          ))}
+        </ul>
+      )}
+      <AddTimeOff practitionerId={practitioner.id} timeZone={timeZone} today={today} />
+    </>
+  );
+}
+
+function ExceptionRow({ exception, describe }: { exception: ScheduleException; describe: (e: ScheduleException) => string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const remove = useMutation(
+    trpc.schedule.exceptions.remove.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.schedule.exceptions.list.pathFilter()),
+    }),
+  );
+  const when = describe(exception);
+  return (
+    <li className={styles.row}>
+      <div>
+        <strong>{KIND_NAMES[exception.kind]}</strong>: {when}
+        {exception.reason ? <span className={styles.muted}> ({exception.reason})</span> : null}
+        {remove.isError ? <p role="alert" className={styles.fieldError}>{describeSaveFailure(remove.error)}</p> : null}
+      </div>
+      <Button
+        variant="secondary"
+        aria-label={`Remove ${KIND_NAMES[exception.kind].toLowerCase()} ${when}`}
+        disabled={remove.isPending}
+        onClick={() => remove.mutate({ exceptionId: exception.id })}
+      >
+        Remove
+      </Button>
+    </li>
+  );
+}
+
+interface TimeOffDraft {
+  kind: Kind;
+  fromDate: string;
+  fromTime: string;
+  untilDate: string;
+  untilTime: string;
+  reason: string;
+}
+
+type DraftErrors = Partial<Record<keyof TimeOffDraft, string>>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** The server's rules for time off (schedule.exceptions.add): a real range, at most a year, a short reason. */
+function checkTimeOff(draft: TimeOffDraft, timeZone: string): { errors: DraftErrors; startsAt?: string; endsAt?: string } {
+  const errors: DraftErrors = {};
+  if (!DATE.test(draft.fromDate)) errors.fromDate = "Enter the first day";
+  if (!DATE.test(draft.untilDate)) errors.untilDate = "Enter the last day";
+  if (!TIME.test(draft.fromTime)) errors.fromTime = "Use HH:MM between 00:00 and 23:59";
+  if (!TIME.test(draft.untilTime) && draft.untilTime !== "24:00") errors.untilTime = "Use HH:MM between 00:00 and 24:00";
+  if (draft.reason.trim().length > 200) errors.reason = "Keep the reason under 200 characters";
+  if (Object.keys(errors).length > 0) return { errors };
+  const startsAt = instantAt(draft.fromDate, draft.fromTime, timeZone);
+  const endsAt = instantAt(draft.untilDate, draft.untilTime, timeZone);
+  if (endsAt <= startsAt) return { errors: { untilTime: "The end must be after the start" } };
+  if (Date.parse(endsAt) - Date.parse(startsAt) > 366 * 24 * 60 * 60_000) return { errors: { untilDate: "At most a year at a time" } };
+  return { errors, startsAt, endsAt };
+}
+
+function AddTimeOff({ practitionerId, timeZone, today }: { practitionerId: string; timeZone: string; today: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const kindId = useId();
+  const blank: TimeOffDraft = { kind: "unavailable", fromDate: today, fromTime: "00:00", untilDate: today, untilTime: "24:00", reason: "" };
+  const [draft, setDraft] = useState<TimeOffDraft>(blank);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const add = useMutation(
+    trpc.schedule.exceptions.add.mutationOptions({
+      onSuccess: async () => {
+        setDraft(blank);
+        await queryClient.invalidateQueries(trpc.schedule.exceptions.list.pathFilter());
+      },
+    }),
+  );
+  const set = (field: keyof TimeOffDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const checked = checkTimeOff(draft, timeZone);
+    setErrors(checked.errors);
+    if (!checked.startsAt || !checked.endsAt) return;
+    add.mutate({ practitionerId, kind: draft.kind, startsAt: checked.startsAt, endsAt: checked.endsAt, reason: draft.reason.trim() || undefined });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Add time off">
+      <h4>Add time off or extra hours</h4>
+      <div className={styles.field}>
+        <label htmlFor={kindId}>Kind</label>
+        <select id={kindId} className={styles.select} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as Kind })}>
+          <option value="unavailable">Time off (not bookable)</option>
+          <option value="available">Extra hours (bookable)</option>
+        </select>
+      </div>
+      <div className={styles.twoColumns}>
+        <TextField label="First day" type="date" value={draft.fromDate} onChange={set("fromDate")} error={errors.fromDate} />
+        <TextField label="From" hint="HH:MM" inputMode="numeric" value={draft.fromTime} onChange={set("fromTime")} error={errors.fromTime} />
+        <TextField label="Last day" type="date" value={draft.untilDate} onChange={set("untilDate")} error={errors.untilDate} />
+        <TextField label="Until" hint="HH:MM; 24:00 is the end of the day" inputMode="numeric" value={draft.untilTime} onChange={set("untilTime")} error={errors.untilTime} />
+      </div>
+      <TextField label="Reason (optional)" value={draft.reason} onChange={set("reason")} error={errors.reason} maxLength={200} />
+      {add.isError ? <ErrorNotice title="The time off was not added" message={describeSaveFailure(add.error)} /> : null}
+      <Button type="submit" disabled={add.isPending}>
+        {add.isPending ? "Adding…" : "Add"}
+      </Button>
+    </form>
+  );
+}
