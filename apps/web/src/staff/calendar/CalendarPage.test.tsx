@@ -136,7 +136,7 @@ describe("the calendar's live updates", () => {
     await expect.poll(() => ranges.calls.length).toBe(before + 1);
 
     act(() => feed.onerror?.());
-    expect(await screen.findByRole("status")).toHaveTextContent("Reconnecting");
+    expect(await screen.findByText(/^Reconnecting to live updates/)).toHaveAttribute("role", "status");
     act(() => feed.onopen?.());
     await expect.poll(() => ranges.calls.length).toBe(before + 2);
     expect(screen.queryByText(/Reconnecting/)).not.toBeInTheDocument();

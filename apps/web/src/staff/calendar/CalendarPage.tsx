@@ -1,60 +1,142 @@
+// The reception calendar: a day of every practitioner, or one practitioner's week, live, with
+// booking on a click and every change to an appointment one dialog (or one drag) away.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
-import { useEnvironment } from "../../environment";
-import { addDays, todayIn, type LocalDate } from "../../lib/datetime";
+import { addDays, firstDayOfWeek, isoWeekday, type LocalDate } from "../../lib/datetime";
 import { useDateFormat } from "../../lib/useDateFormat";
-import { calendarRoute } from "./routes";
 import { Button } from "../../ui/Button";
 import { ErrorNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";
+import type { CalendarAppointment } from "../types";
 import { useStaffSession } from "../StaffLayout";
-import { layoutDay } from "./day-layout";
-import { DayGrid } from "./DayGrid";
+import { AppointmentDialog } from "./AppointmentDialog";
+import { useAppointmentChanges } from "./appointment-changes";
+import type { GridSlot } from "./block-drag";
+import { BookingDialog, type BookedAppointment, type BookingStart } from "./BookingDialog";
+import { CalendarGrid } from "./CalendarGrid";
+import { CalendarToolbar, type CalendarView } from "./CalendarToolbar";
+import { useClinicNow } from "./clinic-clock";
+import { layoutDay, layoutWeek, ROW_MINUTES } from "./day-layout";
+import { useLiveRefresh } from "./live-refresh";
+import { useHiddenPractitioners } from "./practitioner-filter";
+import { calendarRoute, type CalendarSearch } from "./routes";
+import { useCalendarShortcuts } from "./shortcuts";
+import { ShortcutsDialog } from "./ShortcutsDialog";
+import { instantAt } from "./wall-clock";
 import styles from "./calendar.module.css";
 
-// Staff screens are in English; the clinic's own locale arrives with clinic settings (issue 8).
+// Staff screens are in English; dates and times follow the clinic's locale when it has one.
 const STAFF_LOCALE = "en-GB";
+
+type OpenDialog = { kind: "book"; start: BookingStart } | { kind: "appointment"; appointment: CalendarAppointment } | { kind: "help" };
+
+/** The first day of the week holding `date`, by the locale's first weekday. */
+function startOfWeek(date: LocalDate, locale: string): LocalDate {
+  return addDays(date, -((isoWeekday(date) - firstDayOfWeek(locale) + 7) % 7));
+}
 
 export function CalendarPage() {
   const { membership } = useStaffSession();
-  const { now } = useEnvironment();
   const search = calendarRoute.useSearch();
   const navigate = useNavigate({ from: "/app/calendar" });
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const timeZone = membership.timezone;
-  const today = todayIn(timeZone, now());
+  const locale = STAFF_LOCALE;
+  const now = useClinicNow(timeZone);
+  const today = now.date;
   const date = search.date ?? today;
-  const range = useQuery(trpc.calendar.range.queryOptions({ from: date, to: date }));
-  const format = useDateFormat(STAFF_LOCALE, range.data?.timezone ?? timeZone);
-  const layout = useMemo(() => (range.data ? layoutDay(range.data, date, range.data.timezone) : null), [range.data, date]);
-
-  const goTo = (next: LocalDate) => void navigate({ search: { date: next } });
-  useDayShortcuts({ today: () => goTo(today), previous: () => goTo(addDays(date, -1)), next: () => goTo(addDays(date, 1)) });
+  const view: CalendarView = search.view ?? "day";
+  const dates = useMemo(() => {
+    if (view === "day") return [date];
+    const first = startOfWeek(date, locale);
+    return Array.from({ length: 7 }, (_, i) => addDays(first, i));
+  }, [view, date, locale]);
+  const range = useQuery(trpc.calendar.range.queryOptions({ from: dates[0]!, to: dates[dates.length - 1]! }));
+  const zone = range.data?.timezone ?? timeZone;
+  const format = useDateFormat(locale, zone);
+  const { hidden, setShown } = useHiddenPractitioners(membership.clinicId);
+  const changes = useAppointmentChanges();
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const [announcement, setAnnouncement] = useState("");
   const reconnecting = useLiveRefresh();
+
+  const practitioners = range.data?.practitioners ?? [];
+  const weekPractitionerId = view === "week" ? (practitioners.find((p) => p.id === search.practitioner) ?? practitioners.find((p) => !hidden.has(p.id)) ?? practitioners[0])?.id ?? null : null;
+  const layout = useMemo(() => {
+    if (!range.data) return null;
+    if (view === "week") return weekPractitionerId ? layoutWeek(range.data, dates, weekPractitionerId, zone) : layoutDay({ ...range.data, practitioners: [] }, date, zone);
+    return layoutDay({ ...range.data, practitioners: range.data.practitioners.filter((p) => !hidden.has(p.id)) }, date, zone);
+  }, [range.data, view, weekPractitionerId, dates, date, zone, hidden]);
+
+  const go = (next: Partial<CalendarSearch>) => void navigate({ search: (current) => ({ ...current, ...next }) });
+  const step = (direction: -1 | 1) => go({ date: addDays(date, direction * (view === "week" ? 7 : 1)) });
+  const newAppointment = () => {
+    // Today: the next quarter of an hour; another day: the top of the grid.
+    const minutes = date === today ? Math.ceil((now.minutes + 1) / ROW_MINUTES) * ROW_MINUTES : (layout?.startMinutes ?? 9 * 60);
+    setDialog({ kind: "book", start: { date, minutes: Math.min(minutes, 24 * 60 - ROW_MINUTES), practitionerId: weekPractitionerId } });
+  };
+  useCalendarShortcuts({
+    today: () => go({ date: today }),
+    previous: () => step(-1),
+    next: () => step(1),
+    newAppointment,
+    help: () => setDialog({ kind: "help" }),
+  });
+
+  const onBooked = (booked: BookedAppointment) => {
+    setDialog(null);
+    setAnnouncement(`Booked: ${booked.serviceName} with ${booked.practitionerName}, ${format.dateTime(booked.start)}.`);
+    void queryClient.invalidateQueries(trpc.calendar.range.pathFilter());
+  };
+  const onMove = (appointment: CalendarAppointment, to: GridSlot) => {
+    const start = instantAt(to.date, to.minutes, zone);
+    if (start === new Date(appointment.start).toISOString() && to.practitionerId === appointment.practitionerId) return;
+    void changes.reschedule(appointment, { start, practitionerId: to.practitionerId }).then((saved) => {
+      if (saved) setAnnouncement(`Moved ${appointment.patientName} to ${format.dateTime(start)}.`);
+    });
+  };
+  // The open appointment as the calendar shows it now (optimistic changes included); as it was
+  // opened if it has left the visible range (moved to another day).
+  const openAppointment = dialog?.kind === "appointment" ? (range.data?.appointments.find((a) => a.id === dialog.appointment.id) ?? dialog.appointment) : null;
+  const isEmpty = layout?.columns.every((column) => column.appointments.length === 0);
 
   return (
     <>
-      <div className={styles.toolbar}>
-        <h1 className={styles.title}>{format.date(date)}</h1>
-        <div className={styles.dayButtons} role="group" aria-label="Day">
-          <Button variant="secondary" onClick={() => goTo(addDays(date, -1))} aria-keyshortcuts="ArrowLeft">
-            Previous day
-          </Button>
-          <Button variant="secondary" onClick={() => goTo(today)} aria-keyshortcuts="t" disabled={date === today}>
-            Today
-          </Button>
-          <Button variant="secondary" onClick={() => goTo(addDays(date, 1))} aria-keyshortcuts="ArrowRight">
-            Next day
-          </Button>
-        </div>
-      </div>
+      <CalendarToolbar
+        title={view === "week" ? `Week of ${format.date(dates[0]!)}` : format.date(date)}
+        view={view}
+        date={date}
+        isToday={dates.includes(today)}
+        practitioners={practitioners}
+        practitionerId={weekPractitionerId}
+        hidden={hidden}
+        onDate={(next) => go({ date: next })}
+        onStep={step}
+        onToday={() => go({ date: today })}
+        onView={(next) => go(next === "week" ? { view: "week" } : { view: undefined, practitioner: undefined })}
+        onPractitioner={(practitioner) => go({ practitioner })}
+        onShown={setShown}
+        onNew={newAppointment}
+        onHelp={() => setDialog({ kind: "help" })}
+      />
       {reconnecting ? (
         <p role="status" className={styles.reconnecting}>
           Reconnecting to live updates… The calendar will refresh when the connection returns.
         </p>
+      ) : null}
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
+      {changes.refusal && dialog?.kind !== "appointment" ? (
+        <ErrorNotice title="Change undone" message={changes.refusal}>
+          <Button variant="secondary" onClick={changes.dismissRefusal}>
+            Dismiss
+          </Button>
+        </ErrorNotice>
       ) : null}
       {range.isPending ? (
         <div aria-busy="true">
@@ -63,62 +145,32 @@ export function CalendarPage() {
         </div>
       ) : range.isError ? (
         <ErrorNotice title="The calendar could not be loaded" message={describeFailure(range.error).message} onRetry={() => void range.refetch()} />
-      ) : layout && layout.columns.length === 0 ? (
+      ) : practitioners.length === 0 ? (
         <p>This clinic has no practitioners yet. Owners and admins add them in the clinic settings.</p>
+      ) : layout && layout.columns.length === 0 ? (
+        <p>No practitioner is shown. Choose some under “Practitioners shown”.</p>
       ) : layout ? (
         <>
-          {/* The range answer also holds the neighbouring days' appointments (zone offsets): count this day's. */}
-          {layout.columns.every((column) => column.appointments.length === 0) ? <p className={styles.empty}>No appointments on this day.</p> : null}
-          <DayGrid layout={layout} format={format} />
+          {/* The range answer also holds the neighbouring days' appointments (zone offsets): count the view's own. */}
+          {isEmpty ? <p className={styles.empty}>{view === "week" ? "No appointments this week." : "No appointments on this day."}</p> : null}
+          <CalendarGrid
+            layout={layout}
+            format={format}
+            label={view === "week" ? "Week calendar" : "Day calendar"}
+            headingOf={(column) => (view === "week" ? `${format.weekdays(1)[isoWeekday(column.date) - 1]!.short} ${format.dayAndMonth(column.date)}` : column.practitioner.displayName)}
+            now={now}
+            onPickTime={(slot) => setDialog({ kind: "book", start: slot })}
+            onOpen={(appointment) => {
+              changes.dismissRefusal();
+              setDialog({ kind: "appointment", appointment });
+            }}
+            onMove={onMove}
+          />
         </>
       ) : null}
+      {dialog?.kind === "book" ? <BookingDialog start={dialog.start} timeZone={zone} onClose={() => setDialog(null)} onBooked={onBooked} /> : null}
+      {openAppointment ? <AppointmentDialog appointment={openAppointment} format={format} changes={changes} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === "help" ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
     </>
   );
-}
-
-/** t = today, ← / → = previous / next day; not while typing, and not with modifier keys. */
-function useDayShortcuts(actions: { today: () => void; previous: () => void; next: () => void }) {
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest("input, textarea, select, [contenteditable='true']")) return;
-      const action = event.key === "t" ? actions.today : event.key === "ArrowLeft" ? actions.previous : event.key === "ArrowRight" ? actions.next : null;
-      if (!action) return;
-      event.preventDefault();
-      action();
-    }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [actions]);
-}
-
-/**
- * Re-reads the visible range whenever the clinic's calendar changes (calendar.changes sends ids
- * only), and again when a dropped connection returns, since events may have been missed meanwhile.
- * Answers whether the feed is reconnecting.
- */
-function useLiveRefresh(): boolean {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [reconnecting, setReconnecting] = useState(false);
-  useEffect(() => {
-    if (typeof EventSource === "undefined") return;
-    const refetch = () => void queryClient.invalidateQueries(trpc.calendar.range.pathFilter());
-    const source = new EventSource("/trpc/calendar.changes", { withCredentials: true });
-    let dropped = false;
-    source.onmessage = refetch;
-    source.onerror = () => {
-      dropped = true;
-      setReconnecting(true);
-    };
-    source.onopen = () => {
-      if (!dropped) return;
-      dropped = false;
-      setReconnecting(false);
-      refetch();
-    };
-    return () => source.close();
-  }, [trpc, queryClient]);
-  return reconnecting;
 }

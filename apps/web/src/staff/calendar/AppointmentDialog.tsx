@@ -1,0 +1,275 @@
+// One appointment opened from the calendar: when, who, how to reach them, and the moves the front
+// desk makes all day (confirm, arrived, completed, no-show, cancel, reschedule). Every move is drawn
+// on the calendar at once and undone with a message here if the server refuses it.
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState, type FormEvent } from "react";
+import { describeFailure } from "../../api/failure";
+import { useTRPC } from "../../api/trpc";
+import { wallClockOf, type DateFormat } from "../../lib/datetime";
+import { Button } from "../../ui/Button";
+import { Dialog } from "../../ui/Dialog";
+import { TextAreaField, TextField } from "../../ui/Field";
+import { ErrorNotice } from "../../ui/Notice";
+import { Skeleton } from "../../ui/Skeleton";
+import uiStyles from "../../ui/ui.module.css";
+import type { CalendarAppointment } from "../types";
+import { isOpen, nextStatuses, type AppointmentChanges, type SettableStatus } from "./appointment-changes";
+import { STATUS_NAMES } from "./status";
+import { SelectField } from "./SelectField";
+import { instantAt, minutesOfTimeInput, timeInputValue } from "./wall-clock";
+import styles from "./calendar.module.css";
+
+const ACTION_NAMES: Record<SettableStatus, string> = {
+  confirmed: "Confirm",
+  arrived: "Mark arrived",
+  completed: "Mark completed",
+  no_show: "Mark no-show",
+};
+
+type Mode = "details" | "cancel" | "reschedule";
+
+export function AppointmentDialog({
+  appointment,
+  format,
+  changes,
+  onClose,
+}: {
+  /** As the calendar shows it now (optimistic changes included). */
+  appointment: CalendarAppointment;
+  format: DateFormat;
+  changes: AppointmentChanges;
+  onClose: () => void;
+}) {
+  const [mode, setMode] = useState<Mode>("details");
+  const [done, setDone] = useState<string | null>(null);
+  const finish = (message: string | null) => (saved: boolean) => {
+    if (!saved) return;
+    setDone(message);
+    setMode("details");
+  };
+
+  const title = mode === "cancel" ? "Cancel appointment" : mode === "reschedule" ? "Reschedule appointment" : "Appointment";
+  return (
+    <Dialog title={title} onClose={onClose} size="wide">
+      <p className={styles.dialogSummary}>
+        <strong>{appointment.patientName}</strong> · {appointment.serviceName}
+        <br />
+        {format.dateTime(appointment.start)}–{format.time(appointment.end)}
+      </p>
+      {changes.refusal ? (
+        <div role="alert" className={`${uiStyles.notice} ${uiStyles.error}`}>
+          <p>{changes.refusal}</p>
+        </div>
+      ) : null}
+      {done && !changes.refusal ? <p role="status">{done}</p> : null}
+      {mode === "cancel" ? (
+        <CancelForm
+          pending={changes.pending}
+          onBack={() => setMode("details")}
+          onCancel={(reason) => void changes.cancel(appointment, reason).then(finish("The appointment is cancelled."))}
+        />
+      ) : mode === "reschedule" ? (
+        <RescheduleForm
+          appointment={appointment}
+          timeZone={format.timeZone}
+          pending={changes.pending}
+          onBack={() => setMode("details")}
+          onMove={(to) => void changes.reschedule(appointment, to).then(finish("The appointment is moved."))}
+        />
+      ) : (
+        <Details
+          appointment={appointment}
+          format={format}
+          pending={changes.pending}
+          onStatus={(status) => void changes.setStatus(appointment, status).then(finish(`Marked ${STATUS_NAMES[status].toLowerCase()}.`))}
+          onMode={(next) => {
+            setDone(null);
+            changes.dismissRefusal();
+            setMode(next);
+          }}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+function Details({
+  appointment,
+  format,
+  pending,
+  onStatus,
+  onMode,
+}: {
+  appointment: CalendarAppointment;
+  format: DateFormat;
+  pending: boolean;
+  onStatus: (status: SettableStatus) => void;
+  onMode: (mode: Mode) => void;
+}) {
+  const trpc = useTRPC();
+  const details = useQuery(trpc.appointments.get.queryOptions({ id: appointment.id }));
+  const statuses = nextStatuses(appointment.status);
+
+  return (
+    <>
+      <dl className={styles.details}>
+        <dt>Status</dt>
+        <dd data-status={appointment.status}>{STATUS_NAMES[appointment.status]}</dd>
+        <dt>Practitioner</dt>
+        <dd>{details.data?.practitionerName ?? "…"}</dd>
+        <dt>Booked</dt>
+        <dd>{appointment.source === "online" ? "Online by the patient" : "By the clinic"}</dd>
+        {details.data?.notes ? (
+          <>
+            <dt>Notes</dt>
+            <dd>{details.data.notes}</dd>
+          </>
+        ) : null}
+        {details.data?.cancelReason ? (
+          <>
+            <dt>Reason for cancelling</dt>
+            <dd>{details.data.cancelReason}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <h3 className={styles.subheading}>Patient</h3>
+      {details.isPending ? (
+        <div aria-busy="true">
+          <span className="visually-hidden">Loading the patient's details…</span>
+          <Skeleton height="4rem" />
+        </div>
+      ) : details.isError ? (
+        <ErrorNotice title="The patient's details could not be loaded" message={describeFailure(details.error).message} onRetry={() => void details.refetch()} />
+      ) : (
+        <dl className={styles.details}>
+          <dt>Name</dt>
+          <dd>
+            <Link to="/app/patients/$patientId" params={{ patientId: details.data.patient.id }}>
+              {details.data.patient.fullName}
+            </Link>{" "}
+            <span className={styles.muted}>(record and history)</span>
+          </dd>
+          <dt>Phone</dt>
+          <dd>{details.data.patient.phone ? <a href={`tel:${details.data.patient.phone.replace(/[^\d+]/g, "")}`}>{details.data.patient.phone}</a> : "Not given"}</dd>
+          <dt>E-mail</dt>
+          <dd>{details.data.patient.email ? <a href={`mailto:${details.data.patient.email}`}>{details.data.patient.email}</a> : "Not given"}</dd>
+          {details.data.patient.dateOfBirth ? (
+            <>
+              <dt>Date of birth</dt>
+              <dd>{format.date(details.data.patient.dateOfBirth)}</dd>
+            </>
+          ) : null}
+        </dl>
+      )}
+
+      {statuses.length > 0 || isOpen(appointment.status) ? (
+        <div className={uiStyles.actions} role="group" aria-label="Actions">
+          {statuses.map((status) => (
+            <Button key={status} variant={status === "no_show" ? "secondary" : "primary"} disabled={pending} onClick={() => onStatus(status)}>
+              {ACTION_NAMES[status]}
+            </Button>
+          ))}
+          {isOpen(appointment.status) ? (
+            <>
+              <Button variant="secondary" disabled={pending} onClick={() => onMode("reschedule")}>
+                Reschedule…
+              </Button>
+              <Button variant="danger" disabled={pending} onClick={() => onMode("cancel")}>
+                Cancel appointment…
+              </Button>
+            </>
+          ) : null}
+        </div>
+      ) : (
+        <p className={styles.muted}>This appointment is {STATUS_NAMES[appointment.status].toLowerCase()}: nothing more to do.</p>
+      )}
+    </>
+  );
+}
+
+function CancelForm({ pending, onBack, onCancel }: { pending: boolean; onBack: () => void; onCancel: (reason: string) => void }) {
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) return setError("Say why (the patient may ask)");
+    setError(undefined);
+    onCancel(reason.trim());
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <TextAreaField label="Reason" hint="Kept with the appointment; the patient may ask." value={reason} error={error} onChange={(event) => setReason(event.target.value)} />
+      <div className={uiStyles.actions}>
+        <Button type="submit" variant="danger" disabled={pending}>
+          Cancel the appointment
+        </Button>
+        <Button variant="secondary" onClick={onBack}>
+          Keep it
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function RescheduleForm({
+  appointment,
+  timeZone,
+  pending,
+  onBack,
+  onMove,
+}: {
+  appointment: CalendarAppointment;
+  timeZone: string;
+  pending: boolean;
+  onBack: () => void;
+  onMove: (to: { start: string; practitionerId: string }) => void;
+}) {
+  const trpc = useTRPC();
+  const practitioners = useQuery(trpc.practitioners.list.queryOptions());
+  const current = wallClockOf(appointment.start, timeZone);
+  const [date, setDate] = useState(current.date);
+  const [time, setTime] = useState(timeInputValue(current.minutes));
+  const [practitionerId, setPractitionerId] = useState(appointment.practitionerId);
+  const [errors, setErrors] = useState<{ date?: string; time?: string }>({});
+  // Only practitioners who offer this appointment's service can take it over.
+  const candidates = (practitioners.data ?? []).filter((p) => p.id === appointment.practitionerId || p.serviceIds.includes(appointment.serviceId));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const minutes = minutesOfTimeInput(time);
+    const found = {
+      ...(/^\d{4}-\d{2}-\d{2}$/.test(date) ? {} : { date: "Enter a date" }),
+      ...(minutes === null ? { time: "Enter a time such as 09:30" } : {}),
+    };
+    setErrors(found);
+    if (found.date || found.time || minutes === null) return;
+    onMove({ start: instantAt(date, minutes, timeZone), practitionerId });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <div className={uiStyles.actions}>
+        <TextField label="New date" type="date" value={date} error={errors.date} onChange={(event) => setDate(event.target.value)} />
+        <TextField label="New start" hint={`Clinic time (${timeZone})`} type="time" step={300} value={time} error={errors.time} onChange={(event) => setTime(event.target.value)} />
+      </div>
+      <SelectField label="Practitioner" value={practitionerId} disabled={practitioners.isPending} onChange={(event) => setPractitionerId(event.target.value)}>
+        {candidates.length === 0 ? <option value={appointment.practitionerId}>Unchanged</option> : null}
+        {candidates.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.displayName}
+          </option>
+        ))}
+      </SelectField>
+      <div className={uiStyles.actions}>
+        <Button type="submit" disabled={pending}>
+          Move the appointment
+        </Button>
+        <Button variant="secondary" onClick={onBack}>
+          Back
+        </Button>
+      </div>
+    </form>
+  );
+}

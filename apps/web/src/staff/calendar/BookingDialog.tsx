@@ -1,0 +1,192 @@
+// Booking by phone or at the desk: who, what, with whom, when. The start and the practitioner come
+// from where the receptionist clicked; the server has the last word on whether the time is free,
+// and its answer ("that time was just taken") is shown here, where the receptionist is looking.
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { bookingPatientSchema } from "@frontdesk/api/schemas";
+import { useState, type FormEvent } from "react";
+import type { RouterOutputs } from "@frontdesk/api";
+import { describeFailure, type Failure } from "../../api/failure";
+import { useTRPC } from "../../api/trpc";
+import type { LocalDate } from "../../lib/datetime";
+import { Button } from "../../ui/Button";
+import { Dialog } from "../../ui/Dialog";
+import { TextAreaField, TextField } from "../../ui/Field";
+import { ErrorNotice } from "../../ui/Notice";
+import { Skeleton } from "../../ui/Skeleton";
+import uiStyles from "../../ui/ui.module.css";
+import { PatientPicker, type NewPatientErrors, type PatientChoice } from "./PatientPicker";
+import { SelectField } from "./SelectField";
+import { instantAt, minutesOfTimeInput, timeInputValue } from "./wall-clock";
+
+export interface BookingStart {
+  date: LocalDate;
+  /** Minutes after midnight on the clinic's clock. */
+  minutes: number;
+  /** The column clicked; null from the "New appointment" button in a view of several practitioners. */
+  practitionerId: string | null;
+}
+
+export type BookedAppointment = RouterOutputs["appointments"]["create"];
+
+interface FormErrors {
+  patient?: string;
+  newPatient: NewPatientErrors;
+  service?: string;
+  time?: string;
+  date?: string;
+}
+
+const newPatientSchema = bookingPatientSchema.partial({ email: true });
+
+function validate(choice: PatientChoice, serviceId: string, date: string, time: string): FormErrors {
+  const errors: FormErrors = { newPatient: {} };
+  if (choice.kind === "search") errors.patient = "Choose a patient from the list, or create a new patient";
+  if (choice.kind === "new") {
+    const parsed = newPatientSchema.safeParse({ name: choice.patient.name, phone: choice.patient.phone, email: choice.patient.email || undefined });
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
+      const field = issue.path[0];
+      if ((field === "name" || field === "phone" || field === "email") && !errors.newPatient[field]) errors.newPatient[field] = issue.message;
+    }
+  }
+  if (!serviceId) errors.service = "Choose a service";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors.date = "Enter a date";
+  if (minutesOfTimeInput(time) === null) errors.time = "Enter a time such as 09:30";
+  return errors;
+}
+
+const hasErrors = (errors: FormErrors) => Boolean(errors.patient || errors.service || errors.time || errors.date || Object.keys(errors.newPatient).length);
+
+export function BookingDialog({
+  start,
+  timeZone,
+  onClose,
+  onBooked,
+}: {
+  start: BookingStart;
+  timeZone: string;
+  onClose: () => void;
+  onBooked: (appointment: BookedAppointment) => void;
+}) {
+  const trpc = useTRPC();
+  const practitioners = useQuery(trpc.practitioners.list.queryOptions());
+  const services = useQuery(trpc.services.list.queryOptions());
+  const [patient, setPatient] = useState<PatientChoice>({ kind: "search", query: "" });
+  const [practitionerId, setPractitionerId] = useState(start.practitionerId ?? "");
+  const [chosenServiceId, setServiceId] = useState("");
+  const [date, setDate] = useState(start.date);
+  const [time, setTime] = useState(timeInputValue(start.minutes));
+  const [notes, setNotes] = useState("");
+  const [errors, setErrors] = useState<FormErrors>({ newPatient: {} });
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const create = useMutation(trpc.appointments.create.mutationOptions());
+
+  const practitionerList = practitioners.data ?? [];
+  const chosenPractitioner = practitionerList.find((p) => p.id === practitionerId) ?? practitionerList[0];
+  const offered = (services.data ?? []).filter((s) => chosenPractitioner?.serviceIds.includes(s.id));
+  // The first service the practitioner offers until the receptionist picks one (and again when a new practitioner does not offer it).
+  const serviceId = offered.some((s) => s.id === chosenServiceId) ? chosenServiceId : (offered[0]?.id ?? "");
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = validate(patient, serviceId, date, time);
+    setErrors(found);
+    setFailure(null);
+    if (hasErrors(found) || !chosenPractitioner) return;
+    const patientPart =
+      patient.kind === "existing"
+        ? { patientId: patient.patient.id }
+        : patient.kind === "new"
+          ? { newPatient: { name: patient.patient.name, phone: patient.patient.phone, ...(patient.patient.email.trim() ? { email: patient.patient.email } : {}) } }
+          : {};
+    try {
+      const booked = await create.mutateAsync({
+        ...patientPart,
+        serviceId,
+        practitionerId: chosenPractitioner.id,
+        start: instantAt(date, minutesOfTimeInput(time)!, timeZone),
+        ...(notes.trim() ? { notes } : {}),
+      });
+      onBooked(booked);
+    } catch (error) {
+      setFailure(describeFailure(error));
+    }
+  }
+
+  const loading = practitioners.isPending || services.isPending;
+  const loadError = practitioners.error ?? services.error;
+
+  return (
+    <Dialog title="New appointment" onClose={onClose} size="wide">
+      {loading ? (
+        <div aria-busy="true">
+          <span className="visually-hidden">Loading practitioners and services…</span>
+          <Skeleton height="12rem" />
+        </div>
+      ) : loadError ? (
+        <ErrorNotice
+          title="The practitioners and services could not be loaded"
+          message={describeFailure(loadError).message}
+          onRetry={() => {
+            void practitioners.refetch();
+            void services.refetch();
+          }}
+        />
+      ) : (
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <PatientPicker value={patient} onChange={setPatient} error={errors.patient} newPatientErrors={errors.newPatient} />
+          <SelectField label="Practitioner" value={chosenPractitioner?.id ?? ""} onChange={(event) => setPractitionerId(event.target.value)}>
+            {practitionerList.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.displayName}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Service" value={serviceId} error={errors.service} onChange={(event) => setServiceId(event.target.value)}>
+            {offered.length === 0 ? <option value="">This practitioner offers no services</option> : null}
+            {offered.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.durationMinutes} min)
+              </option>
+            ))}
+          </SelectField>
+          <div className={uiStyles.actions}>
+            <TextField label="Date" type="date" value={date} error={errors.date} onChange={(event) => setDate(event.target.value)} />
+            <TextField label="Start" hint={`Clinic time (${timeZone})`} type="time" step={300} value={time} error={errors.time} onChange={(event) => setTime(event.target.value)} />
+          </div>
+          <TextAreaField label="Notes (optional)" value={notes} onChange={(event) => setNotes(event.target.value)} />
+          {failure ? <BookingFailure failure={failure} /> : null}
+          <div className={uiStyles.actions}>
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? "Booking…" : "Book appointment"}
+            </Button>
+            <Button variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
+
+function BookingFailure({ failure }: { failure: Failure }) {
+  if (failure.kind === "conflict") {
+    return (
+      <ErrorNotice title="That time is not free" message={failure.message}>
+        <p>Choose another time or another practitioner, then book again.</p>
+      </ErrorNotice>
+    );
+  }
+  const details = failure.kind === "invalid" ? Object.values(failure.fieldErrors).flat() : [];
+  return (
+    <ErrorNotice title="The appointment was not booked" message={failure.message}>
+      {details.length ? (
+        <ul>
+          {details.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </ErrorNotice>
+  );
+}

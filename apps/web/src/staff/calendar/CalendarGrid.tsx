@@ -1,0 +1,142 @@
+// The time grid shared by the day view (one column per practitioner) and the week view (one column
+// per day): rows of ROW_MINUTES on the clinic's wall clock, never the browser's.
+import type { CSSProperties, MouseEvent } from "react";
+import { wallClockOf, type DateFormat, type LocalDate } from "../../lib/datetime";
+import type { CalendarAppointment } from "../types";
+import { isOpen } from "./appointment-changes";
+import { slotAttributes, slotOf, useBlockDrag, type GridSlot } from "./block-drag";
+import { ROW_MINUTES, type DayColumn, type DayLayout } from "./day-layout";
+import { STATUS_NAMES } from "./status";
+import styles from "./calendar.module.css";
+
+export interface GridProps {
+  layout: DayLayout;
+  format: DateFormat;
+  /** The accessible name of the whole grid, e.g. "Day calendar". */
+  label: string;
+  /** What each column's heading says: the practitioner (day view) or the day (week view). */
+  headingOf: (column: DayColumn) => string;
+  /** The clinic's current wall-clock time, for the now line. */
+  now: { date: LocalDate; minutes: number };
+  onPickTime: (slot: GridSlot) => void;
+  onOpen: (appointment: CalendarAppointment) => void;
+  onMove: (appointment: CalendarAppointment, to: GridSlot) => void;
+}
+
+const columnId = (column: DayColumn) => `column-${column.practitioner.id}-${column.date}`;
+
+export function CalendarGrid({ layout, format, label, headingOf, now, onPickTime, onOpen, onMove }: GridProps) {
+  const rows = { "--rows": layout.rows } as CSSProperties;
+  const hours: number[] = [];
+  for (let minutes = layout.startMinutes; minutes < layout.endMinutes; minutes += 60) hours.push(minutes);
+  const rowOf = (minutes: number) => (minutes - layout.startMinutes) / ROW_MINUTES + 1;
+  const rowStarts = Array.from({ length: layout.rows }, (_, i) => layout.startMinutes + i * ROW_MINUTES);
+  const drag = useBlockDrag({ startMinutesOf: (a) => wallClockOf(a.start, format.timeZone).minutes, onDrop: onMove });
+
+  // One listener per column: a click on an empty quarter of an hour books it.
+  const pickTime = (event: MouseEvent<HTMLElement>) => {
+    const slot = slotOf(event.target as Element);
+    if (slot) onPickTime(slot);
+  };
+
+  return (
+    // Focusable so a keyboard can scroll a grid wider than the screen.
+    <div className={styles.grid} role="group" aria-label={label} tabIndex={0} style={{ "--columns": layout.columns.length } as CSSProperties}>
+      <div className={styles.corner} aria-hidden="true" />
+      {layout.columns.map((column) => (
+        <h2 key={columnId(column)} className={styles.columnHeading} id={columnId(column)}>
+          <span className={styles.swatch} style={{ background: column.practitioner.colour }} aria-hidden="true" />
+          {headingOf(column)}
+        </h2>
+      ))}
+      <div className={styles.times} style={rows} aria-hidden="true">
+        {hours.map((minutes) => (
+          <span key={minutes} style={{ gridRowStart: rowOf(minutes) }}>
+            {format.clockTime(minutes)}
+          </span>
+        ))}
+      </div>
+      {layout.columns.map((column) => {
+        const preview = drag.preview?.target;
+        const previewHere = preview && preview.date === column.date && preview.practitionerId === column.practitioner.id ? preview : null;
+        const previewRows = previewHere && drag.preview ? durationRows(drag.preview.appointment) : 0;
+        return (
+          <section
+            key={columnId(column)}
+            aria-labelledby={columnId(column)}
+            className={styles.column}
+            style={{ ...rows, "--lanes": column.lanes } as CSSProperties}
+            onClick={pickTime}
+          >
+            {column.workingHours.map((span) => (
+              <div
+                key={`${span.startRow}-${span.endRow}`}
+                className={styles.working}
+                data-testid="working-hours"
+                style={{ gridRowStart: span.startRow, gridRowEnd: span.endRow }}
+              />
+            ))}
+            {column.timeOff.map((span) => (
+              <div key={`${span.startRow}-${span.endRow}`} className={styles.timeOff} style={{ gridRowStart: span.startRow, gridRowEnd: span.endRow }}>
+                {span.reason ? `Time off: ${span.reason}` : "Time off"}
+              </div>
+            ))}
+            {/* Pointer targets for booking and dropping; keyboard users book with "New appointment". */}
+            {rowStarts.map((minutes, i) => (
+              <div
+                key={minutes}
+                className={styles.slot}
+                style={{ gridRowStart: i + 1 }}
+                title={`Book ${format.clockTime(minutes)}`}
+                {...slotAttributes({ date: column.date, minutes, practitionerId: column.practitioner.id })}
+              />
+            ))}
+            {previewHere ? (
+              <div className={styles.dropPreview} style={{ gridRowStart: rowOf(previewHere.minutes), gridRowEnd: `span ${previewRows}` }} aria-hidden="true">
+                {format.clockTime(previewHere.minutes)}
+              </div>
+            ) : null}
+            {now.date === column.date && now.minutes >= layout.startMinutes && now.minutes < layout.endMinutes ? (
+              <div
+                className={styles.nowLine}
+                data-testid="now-line"
+                title={`Now: ${format.clockTime(now.minutes)}`}
+                aria-hidden="true"
+                style={{ top: `calc(var(--row-height) * ${(now.minutes - layout.startMinutes) / ROW_MINUTES})` }}
+              />
+            ) : null}
+            {column.appointments.map(({ appointment, startRow, endRow, lane }) => (
+              <article
+                key={appointment.id}
+                className={styles.appointment}
+                data-status={appointment.status}
+                data-dragging={drag.preview?.appointment.id === appointment.id || undefined}
+                aria-label={`${format.time(appointment.start)} ${appointment.patientName}`}
+                style={{ gridRowStart: startRow, gridRowEnd: endRow, gridColumnStart: lane + 1 }}
+              >
+                <button
+                  type="button"
+                  className={styles.appointmentButton}
+                  {...(isOpen(appointment.status) ? drag.handlers(appointment) : {})}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    if (!drag.wasDrag()) onOpen(appointment);
+                  }}
+                >
+                  <span className={styles.appointmentTime}>
+                    {format.time(appointment.start)}–{format.time(appointment.end)}
+                  </span>{" "}
+                  <span className={styles.patient}>{appointment.patientName}</span>{" "}
+                  <span className={styles.service}>{appointment.serviceName}</span>{" "}
+                  <span className={styles.status}>{STATUS_NAMES[appointment.status]}</span>
+                </button>
+              </article>
+            ))}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+const durationRows = (appointment: CalendarAppointment) => Math.max(1, Math.round((Date.parse(appointment.end) - Date.parse(appointment.start)) / 60_000 / ROW_MINUTES));

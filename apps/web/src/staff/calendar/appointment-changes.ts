@@ -1,0 +1,93 @@
+// Every change a receptionist makes to an existing appointment, applied to the calendar at once
+// (the phone is ringing; nobody waits for a round trip) and put back as it was, with a message,
+// when the server refuses: a colleague changed it first (stale version), or the new time is taken.
+import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useState } from "react";
+import { describeFailure } from "../../api/failure";
+import { useTRPC } from "../../api/trpc";
+import type { AppointmentStatus, CalendarAppointment, CalendarRange } from "../types";
+
+export type SettableStatus = "confirmed" | "arrived" | "completed" | "no_show";
+
+/** The server's state machine (packages/api booking/appointments.ts), so only valid moves are offered. */
+const NEXT_STATUSES: Record<AppointmentStatus, readonly SettableStatus[]> = {
+  booked: ["confirmed", "arrived", "no_show"],
+  confirmed: ["arrived", "no_show"],
+  arrived: ["completed"],
+  completed: [],
+  cancelled: [],
+  no_show: [],
+};
+
+export const nextStatuses = (status: AppointmentStatus) => NEXT_STATUSES[status];
+
+/** Only booked and confirmed appointments can still be moved or cancelled. */
+export const isOpen = (status: AppointmentStatus) => status === "booked" || status === "confirmed";
+
+type Snapshot = Array<[QueryKey, CalendarRange | undefined]>;
+type SavedAppointment = Pick<CalendarAppointment, "id" | "start" | "end" | "status" | "practitionerId" | "version">;
+
+export interface AppointmentChanges {
+  setStatus: (appointment: CalendarAppointment, status: SettableStatus) => Promise<boolean>;
+  cancel: (appointment: CalendarAppointment, reason: string) => Promise<boolean>;
+  reschedule: (appointment: CalendarAppointment, to: { start: string; practitionerId: string }) => Promise<boolean>;
+  /** Why the last change was undone, in words; null when nothing was refused. */
+  refusal: string | null;
+  dismissRefusal: () => void;
+  pending: boolean;
+}
+
+export function useAppointmentChanges(): AppointmentChanges {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const ranges = trpc.calendar.range.pathFilter();
+
+  const patchRanges = (id: string, patch: Partial<CalendarAppointment>) =>
+    queryClient.setQueriesData<CalendarRange>(ranges, (range) =>
+      range ? { ...range, appointments: range.appointments.map((a) => (a.id === id ? { ...a, ...patch } : a)) } : range,
+    );
+
+  const setStatus = useMutation(trpc.appointments.setStatus.mutationOptions());
+  const cancel = useMutation(trpc.appointments.cancel.mutationOptions());
+  const reschedule = useMutation(trpc.appointments.reschedule.mutationOptions());
+
+  /** Draws the change at once, sends it, and undoes it with a message if the server refuses; answers whether it was saved. */
+  async function run(id: string, patch: Partial<CalendarAppointment>, send: () => Promise<SavedAppointment>): Promise<boolean> {
+    setRefusal(null);
+    // A read in flight would land on top of the optimistic picture with the old one.
+    await queryClient.cancelQueries(ranges);
+    const snapshot: Snapshot = queryClient.getQueriesData<CalendarRange>(ranges);
+    patchRanges(id, patch);
+    try {
+      const saved = await send();
+      // The new version, so the next change is not refused as stale.
+      patchRanges(saved.id, { start: saved.start, end: saved.end, status: saved.status, practitionerId: saved.practitionerId, version: saved.version });
+      return true;
+    } catch (error) {
+      for (const [key, data] of snapshot) queryClient.setQueryData(key, data);
+      setRefusal(`The change was not saved: ${describeFailure(error).message} The calendar shows the appointment as it was.`);
+      return false;
+    } finally {
+      void queryClient.invalidateQueries(ranges);
+      void queryClient.invalidateQueries(trpc.appointments.get.queryFilter({ id }));
+    }
+  }
+
+  return {
+    setStatus: (appointment, status) =>
+      run(appointment.id, { status }, () => setStatus.mutateAsync({ id: appointment.id, version: appointment.version, status })),
+    cancel: (appointment, reason) =>
+      run(appointment.id, { status: "cancelled" }, () => cancel.mutateAsync({ id: appointment.id, version: appointment.version, reason })),
+    reschedule: (appointment, to) => {
+      const length = Date.parse(appointment.end) - Date.parse(appointment.start);
+      const end = new Date(Date.parse(to.start) + length).toISOString();
+      return run(appointment.id, { start: to.start, end, practitionerId: to.practitionerId }, () =>
+        reschedule.mutateAsync({ id: appointment.id, version: appointment.version, start: to.start, practitionerId: to.practitionerId }),
+      );
+    },
+    refusal,
+    dismissRefusal: () => setRefusal(null),
+    pending: setStatus.isPending || cancel.isPending || reschedule.isPending,
+  };
+}
