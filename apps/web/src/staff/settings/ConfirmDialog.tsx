@@ -1,0 +1,33 @@
+// "Are you sure?" for the settings' irreversible actions, on the shared modal Dialog. The server's
+// refusal (e.g. a practitioner with appointments on record) is shown inside, where the person looks.
+import { Button } from "../../ui/Button";
+import { Dialog } from "../../ui/Dialog";
+import { ErrorNotice } from "../../ui/Notice";
+import styles from "./settings.module.css";
+
+interface ConfirmDialogProps {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  pending: boolean;
+  error: string | null;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+export function ConfirmDialog({ title, message, confirmLabel, pending, error, onConfirm, onClose }: ConfirmDialogProps) {
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <p>{message}</p>
+      {error ? <ErrorNotice title="Not done" message={error} /> : null}
+      <div className={styles.formActions}>
+        <Button variant="danger" onClick={onConfirm} disabled={pending}>
+          {pending ? "Working…" : confirmLabel}
+        </Button>
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
