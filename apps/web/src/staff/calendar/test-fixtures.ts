@@ -80,3 +80,16 @@ export const changedAppointment = (overrides: Partial<OutputOf<"appointments.set
   const { notes: _notes, cancelReason: _reason, patient: _patient, ...appointment } = appointmentDetails();
   return { ...appointment, ...overrides };
 };
+
+/** Records the inputs a procedure received. */
+export function calls<P extends CalendarProcedure>() {
+  const inputs: Array<InputOf<P>> = [];
+  return { inputs, record: (input: InputOf<P>) => void inputs.push(input) };
+}
+
+/** Resolves when the test says so: an answer held back, to look at the screen in between. */
+export function gate() {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open: () => open() };
+}
