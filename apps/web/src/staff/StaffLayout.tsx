@@ -1,12 +1,13 @@
 // The signed-in staff area: who is signed in, at which clinic, and what their role may open.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, Navigate, Outlet, useNavigate } from "@tanstack/react-router";
+import { Link, Navigate, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
 import { createContext, useContext } from "react";
 import { describeFailure } from "../api/failure";
 import { useTRPC } from "../api/trpc";
 import { Button } from "../ui/Button";
 import { ErrorNotice } from "../ui/Notice";
 import { Skeleton } from "../ui/Skeleton";
+import { safeReturnPath } from "./account/return-to";
 import { navigationFor, ROLE_NAMES } from "./navigation";
 import styles from "./staff.module.css";
 import type { Me, Membership } from "./types";
@@ -28,6 +29,8 @@ export function useStaffSession(): StaffSession {
 export function StaffLayout() {
   const trpc = useTRPC();
   const me = useQuery(trpc.auth.me.queryOptions());
+  // The page asked for, so that signing in comes back to it.
+  const location = useLocation();
 
   if (me.isPending) {
     return (
@@ -40,7 +43,12 @@ export function StaffLayout() {
   if (me.isError) {
     return <ErrorNotice title="We could not check who is signed in" message={describeFailure(me.error).message} onRetry={() => void me.refetch()} />;
   }
-  if (me.data === null) return <Navigate to="/app/sign-in" replace />;
+  if (me.data === null) {
+    // This layout lingers while the sign-in page loads: navigating again from there would drop the return path.
+    if (location.pathname === "/app/sign-in") return null;
+    const returnTo = safeReturnPath(location.href);
+    return <Navigate to="/app/sign-in" search={returnTo ? { redirect: returnTo } : {}} replace />;
+  }
 
   const { activeClinicId } = me.data;
   const membership = me.data.memberships.find((m) => m.clinicId === activeClinicId);
@@ -92,6 +100,9 @@ function StaffBar({ me, membership }: { me: Me; membership: Membership | undefin
       ) : null}
       <div className={styles.barUser}>
         <span>{me.user.name}</span>
+        <Link to="/app/account" activeProps={{ "aria-current": "page" }}>
+          Your account
+        </Link>
         <Button variant="secondary" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           Sign out
         </Button>
@@ -137,7 +148,10 @@ function NoActiveClinic({ me }: { me: Me }) {
       <p>
         {me.memberships.length > 0
           ? "Choose the clinic you are working at with the list above."
-          : "Your account is not a member of any clinic yet. Ask the clinic's owner or an admin to invite you."}
+          : "Your account is not a member of any clinic yet. Ask the clinic's owner or an admin to invite you (the invitation e-mail has a link to accept it), or open your own clinic."}
+      </p>
+      <p>
+        <Link to="/app/new-clinic">Create a clinic</Link>
       </p>
     </>
   );
@@ -151,10 +165,6 @@ export function StaffPlaceholder({ title }: { title: string }) {
       <p>This screen arrives in a later release.</p>
     </>
   );
-}
-
-export function PatientsPlaceholder() {
-  return <StaffPlaceholder title="Patients" />;
 }
 
 export function SettingsPlaceholder() {

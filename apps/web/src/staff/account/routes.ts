@@ -1,16 +1,46 @@
-// The account's routes: sign-in (and, later, sign-up and invitations) without a session; the
-// member's own account pages behind it. router.tsx assembles the tree.
+// The account's routes: signing in and up, opening a clinic and accepting an invitation work
+// without a session (each page checks auth.me itself); the member's own account page sits behind
+// the signed-in layout. router.tsx assembles the tree.
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { staffRoute } from "../../routes/base";
+import { signedInRoute, staffRoute } from "../../routes/base";
+import { readReturnToSearch } from "./return-to";
 
 export const signInRoute = createRoute({
   getParentRoute: () => staffRoute,
   path: "sign-in",
+  validateSearch: readReturnToSearch,
   component: lazyRouteComponent(() => import("../SignInPage"), "SignInPage"),
 });
 
+export const signUpRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "sign-up",
+  validateSearch: readReturnToSearch,
+  component: lazyRouteComponent(() => import("./SignUpPage"), "SignUpPage"),
+});
+
+/** "Create your clinic": outside the signed-in layout, which needs a clinic to show. */
+export const newClinicRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "new-clinic",
+  component: lazyRouteComponent(() => import("./NewClinicPage"), "NewClinicPage"),
+});
+
+/** The page an invitation e-mail links to (`${PUBLIC_URL}/app/invite/<token>`, see clinic-staff.ts). */
+export const invitationRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "invite/$token",
+  component: lazyRouteComponent(() => import("./InvitationPage"), "InvitationPage"),
+});
+
+export const accountRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "account",
+  component: lazyRouteComponent(() => import("./AccountPage"), "AccountPage"),
+});
+
 /** Routes reachable without a session, under `/app`. */
-export const accountPublicRoutes = [signInRoute] as const;
+export const accountPublicRoutes = [signInRoute, signUpRoute, newClinicRoute, invitationRoute] as const;
 
 /** Routes under the signed-in layout. */
-export const accountRoutes: readonly never[] = [];
+export const accountRoutes = [accountRoute] as const;

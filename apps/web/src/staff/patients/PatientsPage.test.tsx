@@ -79,6 +79,13 @@ describe("the patient list", () => {
     expect(await screen.findByRole("status")).toHaveTextContent("6 patients match “Patient 4”");
   });
 
+  it("ignores a page in the address that is not a page number", async () => {
+    const searches = serveSearch([dupontItem]);
+    const { screen } = renderApp("/app/patients?page=abc");
+    expect(await screen.findByRole("status")).toHaveTextContent("1 patient");
+    expect(searches.list).toEqual([{ query: "", page: 1, pageSize: 20 }]);
+  });
+
   it("says so when nobody matches", async () => {
     serveSearch([dupontItem]);
     const { screen } = renderApp("/app/patients?q=zzz");

@@ -5,19 +5,20 @@ import { signedInRoute } from "../../routes/base";
 
 export interface PatientsSearch {
   /** What was typed in the search box; every patient when absent. */
-  q?: string;
+  q?: string | undefined;
   /** The page of results, from 1; the first when absent. */
-  page?: number;
+  page?: number | undefined;
 }
 
-/** Keeps only a sensible query and page from the address bar (a bookmark, a pasted link). */
+/**
+ * Keeps only a sensible query and page from the address bar (a bookmark, a pasted link). Each key
+ * is always present, if only as undefined: the router lays this over the raw query, so a key left
+ * out would let a bad value through.
+ */
 export function readPatientsSearch(search: Record<string, unknown>): PatientsSearch {
-  const result: PatientsSearch = {};
   const q = typeof search.q === "string" ? search.q.slice(0, 200) : typeof search.q === "number" ? String(search.q) : "";
-  if (q.trim()) result.q = q;
   const page = typeof search.page === "number" ? search.page : typeof search.page === "string" ? Number(search.page) : NaN;
-  if (Number.isInteger(page) && page > 1 && page <= 10_000) result.page = page;
-  return result;
+  return { q: q.trim() ? q : undefined, page: Number.isInteger(page) && page > 1 && page <= 10_000 ? page : undefined };
 }
 
 export const patientsRoute = createRoute({

@@ -1,0 +1,21 @@
+// The member's own account: where they are signed in (and signing devices out), and their password.
+import { useStaffSession } from "../StaffLayout";
+import { ChangePasswordForm } from "./ChangePasswordForm";
+import { DevicesSection } from "./DevicesSection";
+import styles from "./account.module.css";
+
+export function AccountPage() {
+  const { me } = useStaffSession();
+  return (
+    <div className={styles.page}>
+      <div>
+        <h1>Your account</h1>
+        <p>
+          {me.user.name} · {me.user.email}
+        </p>
+      </div>
+      <DevicesSection />
+      <ChangePasswordForm />
+    </div>
+  );
+}

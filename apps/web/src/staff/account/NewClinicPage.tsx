@@ -1,0 +1,145 @@
+// "Create your clinic": its name, the address of its booking page (checked while typing) and its
+// time zone. The signed-in person becomes its owner and lands in its (empty) calendar.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Navigate, useNavigate } from "@tanstack/react-router";
+import { useId, useMemo, useState, type FormEvent } from "react";
+import { describeFailure } from "../../api/failure";
+import { useTRPC } from "../../api/trpc";
+import { useEnvironment } from "../../environment";
+import { Button } from "../../ui/Button";
+import { TextField } from "../../ui/Field";
+import { Skeleton } from "../../ui/Skeleton";
+import { useDebouncedCallback } from "../patients/useDebouncedCallback";
+import { suggestSlug } from "./slug";
+import styles from "./account.module.css";
+
+const SLUG_CHECK_DELAY_MS = 300;
+
+export function NewClinicPage() {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  if (me.isPending) {
+    return (
+      <div aria-busy="true" className={styles.narrow}>
+        <span className="visually-hidden">Loading…</span>
+        <Skeleton height="16rem" />
+      </div>
+    );
+  }
+  // A clinic needs an owner: make the account first, then come back here.
+  if (!me.data) return <Navigate to="/app/sign-up" search={{ redirect: "/app/new-clinic" }} replace />;
+  return <NewClinicForm />;
+}
+
+function NewClinicForm() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { patientTimeZone } = useEnvironment();
+  const zonesId = useId();
+  const [name, setName] = useState("");
+  const [slug, setSlug] = useState("");
+  const [slugEdited, setSlugEdited] = useState(false);
+  const [timezone, setTimezone] = useState(patientTimeZone);
+  const zones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
+
+  // What the server was last asked about; lags the field by a pause in typing.
+  const [checkedSlug, setCheckedSlug] = useState("");
+  const scheduleCheck = useDebouncedCallback((value: string) => setCheckedSlug(value), SLUG_CHECK_DELAY_MS);
+  const wantedSlug = slug.trim().toLowerCase();
+  const availability = useQuery({ ...trpc.clinics.slugAvailable.queryOptions({ slug: checkedSlug }), enabled: checkedSlug !== "", staleTime: 0 });
+
+  const changeSlug = (value: string) => {
+    setSlug(value);
+    scheduleCheck(value.trim().toLowerCase());
+  };
+
+  const create = useMutation(
+    trpc.clinics.create.mutationOptions({
+      onSuccess: async () => {
+        // The new clinic is the session's active clinic now: everything cached was about another.
+        queryClient.clear();
+        await navigate({ to: "/app/calendar" });
+      },
+    }),
+  );
+  const failure = create.isError ? describeFailure(create.error) : null;
+  const fieldErrors = failure?.kind === "invalid" ? failure.fieldErrors : {};
+
+  const checked = checkedSlug === wantedSlug && wantedSlug !== "";
+  const checkFailure = checked && availability.isError ? describeFailure(availability.error) : null;
+  const taken = checked && availability.data?.available === false;
+  const slugError =
+    (failure?.kind === "conflict" ? failure.message : undefined) ??
+    fieldErrors.slug?.[0] ??
+    (taken ? `The address "${wantedSlug}" is taken. Try another.` : undefined) ??
+    (checkFailure?.kind === "invalid" ? (checkFailure.fieldErrors.slug?.[0] ?? checkFailure.message) : undefined);
+  const slugStatus = wantedSlug === "" || slugError ? "" : !checked || availability.isFetching ? "Checking the address…" : availability.data?.available ? `${wantedSlug} is available` : "";
+  const formMessage = failure && failure.kind !== "conflict" && Object.keys(fieldErrors).length === 0 ? failure.message : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (taken) return;
+    create.mutate({ name, slug: wantedSlug, timezone: timezone.trim() });
+  }
+
+  return (
+    <div className={styles.narrow}>
+      <h1>Create your clinic</h1>
+      <p>You will be its owner, and can invite your staff from the clinic settings.</p>
+      <form onSubmit={submit} noValidate>
+        <TextField
+          label="Clinic name"
+          required
+          autoComplete="organization"
+          value={name}
+          error={fieldErrors.name?.[0]}
+          onChange={(e) => {
+            setName(e.target.value);
+            if (!slugEdited) changeSlug(suggestSlug(e.target.value));
+          }}
+        />
+        <TextField
+          label="Booking page address"
+          required
+          autoComplete="off"
+          spellCheck={false}
+          hint={`Patients book at ${window.location.origin}/book/${wantedSlug || "your-clinic"}. Lowercase letters, digits and hyphens.`}
+          value={slug}
+          error={slugError}
+          onChange={(e) => {
+            setSlugEdited(true);
+            changeSlug(e.target.value);
+          }}
+        />
+        <p role="status" className={styles.slugStatus}>
+          {slugStatus ? <span className={availability.data?.available && checked ? styles.available : undefined}>{slugStatus}</span> : null}
+        </p>
+        <TextField
+          label="Time zone"
+          required
+          autoComplete="off"
+          spellCheck={false}
+          list={zonesId}
+          hint="Every time in the calendar and on the booking page is in this zone. Type to search, e.g. Paris."
+          value={timezone}
+          error={fieldErrors.timezone?.[0]}
+          onChange={(e) => setTimezone(e.target.value)}
+        />
+        <datalist id={zonesId}>
+          {zones.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+        {formMessage ? (
+          <p role="alert" className={styles.formError}>
+            {formMessage}
+          </p>
+        ) : null}
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Creating the clinic…" : "Create clinic"}
+        </Button>
+      </form>
+    </div>
+  );
+}
