@@ -58,6 +58,15 @@ describe("the weekly hours editor", () => {
     expect(app.saves).toEqual([]);
   });
 
+  it("refuses an interval that ends when it starts", async () => {
+    const app = openHours();
+    const end = await field(app, "Tuesday", 2, "end");
+    await retype(app, end, "13:30");
+    await save(app);
+    expect(end).toHaveAccessibleDescription("End must be after start");
+    expect(app.saves).toEqual([]);
+  });
+
   it("refuses two intervals that overlap on the same day, naming the one overlapped", async () => {
     const app = openHours();
     const secondStart = await field(app, "Wednesday", 2, "start");
