@@ -21,9 +21,15 @@ function toEml(message: MailMessage, from: string, date: Date): string {
 }
 
 export function createFileMailer(options: { directory: string; from: string; logger: Logger }): Mailer {
+  // Created on the first message, not once per message; a failure is retried on the next one.
+  let directoryReady: Promise<unknown> | undefined;
   return {
     async send(message) {
-      await mkdir(options.directory, { recursive: true });
+      directoryReady ??= mkdir(options.directory, { recursive: true }).catch((error: unknown) => {
+        directoryReady = undefined;
+        throw error;
+      });
+      await directoryReady;
       const now = new Date();
       const file = path.join(options.directory, `${now.toISOString().replace(/[:.]/g, "-")}-${crypto.randomUUID().slice(0, 8)}.eml`);
       await writeFile(file, toEml(message, options.from, now));

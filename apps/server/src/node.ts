@@ -76,7 +76,8 @@ export async function startServer(config: Config, options: { databaseUrl: string
         absoluteTimeoutMs: config.SESSION_ABSOLUTE_TIMEOUT_DAYS * 24 * 60 * 60_000,
       },
       rateLimits: rateLimitsOf(config),
-      // One extra connection per process, LISTENing for calendar changes (closed with the pool).
+      // One extra connection per process, LISTENing for calendar changes and for the slot cache
+      // (closed with the pool).
       listen: listenWith(client),
     },
     // The socket's address; X-Forwarded-For is not trusted (put a proxy's own header here if you run behind one).

@@ -15,7 +15,15 @@ export interface AuditEntry {
   requestId: string;
 }
 
-/** Writes one audit row in the caller's transaction: it commits or rolls back with the change. */
-export async function recordAudit(tx: Transaction, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({ ...entry, changes: entry.changes ?? null });
+/**
+ * Writes one audit row in the caller's transaction: it commits or rolls back with the change.
+ * The insert is issued before this returns, in call order with the caller's other queries, so a
+ * caller may send it together with them (see public.book).
+ */
+export function recordAudit(tx: Transaction, entry: AuditEntry): Promise<void> {
+  return tx
+    .insert(auditLog)
+    .values({ ...entry, changes: entry.changes ?? null })
+    .execute()
+    .then(() => undefined);
 }

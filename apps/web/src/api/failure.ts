@@ -20,7 +20,7 @@ interface ErrorData {
 function isSlot(value: unknown): value is Slot {
   if (typeof value !== "object" || value === null) return false;
   const slot = value as Record<string, unknown>;
-  return typeof slot.start === "string" && typeof slot.end === "string" && Array.isArray(slot.practitionerIds);
+  return typeof slot.start === "string" && typeof slot.end === "string";
 }
 
 export const NETWORK_MESSAGE = "We could not reach the clinic's booking service. Check your connection and try again.";

@@ -36,8 +36,8 @@ export const clinic: PublicClinic = {
   ],
 };
 
-export function slot(start: string, minutes = 30, practitionerIds = [ids.martin, ids.haddad]): Slot {
-  return { start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString(), practitionerIds };
+export function slot(start: string, minutes = 30): Slot {
+  return { start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString() };
 }
 
 /** Free times in March 2026 (Paris is UTC+1 until the 29th): two days, the 3rd and the 5th. */

@@ -40,12 +40,19 @@ export function blockedRange(start: Date, service: { durationMinutes: number; bu
   };
 }
 
-/** Appends to the appointment's history; committing it notifies every open calendar. */
-export async function recordEvent(
+/**
+ * Appends to the appointment's history; committing it notifies every open calendar. Issued before
+ * this returns, in call order, like recordAudit.
+ */
+export function recordEvent(
   tx: Transaction,
   event: { clinicId: string; appointmentId: string; practitionerId: string; kind: AppointmentEventKind },
 ): Promise<void> {
-  await tx.insert(appointmentEvents).values(event);
+  return tx
+    .insert(appointmentEvents)
+    .values(event)
+    .execute()
+    .then(() => undefined);
 }
 
 /** One appointment of the clinic with what a calendar shows about it; NotFound otherwise. */

@@ -2,11 +2,27 @@
 import type { MailMessage } from "../ports";
 import { appointmentIcs } from "./ics";
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: keep one per clinic
+// language and zone (a handful per process).
+const formats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function formatsFor(timezone: string, locale: string) {
+  const key = `${locale} ${timezone}`;
+  let found = formats.get(key);
+  if (!found) {
+    found = {
+      day: new Intl.DateTimeFormat(locale, { timeZone: timezone, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+      time: new Intl.DateTimeFormat(locale, { timeZone: timezone, hour: "2-digit", minute: "2-digit" }),
+    };
+    formats.set(key, found);
+  }
+  return found;
+}
+
 /** "Monday 9 March 2026, 14:30–15:00 (Europe/Paris)" in the clinic's language and zone. */
 export function describeTime(start: Date, end: Date, timezone: string, locale: string): string {
-  const day = new Intl.DateTimeFormat(locale, { timeZone: timezone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(start);
-  const time = new Intl.DateTimeFormat(locale, { timeZone: timezone, hour: "2-digit", minute: "2-digit" });
-  return `${day}, ${time.format(start)}–${time.format(end)} (${timezone})`;
+  const { day, time } = formatsFor(timezone, locale);
+  return `${day.format(start)}, ${time.format(start)}–${time.format(end)} (${timezone})`;
 }
 
 export function confirmationMail(input: {

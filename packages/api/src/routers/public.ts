@@ -3,12 +3,14 @@
 import { createCapabilityToken, parseCapabilityToken } from "@frontdesk/auth";
 import { PG, postgresErrorCode, withTenant, type Transaction } from "@frontdesk/db";
 import { appointments, bookingTokens, clinics, patients, practitionerServices, practitioners, services } from "@frontdesk/db/schema";
+import type { SlotDay } from "@frontdesk/scheduling";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { assertTransition, blockedRange, isOpen, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
 import { findSlots, localDateOf, slotAt, type ClinicRules } from "../booking/availability";
+import { clinicCacheFor, type CacheKind, type Cached } from "../booking/clinic-cache";
 import { confirmationMail, describeTime } from "../booking/confirmation";
 import { enforceLimits } from "../booking/rate-limit";
 import type { Context } from "../context";
@@ -21,28 +23,56 @@ const MANAGE_LINK_DAYS_AFTER = 30;
 
 type Clinic = typeof clinics.$inferSelect;
 
+// What each server process keeps in memory (booking/clinic-cache.ts): a clinic's row, dropped when
+// the row changes; and free times, dropped when anything they are computed from changes.
+const CLINICS: CacheKind = { name: "clinic by slug", options: { dependsOn: ["clinics"], maxEntries: 1000, maxAgeMs: 60_000 } };
+const SLOTS: CacheKind = {
+  name: "public.slots",
+  options: {
+    dependsOn: ["appointments", "working_hours", "schedule_exceptions", "services", "practitioners", "practitioner_services", "clinics"],
+    // About 100 kB for a month of 15-minute times across a clinic: at most 20 MB per process.
+    maxEntries: 200,
+    maxAgeMs: 30_000,
+  },
+};
+
+/** Nothing about this answer expires on its own; the cache's own age limit applies. */
+const NO_EXPIRY = new Date(8.64e15);
+
 async function clinicBySlug(ctx: Context, slug: string): Promise<Clinic> {
-  const [clinic] = await ctx.deps.db.transaction((tx) => tx.select().from(clinics).where(eq(clinics.slug, slug)));
-  if (!clinic) throw new NotFoundError("Clinic");
-  return clinic;
+  const load = async (): Promise<Cached<Clinic>> => {
+    const [clinic] = await ctx.deps.db.transaction((tx) => tx.select().from(clinics).where(eq(clinics.slug, slug)));
+    if (!clinic) throw new NotFoundError("Clinic");
+    return { clinicId: clinic.id, value: clinic, expiresAt: NO_EXPIRY };
+  };
+  const cache = clinicCacheFor<Clinic>(ctx.deps, CLINICS);
+  return cache ? cache.get(slug, load) : (await load()).value;
 }
 
 const asPublic = <T>(ctx: Context, clinicId: string, work: (tx: Transaction) => Promise<T>) =>
   withTenant(ctx.deps.db, { clinicId, userId: null, role: "public" }, work);
 
-async function bookableService(tx: Transaction, clinicId: string, serviceId: string) {
+/** The service if patients may book it online; undefined otherwise. */
+async function serviceIfBookable(tx: Transaction, clinicId: string, serviceId: string) {
   const [service] = await tx
     .select()
     .from(services)
     .where(and(eq(services.clinicId, clinicId), eq(services.id, serviceId), eq(services.active, true), eq(services.bookableOnline, true)));
+  return service;
+}
+
+async function bookableService(tx: Transaction, clinicId: string, serviceId: string) {
+  const service = await serviceIfBookable(tx, clinicId, serviceId);
   if (!service) throw new NotFoundError("Service");
   return service;
 }
 
-/** Active practitioners offering the service, by name; just the one asked for, if any. */
-async function practitionersFor(tx: Transaction, clinicId: string, serviceId: string, practitionerId?: string): Promise<string[]> {
-  const rows = await tx
-    .select({ id: practitioners.id })
+type Offering = Array<{ id: string; displayName: string }>;
+
+/** Active practitioners offering the service, by name. */
+function offeringPractitioners(tx: Transaction, clinicId: string, serviceId: string): Promise<Offering> {
+  return tx
+    .select({ id: practitioners.id, displayName: practitioners.displayName })
     .from(practitioners)
     .innerJoin(
       practitionerServices,
@@ -50,10 +80,45 @@ async function practitionersFor(tx: Transaction, clinicId: string, serviceId: st
     )
     .where(and(eq(practitioners.clinicId, clinicId), eq(practitioners.active, true), eq(practitionerServices.serviceId, serviceId)))
     .orderBy(asc(practitioners.displayName), asc(practitioners.id));
-  const ids = rows.map((r) => r.id);
-  if (practitionerId === undefined) return ids;
-  if (!ids.includes(practitionerId)) throw new NotFoundError("Practitioner");
+}
+
+/** All of the offering's ids, or just the one asked for (NotFound if it does not offer the service). */
+function candidatesFrom(offering: Offering, practitionerId?: string): string[] {
+  if (practitionerId === undefined) return offering.map((p) => p.id);
+  if (!offering.some((p) => p.id === practitionerId)) throw new NotFoundError("Practitioner");
   return [practitionerId];
+}
+
+async function practitionersFor(tx: Transaction, clinicId: string, serviceId: string, practitionerId?: string): Promise<string[]> {
+  return candidatesFrom(await offeringPractitioners(tx, clinicId, serviceId), practitionerId);
+}
+
+/**
+ * A free time as patients see it. Who is free then stays on the server (the booking picks the
+ * least-booked practitioner), which also keeps a month of "any practitioner" times small.
+ */
+const publicSlot = (slot: SlotDay["slots"][number]) => ({ start: slot.start, end: slot.end });
+
+interface PublicSlots {
+  timezone: string;
+  days: Array<{ date: string; slots: Array<ReturnType<typeof publicSlot>> }>;
+}
+
+/** The free times for `input`, and until when they stay right if nothing changes. */
+async function loadPublicSlots(ctx: Context, input: z.output<typeof slotsInput>): Promise<Cached<PublicSlots>> {
+  const clinic = await clinicBySlug(ctx, input.clinicSlug);
+  const days = await asPublic(ctx, clinic.id, async (tx) => {
+    const service = await bookableService(tx, clinic.id, input.serviceId);
+    const ids = await practitionersFor(tx, clinic.id, input.serviceId, input.practitionerId);
+    return findSlots(tx, { clinic, service, practitionerIds: ids, from: input.from, to: input.to, now: ctx.deps.clock.now() });
+  });
+  // The earliest time leaves the answer once it falls inside the minimum notice.
+  const first = days.find((day) => day.slots.length > 0)?.slots[0];
+  return {
+    clinicId: clinic.id,
+    value: { timezone: clinic.timezone, days: days.map((day) => ({ date: day.date, slots: day.slots.map(publicSlot) })) },
+    expiresAt: first ? new Date(Date.parse(first.start) - clinic.minNoticeMinutes * 60_000) : NO_EXPIRY,
+  };
 }
 
 /** Up to six free times on the local day of `around`, from that time on (or the whole day if none is later). */
@@ -65,7 +130,7 @@ async function nextFreeSlots(ctx: Context, clinic: ClinicRules, serviceId: strin
     const [day] = await findSlots(tx, { clinic, service, practitionerIds: ids, from: date, to: date, now: ctx.deps.clock.now() });
     const slots = day?.slots ?? [];
     const later = slots.filter((s) => Date.parse(s.start) > around.getTime());
-    return (later.length > 0 ? later : slots).slice(0, 6);
+    return (later.length > 0 ? later : slots).slice(0, 6).map(publicSlot);
   });
 }
 
@@ -90,40 +155,43 @@ async function leastBooked(tx: Transaction, clinic: ClinicRules, candidates: str
   return [...candidates].sort((x, y) => counts.get(x)! - counts.get(y)!)[0]!;
 }
 
-async function findOrCreatePatient(tx: Transaction, clinicId: string, patient: z.output<typeof bookInput>["patient"]): Promise<string> {
-  // Same path and same answer whether or not the person is already a patient: nothing is revealed.
+/** The clinic's (unarchived) patient with this e-mail, if any. */
+async function patientIdByEmail(tx: Transaction, clinicId: string, email: string): Promise<string | undefined> {
   const [existing] = await tx
     .select({ id: patients.id })
     .from(patients)
-    .where(and(eq(patients.clinicId, clinicId), eq(sql`lower(${patients.email})`, patient.email), isNull(patients.archivedAt)))
+    .where(and(eq(patients.clinicId, clinicId), eq(sql`lower(${patients.email})`, email), isNull(patients.archivedAt)))
     .limit(1);
-  if (existing) return existing.id;
-  const [created] = await tx
-    .insert(patients)
-    .values({ clinicId, fullName: patient.name, email: patient.email, phone: patient.phone ?? null, dateOfBirth: patient.dateOfBirth ?? null })
-    .returning({ id: patients.id });
-  return created!.id;
+  return existing?.id;
 }
 
-async function issueManageLink(ctx: Context, tx: Transaction, clinicId: string, appointmentId: string, end: Date) {
+/** A new manage link for the appointment; its insert is issued before this returns (see recordAudit). */
+function issueManageLink(ctx: Context, tx: Transaction, clinicId: string, appointmentId: string, end: Date) {
   const { token, tokenHash } = createCapabilityToken(clinicId);
-  await tx.insert(bookingTokens).values({
-    clinicId,
-    appointmentId,
-    tokenHash,
-    expiresAt: new Date(end.getTime() + MANAGE_LINK_DAYS_AFTER * 24 * 60 * 60_000),
-  });
-  return { manageToken: token, manageUrl: `${ctx.deps.publicUrl}/booking/${token}` };
+  const link = { manageToken: token, manageUrl: `${ctx.deps.publicUrl}/booking/${token}` };
+  return tx
+    .insert(bookingTokens)
+    .values({ clinicId, appointmentId, tokenHash, expiresAt: new Date(end.getTime() + MANAGE_LINK_DAYS_AFTER * 24 * 60 * 60_000) })
+    .execute()
+    .then(() => link);
+}
+
+async function previousBookingId(tx: Transaction, clinicId: string, idempotencyKey: string): Promise<string | undefined> {
+  const [previous] = await tx
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(and(eq(appointments.clinicId, clinicId), eq(appointments.idempotencyKey, idempotencyKey)));
+  return previous?.id;
 }
 
 /** The appointment booked earlier with this idempotency key, with a fresh manage link; undefined if none. */
 async function replay(ctx: Context, tx: Transaction, clinic: Clinic, input: z.output<typeof bookInput>) {
-  const [previous] = await tx
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(and(eq(appointments.clinicId, clinic.id), eq(appointments.idempotencyKey, input.idempotencyKey)));
-  if (!previous) return undefined;
-  const row = await loadAppointment(tx, clinic.id, previous.id);
+  const previousId = await previousBookingId(tx, clinic.id, input.idempotencyKey);
+  return previousId === undefined ? undefined : replayOf(ctx, tx, clinic, input, previousId);
+}
+
+async function replayOf(ctx: Context, tx: Transaction, clinic: Clinic, input: z.output<typeof bookInput>, previousId: string) {
+  const row = await loadAppointment(tx, clinic.id, previousId);
   if (row.appointment.serviceId !== input.serviceId || row.appointment.startsAt.getTime() !== Date.parse(input.start)) {
     throw new ConflictError("This booking attempt was already used for another time. Please start again.");
   }
@@ -220,13 +288,10 @@ export const publicRouter = {
     .query(async ({ ctx, input }) => {
       const limits = ctx.deps.rateLimits;
       await enforceLimits(ctx, limits && ctx.ip ? [{ key: `slots:ip:${ctx.ip}`, max: limits.slotsPerIpPerMinute, windowSeconds: 60 }] : []);
-      const clinic = await clinicBySlug(ctx, input.clinicSlug);
-      const days = await asPublic(ctx, clinic.id, async (tx) => {
-        const service = await bookableService(tx, clinic.id, input.serviceId);
-        const ids = await practitionersFor(tx, clinic.id, input.serviceId, input.practitionerId);
-        return findSlots(tx, { clinic, service, practitionerIds: ids, from: input.from, to: input.to, now: ctx.deps.clock.now() });
-      });
-      return { timezone: clinic.timezone, days };
+      const cache = clinicCacheFor<PublicSlots>(ctx.deps, SLOTS);
+      if (!cache) return (await loadPublicSlots(ctx, input)).value;
+      const key = [input.clinicSlug, input.serviceId, input.practitionerId ?? "", input.from, input.to].join("|");
+      return cache.get(key, () => loadPublicSlots(ctx, input));
     }),
 
   book: procedure("public.book")
@@ -249,10 +314,18 @@ export const publicRouter = {
       let booked;
       try {
         booked = await asPublic(ctx, clinic.id, async (tx) => {
-          const again = await replay(ctx, tx, clinic, input);
-          if (again) return { answer: again, mail: undefined };
-          const service = await bookableService(tx, clinic.id, input.serviceId);
-          const candidates = await practitionersFor(tx, clinic.id, input.serviceId, input.practitionerId);
+          // Everything the booking reads before deciding, sent together: one round trip
+          // (postgres.js pipelines the queries of one connection).
+          const [previousId, service, offering, knownPatientId] = await Promise.all([
+            previousBookingId(tx, clinic.id, input.idempotencyKey),
+            serviceIfBookable(tx, clinic.id, input.serviceId),
+            offeringPractitioners(tx, clinic.id, input.serviceId),
+            // Looked up whether or not it is needed: the same path for patients and strangers.
+            patientIdByEmail(tx, clinic.id, input.patient.email),
+          ]);
+          if (previousId !== undefined) return { answer: await replayOf(ctx, tx, clinic, input, previousId), mail: undefined };
+          if (!service) throw new NotFoundError("Service");
+          const candidates = candidatesFrom(offering, input.practitionerId);
           // The engine has the first word (rules, hours, time off, known appointments)...
           const date = localDateOf(start, clinic.timezone);
           const days = await findSlots(tx, { clinic, service, practitionerIds: candidates, from: date, to: date, now });
@@ -261,46 +334,60 @@ export const publicRouter = {
             const free = days[0]?.slots ?? [];
             const later = free.filter((s) => Date.parse(s.start) > start.getTime());
             throw new ConflictError("Sorry, that time is not available. Here are the free times that day.", {
-              nextSlots: (later.length > 0 ? later : free).slice(0, 6),
+              nextSlots: (later.length > 0 ? later : free).slice(0, 6).map(publicSlot),
             });
           }
           const practitionerId = await leastBooked(tx, clinic, slot.practitionerIds, start);
-          const patientId = await findOrCreatePatient(tx, clinic.id, input.patient);
-          // ...and the exclusion constraint the last: a concurrent booking of the same time fails here.
-          const [appointment] = await tx
-            .insert(appointments)
-            .values({
+          const patientId = knownPatientId ?? crypto.randomUUID();
+          const appointmentId = crypto.randomUUID();
+          const times = blockedRange(start, service);
+          // ...and the exclusion constraint the last: a concurrent booking of the same time fails
+          // at the appointment's insert. The writes are issued in this order and sent together;
+          // when one fails, the ones after it fail too and the transaction rolls back whole.
+          const [, [appointment], link] = await Promise.all([
+            knownPatientId
+              ? undefined
+              : tx
+                  .insert(patients)
+                  .values({ id: patientId, clinicId: clinic.id, fullName: input.patient.name, email: input.patient.email, phone: input.patient.phone ?? null, dateOfBirth: input.patient.dateOfBirth ?? null })
+                  .execute(),
+            tx
+              .insert(appointments)
+              .values({
+                id: appointmentId,
+                clinicId: clinic.id,
+                practitionerId,
+                serviceId: service.id,
+                patientId,
+                ...times,
+                status: "booked",
+                source: "online",
+                notes: input.note ?? null,
+                idempotencyKey: input.idempotencyKey,
+              })
+              .returning()
+              .execute(),
+            issueManageLink(ctx, tx, clinic.id, appointmentId, times.endsAt),
+            recordEvent(tx, { clinicId: clinic.id, appointmentId, practitionerId, kind: "created" }),
+            recordAudit(tx, {
               clinicId: clinic.id,
-              practitionerId,
-              serviceId: service.id,
-              patientId,
-              ...blockedRange(start, service),
-              status: "booked",
-              source: "online",
-              notes: input.note ?? null,
-              idempotencyKey: input.idempotencyKey,
-            })
-            .returning();
-          await recordEvent(tx, { clinicId: clinic.id, appointmentId: appointment!.id, practitionerId, kind: "created" });
-          await recordAudit(tx, {
-            clinicId: clinic.id,
-            actorUserId: null,
-            actorKind: "online_booking",
-            action: "create",
-            entity: "appointment",
-            entityId: appointment!.id,
-            changes: {
-              start: [null, appointment!.startsAt.toISOString()],
-              practitionerId: [null, practitionerId],
-              serviceId: [null, service.id],
-              status: [null, "booked"],
-            },
-            requestId: ctx.requestId,
-          });
-          const link = await issueManageLink(ctx, tx, clinic.id, appointment!.id, appointment!.endsAt);
-          const row = await loadAppointment(tx, clinic.id, appointment!.id);
-          const answer = { appointment: { ...presentAppointment(row.appointment, row), clinicName: clinic.name, timezone: clinic.timezone }, ...link };
-          return { answer, mail: { row, link } };
+              actorUserId: null,
+              actorKind: "online_booking",
+              action: "create",
+              entity: "appointment",
+              entityId: appointmentId,
+              changes: {
+                start: [null, start.toISOString()],
+                practitionerId: [null, practitionerId],
+                serviceId: [null, service.id],
+                status: [null, "booked"],
+              },
+              requestId: ctx.requestId,
+            }),
+          ]);
+          const names = { serviceName: service.name, practitionerName: offering.find((p) => p.id === practitionerId)!.displayName };
+          const answer = { appointment: { ...presentAppointment(appointment!, names), clinicName: clinic.name, timezone: clinic.timezone }, ...link };
+          return { answer, mail: { appointment: appointment!, names, link } };
         });
       } catch (error) {
         const code = postgresErrorCode(error);
@@ -315,18 +402,18 @@ export const publicRouter = {
       }
 
       if (booked.mail) {
-        const { row, link } = booked.mail;
+        const { appointment, names, link } = booked.mail;
         // The booking stands even if the e-mail fails: the page shows the same link.
         await ctx.deps.mailer
           .send(
             confirmationMail({
               to: input.patient.email,
-              appointmentId: row.appointment.id,
-              start: row.appointment.startsAt,
-              end: row.appointment.endsAt,
+              appointmentId: appointment.id,
+              start: appointment.startsAt,
+              end: appointment.endsAt,
               clinic,
-              serviceName: row.serviceName,
-              practitionerName: row.practitionerName,
+              serviceName: names.serviceName,
+              practitionerName: names.practitionerName,
               manageUrl: link.manageUrl,
               now,
             }),
@@ -410,7 +497,7 @@ export const publicRouter = {
             const candidates = await practitionersFor(tx, clinic.id, current.serviceId, input.practitionerId ?? current.practitionerId);
             const date = localDateOf(start, clinic.timezone);
             const days = await findSlots(tx, { clinic, service, practitionerIds: candidates, from: date, to: date, now, ignoreAppointmentId: current.id });
-            if (!slotAt(days, start)) throw new ConflictError("Sorry, that time is not available.", { nextSlots: (days[0]?.slots ?? []).slice(0, 6) });
+            if (!slotAt(days, start)) throw new ConflictError("Sorry, that time is not available.", { nextSlots: (days[0]?.slots ?? []).slice(0, 6).map(publicSlot) });
             const practitionerId = candidates[0]!;
             const [updated] = await tx
               .update(appointments)
