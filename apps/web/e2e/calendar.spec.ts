@@ -1,0 +1,142 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+// The seeded demo staff (packages/db seed): one account per role at each demo clinic.
+const PASSWORD = "frontdesk-demo";
+const RECEPTIONIST = "receptionist@demo-paris.frontdesk.test";
+
+/** Today in Paris, whatever the machine's zone (the browser runs in Los Angeles). */
+function parisToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
+function addDays(date: string, days: number): string {
+  const value = new Date(`${date}T12:00:00Z`);
+  value.setUTCDate(value.getUTCDate() + days);
+  return value.toISOString().slice(0, 10);
+}
+
+/** A weekday three weeks ahead: past the seeded appointments (two weeks), so its hours are free. */
+function quietWeekday(): string {
+  let day = addDays(parisToday(), 21);
+  while ([0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay()) || day.endsWith("-12-25")) day = addDays(day, 1);
+  return day;
+}
+
+async function goToDate(page: Page, date: string) {
+  await page.getByLabel("Go to date").fill(date);
+  await expect(page).toHaveURL(new RegExp(`date=${date}`));
+}
+
+/** A patient books online with Dr Yasmine Haddad on her first day with free times; returns the day and the time. */
+async function startOnlineBooking(page: Page) {
+  await page.goto("/book/demo-paris");
+  await page.getByRole("button", { name: /^Consultation 30 min/ }).click();
+  await page.getByRole("button", { name: "Dr Yasmine Haddad" }).click();
+  await expect(page.getByRole("heading", { name: "Choose a day" })).toBeFocused();
+  const status = page.getByRole("status").filter({ hasText: /free times in|No free times/ });
+  await expect(status).not.toHaveText(/Loading/);
+  for (let month = 0; month < 3; month++) {
+    await expect(status).not.toHaveText(/Loading/);
+    const day = page.locator('[role="grid"] button[aria-disabled="false"]').first();
+    if ((await day.count()) > 0) {
+      const date = (await day.getAttribute("data-date"))!;
+      await day.click();
+      // The day's last time: far from the clinic's minimum notice.
+      const lastTime = page.getByRole("group").getByRole("button").last();
+      const time = (await lastTime.innerText()).split("\n")[0]!.trim();
+      await lastTime.click();
+      await page.getByLabel("Full name").fill("Olivia Online");
+      await page.getByLabel("E-mail").fill("olivia.online@example.test");
+      await page.getByRole("button", { name: "Continue" }).click();
+      await expect(page.getByRole("heading", { name: "Confirm your appointment" })).toBeVisible();
+      return { date, time };
+    }
+    await page.getByRole("button", { name: "Next month" }).click();
+  }
+  throw new Error("Dr Haddad has no free day in three months");
+}
+
+test("a receptionist books a phone patient, moves the appointment and marks it arrived; an online booking appears live", async ({ page, browser, baseURL, checkpoint }) => {
+  await page.goto("/app/calendar");
+  await page.getByLabel("E-mail address").fill(RECEPTIONIST);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("group", { name: "Day calendar" })).toBeVisible();
+  await checkpoint(page, "1-today");
+
+  // A phone call: a new patient, booked by clicking 10:00 in Dr Martin's column.
+  const day = quietWeekday();
+  await goToDate(page, day);
+  const martin = page.getByRole("region", { name: "Dr Claire Martin" });
+  await martin.getByTitle("Book 10:00").click();
+  const booking = page.getByRole("dialog", { name: "New appointment" });
+  await expect(booking.getByLabel("Practitioner")).toHaveValue(/.+/);
+  await expect(booking.getByLabel(/^Start/)).toHaveValue("10:00");
+  await booking.getByLabel(/Find a patient/).fill("Paul Telephone");
+  await expect(booking.getByText("No patient matches “Paul Telephone”.")).toBeVisible();
+  await booking.getByRole("button", { name: "New patient" }).click();
+  await expect(booking.getByLabel("Full name")).toHaveValue("Paul Telephone");
+  await booking.getByLabel("Phone").fill("06 11 22 33 44");
+  await checkpoint(page, "2-booking-dialog");
+  await booking.getByRole("button", { name: "Book appointment" }).click();
+  await expect(booking).toBeHidden();
+  const booked = martin.getByRole("article", { name: "10:00 Paul Telephone" });
+  await expect(booked).toBeVisible();
+  await checkpoint(page, "3-booked");
+
+  // The patient asks for later that morning: moved with the reschedule dialog.
+  await booked.getByRole("button").click();
+  const opened = page.getByRole("dialog", { name: "Appointment" });
+  await expect(opened.getByRole("link", { name: "Paul Telephone" })).toHaveAttribute("href", /\/app\/patients\//);
+  await checkpoint(page, "4-appointment");
+  await opened.getByRole("button", { name: "Reschedule…" }).click();
+  const moving = page.getByRole("dialog", { name: "Reschedule appointment" });
+  await moving.getByLabel(/^New start/).fill("11:30");
+  await checkpoint(page, "5-reschedule");
+  await moving.getByRole("button", { name: "Move the appointment" }).click();
+  await expect(opened.getByRole("status")).toHaveText("The appointment is moved.");
+  await expect(martin.getByRole("article", { name: "11:30 Paul Telephone" })).toBeVisible();
+
+  // The patient walks in.
+  await opened.getByRole("button", { name: "Mark arrived" }).click();
+  await expect(opened.getByRole("status")).toHaveText("Marked arrived.");
+  await opened.getByRole("button", { name: "Close" }).click();
+  const arrived = martin.getByRole("article", { name: "11:30 Paul Telephone" });
+  await expect(arrived).toHaveAttribute("data-status", "arrived");
+  // Saved, not just drawn: a fresh load shows the same.
+  await page.reload();
+  await expect(martin.getByRole("article", { name: "11:30 Paul Telephone" })).toHaveAttribute("data-status", "arrived");
+
+  // Dr Martin's week, then back to the day.
+  await page.getByRole("button", { name: "Week", exact: true }).click();
+  await expect(page.getByRole("group", { name: "Week calendar" })).toBeVisible();
+  await checkpoint(page, "6-week");
+  await page.getByRole("button", { name: "Day", exact: true }).click();
+
+  // Meanwhile a patient books online in another browser; the receptionist's calendar shows it live.
+  const patientContext = await browser.newContext({ baseURL });
+  try {
+    const patient = await patientContext.newPage();
+    const online = await startOnlineBooking(patient);
+    await goToDate(page, online.date);
+    const haddad = page.getByRole("region", { name: "Dr Yasmine Haddad" });
+    await expect(haddad).toBeVisible();
+    await expect(haddad.getByRole("article", { name: `${online.time} Olivia Online` })).toHaveCount(0);
+    // Marks this page: a reload would drop the mark.
+    await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+    await patient.getByRole("button", { name: "Confirm booking" }).click();
+    await expect(patient.getByRole("heading", { name: "You're booked" })).toBeVisible();
+    await expect(haddad.getByRole("article", { name: `${online.time} Olivia Online` })).toBeVisible({ timeout: 5_000 });
+    expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    await checkpoint(page, "7-online-booking-live");
+  } finally {
+    await patientContext.close();
+  }
+
+  // Shortcuts wait until the focus leaves the date field.
+  await page.getByRole("group", { name: "Day calendar" }).focus();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await checkpoint(page, "8-shortcuts");
+});
