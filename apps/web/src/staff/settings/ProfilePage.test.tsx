@@ -8,7 +8,7 @@ const LOADED = { timeout: 5000 };
 
 describe("the clinic profile and booking policy", () => {
   it("links to the public booking page and saves only what changed, after checking it", async () => {
-    const updates = callsOf("clinic.settings.update", (input) => ({ ...settingsOf, ...input }) as typeof settingsOf);
+    const updates = callsOf("clinic.settings.update", (input) => ({ ...settingsOf, ...input }));
     server.use(...settingsWorld("owner"), updates.handler);
     const { screen, user } = renderApp("/app/settings");
     expect(await screen.findByRole("link", { name: /\/book\/demo-paris$/ }, LOADED)).toHaveAttribute("href", "/book/demo-paris");

@@ -1,0 +1,59 @@
+import { within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { renderApp } from "../../test/render";
+import { server } from "../../test/server";
+import { TrpcErrorAnswer } from "../../test/trpc";
+import { settingsWorld, staffList } from "./test-fixtures";
+import { callsOf, settingsProcedure } from "./test-trpc";
+
+const LOADED = { timeout: 5000 };
+const [owner, receptionist] = staffList.members as [(typeof staffList.members)[number], (typeof staffList.members)[number]];
+
+function openStaff(role: "owner" | "admin") {
+  const invites = callsOf("clinic.staff.invite", () => ({ invitationId: "0b8f1c2e-8888-4000-8000-000000000002", expiresAt: "2026-03-09T08:00:00.000Z" }));
+  const roleChanges = callsOf("clinic.staff.setRole", (input) =>
+    input.role === "practitioner" ? new TrpcErrorAnswer("CONFLICT", "A clinic needs at least one owner: make someone else owner first") : input,
+  );
+  server.use(...settingsWorld(role), settingsProcedure("clinic.staff.list", () => staffList), invites.handler, roleChanges.handler);
+  const app = renderApp("/app/settings/staff");
+  return { ...app, invites: invites.calls, roleChanges: roleChanges.calls };
+}
+
+describe("the staff screen", () => {
+  it("lists members and pending invitations, and invites someone with a role", async () => {
+    const app = openStaff("owner");
+    const members = await app.screen.findByRole("list", { name: "Members" }, LOADED);
+    expect(within(members).getAllByRole("listitem").map((row) => row.querySelector("strong")?.textContent)).toEqual([owner.name, receptionist.name]);
+    expect(app.screen.getByRole("list", { name: "Pending invitations" })).toHaveTextContent("new.admin@example.com as admin");
+
+    const email = app.screen.getByLabelText("E-mail address");
+    await app.user.type(email, "not-an-address");
+    await app.user.click(app.screen.getByRole("button", { name: "Send invitation" }));
+    expect(email).toHaveAccessibleDescription("Enter a valid e-mail address");
+    expect(app.invites).toEqual([]);
+
+    await app.user.clear(email);
+    await app.user.type(email, "kine@example.com");
+    await app.user.selectOptions(app.screen.getByLabelText("Role"), "Practitioner");
+    await app.user.click(app.screen.getByRole("button", { name: "Send invitation" }));
+    expect(await app.screen.findByText("Invitation sent to kine@example.com.")).toBeInTheDocument();
+    expect(app.invites).toEqual([{ email: "kine@example.com", role: "practitioner" }]);
+  });
+
+  it("changes a role and shows the server's refusal to leave the clinic without an owner", async () => {
+    const app = openStaff("owner");
+    await app.user.selectOptions(await app.screen.findByLabelText(`Role of ${owner.name}`, {}, LOADED), "Practitioner");
+    expect(await app.screen.findByRole("alert")).toHaveTextContent("A clinic needs at least one owner");
+    expect(app.roleChanges).toEqual([{ membershipId: owner.membershipId, role: "practitioner" }]);
+    expect(app.screen.getByLabelText(`Role of ${owner.name}`)).toHaveValue("owner");
+  });
+
+  it("does not let an admin hand out or take away the owner role", async () => {
+    const app = openStaff("admin");
+    const ownerRole = await app.screen.findByLabelText(`Role of ${owner.name}`, {}, LOADED);
+    expect(ownerRole).toBeDisabled();
+    expect(app.screen.getByRole("button", { name: `Remove ${owner.name}` })).toBeDisabled();
+    const options = within(app.screen.getByLabelText(`Role of ${receptionist.name}`)).getAllByRole("option");
+    expect(options.map((o) => o.textContent)).toEqual(["Admin", "Receptionist", "Practitioner"]);
+  });
+});
