@@ -1,3 +1,4 @@
+import { configure } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
@@ -5,6 +6,10 @@ import { calendarDay, signedIn, signInAnswer } from "../../test/staff-fixtures";
 import { procedure } from "../../test/trpc";
 import { dupontRecord, patientIds } from "../patients/testing";
 import { handle } from "./testing";
+
+// Lazy pages on two cores shared with other test runs can take longer than the default second to appear.
+configure({ asyncUtilTimeout: 5000 });
+const poll = <T,>(read: () => T) => expect.poll(read, { timeout: 5000 });
 
 /** Nobody is signed in until auth.signIn succeeds. */
 function serveSignIn() {
@@ -54,7 +59,7 @@ describe("coming back after signing in", () => {
       serveSignIn();
       const view = renderApp(`/app/sign-in?redirect=${encodeURIComponent(target)}`);
       await signIn(view);
-      await expect.poll(() => view.router.state.location.pathname, { timeout: 5000 }).toBe("/app/calendar");
+      await poll(() => view.router.state.location.pathname).toBe("/app/calendar");
       expect(await view.screen.findByRole("heading", { name: "Dr Claire Martin" }, { timeout: 5000 })).toBeInTheDocument();
       expect(window.location.host).not.toContain("evil");
     },

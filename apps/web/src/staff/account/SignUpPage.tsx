@@ -31,7 +31,8 @@ export function SignUpPage() {
     }),
   );
 
-  if (me.data) return <GoToPath href={redirect ?? "/app/calendar"} />;
+  // Someone already signed in has no account to create; after our own sign-up, onSuccess leads on.
+  if (me.data && signUp.isIdle) return <GoToPath href={redirect ?? "/app/calendar"} />;
 
   const failure = signUp.isError ? describeFailure(signUp.error) : null;
   const fieldErrors = failure?.kind === "invalid" ? failure.fieldErrors : {};

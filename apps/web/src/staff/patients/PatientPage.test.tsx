@@ -1,4 +1,4 @@
-import { within } from "@testing-library/react";
+import { configure, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
@@ -8,6 +8,10 @@ import type { StaffRole } from "../types";
 import { calls, handle, invalid } from "../account/testing";
 import { dupontRecord, patientIds } from "./testing";
 import type { PatientRecordAnswer } from "./types";
+
+// Lazy pages on two cores shared with other test runs can take longer than the default second to appear.
+configure({ asyncUtilTimeout: 5000 });
+const poll = <T,>(read: () => T) => expect.poll(read, { timeout: 5000 });
 
 const PAGE = `/app/patients/${patientIds.dupont}`;
 
@@ -81,7 +85,7 @@ describe("a patient's page", () => {
     await user.click(await screen.findByRole("button", { name: "Edit details" }));
     await user.clear(screen.getByLabelText("E-mail address"));
     await user.click(screen.getByRole("button", { name: "Save changes" }));
-    await expect.poll(() => updates.list).toEqual([{ patientId: patientIds.dupont, email: null }]);
+    await poll(() => updates.list).toEqual([{ patientId: patientIds.dupont, email: null }]);
   });
 
   it("keeps the dialog open with the server's reason on the field it refused", async () => {

@@ -1,0 +1,167 @@
+import { configure } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { ids } from "../../test/fixtures";
+import { renderApp } from "../../test/render";
+import { server } from "../../test/server";
+import { calendarDay } from "../../test/staff-fixtures";
+import { procedure, TrpcErrorAnswer } from "../../test/trpc";
+import type { Me } from "../types";
+import { calls, handle, invalid } from "./testing";
+import { suggestSlug } from "./slug";
+
+// Lazy pages on two cores shared with other test runs can take longer than the default second to appear.
+configure({ asyncUtilTimeout: 5000 });
+const poll = <T,>(read: () => T) => expect.poll(read, { timeout: 5000 });
+
+const TAKEN = new Set(["demo-paris"]);
+const newOwner = { id: "0b8f1c2e-5555-4000-8000-000000000009", name: "Inès Martin", email: "ines@example.com" };
+
+/** A server with no session until sign-up, whose clinics.create makes the caller an owner. */
+function serveNewOwner() {
+  let me: Me | null = null;
+  const signUps = calls<"auth.signUp">();
+  const slugChecks = calls<"clinics.slugAvailable">();
+  const creates = calls<"clinics.create">();
+  server.use(
+    procedure("auth.me", () => me),
+    handle("auth.signUp", (input) => {
+      signUps.record(input);
+      if (input.password.length < 10) return invalid({ password: ["Use at least 10 characters."] });
+      me = { user: newOwner, memberships: [], activeClinicId: null };
+      return { user: newOwner };
+    }),
+    handle("clinics.slugAvailable", (input) => {
+      slugChecks.record(input);
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.slug) || input.slug.length < 3) return invalid({ slug: ["Lowercase letters, digits and single hyphens only"] });
+      return { slug: input.slug, available: !TAKEN.has(input.slug) };
+    }),
+    handle("clinics.create", (input) => {
+      creates.record(input);
+      if (TAKEN.has(input.slug)) return new TrpcErrorAnswer("CONFLICT", `The address "${input.slug}" is taken`);
+      me = {
+        user: newOwner,
+        memberships: [{ clinicId: ids.clinic, clinicName: input.name, clinicSlug: input.slug, timezone: input.timezone, role: "owner" }],
+        activeClinicId: ids.clinic,
+      };
+      return { id: ids.clinic as `${string}-${string}-${string}-${string}-${string}`, ...input };
+    }),
+    procedure("calendar.range", () => ({ ...calendarDay([]), practitioners: [] })),
+  );
+  return { signUps, slugChecks, creates };
+}
+
+describe("a new owner", () => {
+  it("signs up, creates a clinic with a checked address in their own time zone, and lands in its empty calendar", async () => {
+    const { signUps, slugChecks, creates } = serveNewOwner();
+    const { screen, user, router } = renderApp("/app/sign-in", { patientTimeZone: "Europe/Brussels" });
+    await user.click(await screen.findByRole("link", { name: "Create an account" }));
+    await user.type(await screen.findByLabelText("Your name"), newOwner.name);
+    await user.type(screen.getByLabelText("E-mail address"), newOwner.email);
+    await user.type(screen.getByLabelText("Password"), "a long enough phrase");
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+
+    expect(await screen.findByRole("heading", { name: "Create your clinic" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/app/new-clinic");
+    expect(signUps.list).toEqual([{ name: newOwner.name, email: newOwner.email, password: "a long enough phrase" }]);
+    // The browser's zone is the default.
+    expect(screen.getByLabelText("Time zone")).toHaveValue("Europe/Brussels");
+
+    await user.type(screen.getByLabelText("Clinic name"), "Cabinet Médical d'Évry");
+    expect(screen.getByLabelText("Booking page address")).toHaveValue("cabinet-medical-d-evry");
+    expect(await screen.findByText("cabinet-medical-d-evry is available")).toBeInTheDocument();
+    // Checked once the typing paused, not once per letter.
+    expect(slugChecks.list).toEqual([{ slug: "cabinet-medical-d-evry" }]);
+
+    await user.click(screen.getByRole("button", { name: "Create clinic" }));
+    expect(await screen.findByText("This clinic has no practitioners yet. Owners and admins add them in the clinic settings.")).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/app/calendar");
+    expect(screen.getByText("Cabinet Médical d'Évry")).toBeInTheDocument();
+    expect(creates.list).toEqual([{ name: "Cabinet Médical d'Évry", slug: "cabinet-medical-d-evry", timezone: "Europe/Brussels" }]);
+  });
+
+  it("is told while typing that an address is taken, and cannot submit it", async () => {
+    const { creates } = serveNewOwner();
+    server.use(procedure("auth.me", () => ({ user: newOwner, memberships: [], activeClinicId: null })));
+    const { screen, user } = renderApp("/app/new-clinic");
+    await user.type(await screen.findByLabelText("Clinic name"), "Demo");
+    const slug = screen.getByLabelText("Booking page address");
+    await user.clear(slug);
+    await user.type(slug, "demo-paris");
+    await poll(() => slug).toHaveAccessibleDescription(expect.stringContaining('The address "demo-paris" is taken. Try another.'));
+    expect(slug).toHaveAttribute("aria-invalid", "true");
+    await user.click(screen.getByRole("button", { name: "Create clinic" }));
+    expect(creates.list).toEqual([]);
+
+    await user.type(slug, "-2");
+    expect(await screen.findByText("demo-paris-2 is available")).toBeInTheDocument();
+    expect(slug).not.toHaveAttribute("aria-invalid");
+  });
+
+  it("shows the server's reasons for an address, a name or a time zone it refuses", async () => {
+    serveNewOwner();
+    server.use(
+      procedure("auth.me", () => ({ user: newOwner, memberships: [], activeClinicId: null })),
+      handle("clinics.create", () => invalid({ name: ["Enter the clinic's name"], timezone: ["Unknown time zone (use an IANA name such as Europe/Paris)"] })),
+    );
+    const { screen, user } = renderApp("/app/new-clinic");
+    const slug = await screen.findByLabelText("Booking page address");
+    await user.type(slug, "Bad Address!");
+    await poll(() => slug).toHaveAccessibleDescription(expect.stringContaining("Lowercase letters, digits and single hyphens only"));
+
+    await user.clear(slug);
+    await user.type(slug, "fine-address");
+    const zone = screen.getByLabelText("Time zone");
+    await user.clear(zone);
+    await user.type(zone, "Mars/Olympus");
+    await user.click(screen.getByRole("button", { name: "Create clinic" }));
+    await poll(() => zone).toHaveAccessibleDescription(expect.stringContaining("Unknown time zone"));
+    expect(screen.getByLabelText("Clinic name")).toHaveAccessibleDescription("Enter the clinic's name");
+  });
+
+  it("hears about a race for the same address when creating", async () => {
+    serveNewOwner();
+    server.use(
+      procedure("auth.me", () => ({ user: newOwner, memberships: [], activeClinicId: null })),
+      handle("clinics.create", (input) => new TrpcErrorAnswer("CONFLICT", `The address "${input.slug}" is taken`)),
+    );
+    const { screen, user } = renderApp("/app/new-clinic");
+    await user.type(await screen.findByLabelText("Clinic name"), "Lyon Nord");
+    expect(await screen.findByText("lyon-nord is available")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Create clinic" }));
+    await poll(() => screen.getByLabelText("Booking page address")).toHaveAccessibleDescription(expect.stringContaining('The address "lyon-nord" is taken'));
+  });
+
+  it("is asked for a longer password on sign-up, in the server's words", async () => {
+    serveNewOwner();
+    const { screen, user } = renderApp("/app/sign-up");
+    await user.type(await screen.findByLabelText("Your name"), newOwner.name);
+    await user.type(screen.getByLabelText("E-mail address"), newOwner.email);
+    await user.type(screen.getByLabelText("Password"), "short");
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+    await poll(() => screen.getByLabelText("Password")).toHaveAccessibleDescription(expect.stringContaining("Use at least 10 characters."));
+  });
+
+  it("is offered to sign in when the e-mail already has an account", async () => {
+    serveNewOwner();
+    server.use(handle("auth.signUp", () => new TrpcErrorAnswer("CONFLICT", "An account with this e-mail already exists. Sign in instead.")));
+    const { screen, user } = renderApp("/app/sign-up");
+    await user.type(await screen.findByLabelText("Your name"), newOwner.name);
+    await user.type(screen.getByLabelText("E-mail address"), newOwner.email);
+    await user.type(screen.getByLabelText("Password"), "a long enough phrase");
+    await user.click(screen.getByRole("button", { name: "Create account" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("already exists. Sign in instead.");
+  });
+
+  it("is sent to sign up first when opening a clinic signed out", async () => {
+    serveNewOwner();
+    const { screen, router } = renderApp("/app/new-clinic");
+    expect(await screen.findByRole("heading", { name: "Create your Frontdesk account" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/app/sign-up");
+  });
+
+  it("suggests addresses made of plain letters, digits and single hyphens", () => {
+    expect(suggestSlug("  Cabinet  Médical -- d'Évry ")).toBe("cabinet-medical-d-evry");
+    expect(suggestSlug("Zahnarztpraxis Müller & Söhne")).toBe("zahnarztpraxis-muller-sohne");
+    expect(suggestSlug("x".repeat(70))).toHaveLength(63);
+  });
+});
