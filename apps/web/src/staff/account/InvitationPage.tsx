@@ -70,8 +70,9 @@ function AcceptInvitation({ token, me }: { token: string; me: Me }) {
   );
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
-      // Stay on this page: it now offers signing in as the invited person.
-      onSuccess: () => queryClient.clear(),
+      // Stay on this page, which now offers signing in as the invited person: forget the old
+      // account's answers and ask again who is signed in.
+      onSuccess: () => queryClient.resetQueries(),
     }),
   );
   return (
