@@ -1,3 +1,174 @@
+// The clinic's audit log: who changed what and when, newest first, filtered by what the API
+// supports (kind of record, record id, person, date range) and read a page at a time.
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { describeFailure } from "../../api/failure";
+import { useTRPC } from "../../api/trpc";
+import { addDays } from "../../lib/datetime";
+import { useDateFormat } from "../../lib/useDateFormat";
+import { Button } from "../../ui/Button";
+import { TextField } from "../../ui/Field";
+import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
+import { useStaffSession } from "../StaffLayout";
+import { describeChanges } from "./audit-changes";
+import { Loading } from "./Loading";
+import styles from "./settings.module.css";
+import type { AuditEntry, AuditFilters } from "./types";
+import { instantAt } from "./zoned-time";
+
+const STAFF_LOCALE = "en-GB";
+const PAGE_SIZE = 25;
+const ENTITIES: Record<string, string> = {
+  appointment: "Appointments",
+  patient: "Patients",
+  practitioner: "Practitioners",
+  service: "Services",
+  working_hours: "Weekly hours",
+  schedule_exception: "Time off",
+  clinic: "Clinic settings",
+  membership: "Staff",
+  invitation: "Invitations",
+};
+
+interface FilterDraft {
+  entity: string;
+  entityId: string;
+  actorUserId: string;
+  fromDate: string;
+  toDate: string;
+}
+
+const NO_FILTERS: FilterDraft = { entity: "", entityId: "", actorUserId: "", fromDate: "", toDate: "" };
+
+/** The API's filters for a draft; dates are the clinic's, the last one included. */
+function filtersOf(draft: FilterDraft, timeZone: string): Omit<AuditFilters, "cursor"> {
+  return {
+    limit: PAGE_SIZE,
+    ...(draft.entity ? { entity: draft.entity } : {}),
+    ...(draft.entityId.trim() ? { entityId: draft.entityId.trim() } : {}),
+    ...(draft.actorUserId ? { actorUserId: draft.actorUserId } : {}),
+    ...(draft.fromDate ? { from: instantAt(draft.fromDate, "00:00", timeZone) } : {}),
+    ...(draft.toDate ? { to: instantAt(addDays(draft.toDate, 1), "00:00", timeZone) } : {}),
+  };
+}
+
 export function AuditPage() {
-  return <h2>Audit</h2>;
+  const trpc = useTRPC();
+  const { membership } = useStaffSession();
+  const timeZone = membership.timezone;
+  const [draft, setDraft] = useState<FilterDraft>(NO_FILTERS);
+  const [applied, setApplied] = useState<FilterDraft>(NO_FILTERS);
+  const [rangeError, setRangeError] = useState<string | undefined>();
+  const staff = useQuery(trpc.clinic.staff.list.queryOptions());
+  const entries = useInfiniteQuery(
+    trpc.clinic.audit.list.infiniteQueryOptions(filtersOf(applied, timeZone), { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+  );
+  const format = useDateFormat(STAFF_LOCALE, timeZone);
+  const entityId = useId();
+  const actorId = useId();
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    // Like the server: the range must end after it starts.
+    const problem = draft.fromDate && draft.toDate && draft.toDate < draft.fromDate ? "The last day must not be before the first" : undefined;
+    setRangeError(problem);
+    if (!problem) setApplied(draft);
+  }
+
+  const set = (field: keyof FilterDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <section aria-labelledby="audit-heading">
+      <h2 id="audit-heading">Audit log</h2>
+      <form onSubmit={apply} noValidate aria-label="Filter the audit log">
+        <div className={styles.twoColumns}>
+          <div className={styles.field}>
+            <label htmlFor={entityId}>Kind of record</label>
+            <select id={entityId} className={styles.select} value={draft.entity} onChange={set("entity")}>
+              <option value="">All</option>
+              {Object.entries(ENTITIES).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className={styles.field}>
+            <label htmlFor={actorId}>Changed by</label>
+            <select id={actorId} className={styles.select} value={draft.actorUserId} onChange={set("actorUserId")}>
+              <option value="">Anyone</option>
+              {(staff.data?.members ?? []).map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextField label="From (first day)" type="date" value={draft.fromDate} onChange={set("fromDate")} />
+          <TextField label="To (last day)" type="date" value={draft.toDate} onChange={set("toDate")} error={rangeError} />
+          <TextField label="Record id" hint="Optional: one record's history" value={draft.entityId} onChange={set("entityId")} maxLength={64} />
+        </div>
+        <div className={styles.formActions}>
+          <Button type="submit">Show entries</Button>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setDraft(NO_FILTERS);
+              setApplied(NO_FILTERS);
+              setRangeError(undefined);
+            }}
+          >
+            Clear filters
+          </Button>
+        </div>
+      </form>
+      {entries.isPending ? (
+        <Loading label="Loading the audit log…" />
+      ) : entries.isError ? (
+        <ErrorNotice title="The audit log could not be loaded" message={describeFailure(entries.error).message} onRetry={() => void entries.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyNotice title="No entries match these filters" />
+      ) : (
+        <>
+          <ol className={styles.list} aria-label="Audit entries, newest first">
+            {items.map((entry) => (
+              <AuditRow key={entry.id} entry={entry} when={format.dateTime(entry.at)} />
+            ))}
+          </ol>
+          {entries.hasNextPage ? (
+            <Button variant="secondary" onClick={() => void entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>
+              {entries.isFetchingNextPage ? "Loading…" : "Show older entries"}
+            </Button>
+          ) : (
+            <p className={styles.muted}>That is the oldest entry.</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function AuditRow({ entry, when }: { entry: AuditEntry; when: string }) {
+  const who = entry.actorName ?? (entry.actorKind === "user" ? "A former member" : entry.actorKind === "system" ? "The system" : "A patient (online)");
+  const changes = describeChanges(entry.changes);
+  return (
+    <li className={styles.row}>
+      <div>
+        <div>
+          <strong>{who}</strong> · {entry.action.replace(/_/g, " ")} · {ENTITIES[entry.entity] ?? entry.entity}
+        </div>
+        <div className={styles.muted}>
+          {when} · record {entry.entityId}
+        </div>
+        {changes.length > 0 ? (
+          <ul className={styles.changes}>
+            {changes.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </li>
+  );
 }
