@@ -5,8 +5,8 @@
 //     transaction (set_config, insert appointment, insert audit row) on the same server.
 // The server runs as its own process (as in production); this process is the load generator.
 import { execFile as execFileCb, spawn } from "node:child_process";
-import { writeFile } from "node:fs/promises";
-import { Agent, get as httpGet } from "node:http";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { Agent, get as httpGet, request as httpRequest } from "node:http";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -36,7 +36,7 @@ const progress = (step: string) => process.stderr.write(`[bench] ${step}\n`);
 async function main() {
   const database = await startTestServer();
   const { db, close } = createDb(database.urls.appUrl, { max: 4 });
-  const server: { url?: string; stop: () => Promise<void> } = { stop: () => Promise.resolve() };
+  const server: { url?: string; pid?: number; stop: () => Promise<void> } = { stop: () => Promise.resolve() };
   try {
     // A clinic of 10 practitioners working 08:00-20:00 every day, 15-minute service and step,
     // each with 6 appointments a day through December 2026.
@@ -72,12 +72,18 @@ async function main() {
     ];
     if (ONLY !== "book") lines.push(...(await benchSlots(base, clinic)));
     if (ONLY !== "slots") {
-      const apiPerSecond = await benchBooking(base, clinic);
+      const postmaster = await postmasterPid(database.urls.appUrl);
+      const api = await benchBooking(base, clinic, { server: server.pid!, postmaster });
       await server.stop();
-      progress(`API bookings: ${apiPerSecond.toFixed(0)}/s; running pgbench`);
-      const pgbenchPerSecond = await pgbenchCeiling(database.urls, clinic);
+      progress(`API bookings: ${api.perSecond.toFixed(0)}/s; running the floor server and pgbench`);
+      const patientId = await prepareRawBookings(database.urls, clinic.clinicId);
+      const floor = await floorThroughput(database.urls.appUrl, clinic, patientId, postmaster);
+      const pgbenchPerSecond = await pgbenchCeiling(database.urls, clinic, patientId);
+      const percent = (n: number) => `${((100 * n) / pgbenchPerSecond).toFixed(0)}%`;
       lines.push(
-        `| public.book, ${BOOK_CLIENTS} concurrent clients, ${BOOKINGS} distinct slots | ${apiPerSecond.toFixed(0)} bookings/s | pgbench same transaction: ${pgbenchPerSecond.toFixed(0)} tps | API at ${((100 * apiPerSecond) / pgbenchPerSecond).toFixed(0)}% (target >= 40%) |`,
+        `| public.book over HTTP, ${BOOK_CLIENTS} concurrent clients, ${BOOKINGS} distinct slots | ${api.perSecond.toFixed(0)} bookings/s | ${percent(api.perSecond)} of pgbench (target >= 40%) | ${api.cpu} |`,
+        `| floor: node:http + postgres.js doing only pgbench's transaction, same clients | ${floor.perSecond.toFixed(0)} bookings/s | ${percent(floor.perSecond)} of pgbench | ${floor.cpu} |`,
+        `| pgbench, same transaction, ${BOOK_CLIENTS} clients, prepared, 15 s | ${pgbenchPerSecond.toFixed(0)} tps | 100% | |`,
       );
     }
     process.stdout.write(`${lines.join("\n")}\n`);
@@ -115,7 +121,7 @@ async function benchSlots(base: string, clinic: BenchClinic): Promise<string[]> 
 }
 
 /** 2. Booking throughput: bookings per second, each client booking distinct (practitioner, time) pairs in January 2027. */
-async function benchBooking(base: string, clinic: BenchClinic): Promise<number> {
+async function benchBooking(base: string, clinic: BenchClinic, pids: { server: number; postmaster: number }): Promise<{ perSecond: number; cpu: string }> {
   const free: Array<{ start: string; practitionerId: string }> = [];
   for (let day = 1; free.length < BOOKINGS + 400; day++) {
     for (let quarter = 0; quarter < 48; quarter++) {
@@ -127,28 +133,93 @@ async function benchBooking(base: string, clinic: BenchClinic): Promise<number> 
   let next = 0;
   const bookOne = async () => {
     const slot = free[next++]!;
-    const response = await fetch(`${base}/trpc/public.book`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: PUBLIC_URL },
-      body: JSON.stringify({
-        clinicSlug: clinic.slug,
-        serviceId: clinic.serviceId,
-        practitionerId: slot.practitionerId,
-        start: slot.start,
-        patient: { name: "Load Test", email: `load-${next}@example.test` },
-        idempotencyKey: crypto.randomUUID(),
-      }),
+    const body = JSON.stringify({
+      clinicSlug: clinic.slug,
+      serviceId: clinic.serviceId,
+      practitionerId: slot.practitionerId,
+      start: slot.start,
+      patient: { name: "Load Test", email: `load-${next}@example.test` },
+      idempotencyKey: crypto.randomUUID(),
     });
-    if (response.status !== 200) throw new Error(`book answered ${response.status}: ${await response.text()}`);
-    await response.arrayBuffer();
+    const { status, text } = await post(`${base}/trpc/public.book`, body, { Origin: PUBLIC_URL });
+    if (status !== 200) throw new Error(`book answered ${status}: ${text}`);
   };
-  await runConcurrently(BOOK_CLIENTS, 300, bookOne); // warm-up
-  const started = performance.now();
-  await runConcurrently(BOOK_CLIENTS, BOOKINGS, bookOne);
-  return BOOKINGS / ((performance.now() - started) / 1000);
+  return measureBookings(bookOne, pids);
+}
+
+/** Warms up, then books BOOKINGS times with BOOK_CLIENTS in flight: bookings per second and CPU per booking. */
+async function measureBookings(bookOne: () => Promise<void>, pids: { server: number; postmaster: number }) {
+  await runConcurrently(BOOK_CLIENTS, 300, bookOne);
+  let perSecond = 0;
+  const cpu = await cpuPer(BOOKINGS, pids, async () => {
+    const started = performance.now();
+    await runConcurrently(BOOK_CLIENTS, BOOKINGS, bookOne);
+    perSecond = BOOKINGS / ((performance.now() - started) / 1000);
+  });
+  return { perSecond, cpu };
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: SLOT_CLIENTS });
+
+/** /proc/<pid>/stat: parent pid and CPU seconds used (user + system); undefined once gone. */
+async function procStat(pid: string): Promise<{ ppid: string; seconds: number } | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+  const fields = /^\d+ \(.*\) (.*)$/.exec(stat.trim())?.[1]?.split(" ");
+  if (!fields) return undefined;
+  return { ppid: fields[1]!, seconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+}
+
+/** CPU seconds used so far by the process `pid` and, with `children`, by its child processes alive now. */
+async function cpuSeconds(pid: number, children = false): Promise<number> {
+  let seconds = (await procStat(String(pid)))?.seconds ?? 0;
+  if (children) {
+    for (const entry of await readdir("/proc").catch(() => [])) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = await procStat(entry);
+      if (stat?.ppid === String(pid)) seconds += stat.seconds;
+    }
+  }
+  return seconds;
+}
+
+/**
+ * Runs `work` and says how much CPU the server process and PostgreSQL (the postmaster and its
+ * backends) spent on each of `count` bookings. CPU time, unlike latency, hardly depends on what
+ * else the machine is doing. Linux only (reads /proc); elsewhere it says 0.
+ */
+async function cpuPer(count: number, pids: { server: number; postmaster: number }, work: () => Promise<void>): Promise<string> {
+  const sample = async () => [await cpuSeconds(pids.server), await cpuSeconds(pids.postmaster, true)] as const;
+  const [server0, postgres0] = await sample();
+  await work();
+  const [server1, postgres1] = await sample();
+  const per = (seconds: number) => ((seconds * 1000) / count).toFixed(2);
+  return `server ${per(server1 - server0)} ms + PostgreSQL ${per(postgres1 - postgres0)} ms`;
+}
+
+/** The postmaster's pid: the parent of a backend. */
+async function postmasterPid(appUrl: string): Promise<number> {
+  const sql = postgres(appUrl, { max: 1 });
+  const [row] = await sql<Array<{ pid: number }>>`select pg_backend_pid() as pid`;
+  // Read while the backend is still alive.
+  const ppid = Number((await procStat(String(row!.pid)))?.ppid ?? 0);
+  await sql.end();
+  if (!ppid) throw new Error("could not find the postmaster's pid");
+  return ppid;
+}
+
+/** POSTs JSON `body` to `url`; resolves with the status and the answer. */
+function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), ...headers } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.once("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      response.once("error", reject);
+    });
+    request.once("error", reject);
+    request.end(body);
+  });
+}
 
 /** GETs `url` and reads the whole answer; resolves with the status. */
 function getAll(url: string): Promise<number> {
@@ -197,18 +268,24 @@ async function runPaced(clients: number, seconds: number, task: () => Promise<un
   return latencies;
 }
 
-async function startApiServer(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/frontdesk-prof"] : []), "--import", "tsx", path.join(import.meta.dirname, "..", "src", "node.ts")], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "production",
-      PORT: "0",
-      DATABASE_URL: databaseUrl,
-      PUBLIC_URL,
-      LOG_LEVEL: "info",
-      RATE_LIMITS: "off",
-      MAIL_DIR: path.join(tmpdir(), "frontdesk-bench-mail"),
-    },
+/** Starts the real server (apps/server/src/node.ts) as its own process, as in production. */
+function startApiServer(databaseUrl: string) {
+  return startProcess(path.join(import.meta.dirname, "..", "src", "node.ts"), {
+    NODE_ENV: "production",
+    PORT: "0",
+    DATABASE_URL: databaseUrl,
+    PUBLIC_URL,
+    LOG_LEVEL: "info",
+    RATE_LIMITS: "off",
+    MAIL_DIR: path.join(tmpdir(), "frontdesk-bench-mail"),
+  });
+}
+
+/** Runs `script` with tsx and `env`; resolves with the URL it prints ("listening on http://…"). */
+async function startProcess(script: string, env: Record<string, string>): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/frontdesk-prof"] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
+    env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";
@@ -218,12 +295,13 @@ async function startApiServer(databaseUrl: string): Promise<{ url: string; stop:
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) resolve(match[1]!);
     });
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+    child.on("exit", (code) => reject(new Error(`${path.basename(script)} exited with ${code}`)));
   });
   // Keep draining the request log (as a log shipper would) so the server never blocks on it.
   child.stdout.resume();
   return {
     url: url.replace("localhost", "127.0.0.1"),
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -233,17 +311,42 @@ async function startApiServer(databaseUrl: string): Promise<{ url: string; stop:
   };
 }
 
-async function pgbenchCeiling(urls: { appUrl: string; adminUrl: string }, clinic: { clinicId: string; serviceId: string; practitionerIds: string[] }): Promise<number> {
+/** The sequence the floor server and pgbench take their times from, and a patient to book for. */
+async function prepareRawBookings(urls: { appUrl: string; adminUrl: string }, clinicId: string): Promise<string> {
   const owner = postgres(urls.adminUrl, { max: 1, onnotice: () => undefined });
   await owner`create sequence if not exists bench_slot`;
   await owner`grant usage on sequence bench_slot to frontdesk_app`;
   await owner.end();
   const app = postgres(urls.appUrl, { max: 1 });
   const [patient] = await app.begin(async (tx) => {
-    await tx`select set_config('app.clinic_id', ${clinic.clinicId}, true)`;
-    return tx`insert into patients (clinic_id, full_name) values (${clinic.clinicId}, 'pgbench') returning id`;
+    await tx`select set_config('app.clinic_id', ${clinicId}, true)`;
+    return tx`insert into patients (clinic_id, full_name) values (${clinicId}, 'raw bookings') returning id`;
   });
   await app.end();
+  return String(patient!.id);
+}
+
+/** Bookings per second through floor-server.ts: the least an HTTP booking endpoint can do. */
+async function floorThroughput(appUrl: string, clinic: BenchClinic, patientId: string, postmaster: number) {
+  const floor = await startProcess(path.join(import.meta.dirname, "floor-server.ts"), {
+    DATABASE_URL: appUrl,
+    CLINIC_ID: clinic.clinicId,
+    PRACTITIONER_ID: clinic.practitionerIds[0]!,
+    SERVICE_ID: clinic.serviceId,
+    PATIENT_ID: patientId,
+  });
+  try {
+    const bookOne = async () => {
+      const { status } = await post(`${floor.url}/book`, "{}", {});
+      if (status !== 200) throw new Error(`floor answered ${status}`);
+    };
+    return await measureBookings(bookOne, { server: floor.pid, postmaster });
+  } finally {
+    await floor.stop();
+  }
+}
+
+async function pgbenchCeiling(urls: { appUrl: string }, clinic: BenchClinic, patientId: string): Promise<number> {
   // The same work as a booking's core: scope, appointment, audit row, in one transaction; every
   // transaction takes the next quarter hour, so none collides (as in the API run).
   const script = `
@@ -262,7 +365,7 @@ COMMIT;
   const url = new URL(urls.appUrl);
   const { stdout, stderr } = await execFile(
     PGBENCH,
-    ["-n", "-M", "prepared", "-c", String(BOOK_CLIENTS), "-j", "2", "-T", "15", "-f", file, "-D", `clinic=${clinic.clinicId}`, "-D", `practitioner=${clinic.practitionerIds[0]}`, "-D", `service=${clinic.serviceId}`, "-D", `patient=${patient!.id}`, "-h", url.hostname, "-p", url.port, "-U", url.username, url.pathname.slice(1)],
+    ["-n", "-M", "prepared", "-c", String(BOOK_CLIENTS), "-j", "2", "-T", "15", "-f", file, "-D", `clinic=${clinic.clinicId}`, "-D", `practitioner=${clinic.practitionerIds[0]}`, "-D", `service=${clinic.serviceId}`, "-D", `patient=${patientId}`, "-h", url.hostname, "-p", url.port, "-U", url.username, url.pathname.slice(1)],
     { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } },
   );
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1];

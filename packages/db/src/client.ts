@@ -5,6 +5,39 @@ import * as schema from "./schema";
 export interface CreateDbOptions {
   /** Pool size: one pool per Node process; 1 for a short-lived edge request. */
   max?: number;
+  /**
+   * Send every query as a prepared statement (the default). Off only for migrations, whose
+   * files may hold several commands in one statement, which Postgres cannot prepare.
+   */
+  prepare?: boolean;
+}
+
+type Client = ReturnType<typeof postgres>;
+
+/**
+ * drizzle-orm's postgres-js driver asks for an unprepared statement unless a query is built with
+ * `.prepare()`. postgres.js then sends each query with parameters in two round trips (Parse and
+ * Describe, wait for the parameter types, then Bind and Execute), stops pipelining behind it, and
+ * Postgres parses and plans it on every call. Every query the app sends is parameterized SQL of a
+ * fixed shape, so all are prepared instead: postgres.js keeps them per connection, keyed by text.
+ * This wraps the client (and the transaction clients it hands out) to ask for that.
+ */
+function preparingAll(client: Client): Client {
+  const wrapCallback = (callback: unknown) =>
+    typeof callback === "function" ? (inner: Client) => (callback as (c: Client) => unknown)(preparingAll(inner)) : callback;
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, parameters?: unknown[], queryOptions?: { prepare?: boolean }) =>
+          target.unsafe(query, parameters as never, { ...queryOptions, prepare: true });
+      }
+      if (property === "begin" || property === "savepoint") {
+        const original = Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => original.apply(target, args.map(wrapCallback));
+      }
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
 }
 
 /** A Drizzle client over postgres.js. Web-standard enough for Node and edge runtimes alike. */
@@ -17,7 +50,7 @@ export function createDb(url: string, options: CreateDbOptions = {}) {
     fetch_types: false,
     onnotice: () => undefined,
   });
-  const db = drizzle(client, { schema });
+  const db = drizzle(options.prepare === false ? client : preparingAll(client), { schema });
   return { db, client, close: () => client.end({ timeout: 5 }) };
 }
 

@@ -13,7 +13,7 @@ const MIGRATION_LOCK = 4_711_2026;
  * once: an advisory lock makes the second one wait and then find nothing to do.
  */
 export async function runMigrations(adminUrl: string): Promise<void> {
-  const { db, close } = createDb(adminUrl, { max: 1 });
+  const { db, close } = createDb(adminUrl, { max: 1, prepare: false });
   try {
     await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
     await migrate(db, { migrationsFolder });
