@@ -25,7 +25,7 @@ export function ProfilePage() {
         <ErrorNotice title="The clinic's settings could not be loaded" message={describeFailure(settings.error).message} onRetry={() => void settings.refetch()} />
       ) : (
         <>
-          <p>
+          <p className={styles.bookingLink}>
             Patients book at{" "}
             <a href={`/book/${settings.data.slug}`}>
               {window.location.origin}/book/{settings.data.slug}
