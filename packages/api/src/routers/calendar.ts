@@ -10,7 +10,10 @@ import { procedure } from "../trpc";
 const DAY_MS = 24 * 60 * 60_000;
 
 export const calendarRouter = {
-  /** A day or week view: appointments (with patient name and service) and each practitioner's hours and time off. */
+  /**
+   * A day or week view: appointments (with patient name and service) and each practitioner's hours
+   * and time off, with the clinic's zone and locale (what the calendar needs to draw its times).
+   */
   range: procedure("calendar.range")
     .input(z.object({ from: localDate, to: localDate, practitionerIds: z.array(id).max(100).optional() }))
     .query(async ({ ctx, input }) => {
@@ -28,7 +31,7 @@ export const calendarRouter = {
         .where(and(eq(practitioners.clinicId, clinicId), chosen ? inArray(practitioners.id, chosen) : undefined))
         .orderBy(asc(practitioners.displayName));
       const ids = people.map((p) => p.id);
-      if (ids.length === 0) return { timezone: clinic.timezone, practitioners: [], appointments: [] };
+      if (ids.length === 0) return { timezone: clinic.timezone, locale: clinic.locale, practitioners: [], appointments: [] };
       const hours = await tx
         .select()
         .from(workingHours)
@@ -65,6 +68,7 @@ export const calendarRouter = {
         .orderBy(asc(appointments.startsAt));
       return {
         timezone: clinic.timezone,
+        locale: clinic.locale,
         practitioners: people.map((p) => ({
           ...p,
           workingHours: hours
