@@ -44,6 +44,8 @@ export function calendarDay(appointments: CalendarAppointment[] = [appointment()
   ]);
   return {
     timezone: clinic.timezone,
+    // The staff screens' own default; the calendar's tests of the clinic's locale set fr-FR.
+    locale: "en-GB",
     practitioners: [
       { id: ids.martin, displayName: "Dr Claire Martin", colour: "#2563eb", active: true, workingHours: weekdays, exceptions: [] },
       { id: ids.haddad, displayName: "Dr Yasmine Haddad", colour: "#9333ea", active: true, workingHours: weekdays, exceptions: [] },

@@ -74,7 +74,7 @@ describe("the calendar's day view", () => {
     expect(await screen.findByText("No appointments on this day.")).toBeInTheDocument();
     unmount();
 
-    signedInWith({ timezone: "Europe/Paris", practitioners: [], appointments: [] });
+    signedInWith({ timezone: "Europe/Paris", locale: "en-GB", practitioners: [], appointments: [] });
     renderApp("/app/calendar?date=2026-03-03");
     expect(await screen.findByText(/no practitioners yet/)).toBeInTheDocument();
   });

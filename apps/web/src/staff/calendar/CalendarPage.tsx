@@ -1,6 +1,6 @@
 // The reception calendar: a day of every practitioner, or one practitioner's week, live, with
 // booking on a click and every change to an appointment one dialog (or one drag) away.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { describeFailure } from "../../api/failure";
@@ -31,6 +31,16 @@ import styles from "./calendar.module.css";
 // Staff screens are in English; dates and times follow the clinic's locale when it has one.
 const STAFF_LOCALE = "en-GB";
 
+/** The clinic's locale when this browser can format in it; the staff default otherwise. */
+function localeFor(clinicLocale: string | undefined): string {
+  try {
+    return clinicLocale && Intl.DateTimeFormat.supportedLocalesOf([clinicLocale]).length > 0 ? clinicLocale : STAFF_LOCALE;
+  } catch {
+    // Not a well-formed language tag.
+    return STAFF_LOCALE;
+  }
+}
+
 type OpenDialog = { kind: "book"; start: BookingStart } | { kind: "appointment"; appointment: CalendarAppointment } | { kind: "help" };
 
 /** The first day of the week holding `date`, by the locale's first weekday. */
@@ -45,7 +55,9 @@ export function CalendarPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const timeZone = membership.timezone;
-  const locale = STAFF_LOCALE;
+  // The locale arrives with the calendar (calendar.range); the previous answer stands in while the
+  // next range loads, so the week's first day (which the locale decides) does not flip back and forth.
+  const [locale, setLocale] = useState(STAFF_LOCALE);
   const now = useClinicNow(timeZone);
   const today = now.date;
   const date = search.date ?? today;
@@ -55,7 +67,9 @@ export function CalendarPage() {
     const first = startOfWeek(date, locale);
     return Array.from({ length: 7 }, (_, i) => addDays(first, i));
   }, [view, date, locale]);
-  const range = useQuery(trpc.calendar.range.queryOptions({ from: dates[0]!, to: dates[dates.length - 1]! }));
+  const range = useQuery({ ...trpc.calendar.range.queryOptions({ from: dates[0]!, to: dates[dates.length - 1]! }), placeholderData: keepPreviousData });
+  const clinicLocale = localeFor(range.data?.locale);
+  if (range.data && clinicLocale !== locale) setLocale(clinicLocale);
   const zone = range.data?.timezone ?? timeZone;
   const format = useDateFormat(locale, zone);
   const { hidden, setShown } = useHiddenPractitioners(membership.clinicId);

@@ -147,3 +147,25 @@ describe("the calendar's keyboard shortcuts", () => {
     expect(within(dialog).getByLabelText("Date")).toHaveValue("2026-03-03");
   });
 });
+
+describe("the clinic's locale", () => {
+  it("writes dates and times as the clinic does (French for the Paris clinic), and English where the clinic names no locale the browser knows", async () => {
+    calendarOf({ ...calendarDay(), locale: "fr-FR" });
+    const { screen, unmount } = renderApp("/app/calendar?date=2026-03-03");
+    expect(await screen.findByRole("heading", { level: 1, name: "mardi 3 mars 2026" }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByRole("article", { name: "09:00 Jean Dupont" })).toBeInTheDocument();
+    unmount();
+
+    calendarOf({ ...calendarDay(), locale: "not a locale" });
+    renderApp("/app/calendar?date=2026-03-03");
+    expect(await screen.findByRole("heading", { level: 1, name: /Tuesday,? 3 March 2026/ })).toBeInTheDocument();
+  });
+
+  it("starts the week on the clinic's first weekday (Sunday in the United States)", async () => {
+    const ranges = calendarOf({ ...calendarDay(), locale: "en-US" });
+    const { screen } = renderApp(`/app/calendar?date=2026-03-04&view=week&practitioner=${ids.martin}`);
+    expect(await screen.findByRole("heading", { level: 1, name: "Week of Sunday, March 1, 2026" }, { timeout: 5000 })).toBeInTheDocument();
+    expect(ranges.calls).toContainEqual({ from: "2026-03-01", to: "2026-03-07" });
+    expect(screen.getByRole("article", { name: "9:00 AM Jean Dupont" })).toBeInTheDocument();
+  });
+});
