@@ -57,7 +57,7 @@ async function startOnlineBooking(page: Page) {
   throw new Error("Dr Haddad has no free day in three months");
 }
 
-test("a receptionist books a phone patient, moves the appointment and marks it arrived; an online booking appears live", async ({ page, browser, baseURL, checkpoint }) => {
+test("a receptionist books a phone patient, moves the appointment (dialog, then drag) and marks it arrived; an online booking appears live", async ({ page, browser, baseURL, checkpoint }) => {
   await page.goto("/app/calendar");
   await page.getByLabel("E-mail address").fill(RECEPTIONIST);
   await page.getByLabel("Password").fill(PASSWORD);
@@ -98,15 +98,30 @@ test("a receptionist books a phone patient, moves the appointment and marks it a
   await expect(opened.getByRole("status")).toHaveText("The appointment is moved.");
   await expect(martin.getByRole("article", { name: "11:30 Paul Telephone" })).toBeVisible();
 
+  await opened.getByRole("button", { name: "Close" }).click();
+
+  // Then for the afternoon: dragged with the mouse onto 14:00 (grabbed near its top edge).
+  const block = martin.getByRole("article", { name: "11:30 Paul Telephone" });
+  const from = (await block.boundingBox())!;
+  const to = (await martin.getByTitle("Book 14:00").boundingBox())!;
+  await page.mouse.move(from.x + 20, from.y + 3);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 20, from.y + 40, { steps: 4 });
+  await page.mouse.move(to.x + 20, to.y + 3, { steps: 8 });
+  await page.mouse.up();
+  const afternoon = martin.getByRole("article", { name: "14:00 Paul Telephone" });
+  await expect(afternoon).toBeVisible();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
   // The patient walks in.
+  await afternoon.getByRole("button").click();
   await opened.getByRole("button", { name: "Mark arrived" }).click();
   await expect(opened.getByRole("status")).toHaveText("Marked arrived.");
   await opened.getByRole("button", { name: "Close" }).click();
-  const arrived = martin.getByRole("article", { name: "11:30 Paul Telephone" });
-  await expect(arrived).toHaveAttribute("data-status", "arrived");
+  await expect(afternoon).toHaveAttribute("data-status", "arrived");
   // Saved, not just drawn: a fresh load shows the same.
   await page.reload();
-  await expect(martin.getByRole("article", { name: "11:30 Paul Telephone" })).toHaveAttribute("data-status", "arrived");
+  await expect(martin.getByRole("article", { name: "14:00 Paul Telephone" })).toHaveAttribute("data-status", "arrived");
 
   // Dr Martin's week, then back to the day.
   await page.getByRole("button", { name: "Week", exact: true }).click();
