@@ -12,7 +12,7 @@ import { answer, appointmentDetails, calls, changedAppointment, gate, PATIENT_ID
  * A server that holds one appointment (confirmed, 09:00–09:30 in Paris on 3 March, version 1)
  * and applies or refuses changes as the test says.
  */
-function clinicWith(initial: Partial<CalendarAppointment> = {}) {
+function clinicWith(initial: Partial<CalendarAppointment> = {}, role: Parameters<typeof signedIn>[0] = "receptionist") {
   let current = appointment(initial);
   const server_ = {
     statuses: calls<"appointments.setStatus">(),
@@ -32,7 +32,7 @@ function clinicWith(initial: Partial<CalendarAppointment> = {}) {
     return changedAppointment({ ...current, practitionerName: "Dr Claire Martin" });
   };
   server.use(
-    procedure("auth.me", () => signedIn()),
+    procedure("auth.me", () => signedIn(role)),
     procedure("calendar.range", async () => {
       if (server_.holdReads) await server_.holdReads.opened;
       return calendarDay([current]);
@@ -163,6 +163,16 @@ describe("an appointment opened from the calendar", () => {
     clinic.hold.open();
     // 11:30 in Paris is 10:30 UTC.
     await expect.poll(() => clinic.moves.inputs).toEqual([{ id: ids.appointment, version: 1, start: "2026-03-03T10:30:00.000Z", practitionerId: ids.haddad }]);
+  });
+});
+
+describe("what a practitioner may do", () => {
+  it("sets statuses but is not offered booking, moving or cancelling (the API refuses them)", async () => {
+    clinicWith({}, "practitioner");
+    const { screen, dialog } = await openAppointment();
+    expect(within(within(dialog).getByRole("group", { name: "Actions" })).getAllByRole("button").map((b) => b.textContent)).toEqual(["Mark arrived", "Mark no-show"]);
+    expect(screen.queryByRole("button", { name: "New appointment" })).toBeNull();
+    expect(screen.queryByTitle("Book 10:00")).toBeNull();
   });
 });
 

@@ -33,12 +33,15 @@ export function AppointmentDialog({
   appointment,
   format,
   changes,
+  canMove,
   onClose,
 }: {
   /** As the calendar shows it now (optimistic changes included). */
   appointment: CalendarAppointment;
   format: DateFormat;
   changes: AppointmentChanges;
+  /** Whether the member may move and cancel (the front desk); practitioners only set statuses. */
+  canMove: boolean;
   onClose: () => void;
 }) {
   const [mode, setMode] = useState<Mode>("details");
@@ -82,6 +85,7 @@ export function AppointmentDialog({
           appointment={appointment}
           format={format}
           pending={changes.pending}
+          movable={canMove && isOpen(appointment.status)}
           onStatus={(status) => void changes.setStatus(appointment, status).then(finish(`Marked ${STATUS_NAMES[status].toLowerCase()}.`))}
           onMode={(next) => {
             setDone(null);
@@ -98,12 +102,14 @@ function Details({
   appointment,
   format,
   pending,
+  movable,
   onStatus,
   onMode,
 }: {
   appointment: CalendarAppointment;
   format: DateFormat;
   pending: boolean;
+  movable: boolean;
   onStatus: (status: SettableStatus) => void;
   onMode: (mode: Mode) => void;
 }) {
@@ -164,14 +170,14 @@ function Details({
         </dl>
       )}
 
-      {statuses.length > 0 || isOpen(appointment.status) ? (
+      {statuses.length > 0 || movable ? (
         <div className={uiStyles.actions} role="group" aria-label="Actions">
           {statuses.map((status) => (
             <Button key={status} variant={status === "no_show" ? "secondary" : "primary"} disabled={pending} onClick={() => onStatus(status)}>
               {ACTION_NAMES[status]}
             </Button>
           ))}
-          {isOpen(appointment.status) ? (
+          {movable ? (
             <>
               <Button variant="secondary" disabled={pending} onClick={() => onMode("reschedule")}>
                 Reschedule…

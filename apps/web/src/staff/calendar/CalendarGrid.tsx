@@ -18,6 +18,8 @@ export interface GridProps {
   headingOf: (column: DayColumn) => string;
   /** The clinic's current wall-clock time, for the now line. */
   now: { date: LocalDate; minutes: number };
+  /** Whether the member may book and move (the front desk); practitioners only open appointments. */
+  canBook: boolean;
   onPickTime: (slot: GridSlot) => void;
   onOpen: (appointment: CalendarAppointment) => void;
   onMove: (appointment: CalendarAppointment, to: GridSlot) => void;
@@ -25,7 +27,7 @@ export interface GridProps {
 
 const columnId = (column: DayColumn) => `column-${column.practitioner.id}-${column.date}`;
 
-export function CalendarGrid({ layout, format, label, headingOf, now, onPickTime, onOpen, onMove }: GridProps) {
+export function CalendarGrid({ layout, format, label, headingOf, now, canBook, onPickTime, onOpen, onMove }: GridProps) {
   const rows = { "--rows": layout.rows } as CSSProperties;
   const hours: number[] = [];
   for (let minutes = layout.startMinutes; minutes < layout.endMinutes; minutes += 60) hours.push(minutes);
@@ -82,7 +84,7 @@ export function CalendarGrid({ layout, format, label, headingOf, now, onPickTime
               </div>
             ))}
             {/* Pointer targets for booking and dropping; keyboard users book with "New appointment". */}
-            {rowStarts.map((minutes, i) => (
+            {(canBook ? rowStarts : []).map((minutes, i) => (
               <div
                 key={minutes}
                 className={styles.slot}
@@ -117,7 +119,7 @@ export function CalendarGrid({ layout, format, label, headingOf, now, onPickTime
                 <button
                   type="button"
                   className={styles.appointmentButton}
-                  {...(isOpen(appointment.status) ? drag.handlers(appointment) : {})}
+                  {...(canBook && isOpen(appointment.status) ? drag.handlers(appointment) : {})}
                   onClick={(event) => {
                     event.stopPropagation();
                     if (!drag.wasDrag()) onOpen(appointment);

@@ -77,6 +77,8 @@ export function CalendarPage() {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const reconnecting = useLiveRefresh();
+  // The API lets the front desk book, move and cancel; practitioners set statuses only.
+  const canBook = membership.role !== "practitioner";
 
   const practitioners = range.data?.practitioners ?? [];
   const weekPractitionerId = view === "week" ? (practitioners.find((p) => p.id === search.practitioner) ?? practitioners.find((p) => !hidden.has(p.id)) ?? practitioners[0])?.id ?? null : null;
@@ -89,6 +91,7 @@ export function CalendarPage() {
   const go = (next: Partial<CalendarSearch>) => void navigate({ search: (current) => ({ ...current, ...next }) });
   const step = (direction: -1 | 1) => go({ date: addDays(date, direction * (view === "week" ? 7 : 1)) });
   const newAppointment = () => {
+    if (!canBook) return;
     // Today: the next quarter of an hour; another day: the top of the grid.
     const minutes = date === today ? Math.ceil((now.minutes + 1) / ROW_MINUTES) * ROW_MINUTES : (layout?.startMinutes ?? 9 * 60);
     setDialog({ kind: "book", start: { date, minutes: Math.min(minutes, 24 * 60 - ROW_MINUTES), practitionerId: weekPractitionerId } });
@@ -134,7 +137,7 @@ export function CalendarPage() {
         onView={(next) => go(next === "week" ? { view: "week" } : { view: undefined, practitioner: undefined })}
         onPractitioner={(practitioner) => go({ practitioner })}
         onShown={setShown}
-        onNew={newAppointment}
+        onNew={canBook ? newAppointment : undefined}
         onHelp={() => setDialog({ kind: "help" })}
       />
       {reconnecting ? (
@@ -173,6 +176,7 @@ export function CalendarPage() {
             label={view === "week" ? "Week calendar" : "Day calendar"}
             headingOf={(column) => (view === "week" ? `${format.weekdays(1)[isoWeekday(column.date) - 1]!.short} ${format.dayAndMonth(column.date)}` : column.practitioner.displayName)}
             now={now}
+            canBook={canBook}
             onPickTime={(slot) => setDialog({ kind: "book", start: slot })}
             onOpen={(appointment) => {
               changes.dismissRefusal();
@@ -183,7 +187,7 @@ export function CalendarPage() {
         </>
       ) : null}
       {dialog?.kind === "book" ? <BookingDialog start={dialog.start} timeZone={zone} onClose={() => setDialog(null)} onBooked={onBooked} /> : null}
-      {openAppointment ? <AppointmentDialog appointment={openAppointment} format={format} changes={changes} onClose={() => setDialog(null)} /> : null}
+      {openAppointment ? <AppointmentDialog appointment={openAppointment} format={format} changes={changes} canMove={canBook} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === "help" ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
     </>
   );

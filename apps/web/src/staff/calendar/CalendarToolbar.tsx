@@ -23,7 +23,8 @@ export interface ToolbarProps {
   onView: (view: CalendarView) => void;
   onPractitioner: (practitionerId: string) => void;
   onShown: (practitionerId: string, shown: boolean) => void;
-  onNew: () => void;
+  /** Absent for members who may not book (practitioners). */
+  onNew?: (() => void) | undefined;
   onHelp: () => void;
 }
 
@@ -72,9 +73,11 @@ export function CalendarToolbar(props: ToolbarProps) {
         ) : (
           <PractitionerFilter practitioners={props.practitioners} hidden={props.hidden} onShown={props.onShown} />
         )}
-        <Button onClick={props.onNew} aria-keyshortcuts={SHORTCUT_KEYS.newAppointment}>
-          New appointment
-        </Button>
+        {props.onNew ? (
+          <Button onClick={props.onNew} aria-keyshortcuts={SHORTCUT_KEYS.newAppointment}>
+            New appointment
+          </Button>
+        ) : null}
         <Button variant="link" onClick={props.onHelp} aria-keyshortcuts={SHORTCUT_KEYS.help}>
           Keyboard shortcuts
         </Button>

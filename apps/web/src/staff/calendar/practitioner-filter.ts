@@ -1,6 +1,6 @@
 // Which practitioners the day view shows, remembered per browser and per clinic (a receptionist
 // who works at two clinics has two front desks). Hidden ones are stored, so a new colleague shows up.
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 
 const storageKey = (clinicId: string) => `frontdesk.calendar.hiddenPractitioners.${clinicId}`;
 
@@ -30,5 +30,6 @@ export function useHiddenPractitioners(clinicId: string) {
     },
     [clinicId, hidden],
   );
-  return { hidden: new Set(hidden), setShown };
+  const hiddenSet = useMemo(() => new Set(hidden), [hidden]);
+  return { hidden: hiddenSet, setShown };
 }
