@@ -62,7 +62,12 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
     await next();
   });
 
-  app.use("/trpc/*", bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: { message: "Request too large", code: "PAYLOAD_TOO_LARGE" } }, 413) }));
+  // Only on methods that carry a body: asking a GET for its body makes Node build a stream per query.
+  app.on(
+    ["POST", "PUT", "PATCH", "DELETE"],
+    "/trpc/*",
+    bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: { message: "Request too large", code: "PAYLOAD_TOO_LARGE" } }, 413) }),
+  );
 
   // Sessions are resolved (and their cookie renewed) before tRPC runs, which may stream its answer.
   app.use("/trpc/*", async (c, next) => {

@@ -260,6 +260,18 @@ async function subscriptionErrorStatus(browser: ReturnType<typeof client>, path:
   }
 }
 
+describe("request size", () => {
+  it("refuses a body over 64 kB with 413 before any procedure runs, and lets queries through", async () => {
+    const { deps } = createTestDeps(db);
+    const base = await listen(deps);
+    const browser = client(base);
+    const huge = await browser.mutate("auth.signIn", { email: newEmail(), password: "x".repeat(70 * 1024) });
+    expect(huge.status).toBe(413);
+    expect((await huge.json()) as unknown).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
+    expect((await browser.query("auth.me")).status).toBe(200);
+  });
+});
+
 describe("bad input on every procedure", () => {
   type Procedure = { _def: { type: string; inputs: unknown[] } };
   // Procedures that declare no input ignore what is sent; every other one must refuse garbage cleanly.
