@@ -42,8 +42,9 @@ export function CalendarGrid({ layout, format, label, headingOf, now, canBook, o
   };
 
   return (
-    // Focusable so a keyboard can scroll a grid wider than the screen.
-    <div className={styles.grid} role="group" aria-label={label} tabIndex={0} style={{ "--columns": layout.columns.length } as CSSProperties}>
+    // Focusable so a keyboard can scroll a grid wider than the screen. A week (seven columns) gets
+    // narrower columns so a desktop shows it whole.
+    <div className={styles.grid} role="group" aria-label={label} tabIndex={0} style={{ "--columns": layout.columns.length, "--column-min": layout.columns.length > 4 ? "6.5rem" : "9rem" } as CSSProperties}>
       <div className={styles.corner} aria-hidden="true" />
       {layout.columns.map((column) => (
         <h2 key={columnId(column)} className={styles.columnHeading} id={columnId(column)}>
