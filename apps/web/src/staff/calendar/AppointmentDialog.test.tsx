@@ -132,6 +132,8 @@ describe("an appointment opened from the calendar", () => {
     const { screen, user, dialog } = await openAppointment();
     await user.click(within(dialog).getByRole("button", { name: "Cancel appointment…" }));
     const cancelling = screen.getByRole("dialog", { name: "Cancel appointment" });
+    // The button pressed is gone: the focus goes to what comes next.
+    expect(within(cancelling).getByLabelText("Reason")).toHaveFocus();
     await user.click(within(cancelling).getByRole("button", { name: "Cancel the appointment" }));
     expect(within(cancelling).getByLabelText("Reason")).toHaveAccessibleDescription(/Say why/);
     expect(clinic.cancels.inputs).toEqual([]);

@@ -206,7 +206,7 @@ function CancelForm({ pending, onBack, onCancel }: { pending: boolean; onBack: (
   };
   return (
     <form onSubmit={submit} noValidate>
-      <TextAreaField label="Reason" hint="Kept with the appointment; the patient may ask." value={reason} error={error} onChange={(event) => setReason(event.target.value)} />
+      <TextAreaField label="Reason" autoFocus hint="Kept with the appointment; the patient may ask." value={reason} error={error} onChange={(event) => setReason(event.target.value)} />
       <div className={uiStyles.actions}>
         <Button type="submit" variant="danger" disabled={pending}>
           Cancel the appointment
@@ -257,7 +257,7 @@ function RescheduleForm({
   return (
     <form onSubmit={submit} noValidate>
       <div className={uiStyles.actions}>
-        <TextField label="New date" type="date" value={date} error={errors.date} onChange={(event) => setDate(event.target.value)} />
+        <TextField label="New date" autoFocus type="date" value={date} error={errors.date} onChange={(event) => setDate(event.target.value)} />
         <TextField label="New start" hint={`Clinic time (${timeZone})`} type="time" step={300} value={time} error={errors.time} onChange={(event) => setTime(event.target.value)} />
       </div>
       <SelectField label="Practitioner" value={practitionerId} disabled={practitioners.isPending} onChange={(event) => setPractitionerId(event.target.value)}>

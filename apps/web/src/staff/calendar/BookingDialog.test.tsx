@@ -80,6 +80,7 @@ describe("booking from the calendar", () => {
     await user.click(within(dialog).getByRole("button", { name: "New patient" }));
     // What was typed becomes the new patient's name.
     expect(within(dialog).getByLabelText("Full name")).toHaveValue("Zoé Nouvelle");
+    expect(within(dialog).getByLabelText("Full name")).toHaveFocus();
 
     await user.clear(within(dialog).getByLabelText("Full name"));
     await user.type(within(dialog).getByLabelText("Phone"), "call me");

@@ -44,7 +44,8 @@ export function PatientPicker({
             <br />
             <span className={styles.muted}>{contactLine(value.patient)}</span>
           </p>
-          <Button variant="secondary" onClick={() => onChange({ kind: "search", query: "" })}>
+          {/* Focus follows the choice: the list it was picked from is gone. */}
+          <Button variant="secondary" autoFocus onClick={() => onChange({ kind: "search", query: "" })}>
             Change patient
           </Button>
         </div>
@@ -88,6 +89,7 @@ function PatientSearch({
     <>
       <TextField
         label="Find a patient"
+        autoFocus
         hint="Name, phone or e-mail"
         type="search"
         autoComplete="off"
@@ -141,7 +143,7 @@ function NewPatientFields({
   const set = (field: keyof NewPatient) => (event: { target: { value: string } }) => onChange({ ...value, [field]: event.target.value });
   return (
     <>
-      <TextField label="Full name" autoComplete="off" value={value.name} error={errors.name} onChange={set("name")} />
+      <TextField label="Full name" autoComplete="off" autoFocus value={value.name} error={errors.name} onChange={set("name")} />
       <TextField label="Phone" type="tel" autoComplete="off" value={value.phone} error={errors.phone} onChange={set("phone")} />
       <TextField label="E-mail (optional)" type="email" autoComplete="off" value={value.email} error={errors.email} onChange={set("email")} />
       <Button variant="link" onClick={onSearchInstead}>
