@@ -164,4 +164,22 @@ describe("the weekly hours editor", () => {
     expect(refusal).not.toHaveTextContent("zod");
     expect(start).toHaveValue("07:00");
   });
+
+  it("asks before another practitioner's week replaces unsaved edits", async () => {
+    const app = openHours();
+    await retype(app, await field(app, "Monday", 1, "start"), "08:00");
+    expect(app.screen.getByText("Unsaved changes")).toBeInTheDocument();
+    await app.user.selectOptions(app.screen.getByLabelText("Practitioner"), "Dr Claire Martin");
+    const dialog = await app.screen.findByRole("dialog", { name: "Leave without saving?" });
+    await app.user.click(within(dialog).getByRole("button", { name: "Stay and keep editing" }));
+    expect(app.screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(await field(app, "Monday", 1, "start")).toHaveValue("08:00");
+    expect(app.router.state.location.search).toEqual({ practitioner: ids.haddad });
+
+    await app.user.selectOptions(app.screen.getByLabelText("Practitioner"), "Dr Claire Martin");
+    await app.user.click(within(await app.screen.findByRole("dialog")).getByRole("button", { name: "Leave without saving" }));
+    expect(await app.screen.findByRole("heading", { name: "Weekly hours of Dr Claire Martin" })).toBeInTheDocument();
+    expect(await field(app, "Monday", 1, "start")).toHaveValue("09:00");
+    expect(app.saves).toEqual([]);
+  });
 });

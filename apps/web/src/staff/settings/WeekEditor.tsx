@@ -2,9 +2,11 @@
 // copied to the other weekdays in one go. Checked against the server's rules before anything is
 // sent; what the server still refuses is shown above the Save button.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useBlocker } from "@tanstack/react-router";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
+import { Dialog } from "../../ui/Dialog";
 import { ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { describeSaveFailure } from "./save-failure";
 import { TimeField } from "./TimeField";
@@ -14,6 +16,7 @@ import {
   checkWeek,
   copyMondayToWeekdays,
   draftFrom,
+  isUnchanged,
   MAX_INTERVALS_PER_DAY,
   nextIntervalFor,
   WEEKDAY_NAMES,
@@ -33,6 +36,10 @@ export function WeekEditor({ practitionerId, practitionerName, intervals }: Week
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [week, setWeek] = useState<DraftWeek>(() => draftFrom(intervals));
+  const [savedIntervals, setSavedIntervals] = useState(intervals);
+  const unsaved = !isUnchanged(week, savedIntervals);
+  // Another practitioner, another section, or closing the tab would lose the edits: ask first.
+  const leaving = useBlocker({ shouldBlockFn: () => unsaved, enableBeforeUnload: () => unsaved, withResolver: true });
   // Errors show once a save was tried, then follow every edit.
   const [showErrors, setShowErrors] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -47,6 +54,7 @@ export function WeekEditor({ practitionerId, practitionerName, intervals }: Week
         queryClient.setQueryData(trpc.schedule.getWeek.queryKey({ practitionerId }), answer);
         void queryClient.invalidateQueries(trpc.calendar.range.pathFilter());
         setWeek(draftFrom(answer.intervals));
+        setSavedIntervals(answer.intervals);
         setShowErrors(false);
         setSaved(true);
       },
@@ -130,7 +138,19 @@ export function WeekEditor({ practitionerId, practitionerName, intervals }: Week
         <Button type="submit" disabled={save.isPending}>
           {save.isPending ? "Saving…" : "Save weekly hours"}
         </Button>
+        {unsaved ? <span className={styles.muted}>Unsaved changes</span> : null}
       </div>
+      {leaving.status === "blocked" ? (
+        <Dialog title="Leave without saving?" onClose={leaving.reset}>
+          <p>The changes to {practitionerName}&apos;s weekly hours have not been saved.</p>
+          <div className={styles.formActions}>
+            <Button onClick={leaving.reset}>Stay and keep editing</Button>
+            <Button variant="secondary" onClick={leaving.proceed}>
+              Leave without saving
+            </Button>
+          </div>
+        </Dialog>
+      ) : null}
     </form>
   );
 }

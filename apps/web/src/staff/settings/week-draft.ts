@@ -151,3 +151,9 @@ export function checkWeek(week: DraftWeek): WeekCheck {
   const count = [...fields.values()].reduce((sum, e) => sum + (e.start ? 1 : 0) + (e.end ? 1 : 0), 0) + Object.keys(days).length;
   return { fields, days, intervals: count === 0 ? intervals : null, count };
 }
+
+/** Whether the draft reads as `intervals` (same days, same times, same order), i.e. has nothing unsaved. */
+export function isUnchanged(week: DraftWeek, intervals: readonly WeeklyInterval[]): boolean {
+  const shape = (w: DraftWeek) => WEEKDAYS.map((day) => w[day].map((i) => `${i.start.trim()}-${i.end.trim()}`).join(",")).join("|");
+  return shape(week) === shape(draftFrom(intervals));
+}
