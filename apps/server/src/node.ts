@@ -61,7 +61,10 @@ export async function serveHandler(
 }
 
 export async function startServer(config: Config, options: { databaseUrl: string; webRoot?: string }): Promise<RunningServer> {
-  const logger = pino({ level: config.LOG_LEVEL, base: undefined });
+  // Asynchronous writes to stdout: a request never waits for its log line to reach the pipe, and
+  // lines written while one write is in flight go out together. pino flushes what is left when
+  // the process exits.
+  const logger = pino({ level: config.LOG_LEVEL, base: undefined }, pino.destination({ dest: 1, sync: false }));
   const { db, client, close } = createDb(options.databaseUrl, { max: 10 });
   const api = createFetchHandler(
     {
