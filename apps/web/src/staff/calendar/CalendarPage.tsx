@@ -119,7 +119,10 @@ export function CalendarPage() {
   // The open appointment as the calendar shows it now (optimistic changes included); as it was
   // opened if it has left the visible range (moved to another day).
   const openAppointment = dialog?.kind === "appointment" ? (range.data?.appointments.find((a) => a.id === dialog.appointment.id) ?? dialog.appointment) : null;
-  const isEmpty = layout?.columns.every((column) => column.appointments.length === 0);
+  // While the next day or week loads, the previous answer stays on screen (no flash of a skeleton);
+  // it must not claim the new day is empty.
+  const loadingNext = range.isPlaceholderData;
+  const isEmpty = !loadingNext && layout?.columns.every((column) => column.appointments.length === 0);
 
   return (
     <>
@@ -167,7 +170,7 @@ export function CalendarPage() {
       ) : layout && layout.columns.length === 0 ? (
         <p>No practitioner is shown. Choose some under “Practitioners shown”.</p>
       ) : layout ? (
-        <>
+        <div aria-busy={loadingNext || undefined}>
           {/* The range answer also holds the neighbouring days' appointments (zone offsets): count the view's own. */}
           {isEmpty ? <p className={styles.empty}>{view === "week" ? "No appointments this week." : "No appointments on this day."}</p> : null}
           <CalendarGrid
@@ -184,7 +187,7 @@ export function CalendarPage() {
             }}
             onMove={onMove}
           />
-        </>
+        </div>
       ) : null}
       {dialog?.kind === "book" ? <BookingDialog start={dialog.start} timeZone={zone} onClose={() => setDialog(null)} onBooked={onBooked} /> : null}
       {openAppointment ? <AppointmentDialog appointment={openAppointment} format={format} changes={changes} canMove={canBook} onClose={() => setDialog(null)} /> : null}
