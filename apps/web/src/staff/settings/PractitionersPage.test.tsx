@@ -21,7 +21,9 @@ function openPractitioners() {
   }));
   const updates = callsOf("practitioners.update", (input) => ({ ...practitionerList.find((p) => p.id === input.practitionerId)!, ...input }));
   const serviceSets = callsOf("practitioners.setServices", (input) => input);
-  const removals = callsOf("practitioners.remove", () => new TrpcErrorAnswer("CONFLICT", "Dr Claire Martin has appointments on record: deactivate instead of deleting"));
+  const removals = callsOf("practitioners.remove", (input) =>
+    input.practitionerId === ids.martin ? new TrpcErrorAnswer("CONFLICT", "Dr Claire Martin has appointments on record: deactivate instead of deleting") : { removed: true },
+  );
   server.use(...settingsWorld("owner"), creates.handler, updates.handler, serviceSets.handler, removals.handler);
   const app = renderApp("/app/settings/practitioners");
   return { ...app, creates: creates.calls, updates: updates.calls, serviceSets: serviceSets.calls, removals: removals.calls };
@@ -74,5 +76,15 @@ describe("the practitioners screen", () => {
     await app.user.click(within(dialog).getByRole("button", { name: "Remove" }));
     expect(await within(dialog).findByRole("alert")).toHaveTextContent("has appointments on record: deactivate instead of deleting");
     expect(app.removals).toEqual([{ practitionerId: ids.martin }]);
+  });
+
+  it("removes a practitioner who never had an appointment, says so and keeps the keyboard on the page", async () => {
+    const app = openPractitioners();
+    await app.user.click(await app.screen.findByRole("button", { name: "Remove Sophie Arnaud (kiné)" }, LOADED));
+    await app.user.click(within(app.screen.getByRole("dialog", { name: "Remove Sophie Arnaud (kiné)?" })).getByRole("button", { name: "Remove" }));
+    expect(await app.screen.findByRole("status")).toHaveTextContent("Sophie Arnaud (kiné) was removed.");
+    expect(app.screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(app.screen.getByRole("heading", { name: "Practitioners" })).toHaveFocus();
+    expect(app.removals).toEqual([{ practitionerId: ids.arnaud }]);
   });
 });

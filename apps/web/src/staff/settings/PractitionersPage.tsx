@@ -2,12 +2,12 @@
 // the services each offers. Adding, editing and removing happen in dialogs over the list.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
-import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
+import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { Loading } from "./Loading";
 import { PractitionerForm, type PractitionerDraft } from "./PractitionerForm";
@@ -24,10 +24,19 @@ export function PractitionersPage() {
   const practitioners = useQuery(trpc.practitioners.list.queryOptions({ includeInactive: true }));
   const services = useQuery(trpc.services.list.queryOptions({ includeInactive: true }));
   const [open, setOpen] = useState<Open>(null);
+  // The removed row took the focused button with it: land on the heading, and say what happened.
+  const [removed, setRemoved] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (removed) headingRef.current?.focus();
+  }, [removed]);
 
   return (
     <section aria-labelledby="practitioners-heading">
-      <h2 id="practitioners-heading">Practitioners</h2>
+      <h2 id="practitioners-heading" ref={headingRef} tabIndex={-1}>
+        Practitioners
+      </h2>
+      {removed ? <SuccessNotice title={`${removed} was removed.`} /> : null}
       <div className={styles.toolbar}>
         <Button onClick={() => setOpen({ kind: "add" })} disabled={!services.data}>
           Add practitioner
@@ -54,7 +63,16 @@ export function PractitionersPage() {
       )}
       {open?.kind === "add" && services.data ? <AddPractitioner services={services.data} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "edit" && services.data ? <EditPractitioner practitioner={open.practitioner} services={services.data} onClose={() => setOpen(null)} /> : null}
-      {open?.kind === "remove" ? <RemovePractitioner practitioner={open.practitioner} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "remove" ? (
+        <RemovePractitioner
+          practitioner={open.practitioner}
+          onClose={() => setOpen(null)}
+          onRemoved={() => {
+            setOpen(null);
+            setRemoved(open.practitioner.displayName);
+          }}
+        />
+      ) : null}
     </section>
   );
 }
@@ -183,14 +201,14 @@ function EditPractitioner({ practitioner, services, onClose }: { practitioner: S
   );
 }
 
-function RemovePractitioner({ practitioner, onClose }: { practitioner: SettingsPractitioner; onClose: () => void }) {
+function RemovePractitioner({ practitioner, onClose, onRemoved }: { practitioner: SettingsPractitioner; onClose: () => void; onRemoved: () => void }) {
   const trpc = useTRPC();
   const refresh = useRefreshLists();
   const remove = useMutation(
     trpc.practitioners.remove.mutationOptions({
       onSuccess: async () => {
         await refresh();
-        onClose();
+        onRemoved();
       },
     }),
   );

@@ -1,13 +1,13 @@
 // The clinic's services: what patients book, how long it takes, the free time kept around it,
 // its price, and whether it is offered online.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { formatDuration, formatPrice } from "../../lib/datetime";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
-import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
+import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { Loading } from "./Loading";
 import { describeSaveFailure } from "./save-failure";
@@ -25,11 +25,20 @@ export function ServicesPage() {
   const services = useQuery(trpc.services.list.queryOptions({ includeInactive: true }));
   const settings = useQuery(trpc.clinic.settings.get.queryOptions());
   const [open, setOpen] = useState<Open>(null);
+  // The removed row took the focused button with it: land on the heading, and say what happened.
+  const [removed, setRemoved] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (removed) headingRef.current?.focus();
+  }, [removed]);
   const currency = settings.data?.currency ?? "EUR";
 
   return (
     <section aria-labelledby="services-heading">
-      <h2 id="services-heading">Services</h2>
+      <h2 id="services-heading" ref={headingRef} tabIndex={-1}>
+        Services
+      </h2>
+      {removed ? <SuccessNotice title={`${removed} was removed.`} /> : null}
       <div className={styles.toolbar}>
         <Button onClick={() => setOpen({ kind: "add" })}>Add service</Button>
       </div>
@@ -64,7 +73,16 @@ export function ServicesPage() {
       )}
       {open?.kind === "add" ? <SaveService currency={currency} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "edit" ? <SaveService service={open.service} currency={currency} onClose={() => setOpen(null)} /> : null}
-      {open?.kind === "remove" ? <RemoveService service={open.service} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "remove" ? (
+        <RemoveService
+          service={open.service}
+          onClose={() => setOpen(null)}
+          onRemoved={() => {
+            setOpen(null);
+            setRemoved(open.service.name);
+          }}
+        />
+      ) : null}
     </section>
   );
 }
@@ -122,14 +140,14 @@ function SaveService({ service, currency, onClose }: { service?: SettingsService
   );
 }
 
-function RemoveService({ service, onClose }: { service: SettingsService; onClose: () => void }) {
+function RemoveService({ service, onClose, onRemoved }: { service: SettingsService; onClose: () => void; onRemoved: () => void }) {
   const trpc = useTRPC();
   const refresh = useRefreshServices();
   const remove = useMutation(
     trpc.services.remove.mutationOptions({
       onSuccess: async () => {
         await refresh();
-        onClose();
+        onRemoved();
       },
     }),
   );
