@@ -5,8 +5,14 @@ export type PublicClinic = RouterOutputs["public"]["clinic"];
 export type Service = PublicClinic["services"][number];
 export type Practitioner = PublicClinic["practitioners"][number];
 export type SlotsAnswer = RouterOutputs["public"]["slots"];
-export type SlotDay = SlotsAnswer["days"][number];
-export type Slot = SlotDay["slots"][number];
+/**
+ * A bookable time as the screens carry it. public.slots sends each day's start instants and one
+ * duration (small over a phone connection); SlotPicker pairs them up. CONFLICT answers send these.
+ */
+export interface Slot {
+  start: string;
+  end: string;
+}
 export type BookAnswer = RouterOutputs["public"]["book"];
 export type BookInput = RouterInputs["public"]["book"];
 export type ManagedBooking = RouterOutputs["public"]["booking"]["get"];

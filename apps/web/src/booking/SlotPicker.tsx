@@ -75,7 +75,14 @@ export function SlotPicker({ clinicSlug, serviceId, practitionerId, horizonDays,
 
   const byDay = useMemo(() => {
     const map = new Map<LocalDate, Slot[]>();
-    for (const day of slots.data?.days ?? []) if (day.slots.length > 0) map.set(day.date, day.slots);
+    const durationMs = (slots.data?.durationMinutes ?? 0) * 60_000;
+    for (const day of slots.data?.days ?? []) {
+      if (day.starts.length === 0) continue;
+      map.set(
+        day.date,
+        day.starts.map((start) => ({ start, end: new Date(Date.parse(start) + durationMs).toISOString() })),
+      );
+    }
     return map;
   }, [slots.data]);
 

@@ -54,8 +54,8 @@ export const marchSlots: Record<string, Slot[]> = {
 /** The API's answer for a range: every date in it, with the free times the fixture has. */
 export function slotsFor(from: string, to: string, byDay: Record<string, Slot[]> = marchSlots): SlotsAnswer {
   const days: SlotsAnswer["days"] = [];
-  for (let date = from; date <= to; date = nextDay(date)) days.push({ date, slots: byDay[date] ?? [] });
-  return { timezone: "Europe/Paris", days };
+  for (let date = from; date <= to; date = nextDay(date)) days.push({ date, starts: (byDay[date] ?? []).map((s) => s.start) });
+  return { timezone: "Europe/Paris", durationMinutes: 30, days };
 }
 
 function nextDay(date: string): string {

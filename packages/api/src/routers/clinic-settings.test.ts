@@ -36,12 +36,12 @@ describe("clinic.settings", () => {
     const { as, deps, staffed } = await createStaffWorld(db);
     const { slug, serviceId } = staffed.clinic;
     const slots = async () =>
-      (await callerFor(deps).caller.public.slots({ clinicSlug: slug, serviceId, from: "2026-11-23", to: "2026-11-23" })).days[0]!.slots.map((s) => s.start);
+      (await callerFor(deps).caller.public.slots({ clinicSlug: slug, serviceId, from: "2026-11-23", to: "2026-11-23" })).days[0]!.starts;
     expect((await slots()).slice(0, 2)).toEqual(["2026-11-23T08:00:00Z", "2026-11-23T08:15:00Z"]);
     await (await as("owner")).clinic.settings.update({ slotStepMinutes: 60 });
     expect((await slots()).slice(0, 2)).toEqual(["2026-11-23T08:00:00Z", "2026-11-23T09:00:00Z"]);
     await (await as("owner")).clinic.settings.update({ horizonDays: 1 });
-    expect(await callerFor(deps).caller.public.slots({ clinicSlug: slug, serviceId, from: "2026-11-30", to: "2026-11-30" })).toMatchObject({ days: [{ slots: [] }] });
+    expect(await callerFor(deps).caller.public.slots({ clinicSlug: slug, serviceId, from: "2026-11-30", to: "2026-11-30" })).toMatchObject({ days: [{ starts: [] }] });
   });
 
   it.each([

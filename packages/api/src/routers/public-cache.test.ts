@@ -39,7 +39,7 @@ async function setup() {
   const writer = startProcess();
   const slots = async () => {
     const { days } = await callerFor(reader.deps).caller.public.slots({ clinicSlug: clinic.slug, serviceId: clinic.serviceId, from: DAY, to: DAY });
-    return days[0]!.slots.map((s) => s.start);
+    return days[0]!.starts;
   };
   const inClinic = <T>(work: Parameters<typeof withTenant<T>>[2]) => withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, work);
   // The first answer starts the process listening; from the second on, answers are kept.

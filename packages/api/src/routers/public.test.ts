@@ -69,13 +69,13 @@ describe("public.slots", () => {
   it("lists free times per local day, merging practitioners, and leaves out booked ones", async () => {
     const { clinic, api, book } = await setup();
     await book(at("09:00"), { practitionerId: clinic.practitionerIds[0] });
-    const { timezone, days } = await api().slots({ clinicSlug: clinic.slug, serviceId: clinic.serviceId, from: DAY, to: "2026-12-02" });
+    const { timezone, durationMinutes, days } = await api().slots({ clinicSlug: clinic.slug, serviceId: clinic.serviceId, from: DAY, to: "2026-12-02" });
     expect(timezone).toBe("Europe/Paris");
+    expect(durationMinutes).toBe(30);
     expect(days.map((d) => d.date)).toEqual([DAY, "2026-12-02"]);
-    const first = days[0]!.slots[0]!;
-    // Who is free stays on the server: the booking picks the practitioner.
-    expect(first).toEqual({ start: "2026-12-01T08:00:00Z", end: "2026-12-01T08:30:00Z" });
-    expect(days[0]!.slots).toHaveLength(16);
+    // Start instants only: who is free stays on the server (the booking picks the practitioner).
+    expect(days[0]!.starts[0]).toBe("2026-12-01T08:00:00Z");
+    expect(days[0]!.starts).toHaveLength(16);
   });
 
   it("refuses a range over 62 days, a reversed range, and another clinic's service", async () => {
@@ -95,7 +95,7 @@ describe("public.slots", () => {
       tx.insert(scheduleExceptions).values({ clinicId: clinic.clinicId, practitionerId: clinic.practitionerIds[0]!, kind: "unavailable", startsAt: new Date(at("09:00")), endsAt: new Date(at("13:00")) }),
     );
     const { days } = await api().slots({ clinicSlug: clinic.slug, serviceId: clinic.serviceId, from: DAY, to: DAY });
-    expect(days[0]!.slots[0]!.start).toBe("2026-12-01T12:00:00Z");
+    expect(days[0]!.starts[0]).toBe("2026-12-01T12:00:00Z");
   });
 });
 
@@ -266,7 +266,7 @@ describe("daylight saving time, end to end (a New York clinic)", () => {
     test.clock.set(new Date("2026-01-15T12:00:00Z"));
     const caller = callerFor(test.deps).caller.public;
     const { days } = await caller.slots({ clinicSlug: clinic.slug, serviceId: clinic.serviceId, from: date, to: date });
-    expect(days[0]!.slots[0]!.start).toBe(`${date}T${utc}`);
+    expect(days[0]!.starts[0]).toBe(`${date}T${utc}`);
     const booked = await caller.book({ clinicSlug: clinic.slug, serviceId: clinic.serviceId, start: `${date}T${utc}`, patient: patient(), idempotencyKey: crypto.randomUUID() });
     const local = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(booked.appointment.start));
     expect(local).toBe("09:00");

@@ -17,7 +17,7 @@ async function world() {
   const { slug, serviceId } = w.staffed.clinic;
   const slotsOn = async (date: string) => {
     const { days } = await callerFor(w.deps).caller.public.slots({ clinicSlug: slug, serviceId, from: date, to: date });
-    return days[0]!.slots.map((s) => s.start);
+    return days[0]!.starts;
   };
   return { ...w, slotsOn };
 }

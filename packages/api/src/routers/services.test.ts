@@ -80,7 +80,7 @@ describe("services", () => {
     const { practitionerId, serviceId, patientId, clinicId, slug } = staffed.clinic;
     const slotsOn = async () => {
       const { days } = await callerFor(deps).caller.public.slots({ clinicSlug: slug, serviceId, from: MONDAY, to: MONDAY });
-      return days[0]!.slots.map((s) => s.start);
+      return days[0]!.starts;
     };
     const before = await slotsOn();
     expect(before.at(-1)).toBe("2026-11-23T15:30:00Z"); // 16:30 local, 30 minutes
