@@ -60,11 +60,7 @@ export function AppointmentDialog({
         <br />
         {format.dateTime(appointment.start)}–{format.time(appointment.end)}
       </p>
-      {changes.refusal ? (
-        <div role="alert" className={`${uiStyles.notice} ${uiStyles.error}`}>
-          <p>{changes.refusal}</p>
-        </div>
-      ) : null}
+      {changes.refusal ? <ErrorNotice title="Change undone" message={changes.refusal} /> : null}
       {done && !changes.refusal ? <p role="status">{done}</p> : null}
       {mode === "cancel" ? (
         <CancelForm
@@ -256,7 +252,7 @@ function RescheduleForm({
 
   return (
     <form onSubmit={submit} noValidate>
-      <div className={uiStyles.actions}>
+      <div className={styles.when}>
         <TextField label="New date" autoFocus type="date" value={date} error={errors.date} onChange={(event) => setDate(event.target.value)} />
         <TextField label="New start" hint={`Clinic time (${timeZone})`} type="time" step={300} value={time} error={errors.time} onChange={(event) => setTime(event.target.value)} />
       </div>

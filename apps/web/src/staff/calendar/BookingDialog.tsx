@@ -17,6 +17,7 @@ import uiStyles from "../../ui/ui.module.css";
 import { PatientPicker, type NewPatientErrors, type PatientChoice } from "./PatientPicker";
 import { SelectField } from "./SelectField";
 import { instantAt, minutesOfTimeInput, timeInputValue } from "./wall-clock";
+import styles from "./calendar.module.css";
 
 export interface BookingStart {
   date: LocalDate;
@@ -149,7 +150,7 @@ export function BookingDialog({
               </option>
             ))}
           </SelectField>
-          <div className={uiStyles.actions}>
+          <div className={styles.when}>
             <TextField label="Date" type="date" value={date} error={errors.date} onChange={(event) => setDate(event.target.value)} />
             <TextField label="Start" hint={`Clinic time (${timeZone})`} type="time" step={300} value={time} error={errors.time} onChange={(event) => setTime(event.target.value)} />
           </div>

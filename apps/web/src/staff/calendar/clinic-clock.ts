@@ -12,7 +12,7 @@ export interface ClinicNow {
 /** The clinic's current date and time, from the environment's clock, re-read at each new minute. */
 export function useClinicNow(timeZone: string): ClinicNow {
   const { now } = useEnvironment();
-  const [instant, setInstant] = useState(now);
+  const [instant, setInstant] = useState(() => now());
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
     const schedule = () => {
