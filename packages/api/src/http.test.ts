@@ -267,7 +267,7 @@ describe("request size", () => {
     const browser = client(base);
     const huge = await browser.mutate("auth.signIn", { email: newEmail(), password: "x".repeat(70 * 1024) });
     expect(huge.status).toBe(413);
-    expect((await huge.json()) as unknown).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
+    expect(await huge.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
     expect((await browser.query("auth.me")).status).toBe(200);
   });
 });
