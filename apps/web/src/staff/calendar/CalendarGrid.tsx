@@ -12,8 +12,8 @@ import styles from "./calendar.module.css";
 export interface GridProps {
   layout: DayLayout;
   format: DateFormat;
-  /** The accessible name of the whole grid, e.g. "Day calendar". */
-  label: string;
+  /** Day: a column per practitioner; week: one practitioner, a column per day. */
+  view: "day" | "week";
   /** What each column's heading says: the practitioner (day view) or the day (week view). */
   headingOf: (column: DayColumn) => string;
   /** The clinic's current wall-clock time, for the now line. */
@@ -27,7 +27,7 @@ export interface GridProps {
 
 const columnId = (column: DayColumn) => `column-${column.practitioner.id}-${column.date}`;
 
-export function CalendarGrid({ layout, format, label, headingOf, now, canBook, onPickTime, onOpen, onMove }: GridProps) {
+export function CalendarGrid({ layout, format, view, headingOf, now, canBook, onPickTime, onOpen, onMove }: GridProps) {
   const rows = { "--rows": layout.rows } as CSSProperties;
   const hours: number[] = [];
   for (let minutes = layout.startMinutes; minutes < layout.endMinutes; minutes += 60) hours.push(minutes);
@@ -44,11 +44,12 @@ export function CalendarGrid({ layout, format, label, headingOf, now, canBook, o
   return (
     // Focusable so a keyboard can scroll a grid wider than the screen. A week (seven columns) gets
     // narrower columns so a desktop shows it whole.
-    <div className={styles.grid} role="group" aria-label={label} tabIndex={0} style={{ "--columns": layout.columns.length, "--column-min": layout.columns.length > 4 ? "6.5rem" : "9rem" } as CSSProperties}>
+    <div className={styles.grid} role="group" aria-label={view === "week" ? "Week calendar" : "Day calendar"} tabIndex={0} style={{ "--columns": layout.columns.length, "--column-min": layout.columns.length > 4 ? "6.5rem" : "9rem" } as CSSProperties}>
       <div className={styles.corner} aria-hidden="true" />
       {layout.columns.map((column) => (
         <h2 key={columnId(column)} className={styles.columnHeading} id={columnId(column)}>
-          <span className={styles.swatch} style={{ background: column.practitioner.colour }} aria-hidden="true" />
+          {/* A week is one practitioner's: the colour would only take room from the day's name. */}
+          {view === "week" ? null : <span className={styles.swatch} style={{ background: column.practitioner.colour }} aria-hidden="true" />}
           {headingOf(column)}
         </h2>
       ))}

@@ -176,7 +176,7 @@ export function CalendarPage() {
           <CalendarGrid
             layout={layout}
             format={format}
-            label={view === "week" ? "Week calendar" : "Day calendar"}
+            view={view}
             headingOf={(column) => (view === "week" ? `${format.weekdays(1)[isoWeekday(column.date) - 1]!.short} ${format.dayAndMonth(column.date)}` : column.practitioner.displayName)}
             now={now}
             canBook={canBook}
