@@ -25,20 +25,20 @@ export async function enforceLimits(ctx: Context, limits: Limit[]): Promise<void
 /** Seconds until the first exceeded window ends, or null when every limit still has room. */
 async function countHits(db: Database, limits: Limit[], now: number): Promise<number | null> {
   return withIdentity(db, {}, async (tx) => {
-    let retryAfter: number | null = null;
-    for (const limit of limits) {
-      const windowMs = limit.windowSeconds * 1000;
-      const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
-      const [row] = await tx
-        .insert(rateLimits)
-        .values({ key: limit.key.slice(0, 300), windowStart, count: 1 })
-        .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
-        .returning({ count: rateLimits.count });
-      if (row && row.count > limit.max) {
-        const seconds = Math.ceil((windowStart.getTime() + windowMs - now) / 1000);
-        retryAfter = Math.max(retryAfter ?? 0, seconds);
-      }
-    }
-    return retryAfter;
+    // All counters in one round trip: the upserts are sent together.
+    const waits = await Promise.all(
+      limits.map(async (limit) => {
+        const windowMs = limit.windowSeconds * 1000;
+        const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+        const [row] = await tx
+          .insert(rateLimits)
+          .values({ key: limit.key.slice(0, 300), windowStart, count: 1 })
+          .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
+          .returning({ count: rateLimits.count });
+        return row && row.count > limit.max ? Math.ceil((windowStart.getTime() + windowMs - now) / 1000) : null;
+      }),
+    );
+    const exceeded = waits.filter((wait) => wait !== null);
+    return exceeded.length > 0 ? Math.max(...exceeded) : null;
   });
 }
