@@ -5,18 +5,22 @@ import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
 import { ErrorNotice } from "../../ui/Notice";
 import styles from "./settings.module.css";
-import type { SettingsService } from "./types";
+import type { SettingsService, StaffMember } from "./types";
 
 export interface PractitionerDraft {
   displayName: string;
   colour: string;
   active: boolean;
   serviceIds: string[];
+  /** The staff sign-in whose calendar this is (a practitioner edits their own hours); null for none. */
+  userId: string | null;
 }
 
 interface PractitionerFormProps {
   initial: PractitionerDraft;
   services: readonly SettingsService[];
+  /** Staff members a practitioner can be linked to; empty while the staff list is unknown. */
+  members: readonly StaffMember[];
   /** Offer the active switch (a new practitioner starts active). */
   editing: boolean;
   pending: boolean;
@@ -37,10 +41,11 @@ function check(draft: PractitionerDraft) {
   return errors;
 }
 
-export function PractitionerForm({ initial, services, editing, pending, error, submitLabel, onSubmit, onCancel }: PractitionerFormProps) {
+export function PractitionerForm({ initial, services, members, editing, pending, error, submitLabel, onSubmit, onCancel }: PractitionerFormProps) {
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<ReturnType<typeof check>>({});
   const colourId = useId();
+  const signInId = useId();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -71,6 +76,26 @@ export function PractitionerForm({ initial, services, editing, pending, error, s
             {errors.colour}
           </p>
         ) : null}
+      </div>
+      <div className={styles.field}>
+        <label htmlFor={signInId}>Staff sign-in</label>
+        <span id={`${signInId}-hint`} className={styles.muted}>
+          The member who sees this calendar as their own and may change its hours
+        </span>
+        <select
+          id={signInId}
+          aria-describedby={`${signInId}-hint`}
+          className={styles.select}
+          value={draft.userId ?? ""}
+          onChange={(e) => setDraft({ ...draft, userId: e.target.value || null })}
+        >
+          <option value="">None</option>
+          {members.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.name} ({m.email})
+            </option>
+          ))}
+        </select>
       </div>
       {editing ? (
         <label className={styles.checkbox}>

@@ -4,8 +4,8 @@ import { ids } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
 import { TrpcErrorAnswer } from "../../test/trpc";
-import { practitionerList, settingsWorld } from "./test-fixtures";
-import { callsOf } from "./test-trpc";
+import { practitionerList, settingsWorld, staffList } from "./test-fixtures";
+import { callsOf, settingsProcedure } from "./test-trpc";
 
 const LOADED = { timeout: 5000 };
 const newId = "0b8f1c2e-3333-4000-8000-000000000009";
@@ -24,7 +24,7 @@ function openPractitioners() {
   const removals = callsOf("practitioners.remove", (input) =>
     input.practitionerId === ids.martin ? new TrpcErrorAnswer("CONFLICT", "Dr Claire Martin has appointments on record: deactivate instead of deleting") : { removed: true },
   );
-  server.use(...settingsWorld("owner"), creates.handler, updates.handler, serviceSets.handler, removals.handler);
+  server.use(...settingsWorld("owner"), settingsProcedure("clinic.staff.list", () => staffList), creates.handler, updates.handler, serviceSets.handler, removals.handler);
   const app = renderApp("/app/settings/practitioners");
   return { ...app, creates: creates.calls, updates: updates.calls, serviceSets: serviceSets.calls, removals: removals.calls };
 }
@@ -58,14 +58,16 @@ describe("the practitioners screen", () => {
     await expect.poll(() => app.screen.queryByRole("dialog")).toBeNull();
   });
 
-  it("deactivates a practitioner, sending only what changed", async () => {
+  it("deactivates a practitioner and links their staff sign-in, sending only what changed", async () => {
     const app = openPractitioners();
     await app.user.click(await app.screen.findByRole("button", { name: "Edit Dr Yasmine Haddad" }, LOADED));
     const dialog = app.screen.getByRole("dialog", { name: "Edit Dr Yasmine Haddad" });
     expect(within(dialog).getByLabelText("Consultation")).toBeChecked();
     await app.user.click(within(dialog).getByLabelText(/^Active/));
+    const member = staffList.members[1]!;
+    await app.user.selectOptions(within(dialog).getByLabelText("Staff sign-in"), `${member.name} (${member.email})`);
     await app.user.click(within(dialog).getByRole("button", { name: "Save changes" }));
-    await expect.poll(() => app.updates).toEqual([{ practitionerId: ids.haddad, active: false }]);
+    await expect.poll(() => app.updates).toEqual([{ practitionerId: ids.haddad, active: false, userId: member.userId }]);
     expect(app.serviceSets).toEqual([]);
   });
 

@@ -13,16 +13,18 @@ import { Loading } from "./Loading";
 import { PractitionerForm, type PractitionerDraft } from "./PractitionerForm";
 import { describeSaveFailure } from "./save-failure";
 import styles from "./settings.module.css";
-import type { SettingsPractitioner, SettingsService } from "./types";
+import type { SettingsPractitioner, SettingsService, StaffMember } from "./types";
 
 type Open = { kind: "add" } | { kind: "edit"; practitioner: SettingsPractitioner } | { kind: "remove"; practitioner: SettingsPractitioner } | null;
 
-const NEW_PRACTITIONER: PractitionerDraft = { displayName: "", colour: "#2563eb", active: true, serviceIds: [] };
+const NEW_PRACTITIONER: PractitionerDraft = { displayName: "", colour: "#2563eb", active: true, serviceIds: [], userId: null };
 
 export function PractitionersPage() {
   const trpc = useTRPC();
   const practitioners = useQuery(trpc.practitioners.list.queryOptions({ includeInactive: true }));
   const services = useQuery(trpc.services.list.queryOptions({ includeInactive: true }));
+  const staff = useQuery(trpc.clinic.staff.list.queryOptions());
+  const members = staff.data?.members ?? [];
   const [open, setOpen] = useState<Open>(null);
   // The removed row took the focused button with it: land on the heading, and say what happened.
   const [removed, setRemoved] = useState<string | null>(null);
@@ -57,12 +59,12 @@ export function PractitionersPage() {
       ) : (
         <ul className={styles.list} aria-labelledby="practitioners-heading">
           {practitioners.data.map((p) => (
-            <PractitionerRow key={p.id} practitioner={p} services={services.data} onEdit={() => setOpen({ kind: "edit", practitioner: p })} onRemove={() => setOpen({ kind: "remove", practitioner: p })} />
+            <PractitionerRow key={p.id} practitioner={p} services={services.data} members={members} onEdit={() => setOpen({ kind: "edit", practitioner: p })} onRemove={() => setOpen({ kind: "remove", practitioner: p })} />
           ))}
         </ul>
       )}
-      {open?.kind === "add" && services.data ? <AddPractitioner services={services.data} onClose={() => setOpen(null)} /> : null}
-      {open?.kind === "edit" && services.data ? <EditPractitioner practitioner={open.practitioner} services={services.data} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "add" && services.data ? <AddPractitioner services={services.data} members={members} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "edit" && services.data ? <EditPractitioner practitioner={open.practitioner} services={services.data} members={members} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "remove" ? (
         <RemovePractitioner
           practitioner={open.practitioner}
@@ -80,12 +82,14 @@ export function PractitionersPage() {
 interface RowProps {
   practitioner: SettingsPractitioner;
   services: readonly SettingsService[];
+  members: readonly StaffMember[];
   onEdit: () => void;
   onRemove: () => void;
 }
 
-function PractitionerRow({ practitioner, services, onEdit, onRemove }: RowProps) {
+function PractitionerRow({ practitioner, services, members, onEdit, onRemove }: RowProps) {
   const offered = services.filter((s) => practitioner.serviceIds.includes(s.id)).map((s) => s.name);
+  const signIn = members.find((m) => m.userId === practitioner.userId);
   return (
     <li className={styles.row}>
       <div className={styles.rowMain}>
@@ -94,6 +98,7 @@ function PractitionerRow({ practitioner, services, onEdit, onRemove }: RowProps)
           <strong>{practitioner.displayName}</strong>
           {practitioner.active ? null : <span className={styles.muted}> (inactive: takes no bookings)</span>}
           <div className={styles.muted}>{offered.length > 0 ? offered.join(", ") : "Offers no services yet"}</div>
+          {signIn ? <div className={styles.muted}>Signs in as {signIn.name}</div> : null}
         </div>
       </div>
       <div className={styles.rowActions}>
@@ -122,7 +127,13 @@ function useRefreshLists() {
     ]);
 }
 
-function AddPractitioner({ services, onClose }: { services: readonly SettingsService[]; onClose: () => void }) {
+interface DialogProps {
+  services: readonly SettingsService[];
+  members: readonly StaffMember[];
+  onClose: () => void;
+}
+
+function AddPractitioner({ services, members, onClose }: DialogProps) {
   const trpc = useTRPC();
   const refresh = useRefreshLists();
   const create = useMutation(trpc.practitioners.create.mutationOptions());
@@ -132,7 +143,7 @@ function AddPractitioner({ services, onClose }: { services: readonly SettingsSer
   async function save(draft: PractitionerDraft) {
     setError(null);
     try {
-      const created = await create.mutateAsync({ displayName: draft.displayName, colour: draft.colour });
+      const created = await create.mutateAsync({ displayName: draft.displayName, colour: draft.colour, ...(draft.userId ? { userId: draft.userId } : {}) });
       if (draft.serviceIds.length > 0) await setServices.mutateAsync({ practitionerId: created.id, serviceIds: draft.serviceIds });
       await refresh();
       onClose();
@@ -147,6 +158,7 @@ function AddPractitioner({ services, onClose }: { services: readonly SettingsSer
       <PractitionerForm
         initial={NEW_PRACTITIONER}
         services={services}
+        members={members}
         editing={false}
         pending={create.isPending || setServices.isPending}
         error={error}
@@ -158,7 +170,7 @@ function AddPractitioner({ services, onClose }: { services: readonly SettingsSer
   );
 }
 
-function EditPractitioner({ practitioner, services, onClose }: { practitioner: SettingsPractitioner; services: readonly SettingsService[]; onClose: () => void }) {
+function EditPractitioner({ practitioner, services, members, onClose }: DialogProps & { practitioner: SettingsPractitioner }) {
   const trpc = useTRPC();
   const refresh = useRefreshLists();
   const update = useMutation(trpc.practitioners.update.mutationOptions());
@@ -173,6 +185,7 @@ function EditPractitioner({ practitioner, services, onClose }: { practitioner: S
         ...(draft.displayName !== practitioner.displayName ? { displayName: draft.displayName } : {}),
         ...(draft.colour.toLowerCase() !== practitioner.colour.toLowerCase() ? { colour: draft.colour } : {}),
         ...(draft.active !== practitioner.active ? { active: draft.active } : {}),
+        ...(draft.userId !== practitioner.userId ? { userId: draft.userId } : {}),
       };
       if (Object.keys(patch).length > 0) await update.mutateAsync({ practitionerId: practitioner.id, ...patch });
       const sameServices = [...draft.serviceIds].sort().join() === [...practitioner.serviceIds].sort().join();
@@ -188,8 +201,15 @@ function EditPractitioner({ practitioner, services, onClose }: { practitioner: S
   return (
     <Dialog title={`Edit ${practitioner.displayName}`} onClose={onClose} size="wide">
       <PractitionerForm
-        initial={{ displayName: practitioner.displayName, colour: practitioner.colour, active: practitioner.active, serviceIds: practitioner.serviceIds }}
+        initial={{
+          displayName: practitioner.displayName,
+          colour: practitioner.colour,
+          active: practitioner.active,
+          serviceIds: practitioner.serviceIds,
+          userId: practitioner.userId,
+        }}
         services={services}
+        members={members}
         editing
         pending={update.isPending || setServices.isPending}
         error={error}

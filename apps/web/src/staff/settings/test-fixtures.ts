@@ -71,12 +71,13 @@ export const staffList: StaffList = {
   invitations: [{ id: "0b8f1c2e-8888-4000-8000-000000000001", email: "new.admin@example.com", role: "admin", expiresAt: "2026-03-09T08:00:00.000Z" }],
 };
 
-/** A signed-in member with `role`, and the lists every settings screen reads. */
+/** A signed-in member with `role`, and the lists the settings screens read. */
 export function settingsWorld(role: StaffRole = "admin") {
   return [
     settingsProcedure("auth.me", () => signedIn(role)),
     settingsProcedure("clinic.settings.get", () => settingsOf),
     settingsProcedure("practitioners.list", () => practitionerList),
     settingsProcedure("services.list", () => serviceList),
+    settingsProcedure("clinic.staff.list", () => staffList),
   ];
 }
