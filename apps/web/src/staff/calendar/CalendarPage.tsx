@@ -170,7 +170,7 @@ export function CalendarPage() {
       ) : layout && layout.columns.length === 0 ? (
         <p>No practitioner is shown. Choose some under “Practitioners shown”.</p>
       ) : layout ? (
-        <div aria-busy={loadingNext || undefined}>
+        <div className={styles.gridArea} aria-busy={loadingNext || undefined}>
           {/* The range answer also holds the neighbouring days' appointments (zone offsets): count the view's own. */}
           {isEmpty ? <p className={styles.empty}>{view === "week" ? "No appointments this week." : "No appointments on this day."}</p> : null}
           <CalendarGrid
