@@ -2,7 +2,7 @@
 import { withIdentity, type Database } from "@frontdesk/db";
 import { rateLimits } from "@frontdesk/db/schema";
 import { TRPCError } from "@trpc/server";
-import { sql } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import type { Context } from "../context";
 
 export interface Limit {
@@ -22,8 +22,28 @@ export async function enforceLimits(ctx: Context, limits: Limit[]): Promise<void
   throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many requests. Please wait a moment and try again." });
 }
 
+/** Counters are kept a day (the longest window is an hour): long enough to look into an attack. */
+export const COUNTER_RETENTION_MS = 24 * 60 * 60_000;
+/** One count in this many, per process, also clears expired counters. */
+const CLEAR_EVERY = 500;
+let countsSinceClearing = 0;
+
+/**
+ * Deletes counters whose window started before the retention period: they only take room, and
+ * their keys hold e-mail and IP addresses. Returns how many went.
+ */
+export async function clearExpiredCounters(db: Database, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - COUNTER_RETENTION_MS);
+  const gone = await withIdentity(db, {}, (tx) => tx.delete(rateLimits).where(lt(rateLimits.windowStart, cutoff)).returning({ key: rateLimits.key }));
+  return gone.length;
+}
+
 /** Seconds until the first exceeded window ends, or null when every limit still has room. */
 async function countHits(db: Database, limits: Limit[], now: number): Promise<number | null> {
+  if (++countsSinceClearing >= CLEAR_EVERY) {
+    countsSinceClearing = 0;
+    await clearExpiredCounters(db, new Date(now));
+  }
   return withIdentity(db, {}, async (tx) => {
     // All counters in one round trip: the upserts are sent together.
     const waits = await Promise.all(
