@@ -215,7 +215,7 @@ describe("dragging an appointment", () => {
     fireEvent.pointerUp(moved, { pointerId: 2, clientX: 300, clientY: 500 });
 
     const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("The change was not saved: That time was just taken");
+    expect(alert).toHaveTextContent("The change was not saved: That time was just taken. The calendar shows the appointment as it was.");
     expect(within(screen.getByRole("region", { name: "Dr Yasmine Haddad" })).getByRole("article", { name: "10:45 Jean Dupont" })).toBeInTheDocument();
     expect(clinic.moves.inputs[1]).toEqual({ id: ids.appointment, version: 2, start: "2026-03-03T14:00:00.000Z", practitionerId: ids.haddad });
   });

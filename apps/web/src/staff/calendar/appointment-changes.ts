@@ -66,7 +66,8 @@ export function useAppointmentChanges(): AppointmentChanges {
       return true;
     } catch (error) {
       for (const [key, data] of snapshot) queryClient.setQueryData(key, data);
-      setRefusal(`The change was not saved: ${describeFailure(error).message} The calendar shows the appointment as it was.`);
+      const reason = describeFailure(error).message.replace(/([^.!?])$/, "$1.");
+      setRefusal(`The change was not saved: ${reason} The calendar shows the appointment as it was.`);
       return false;
     } finally {
       void queryClient.invalidateQueries(ranges);
