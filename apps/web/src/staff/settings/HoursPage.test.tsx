@@ -55,6 +55,9 @@ describe("the weekly hours editor", () => {
     expect(end).toHaveAttribute("aria-invalid", "true");
     expect(end).toHaveFocus();
     expect(app.screen.getByRole("alert")).toHaveTextContent("Nothing was saved: one thing needs fixing above.");
+    // A second try, from the button, lands on the field again.
+    await save(app);
+    expect(end).toHaveFocus();
     expect(app.saves).toEqual([]);
   });
 

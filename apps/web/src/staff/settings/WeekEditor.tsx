@@ -42,6 +42,8 @@ export function WeekEditor({ practitionerId, practitionerName, intervals }: Week
   const leaving = useBlocker({ shouldBlockFn: () => unsaved, enableBeforeUnload: () => unsaved, withResolver: true });
   // Errors show once a save was tried, then follow every edit.
   const [showErrors, setShowErrors] = useState(false);
+  // Counts refused saves, so that each one renders (and moves focus) even when nothing else changed.
+  const [, setRefusedSaves] = useState(0);
   const [saved, setSaved] = useState(false);
   // Which field takes focus after the next render (a new interval, the first error, …).
   const focusAfterRender = useRef<string | null>(null);
@@ -92,6 +94,7 @@ export function WeekEditor({ practitionerId, practitionerName, intervals }: Week
     event.preventDefault();
     if (!check.intervals) {
       setShowErrors(true);
+      setRefusedSaves((n) => n + 1);
       // Land on the first field at fault; the summary above says how many there are.
       const firstKey = WEEKDAYS.flatMap((d) => week[d]).find((i) => check.fields.has(i.key))?.key;
       if (firstKey) focusAfterRender.current = `${firstKey}:${check.fields.get(firstKey)?.start ? "start" : "end"}`;
