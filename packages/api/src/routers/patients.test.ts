@@ -117,6 +117,25 @@ describe("patients.create and update", () => {
   });
 });
 
+describe("patients.update with expectedUpdatedAt", () => {
+  it("refuses an edit made from a version someone else has changed since, naming the current record", async () => {
+    const { receptionist, clock, audited } = await world();
+    const opened = await receptionist.patients.create({ fullName: "Ana Lima", phone: "0601020304" });
+    clock.advance(60_000);
+    const colleague = await receptionist.patients.update({ patientId: opened.id, expectedUpdatedAt: opened.updatedAt, email: "ana@example.test" });
+    expect(colleague.updatedAt).not.toBe(opened.updatedAt);
+
+    clock.advance(60_000);
+    const stale = await audited(() => receptionist.patients.update({ patientId: opened.id, expectedUpdatedAt: opened.updatedAt, phone: "0700000000" }));
+    expect(stale.failure).toMatchObject({ code: "CONFLICT", message: "Someone else changed Ana Lima's record while you were editing it" });
+    expect(stale.rows).toEqual([]);
+    expect((await receptionist.patients.get({ patientId: opened.id })).patient).toMatchObject({ phone: "0601020304", email: "ana@example.test" });
+
+    const fresh = await receptionist.patients.update({ patientId: opened.id, expectedUpdatedAt: colleague.updatedAt, phone: "0700000000" });
+    expect(fresh).toMatchObject({ phone: "0700000000", email: "ana@example.test" });
+  });
+});
+
 describe("patients.archive", () => {
   it("drops the patient out of search but keeps the record and its history", async () => {
     const { as, audited, receptionist, staffed, inClinic } = await world();
@@ -160,6 +179,7 @@ describe("bad input", () => {
     ["create", "notes", { fullName: "A", notes: "x".repeat(10_000) }],
     ["update", "email", { patientId: crypto.randomUUID(), email: "x".repeat(10_000) }],
     ["update", "patientId", { patientId: 7 }],
+    ["update", "expectedUpdatedAt", { patientId: crypto.randomUUID(), expectedUpdatedAt: "yesterday" }],
     ["archive", "patientId", { patientId: "x".repeat(10_000) }],
   ] as const)("%s refuses bad input %# with BAD_REQUEST naming %s", async (name, field, input) => {
     const { as } = await createStaffWorld(db);

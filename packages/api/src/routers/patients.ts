@@ -5,7 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit";
 import { changedFields } from "../audit-diff";
 import { ConflictError, NotFoundError } from "../errors";
-import { bookingPatientSchema } from "../schemas";
+import { bookingPatientSchema, instant } from "../schemas";
 import { procedure, type StaffScope } from "../trpc";
 import { email, personName, uuid } from "../validation";
 
@@ -24,11 +24,12 @@ const patientFields = {
   notes: z.string().trim().max(5000, "Keep the notes under 5000 characters").nullable(),
 };
 
-async function loadPatient(staff: StaffScope, patientId: string) {
-  const [patient] = await staff.tx
+async function loadPatient(staff: StaffScope, patientId: string, { lock = false } = {}) {
+  const query = staff.tx
     .select()
     .from(patients)
     .where(and(eq(patients.clinicId, staff.clinicId), eq(patients.id, patientId)));
+  const [patient] = lock ? await query.for("update") : await query;
   if (!patient) throw new NotFoundError("Patient");
   return patient;
 }
@@ -42,6 +43,8 @@ const recordView = (p: typeof patients.$inferSelect) => ({
   notes: p.notes,
   archivedAt: p.archivedAt?.toISOString() ?? null,
   createdAt: p.createdAt.toISOString(),
+  /** Send it back as `expectedUpdatedAt` with an edit to be told when someone changed the record meanwhile. */
+  updatedAt: p.updatedAt.toISOString(),
 });
 
 /** `%` and `_` in what staff type are text, not wildcards. */
@@ -165,12 +168,18 @@ export const patientsRouter = {
         phone: patientFields.phone.optional(),
         dateOfBirth: patientFields.dateOfBirth.optional(),
         notes: patientFields.notes.optional(),
+        /** The record's `updatedAt` as the editor saw it; optional, so older clients keep last-write-wins. */
+        expectedUpdatedAt: instant.optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
-      const { patientId, ...patch } = input;
-      const before = await loadPatient(staff, patientId);
+      const { patientId, expectedUpdatedAt, ...patch } = input;
+      // Locked until the transaction ends, so that two edits made from the same version cannot both pass the check.
+      const before = await loadPatient(staff, patientId, { lock: true });
+      if (expectedUpdatedAt !== undefined && before.updatedAt.getTime() !== Date.parse(expectedUpdatedAt)) {
+        throw new ConflictError(`Someone else changed ${before.fullName}'s record while you were editing it`, { current: recordView(before) });
+      }
       const changes = changedFields(before, patch);
       if (Object.keys(changes).length > 0) {
         await staff.tx
