@@ -73,6 +73,7 @@ test("a receptionist books a phone patient, moves the appointment (dialog, then 
   const booking = page.getByRole("dialog", { name: "New appointment" });
   await expect(booking.getByLabel("Practitioner")).toHaveValue(/.+/);
   await expect(booking.getByLabel(/^Start/)).toHaveValue("10:00");
+  await expect(booking.getByLabel(/Find a patient/)).toBeFocused();
   await booking.getByLabel(/Find a patient/).fill("Paul Telephone");
   await expect(booking.getByText("No patient matches “Paul Telephone”.")).toBeVisible();
   await booking.getByRole("button", { name: "New patient" }).click();

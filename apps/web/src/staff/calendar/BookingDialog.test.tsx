@@ -54,6 +54,7 @@ describe("booking from the calendar", () => {
     expect(within(dialog).getByLabelText("Date")).toHaveValue("2026-03-03");
     expect(within(dialog).getByLabelText(/^Start/)).toHaveValue("10:00");
     expect(within(dialog).getByLabelText("Service")).toHaveValue(ids.consultation);
+    expect(within(dialog).getByLabelText(/Find a patient/)).toHaveFocus();
 
     await user.type(within(dialog).getByLabelText(/Find a patient/), "Dup");
     const results = await within(dialog).findByRole("list", { name: "Matching patients" });

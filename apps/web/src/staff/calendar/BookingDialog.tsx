@@ -3,7 +3,7 @@
 // and its answer ("that time was just taken") is shown here, where the receptionist is looking.
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { bookingPatientSchema } from "@frontdesk/api/schemas";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { RouterOutputs } from "@frontdesk/api";
 import { describeFailure, type Failure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
@@ -115,6 +115,12 @@ export function BookingDialog({
 
   const loading = practitioners.isPending || services.isPending;
   const loadError = practitioners.error ?? services.error;
+  const formRef = useRef<HTMLFormElement>(null);
+  // Opening a native dialog focuses its first control (the close button); the receptionist on
+  // the phone starts by typing the caller's name. Runs after the dialog has opened (child first).
+  useEffect(() => {
+    if (!loading) formRef.current?.querySelector<HTMLElement>("input")?.focus();
+  }, [loading]);
 
   return (
     <Dialog title="New appointment" onClose={onClose} size="wide">
@@ -133,7 +139,7 @@ export function BookingDialog({
           }}
         />
       ) : (
-        <form onSubmit={(event) => void submit(event)} noValidate>
+        <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate>
           <PatientPicker value={patient} onChange={setPatient} error={errors.patient} newPatientErrors={errors.newPatient} />
           <SelectField label="Practitioner" value={chosenPractitioner?.id ?? ""} onChange={(event) => setPractitionerId(event.target.value)}>
             {practitionerList.map((p) => (

@@ -89,6 +89,7 @@ function PatientSearch({
     <>
       <TextField
         label="Find a patient"
+        // Back from "Change patient": that button is gone, the search is what comes next.
         autoFocus
         hint="Name, phone or e-mail"
         type="search"
