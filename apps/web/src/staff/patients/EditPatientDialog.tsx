@@ -1,6 +1,6 @@
-// Edits a patient's contact details. Only the fields that changed are sent, so two colleagues
-// editing different fields of one record do not overwrite each other (the API has no version
-// check on patients yet: see docs/decisions/0011). The server's refusals land on their fields.
+// Edits a patient's contact details. Only the fields that changed are sent, with the version the
+// form was opened on: when a colleague saved in between, the server refuses (CONFLICT), and the
+// form reloads their version instead of overwriting it. The server's refusals land on their fields.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/failure";
@@ -25,7 +25,7 @@ const draftOf = (patient: PatientRecord): Draft => ({
 /** The fields that differ from the record; an emptied optional field is sent as null (cleared). */
 export function changesFrom(patient: PatientRecord, draft: Draft): PatientUpdateInput {
   const before = draftOf(patient);
-  const patch: PatientUpdateInput = { patientId: patient.id };
+  const patch: PatientUpdateInput = { patientId: patient.id, expectedUpdatedAt: patient.updatedAt };
   if (draft.fullName.trim() !== before.fullName) patch.fullName = draft.fullName.trim();
   for (const field of ["email", "phone", "dateOfBirth", "notes"] as const) {
     const value = draft[field].trim();
@@ -37,6 +37,8 @@ export function changesFrom(patient: PatientRecord, draft: Draft): PatientUpdate
 export function EditPatientDialog({ patient, onClose, onSaved }: { patient: PatientRecord; onClose: () => void; onSaved: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  // The version being edited: the one opened, or the colleague's after a conflict.
+  const [base, setBase] = useState(patient);
   const [draft, setDraft] = useState<Draft>(() => draftOf(patient));
   const update = useMutation(
     trpc.patients.update.mutationOptions({
@@ -44,6 +46,13 @@ export function EditPatientDialog({ patient, onClose, onSaved }: { patient: Pati
         // The record and every search that might list it under its old name.
         await queryClient.invalidateQueries(trpc.patients.pathFilter());
         onSaved();
+      },
+      onError: async (error) => {
+        if (describeFailure(error).kind !== "conflict") return;
+        // Start again from what is saved now: re-sending the old form would undo the colleague's change.
+        const fresh = await queryClient.fetchQuery({ ...trpc.patients.get.queryOptions({ patientId: patient.id }), staleTime: 0 });
+        setBase(fresh.patient);
+        setDraft(draftOf(fresh.patient));
       },
     }),
   );
@@ -60,8 +69,9 @@ export function EditPatientDialog({ patient, onClose, onSaved }: { patient: Pati
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const patch = changesFrom(patient, draft);
-    if (Object.keys(patch).length === 1) return onClose();
+    const patch = changesFrom(base, draft);
+    // Only the id and the version: nothing changed.
+    if (Object.keys(patch).length === 2) return onClose();
     update.mutate(patch);
   }
 
@@ -73,7 +83,11 @@ export function EditPatientDialog({ patient, onClose, onSaved }: { patient: Pati
         <TextField label="E-mail address" type="email" autoComplete="off" {...bind("email")} />
         <TextField label="Date of birth" type="date" hint="Leave empty if unknown." {...bind("dateOfBirth")} />
         <TextAreaField label="Notes" hint="Seen by every member of staff." {...bind("notes")} />
-        {failure && !hasFieldErrors ? (
+        {failure?.kind === "conflict" ? (
+          <p role="alert" className={styles.formError}>
+            {failure.message}. The form now shows the saved details: make your change again.
+          </p>
+        ) : failure && !hasFieldErrors ? (
           <p role="alert" className={styles.formError}>
             {failure.message}
           </p>

@@ -67,7 +67,7 @@ describe("a patient's page", () => {
 
     expect(await screen.findByRole("status")).toHaveTextContent("Changes saved");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
-    expect(updates.list).toEqual([{ patientId: patientIds.dupont, phone: "07 00 00 00 01" }]);
+    expect(updates.list).toEqual([{ patientId: patientIds.dupont, expectedUpdatedAt: "2026-02-20T14:40:00.000Z", phone: "07 00 00 00 01" }]);
     expect(await screen.findByRole("link", { name: "07 00 00 00 01" })).toBeInTheDocument();
     expect(edit).toHaveFocus();
   });
@@ -85,7 +85,7 @@ describe("a patient's page", () => {
     await user.click(await screen.findByRole("button", { name: "Edit details" }));
     await user.clear(screen.getByLabelText("E-mail address"));
     await user.click(screen.getByRole("button", { name: "Save changes" }));
-    await poll(() => updates.list).toEqual([{ patientId: patientIds.dupont, email: null }]);
+    await poll(() => updates.list).toEqual([{ patientId: patientIds.dupont, expectedUpdatedAt: "2026-02-20T14:40:00.000Z", email: null }]);
   });
 
   it("keeps the dialog open with the server's reason on the field it refused", async () => {
@@ -102,6 +102,39 @@ describe("a patient's page", () => {
     expect(phone).toHaveAttribute("aria-invalid", "true");
     expect(phone).toHaveAccessibleDescription("Enter a phone number with digits only (a leading + is fine)");
     expect(screen.getByRole("dialog", { name: "Edit Jean Dupont" })).toBeInTheDocument();
+  });
+
+  it("reloads a colleague's newer version instead of overwriting it, then saves against that version", async () => {
+    const record = serveRecord();
+    const updates = calls<"patients.update">();
+    const colleagues = dupontRecord({ email: "jd@example.org", updatedAt: "2026-03-02T07:59:00.000Z" });
+    server.use(
+      handle("patients.update", (input) => {
+        updates.record(input);
+        if (input.expectedUpdatedAt !== colleagues.patient.updatedAt) {
+          record.replace(colleagues);
+          return new TrpcErrorAnswer("CONFLICT", "Someone else changed Jean Dupont's record while you were editing it");
+        }
+        return { ...colleagues.patient, phone: input.phone ?? null };
+      }),
+    );
+    const { screen, user } = renderApp(PAGE);
+    await user.click(await screen.findByRole("button", { name: "Edit details" }));
+    const dialog = screen.getByRole("dialog", { name: "Edit Jean Dupont" });
+    const phone = within(dialog).getByLabelText("Phone");
+    await user.clear(phone);
+    await user.type(phone, "07 00 00 00 01");
+    await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
+
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("Someone else changed Jean Dupont's record while you were editing it. The form now shows the saved details");
+    await poll(() => within(dialog).getByLabelText("E-mail address")).toHaveValue("jd@example.org");
+    expect(phone).toHaveValue("06 12 34 56 78");
+
+    await user.clear(phone);
+    await user.type(phone, "07 00 00 00 01");
+    await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Changes saved");
+    expect(updates.list.at(-1)).toEqual({ patientId: patientIds.dupont, expectedUpdatedAt: "2026-03-02T07:59:00.000Z", phone: "07 00 00 00 01" });
   });
 
   it("archives after a confirmation, and says why when the server refuses", async () => {
