@@ -62,4 +62,12 @@ describe("the staff area", () => {
     expect(await screen.findByRole("heading", { name: "Sign in to Frontdesk" })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe("/app/sign-in");
   });
+
+  it("offers someone with no clinic yet to create one, and everyone a link to their account", async () => {
+    server.use(procedure("auth.me", () => ({ ...signedIn(), memberships: [], activeClinicId: null })));
+    const { screen } = renderApp("/app/calendar");
+    expect(await screen.findByRole("heading", { name: "No clinic chosen" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Create a clinic" })).toHaveAttribute("href", "/app/new-clinic");
+    expect(screen.getByRole("link", { name: "Your account" })).toHaveAttribute("href", "/app/account");
+  });
 });

@@ -156,17 +156,3 @@ function NoActiveClinic({ me }: { me: Me }) {
     </>
   );
 }
-
-/** A staff screen that is not built yet, said plainly rather than hidden. */
-export function StaffPlaceholder({ title }: { title: string }) {
-  return (
-    <>
-      <h1>{title}</h1>
-      <p>This screen arrives in a later release.</p>
-    </>
-  );
-}
-
-export function SettingsPlaceholder() {
-  return <StaffPlaceholder title="Clinic settings" />;
-}
