@@ -101,26 +101,43 @@ async function benchSlots(base: string, clinic: BenchClinic, pids: { server: num
   const slotsUrl = `${base}/trpc/public.slots?input=${encodeURIComponent(JSON.stringify({ clinicSlug: clinic.slug, serviceId: clinic.serviceId, from: "2026-12-01", to: "2026-12-31" }))}`;
   const sample = (await (await fetch(slotsUrl)).json()) as { result: { data: { days: Array<{ starts: string[] }> } } };
   const slotCount = sample.result.data.days.reduce((n, d) => n + d.starts.length, 0);
-  // The load generator reads every byte of each answer but does not parse it: parsing is the
-  // browser's work, on the patient's machine, not the server's latency. It uses node:http with
-  // keep-alive rather than fetch, which costs several times more CPU per request on cores the
-  // server shares.
-  const fetchSlots = async () => {
-    const status = await getAll(slotsUrl);
-    if (status !== 200) throw new Error(`slots answered ${status}`);
-  };
-  await runConcurrently(SLOT_CLIENTS, 200, fetchSlots); // warm-up
-  let slotLatencies: number[] = [];
-  const cpu = await cpuPer(SLOT_REQUESTS, pids, async () => {
-    slotLatencies = (await runConcurrently(SLOT_CLIENTS, SLOT_REQUESTS, fetchSlots)).sort((a, b) => a - b);
-  });
-  progress(`slots done: p99 ${ms(percentile(slotLatencies, 99))} ms`);
-  const pacedLatencies = (await runPaced(SLOT_CLIENTS, PACED_SECONDS, fetchSlots)).sort((a, b) => a - b);
+  // The load generator (fetchOk) reads every byte of each answer but does not parse it: parsing
+  // is the browser's work, on the patient's machine, not the server's latency. It uses node:http
+  // with keep-alive rather than fetch, which costs several times more CPU per request on cores
+  // the server shares.
+  const api = await measureSlots(slotsUrl, pids);
+  progress(`slots done: p99 ${ms(percentile(api.latencies, 99))} ms`);
+  const pacedLatencies = (await runPaced(SLOT_CLIENTS, PACED_SECONDS, () => fetchOk(slotsUrl))).sort((a, b) => a - b);
+
+  // The floor: the same answer from memory through bare node:http.
+  const slotsFile = path.join(tmpdir(), "frontdesk-bench-slots.json");
+  await writeFile(slotsFile, JSON.stringify(sample));
+  const floorServer = await startProcess(path.join(import.meta.dirname, "floor-server.ts"), { SLOTS_FILE: slotsFile });
+  const floor = await measureSlots(`${floorServer.url}/slots`, { server: floorServer.pid, postmaster: pids.postmaster }).finally(() => floorServer.stop());
+
   const responseKb = JSON.stringify(sample).length / 1024;
+  const row = (label: string, latencies: number[], extra: string) => `| ${label} | p50 ${ms(percentile(latencies, 50))} ms | p99 ${ms(percentile(latencies, 99))} ms | ${extra} |`;
   return [
-    `| public.slots, 10 practitioners x 31 days (${slotCount} free times, ${responseKb.toFixed(0)} kB JSON), ${SLOT_CLIENTS} clients back to back, ${SLOT_REQUESTS} requests | p50 ${ms(percentile(slotLatencies, 50))} ms | p99 ${ms(percentile(slotLatencies, 99))} ms | target p99 <= 50 ms | ${cpu} |`,
-    `| same, ${SLOT_CLIENTS} clients each asking once a second for ${PACED_SECONDS} s (${pacedLatencies.length} requests) | p50 ${ms(percentile(pacedLatencies, 50))} ms | p99 ${ms(percentile(pacedLatencies, 99))} ms | target p99 <= 50 ms |`,
+    row(`public.slots, 10 practitioners x 31 days (${slotCount} free times, ${responseKb.toFixed(0)} kB JSON), ${SLOT_CLIENTS} clients back to back, ${SLOT_REQUESTS} requests`, api.latencies, `target p99 <= 50 ms | ${api.cpu}`),
+    row(`same, ${SLOT_CLIENTS} clients each asking once a second for ${PACED_SECONDS} s (${pacedLatencies.length} requests)`, pacedLatencies, "target p99 <= 50 ms |"),
+    row(`floor: node:http serialising the same answer from memory, ${SLOT_CLIENTS} clients back to back`, floor.latencies, `| ${floor.cpu}`),
   ];
+}
+
+/** GETs `url` and fails on anything but 200. */
+async function fetchOk(url: string) {
+  const status = await getAll(url);
+  if (status !== 200) throw new Error(`${url} answered ${status}`);
+}
+
+/** Warms up, then SLOT_REQUESTS GETs of `url` with SLOT_CLIENTS back to back: sorted latencies and CPU per answer. */
+async function measureSlots(url: string, pids: { server: number; postmaster: number }) {
+  await runConcurrently(SLOT_CLIENTS, 200, () => fetchOk(url));
+  let latencies: number[] = [];
+  const cpu = await cpuPer(SLOT_REQUESTS, pids, async () => {
+    latencies = (await runConcurrently(SLOT_CLIENTS, SLOT_REQUESTS, () => fetchOk(url))).sort((a, b) => a - b);
+  });
+  return { latencies, cpu };
 }
 
 /** 2. Booking throughput: bookings per second, each client booking distinct (practitioner, time) pairs in January 2027. */
