@@ -1,6 +1,7 @@
 // msw handlers for tRPC procedures, written by hand against the wire format (no transformer,
-// one request per call: the tests use httpLink). Payloads are typed from the router.
-import type { RouterInputs, RouterOutputs } from "@frontdesk/api";
+// one request per call: the tests use httpLink). Any procedure of the router; payloads are typed
+// from it. Each area's tests may wrap `procedure` for their own convenience, never copy it.
+import type { AppRouter, RouterInputs, RouterOutputs } from "@frontdesk/api";
 import { http, HttpResponse, type JsonBodyType } from "msw";
 
 /** The value at a dotted path, e.g. At<RouterOutputs, "auth.me">. */
@@ -12,21 +13,18 @@ type At<T, P extends string> = P extends `${infer Head}.${infer Rest}`
     ? T[P]
     : never;
 
-export type PublicProcedure = "public.clinic" | "public.slots" | "public.book" | "public.booking.get" | "public.booking.cancel" | "public.booking.reschedule";
-export type StaffProcedure = "auth.me" | "auth.signIn" | "auth.signOut" | "auth.switchClinic" | "calendar.range" | "clinic.settings.get";
-export type Procedure = PublicProcedure | StaffProcedure;
+/** Every procedure's dotted path, from the router's own type ("auth.me", "public.booking.get", …). */
+type ProcedurePaths<R, Prefix extends string = ""> = {
+  [K in keyof R & string]: R[K] extends { _def: { type: "query" | "mutation" | "subscription" } }
+    ? `${Prefix}${K}`
+    : R[K] extends object
+      ? ProcedurePaths<R[K], `${Prefix}${K}.`>
+      : never;
+}[keyof R & string];
 
-type OutputOf<P extends Procedure> = At<RouterOutputs, P>;
-type InputOf<P extends Procedure> = At<RouterInputs, P>;
-
-const MUTATIONS: ReadonlySet<Procedure> = new Set([
-  "public.book",
-  "public.booking.cancel",
-  "public.booking.reschedule",
-  "auth.signIn",
-  "auth.signOut",
-  "auth.switchClinic",
-]);
+export type Procedure = ProcedurePaths<AppRouter["_def"]["record"]>;
+export type OutputOf<P extends Procedure> = At<RouterOutputs, P>;
+export type InputOf<P extends Procedure> = At<RouterInputs, P>;
 
 const ERROR_CODES = {
   BAD_REQUEST: [-32600, 400],
@@ -55,15 +53,15 @@ export interface Call<P extends Procedure> {
 type Answer<P extends Procedure> = OutputOf<P> | TrpcErrorAnswer | Response;
 type Resolver<P extends Procedure> = (call: Call<P>) => Answer<P> | Promise<Answer<P>>;
 
-const isMutation = (path: Procedure) => MUTATIONS.has(path);
-
-/** Handles one procedure; `resolve` returns the data, a TrpcErrorAnswer, or a raw Response (e.g. a network error). */
+/**
+ * Handles one procedure; `resolve` returns the data, a TrpcErrorAnswer, or a raw Response (e.g. a
+ * network error). Queries arrive as GET with the input in the URL, mutations as POST with it in
+ * the body.
+ */
 export function procedure<P extends Procedure>(path: P, resolve: Resolver<P>) {
-  const method = isMutation(path) ? http.post : http.get;
-  return method(`*/trpc/${path}`, async ({ request }) => {
-    const input = (
-      isMutation(path) ? JSON.parse((await request.text()) || "null") : JSON.parse(new URL(request.url).searchParams.get("input") ?? "null")
-    ) as InputOf<P>;
+  return http.all(`*/trpc/${path}`, async ({ request }) => {
+    const raw = request.method === "POST" ? (await request.text()) || "null" : (new URL(request.url).searchParams.get("input") ?? "null");
+    const input = JSON.parse(raw) as InputOf<P>;
     const answer = await resolve({ input, request });
     if (answer instanceof Response) return answer;
     if (answer instanceof TrpcErrorAnswer) {

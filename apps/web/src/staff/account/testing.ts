@@ -1,65 +1,20 @@
-// msw handlers for the staff procedures the shared helper (src/test/trpc.ts) does not list:
-// patients, sessions, sign-up, clinics and invitations. Same wire format (httpLink, no
-// transformer), payloads typed from the router; errors reuse the shared TrpcErrorAnswer.
-import type { RouterInputs, RouterOutputs } from "@frontdesk/api";
-import { http, HttpResponse, type JsonBodyType } from "msw";
-import { TrpcErrorAnswer } from "../../test/trpc";
+// Test helpers for the account and patient screens: handlers that answer with the input alone
+// (the wire format is the shared helper's, src/test/trpc.ts), and fixtures.
+import type { RouterOutputs } from "@frontdesk/api";
+import { procedure, TrpcErrorAnswer, type InputOf, type OutputOf, type Procedure } from "../../test/trpc";
 
-type At<T, P extends string> = P extends `${infer Head}.${infer Rest}`
-  ? Head extends keyof T
-    ? At<T[Head], Rest>
-    : never
-  : P extends keyof T
-    ? T[P]
-    : never;
-
-type Query = "patients.search" | "patients.get" | "auth.sessions.list" | "clinics.slugAvailable";
-const MUTATIONS = [
-  "patients.update",
-  "patients.archive",
-  "auth.sessions.revoke",
-  "auth.changePassword",
-  "auth.signUp",
-  "clinics.create",
-  "clinic.staff.accept",
-] as const;
-
-export type OwnProcedure = Query | (typeof MUTATIONS)[number];
-
-const STATUS: Record<TrpcErrorAnswer["code"], [number, number]> = {
-  BAD_REQUEST: [-32600, 400],
-  UNAUTHORIZED: [-32001, 401],
-  FORBIDDEN: [-32003, 403],
-  NOT_FOUND: [-32004, 404],
-  CONFLICT: [-32009, 409],
-  TOO_MANY_REQUESTS: [-32029, 429],
-  INTERNAL_SERVER_ERROR: [-32603, 500],
-};
-
-type Answer<P extends OwnProcedure> = At<RouterOutputs, P> | TrpcErrorAnswer | Response;
+export type OwnProcedure = Procedure;
+type Answer<P extends OwnProcedure> = OutputOf<P> | TrpcErrorAnswer | Response;
 
 /** Handles one procedure: `resolve` gets the decoded input and returns data, a TrpcErrorAnswer or a Response. */
-export function handle<P extends OwnProcedure>(path: P, resolve: (input: At<RouterInputs, P>) => Answer<P> | Promise<Answer<P>>) {
-  const isMutation = (MUTATIONS as readonly string[]).includes(path);
-  return (isMutation ? http.post : http.get)(`*/trpc/${path}`, async ({ request }) => {
-    const raw = isMutation ? (await request.text()) || "null" : (new URL(request.url).searchParams.get("input") ?? "null");
-    const answer = await resolve(JSON.parse(raw) as At<RouterInputs, P>);
-    if (answer instanceof Response) return answer;
-    if (answer instanceof TrpcErrorAnswer) {
-      const [code, httpStatus] = STATUS[answer.code];
-      return HttpResponse.json(
-        { error: { message: answer.message, code, data: { code: answer.code, httpStatus, path, ...answer.extra } } },
-        { status: httpStatus },
-      );
-    }
-    return HttpResponse.json({ result: { data: answer as JsonBodyType } });
-  });
+export function handle<P extends OwnProcedure>(path: P, resolve: (input: InputOf<P>) => Answer<P> | Promise<Answer<P>>) {
+  return procedure(path, ({ input }) => resolve(input));
 }
 
 /** What a procedure was sent, call by call. */
 export function calls<P extends OwnProcedure>() {
-  const list: Array<At<RouterInputs, P>> = [];
-  return { list, record: (input: At<RouterInputs, P>) => list.push(input) };
+  const list: Array<InputOf<P>> = [];
+  return { list, record: (input: InputOf<P>) => list.push(input) };
 }
 
 /** A BAD_REQUEST as the server's error formatter sends a zod failure. */

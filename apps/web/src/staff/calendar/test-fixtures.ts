@@ -1,39 +1,14 @@
-// Test helpers for the calendar's component tests. The shared msw helper (src/test/trpc.ts) knows
-// only a few procedures; this one answers any query or mutation of the router, typed from it.
-import type { RouterInputs, RouterOutputs } from "@frontdesk/api";
-import { http, HttpResponse, type JsonBodyType } from "msw";
+// Test helpers for the calendar's component tests: handlers that answer with the input alone
+// (the wire format is the shared helper's, src/test/trpc.ts), and fixtures.
 import { ids } from "../../test/fixtures";
-import { TrpcErrorAnswer } from "../../test/trpc";
+import { procedure, type InputOf, type OutputOf, type Procedure, type TrpcErrorAnswer } from "../../test/trpc";
 
-type At<T, P extends string> = P extends `${infer Head}.${infer Rest}`
-  ? Head extends keyof T
-    ? At<T[Head], Rest>
-    : never
-  : P extends keyof T
-    ? T[P]
-    : never;
-
-type CalendarQuery = "patients.search" | "appointments.get" | "services.list" | "practitioners.list" | "clinic.settings.get" | "calendar.range";
-type CalendarMutation = "appointments.create" | "appointments.setStatus" | "appointments.cancel" | "appointments.reschedule";
-export type CalendarProcedure = CalendarQuery | CalendarMutation;
-
-const MUTATIONS: ReadonlySet<string> = new Set<CalendarMutation>(["appointments.create", "appointments.setStatus", "appointments.cancel", "appointments.reschedule"]);
-
-export type InputOf<P extends CalendarProcedure> = At<RouterInputs, P>;
-export type OutputOf<P extends CalendarProcedure> = At<RouterOutputs, P>;
+export type { InputOf, OutputOf };
+export type CalendarProcedure = Procedure;
 
 /** msw handler for one procedure: `resolve` returns its data or a TrpcErrorAnswer; may be async (to hold an answer back). */
 export function answer<P extends CalendarProcedure>(path: P, resolve: (input: InputOf<P>) => OutputOf<P> | TrpcErrorAnswer | Promise<OutputOf<P> | TrpcErrorAnswer>) {
-  const mutation = MUTATIONS.has(path);
-  return (mutation ? http.post : http.get)(`*/trpc/${path}`, async ({ request }) => {
-    const raw = mutation ? (await request.text()) || "null" : (new URL(request.url).searchParams.get("input") ?? "null");
-    const result = await resolve(JSON.parse(raw) as InputOf<P>);
-    if (result instanceof TrpcErrorAnswer) {
-      const status = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429, INTERNAL_SERVER_ERROR: 500 }[result.code];
-      return HttpResponse.json({ error: { message: result.message, code: -32000, data: { code: result.code, httpStatus: status, path, ...result.extra } } }, { status });
-    }
-    return HttpResponse.json({ result: { data: result as JsonBodyType } });
-  });
+  return procedure(path, ({ input }) => resolve(input));
 }
 
 export const PATIENT_ID = "0b8f1c2e-6666-4000-8000-000000000001";
