@@ -9,14 +9,13 @@ import { useTRPC } from "../../api/trpc";
 import { wallClockOf, type DateFormat } from "../../lib/datetime";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
-import { TextAreaField, TextField } from "../../ui/Field";
+import { SelectField, TextAreaField, TextField } from "../../ui/Field";
 import { ErrorNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";
 import uiStyles from "../../ui/ui.module.css";
 import type { CalendarAppointment } from "../types";
 import { isOpen, nextStatuses, type AppointmentChanges, type SettableStatus } from "./appointment-changes";
 import { STATUS_NAMES } from "./status";
-import { SelectField } from "./SelectField";
 import { instantAt, minutesOfTimeInput, timeInputValue } from "./wall-clock";
 import styles from "./calendar.module.css";
 

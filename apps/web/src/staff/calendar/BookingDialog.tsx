@@ -10,12 +10,11 @@ import { useTRPC } from "../../api/trpc";
 import type { LocalDate } from "../../lib/datetime";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
-import { TextAreaField, TextField } from "../../ui/Field";
+import { SelectField, TextAreaField, TextField } from "../../ui/Field";
 import { ErrorNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";
 import uiStyles from "../../ui/ui.module.css";
 import { PatientPicker, type NewPatientErrors, type PatientChoice } from "./PatientPicker";
-import { SelectField } from "./SelectField";
 import { instantAt, minutesOfTimeInput, timeInputValue } from "./wall-clock";
 import styles from "./calendar.module.css";
 
