@@ -219,4 +219,22 @@ describe("dragging an appointment", () => {
     expect(within(screen.getByRole("region", { name: "Dr Yasmine Haddad" })).getByRole("article", { name: "10:45 Jean Dupont" })).toBeInTheDocument();
     expect(clinic.moves.inputs[1]).toEqual({ id: ids.appointment, version: 2, start: "2026-03-03T14:00:00.000Z", practitionerId: ids.haddad });
   });
+
+  it("leaves a finger's swipe to scrolling: nothing moves, and a tap opens the appointment", async () => {
+    const clinic = clinicWith();
+    const { screen } = renderApp("/app/calendar?date=2026-03-03");
+    const block = within(await screen.findByRole("article", { name: "09:00 Jean Dupont" }, { timeout: 5000 })).getByRole("button");
+    const cell = (column: string, time: string) => within(screen.getByRole("region", { name: column })).getByTitle(`Book ${time}`);
+    let under = cell("Dr Claire Martin", "09:00");
+    document.elementsFromPoint = vi.fn(() => [block, under]);
+
+    fireEvent.pointerDown(block, { pointerId: 3, pointerType: "touch", button: 0, clientX: 100, clientY: 100 });
+    under = cell("Dr Yasmine Haddad", "10:45");
+    fireEvent.pointerMove(block, { pointerId: 3, pointerType: "touch", clientX: 300, clientY: 200 });
+    fireEvent.pointerUp(block, { pointerId: 3, pointerType: "touch", clientX: 300, clientY: 200 });
+    fireEvent.click(block);
+
+    expect(await screen.findByRole("dialog")).toBeInTheDocument();
+    expect(clinic.moves.inputs).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
-// Moving an appointment by dragging its block to another time or column, with pointer events
-// (mouse, pen and touch alike). Keyboard users move it with the reschedule dialog instead.
+// Moving an appointment by dragging its block to another time or column, with a mouse or a pen.
+// On a touch screen a swipe over the calendar must scroll it, as everywhere else, so a finger
+// only taps a block open; touch and keyboard users move it with the reschedule dialog.
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import type { LocalDate } from "../../lib/datetime";
 import type { CalendarAppointment } from "../types";
@@ -73,7 +74,7 @@ export function useBlockDrag({ startMinutesOf, onDrop }: { startMinutesOf: (appo
   /** Props for a draggable block's button. */
   const handlers = (appointment: CalendarAppointment) => ({
     onPointerDown: (event: ReactPointerEvent<HTMLElement>) => {
-      if (event.button !== 0) return;
+      if (event.button !== 0 || event.pointerType === "touch") return;
       const under = slotAtPoint(event.clientX, event.clientY);
       grab.current = {
         appointment,
