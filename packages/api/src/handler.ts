@@ -8,7 +8,7 @@ import type { ServerDeps } from "./ports";
 import { checkReadiness } from "./readiness";
 import { appRouter } from "./root";
 
-type Env = { Variables: { requestId: string; session: SessionRecord | null; ip: string | null } };
+type Env = { Variables: { requestId: string; session: SessionRecord | null; ip: string | null; setCookies: string[] } };
 
 export interface FetchHandlerOptions {
   /** The client's address as the runtime sees it (a proxy's X-Forwarded-For is not trusted here). */
@@ -28,6 +28,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
     c.set("requestId", requestId);
     c.set("ip", options.clientIp?.(c.req.raw) ?? null);
     c.set("session", null);
+    c.set("setCookies", []);
     await next();
     c.header("X-Request-Id", requestId);
     const url = new URL(c.req.url);
@@ -70,6 +71,8 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
   );
 
   // Sessions are resolved (and their cookie renewed) before tRPC runs, which may stream its answer.
+  // The cookies wait in a variable for tRPC's answer: a header set on the context now would make
+  // Hono re-wrap that answer, turning its body into a stream that Node then copies chunk by chunk.
   app.use("/trpc/*", async (c, next) => {
     const token = readSessionToken(c.req.header("cookie") ?? null, deps.publicUrl);
     if (token) {
@@ -77,11 +80,9 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
       const result = await validateSessionToken(deps.db, token, now, deps.sessions);
       if (result) {
         c.set("session", result.session);
-        if (result.renewed) {
-          c.header("Set-Cookie", serializeSessionCookie(token, { publicUrl: deps.publicUrl, expiresAt: result.session.expiresAt, now }), { append: true });
-        }
+        if (result.renewed) c.get("setCookies").push(serializeSessionCookie(token, { publicUrl: deps.publicUrl, expiresAt: result.session.expiresAt, now }));
       } else {
-        c.header("Set-Cookie", serializeBlankSessionCookie(deps.publicUrl), { append: true });
+        c.get("setCookies").push(serializeBlankSessionCookie(deps.publicUrl));
       }
     }
     await next();
@@ -102,10 +103,9 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
           responseHeaders: resHeaders,
         }),
     });
-    // Keep the cookies set by the middleware above alongside tRPC's own headers.
-    const merged = new Headers(response.headers);
-    for (const cookie of c.res.headers.getSetCookie()) merged.append("Set-Cookie", cookie);
-    return new Response(response.body, { status: response.status, headers: merged });
+    // The session cookies from above join tRPC's own (sign-in, sign-out) on its answer, in place.
+    for (const cookie of c.get("setCookies")) response.headers.append("Set-Cookie", cookie);
+    return response;
   });
 
   return (request: Request): Promise<Response> => Promise.resolve(app.fetch(request));
