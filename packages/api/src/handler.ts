@@ -30,7 +30,9 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
     c.set("session", null);
     c.set("setCookies", []);
     await next();
-    c.header("X-Request-Id", requestId);
+    // On the answer's own headers: c.header() after the handler would re-wrap the answer and
+    // stream its body.
+    c.res.headers.set("X-Request-Id", requestId);
     const url = new URL(c.req.url);
     const session = c.get("session");
     deps.logger.info(

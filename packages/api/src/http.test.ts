@@ -214,6 +214,7 @@ describe("errors and logs", () => {
     const body = JSON.stringify(await response.json());
     await relay.restore();
     expect(response.status).toBe(500);
+    expect(response.headers.get("X-Request-Id")).toBe("req-12345678");
     expect(body).toContain("req-12345678");
     expect(body).not.toMatch(/ECONNREFUSED|ECONNRESET|postgres|select|stack|at \//i);
     expect(logger.lines.some((l) => l.level === "error" && l.fields.requestId === "req-12345678")).toBe(true);
@@ -259,6 +260,16 @@ async function subscriptionErrorStatus(browser: ReturnType<typeof client>, path:
     void reader.cancel().catch(() => undefined);
   }
 }
+
+describe("request ids", () => {
+  it("names every answer with one, made up when the request brings none (or a malformed one)", async () => {
+    const base = await listen(createTestDeps(db).deps);
+    const made = (await client(base).query("auth.me")).headers.get("X-Request-Id");
+    expect(made).toMatch(/^[0-9a-f-]{36}$/);
+    const refused = await fetch(`${base}/trpc/auth.me`, { headers: { "X-Request-Id": "bad id with spaces" } });
+    expect(refused.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
 
 describe("request size", () => {
   it("refuses a body over 64 kB with 413 before any procedure runs, and lets queries through", async () => {
