@@ -88,22 +88,21 @@ export async function startServer(config: Config, options: { databaseUrl: string
   );
   const clientIps = new WeakMap<Request, string | null>();
 
-  const app = new Hono();
-  app.all("/trpc/*", (c) => api(c.req.raw));
-  app.get("/healthz", (c) => api(c.req.raw));
-  app.get("/readyz", (c) => api(c.req.raw));
+  // The API's paths go straight to its handler; everything else is the web app.
+  const web = new Hono();
   const webRoot = options.webRoot ?? defaultWebRoot;
   if (existsSync(path.join(webRoot, "index.html"))) {
-    app.use("/*", serveStatic({ root: path.relative(process.cwd(), webRoot) }));
+    web.use("/*", serveStatic({ root: path.relative(process.cwd(), webRoot) }));
     // Client-side routes (/book/…, /app/…) get the SPA's index.html.
     const indexHtml = await readFile(path.join(webRoot, "index.html"), "utf8");
-    app.get("*", (c) => c.html(indexHtml));
+    web.get("*", (c) => c.html(indexHtml));
   }
+  const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname === "/healthz" || pathname === "/readyz";
 
   const running = await serveHandler(
     (request, ip) => {
       clientIps.set(request, ip);
-      return app.fetch(request);
+      return isApi(new URL(request.url).pathname) ? api(request) : web.fetch(request);
     },
     { port: config.PORT, graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000 },
   );
