@@ -1,5 +1,6 @@
 import type { Transaction } from "@frontdesk/db";
 import { auditLog } from "@frontdesk/db/schema";
+import type { StaffScope } from "./trpc";
 
 export type ActorKind = "user" | "patient_link" | "online_booking" | "system";
 
@@ -26,4 +27,13 @@ export function recordAudit(tx: Transaction, entry: AuditEntry): Promise<void> {
     .values({ ...entry, changes: entry.changes ?? null })
     .execute()
     .then(() => undefined);
+}
+
+/** What a staff member did, in the clinic and transaction of their request (see staffProcedure). */
+export type StaffAuditEntry = Pick<AuditEntry, "action" | "entity" | "entityId" | "changes">;
+
+/** recordAudit for a staff procedure: the member, their clinic and the request id come from `ctx`. */
+export function recordStaffAudit(ctx: { staff: StaffScope; requestId: string }, entry: StaffAuditEntry): Promise<void> {
+  const { tx, clinicId, userId } = ctx.staff;
+  return recordAudit(tx, { ...entry, clinicId, actorUserId: userId, actorKind: "user", requestId: ctx.requestId });
 }

@@ -4,7 +4,7 @@ import { appointments, patients, practitionerServices, practitioners, services }
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "../audit";
+import { recordStaffAudit } from "../audit";
 import { assertTransition, assertVersion, blockedRange, isOpen, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
 import { NotFoundError, RuleError } from "../errors";
 import { bookingPatientSchema, id, instant } from "../schemas";
@@ -35,7 +35,7 @@ async function assertOffers(staff: StaffScope, practitionerId: string, serviceId
 }
 
 const audit = (staff: StaffScope, requestId: string, action: string, entityId: string, changes: Record<string, [unknown, unknown]>) =>
-  recordAudit(staff.tx, { clinicId: staff.clinicId, actorUserId: staff.userId, actorKind: "user", action, entity: "appointment", entityId, changes, requestId });
+  recordStaffAudit({ staff, requestId }, { action, entity: "appointment", entityId, changes });
 
 export const appointmentsRouter = {
   /** One appointment with the patient's contact details; staff reading them is audited. */
@@ -48,14 +48,10 @@ export const appointmentsRouter = {
         .select({ id: patients.id, fullName: patients.fullName, email: patients.email, phone: patients.phone, dateOfBirth: patients.dateOfBirth })
         .from(patients)
         .where(and(eq(patients.clinicId, staff.clinicId), eq(patients.id, row.appointment.patientId)));
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "view",
         entity: "patient",
         entityId: row.appointment.patientId,
-        requestId: ctx.requestId,
       });
       return {
         ...presentAppointment(row.appointment, row),

@@ -2,7 +2,7 @@ import { auditLog, clinics, users } from "@frontdesk/db/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "../audit";
+import { recordStaffAudit } from "../audit";
 import { changedFields } from "../audit-diff";
 import { clinicOf } from "../booking/clinic";
 import { instant } from "../schemas";
@@ -68,15 +68,11 @@ export const clinicSettingsRouter = {
           .set({ ...input, updatedAt: ctx.deps.clock.now() })
           .where(eq(clinics.id, staff.clinicId));
       }
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "update",
         entity: "clinic",
         entityId: staff.clinicId,
         changes,
-        requestId: ctx.requestId,
       });
       return settingsView(await clinicOf(staff.tx, staff.clinicId));
     }),

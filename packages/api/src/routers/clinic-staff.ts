@@ -4,7 +4,7 @@ import { clinics, invitations, membershipRole, memberships, users, type Membersh
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "../audit";
+import { recordAudit, recordStaffAudit } from "../audit";
 import { ConflictError, NotFoundError, RuleError } from "../errors";
 import { invitationMail } from "../mail";
 import { procedure, type StaffScope } from "../trpc";
@@ -68,15 +68,11 @@ export const clinicStaffRouter = {
         .insert(invitations)
         .values({ clinicId: staff.clinicId, email: input.email, role: input.role, tokenHash, invitedBy: staff.userId, expiresAt })
         .returning({ id: invitations.id });
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "invite",
         entity: "invitation",
         entityId: invitation!.id,
         changes: { role: [null, input.role] },
-        requestId: ctx.requestId,
       });
       const [clinic] = await staff.tx.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, staff.clinicId));
       await ctx.deps.mailer.send(invitationMail(input.email, clinic!.name, input.role, `${ctx.deps.publicUrl}/app/invite/${token}`));
@@ -135,15 +131,11 @@ export const clinicStaffRouter = {
       assertMayAssign(staff, membership.role, input.role);
       if (membership.role === "owner" && input.role !== "owner") await assertNotLastOwner(staff, membership.id);
       await staff.tx.update(memberships).set({ role: input.role }).where(eq(memberships.id, membership.id));
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "set_role",
         entity: "membership",
         entityId: membership.id,
         changes: { role: [membership.role, input.role] },
-        requestId: ctx.requestId,
       });
       return { membershipId: membership.id, role: input.role };
     }),
@@ -156,15 +148,11 @@ export const clinicStaffRouter = {
       assertMayAssign(staff, membership.role, null);
       if (membership.role === "owner") await assertNotLastOwner(staff, membership.id);
       await staff.tx.delete(memberships).where(eq(memberships.id, membership.id));
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "remove",
         entity: "membership",
         entityId: membership.id,
         changes: { role: [membership.role, null] },
-        requestId: ctx.requestId,
       });
       return { removed: true };
     }),

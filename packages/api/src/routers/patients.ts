@@ -2,7 +2,7 @@ import { appointments, patients, practitioners, services } from "@frontdesk/db/s
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "../audit";
+import { recordStaffAudit } from "../audit";
 import { changedFields } from "../audit-diff";
 import { ConflictError, NotFoundError } from "../errors";
 import { bookingPatientSchema, instant } from "../schemas";
@@ -112,14 +112,10 @@ export const patientsRouter = {
         .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.patientId, patient.id)))
         .orderBy(desc(appointments.startsAt), desc(appointments.id));
       // Who looked at which patient, when (issue 5): a read of a record is audited like a change.
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "view",
         entity: "patient",
         entityId: patient.id,
-        requestId: ctx.requestId,
       });
       return {
         patient: recordView(patient),
@@ -145,16 +141,12 @@ export const patientsRouter = {
         .insert(patients)
         .values({ clinicId: staff.clinicId, ...values })
         .returning();
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "create",
         entity: "patient",
         entityId: created!.id,
         // Which fields were filled in, not their contents: the audit log is not a second patient record.
         changes: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null).map(([field]) => [field, [null, "(set)"]])),
-        requestId: ctx.requestId,
       });
       return recordView(created!);
     }),
@@ -189,15 +181,11 @@ export const patientsRouter = {
       }
       // Notes are clinical free text: the audit log says they changed, not what they say.
       if (changes.notes) changes.notes = ["(changed)", "(changed)"];
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "update",
         entity: "patient",
         entityId: patientId,
         changes,
-        requestId: ctx.requestId,
       });
       return recordView(await loadPatient(staff, patientId));
     }),
@@ -231,15 +219,11 @@ export const patientsRouter = {
         .update(patients)
         .set({ archivedAt: now, updatedAt: now })
         .where(and(eq(patients.clinicId, staff.clinicId), eq(patients.id, patient.id)));
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "archive",
         entity: "patient",
         entityId: patient.id,
         changes: { archivedAt: [null, now.toISOString()] },
-        requestId: ctx.requestId,
       });
       return recordView({ ...patient, archivedAt: now });
     }),

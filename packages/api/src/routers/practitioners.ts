@@ -2,7 +2,7 @@ import { appointments, memberships, practitionerServices, practitioners, service
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "../audit";
+import { recordStaffAudit } from "../audit";
 import { changedFields } from "../audit-diff";
 import { ConflictError, NotFoundError } from "../errors";
 import { procedure, type StaffScope } from "../trpc";
@@ -86,15 +86,11 @@ export const practitionersRouter = {
         .insert(practitioners)
         .values({ clinicId: staff.clinicId, displayName: input.displayName, colour: input.colour, userId: input.userId ?? null })
         .returning();
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "create",
         entity: "practitioner",
         entityId: created!.id,
         changes: { displayName: [null, created!.displayName], colour: [null, created!.colour], userId: [null, created!.userId] },
-        requestId: ctx.requestId,
       });
       return view(created!, []);
     }),
@@ -122,15 +118,11 @@ export const practitionersRouter = {
           .set({ ...patch, updatedAt: ctx.deps.clock.now() })
           .where(and(eq(practitioners.clinicId, staff.clinicId), eq(practitioners.id, practitionerId)));
       }
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "update",
         entity: "practitioner",
         entityId: practitionerId,
         changes,
-        requestId: ctx.requestId,
       });
       const after = await loadPractitioner(staff, practitionerId);
       const offered = await staff.tx
@@ -167,15 +159,11 @@ export const practitionersRouter = {
           .insert(practitionerServices)
           .values(wanted.map((serviceId) => ({ clinicId: staff.clinicId, practitionerId: input.practitionerId, serviceId })));
       }
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "set_services",
         entity: "practitioner",
         entityId: input.practitionerId,
         changes: JSON.stringify(before) === JSON.stringify(wanted) ? {} : { serviceIds: [before, wanted] },
-        requestId: ctx.requestId,
       });
       return { practitionerId: input.practitionerId, serviceIds: wanted };
     }),
@@ -193,15 +181,11 @@ export const practitionersRouter = {
         .limit(1);
       if (used) throw new ConflictError(`${practitioner.displayName} has appointments on record: deactivate instead of deleting`);
       await staff.tx.delete(practitioners).where(and(eq(practitioners.clinicId, staff.clinicId), eq(practitioners.id, practitioner.id)));
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "remove",
         entity: "practitioner",
         entityId: practitioner.id,
         changes: { displayName: [practitioner.displayName, null] },
-        requestId: ctx.requestId,
       });
       return { removed: true };
     }),

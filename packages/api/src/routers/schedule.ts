@@ -2,7 +2,7 @@ import { practitioners, scheduleExceptionKind, scheduleExceptions, workingHours 
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, lt } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "../audit";
+import { recordStaffAudit } from "../audit";
 import { NotFoundError } from "../errors";
 import { procedure, type StaffScope } from "../trpc";
 import { instant } from "../schemas";
@@ -119,15 +119,11 @@ export const scheduleRouter = {
       }
       const old = before.map(describe);
       const now = after.map(describe);
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "set_week",
         entity: "working_hours",
         entityId: practitioner.id,
         changes: JSON.stringify(old) === JSON.stringify(now) ? {} : { intervals: [old, now] },
-        requestId: ctx.requestId,
       });
       return { practitionerId: practitioner.id, intervals: after };
     }),
@@ -188,15 +184,11 @@ export const scheduleRouter = {
           })
           .returning();
         const view = exceptionView(created!);
-        await recordAudit(staff.tx, {
-          clinicId: staff.clinicId,
-          actorUserId: staff.userId,
-          actorKind: "user",
+        await recordStaffAudit(ctx, {
           action: "create",
           entity: "schedule_exception",
           entityId: view.id,
           changes: { practitionerId: [null, view.practitionerId], kind: [null, view.kind], startsAt: [null, view.startsAt], endsAt: [null, view.endsAt] },
-          requestId: ctx.requestId,
         });
         return view;
       }),
@@ -213,15 +205,11 @@ export const scheduleRouter = {
         assertMayEditCalendar(staff, await loadPractitioner(staff, exception.practitionerId));
         await staff.tx.delete(scheduleExceptions).where(and(eq(scheduleExceptions.clinicId, staff.clinicId), eq(scheduleExceptions.id, exception.id)));
         const view = exceptionView(exception);
-        await recordAudit(staff.tx, {
-          clinicId: staff.clinicId,
-          actorUserId: staff.userId,
-          actorKind: "user",
+        await recordStaffAudit(ctx, {
           action: "remove",
           entity: "schedule_exception",
           entityId: view.id,
           changes: { kind: [view.kind, null], startsAt: [view.startsAt, null], endsAt: [view.endsAt, null] },
-          requestId: ctx.requestId,
         });
         return { removed: true };
       }),

@@ -2,7 +2,7 @@ import { appointments, practitionerServices, services } from "@frontdesk/db/sche
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "../audit";
+import { recordStaffAudit } from "../audit";
 import { changedFields } from "../audit-diff";
 import { ConflictError, NotFoundError } from "../errors";
 import { procedure, type StaffScope } from "../trpc";
@@ -83,15 +83,11 @@ export const servicesRouter = {
         .insert(services)
         .values({ clinicId: staff.clinicId, ...input })
         .returning();
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "create",
         entity: "service",
         entityId: created!.id,
         changes: Object.fromEntries(Object.entries(input).map(([field, value]) => [field, [null, value]])),
-        requestId: ctx.requestId,
       });
       return view(created!, []);
     }),
@@ -124,15 +120,11 @@ export const servicesRouter = {
           .set({ ...patch, updatedAt: ctx.deps.clock.now() })
           .where(and(eq(services.clinicId, staff.clinicId), eq(services.id, serviceId)));
       }
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "update",
         entity: "service",
         entityId: serviceId,
         changes,
-        requestId: ctx.requestId,
       });
       const offered = await staff.tx
         .select({ practitionerId: practitionerServices.practitionerId })
@@ -157,15 +149,11 @@ export const servicesRouter = {
         .limit(1);
       if (used) throw new ConflictError(`${service.name} has been booked before: deactivate it instead of deleting`);
       await staff.tx.delete(services).where(and(eq(services.clinicId, staff.clinicId), eq(services.id, service.id)));
-      await recordAudit(staff.tx, {
-        clinicId: staff.clinicId,
-        actorUserId: staff.userId,
-        actorKind: "user",
+      await recordStaffAudit(ctx, {
         action: "remove",
         entity: "service",
         entityId: service.id,
         changes: { name: [service.name, null] },
-        requestId: ctx.requestId,
       });
       return { removed: true };
     }),
