@@ -30,7 +30,7 @@ const SLOTS: CacheKind = {
   name: "public.slots",
   options: {
     dependsOn: ["appointments", "working_hours", "schedule_exceptions", "services", "practitioners", "practitioner_services", "clinics"],
-    // About 100 kB for a month of 15-minute times across a clinic: at most 20 MB per process.
+    // About 100 kB in memory for a month of 15-minute times: at most about 20 MB per process.
     maxEntries: 200,
     maxAgeMs: 30_000,
   },
