@@ -2,9 +2,10 @@
 // can be bookmarked, shared with a colleague, and comes back with the browser's back button.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
+import { TextField } from "../../ui/Field";
 import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";
 import { countOf, formatBirthDate } from "./format";
@@ -48,7 +49,6 @@ export function PatientsPage() {
 
 function SearchBox({ query }: { query: string }) {
   const navigate = useNavigate({ from: "/app/patients" });
-  const id = useId();
   const [text, setText] = useState(query);
   // The address changed under us (back button, a link): show what it searches for.
   const [shownQuery, setShownQuery] = useState(query);
@@ -64,17 +64,10 @@ function SearchBox({ query }: { query: string }) {
 
   return (
     <form role="search" className={styles.search} onSubmit={(event) => event.preventDefault()}>
-      <label htmlFor={id} className={styles.searchLabel}>
-        Search patients
-      </label>
-      <span id={`${id}-hint`} className={styles.hint}>
-        Name, e-mail or phone; accents and capitals do not matter.
-      </span>
-      <input
-        id={id}
+      <TextField
+        label="Search patients"
+        hint="Name, e-mail or phone; accents and capitals do not matter."
         type="search"
-        className={styles.searchInput}
-        aria-describedby={`${id}-hint`}
         autoComplete="off"
         value={text}
         onChange={(event) => {
