@@ -18,7 +18,7 @@ import postgres from "postgres";
 
 const execFile = promisify(execFileCb);
 const SLOT_CLIENTS = 50;
-const SLOT_REQUESTS = 1000;
+const SLOT_REQUESTS = 5000;
 /** Also measured as 50 people browsing: each client asks once a second (open loop, 50 requests/s offered). */
 const PACED_SECONDS = 10;
 const BOOK_CLIENTS = 16;

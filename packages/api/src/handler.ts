@@ -3,12 +3,22 @@ import { isCrossSiteRequest, readSessionToken, serializeBlankSessionCookie, seri
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { answerFromCache } from "./cached-reads";
 import { createContext } from "./context";
 import type { ServerDeps } from "./ports";
 import { checkReadiness } from "./readiness";
 import { appRouter } from "./root";
 
-type Env = { Variables: { requestId: string; session: SessionRecord | null; ip: string | null; setCookies: string[] } };
+/** What the handler learns about one request, shared by its steps and its log line. */
+interface RequestState {
+  requestId: string;
+  ip: string | null;
+  session: SessionRecord | null;
+  /** Session cookies for tRPC's answer (see the session step). */
+  setCookies: string[];
+}
+
+type Env = { Bindings: { state: RequestState } };
 
 export interface FetchHandlerOptions {
   /** The client's address as the runtime sees it (a proxy's X-Forwarded-For is not trusted here). */
@@ -19,36 +29,6 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOptions = {}) {
   const app = new Hono<Env>();
-
-  // One log line per request; ids and codes only, never patient data, bodies or tokens.
-  app.use("*", async (c, next) => {
-    const started = performance.now();
-    const given = c.req.header("x-request-id");
-    const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
-    c.set("requestId", requestId);
-    c.set("ip", options.clientIp?.(c.req.raw) ?? null);
-    c.set("session", null);
-    c.set("setCookies", []);
-    await next();
-    // On the answer's own headers: c.header() after the handler would re-wrap the answer and
-    // stream its body.
-    c.res.headers.set("X-Request-Id", requestId);
-    const url = new URL(c.req.url);
-    const session = c.get("session");
-    deps.logger.info(
-      {
-        requestId,
-        method: c.req.method,
-        path: url.pathname.startsWith("/trpc/") ? "/trpc" : url.pathname,
-        procedure: url.pathname.startsWith("/trpc/") ? url.pathname.slice("/trpc/".length) : undefined,
-        status: c.res.status,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
-        userId: session?.userId,
-        clinicId: session?.activeClinicId ?? undefined,
-      },
-      "request",
-    );
-  });
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 
@@ -81,10 +61,10 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
       const now = deps.clock.now();
       const result = await validateSessionToken(deps.db, token, now, deps.sessions);
       if (result) {
-        c.set("session", result.session);
-        if (result.renewed) c.get("setCookies").push(serializeSessionCookie(token, { publicUrl: deps.publicUrl, expiresAt: result.session.expiresAt, now }));
+        c.env.state.session = result.session;
+        if (result.renewed) c.env.state.setCookies.push(serializeSessionCookie(token, { publicUrl: deps.publicUrl, expiresAt: result.session.expiresAt, now }));
       } else {
-        c.get("setCookies").push(serializeBlankSessionCookie(deps.publicUrl));
+        c.env.state.setCookies.push(serializeBlankSessionCookie(deps.publicUrl));
       }
     }
     await next();
@@ -98,17 +78,48 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
       createContext: ({ resHeaders }) =>
         createContext({
           deps,
-          session: c.get("session"),
-          requestId: c.get("requestId"),
-          ip: c.get("ip"),
+          session: c.env.state.session,
+          requestId: c.env.state.requestId,
+          ip: c.env.state.ip,
           userAgent: c.req.header("user-agent")?.slice(0, 256) ?? null,
           responseHeaders: resHeaders,
         }),
     });
     // The session cookies from above join tRPC's own (sign-in, sign-out) on its answer, in place.
-    for (const cookie of c.get("setCookies")) response.headers.append("Set-Cookie", cookie);
+    for (const cookie of c.env.state.setCookies) response.headers.append("Set-Cookie", cookie);
     return response;
   });
 
-  return (request: Request): Promise<Response> => Promise.resolve(app.fetch(request));
+  return async (request: Request): Promise<Response> => {
+    const started = performance.now();
+    const url = new URL(request.url);
+    const given = request.headers.get("x-request-id");
+    const state: RequestState = {
+      requestId: given && REQUEST_ID.test(given) ? given : crypto.randomUUID(),
+      ip: options.clientIp?.(request) ?? null,
+      session: null,
+      setCookies: [],
+    };
+    // A failure here is met again on the full path, which reports it properly.
+    const cached = await answerFromCache(deps, request, url, state.ip).catch(() => undefined);
+    const response = cached ?? (await app.fetch(request, { state }));
+    // On the answer's own headers: wrapping it in a new Response would stream its body.
+    response.headers.set("X-Request-Id", state.requestId);
+    // One log line per request; ids and codes only, never patient data, bodies or tokens.
+    const procedure = url.pathname.startsWith("/trpc/") ? url.pathname.slice("/trpc/".length) : undefined;
+    deps.logger.info(
+      {
+        requestId: state.requestId,
+        method: request.method,
+        path: procedure === undefined ? url.pathname : "/trpc",
+        procedure,
+        status: response.status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        userId: state.session?.userId,
+        clinicId: state.session?.activeClinicId ?? undefined,
+      },
+      "request",
+    );
+    return response;
+  };
 }

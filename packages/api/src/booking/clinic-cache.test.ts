@@ -153,6 +153,21 @@ describe("ClinicCache", () => {
     expect(loads()).toBe(before + 4);
   });
 
+  it("peeks at a fresh answer without loading, and sees nothing once it changed or expired", async () => {
+    const { cache, clock, port, loader, loads, warmUp } = setup();
+    await warmUp();
+    expect(cache.peek("k")).toBeUndefined();
+    const before = loads();
+    await cache.get("k", loader(CLINIC_A, 10 * 60_000));
+    expect(cache.peek("k")).toBe(`value@${before + 1}`);
+    port.notify(`appointments:${CLINIC_A}`);
+    expect(cache.peek("k")).toBeUndefined();
+    await cache.get("k", loader(CLINIC_A, 10 * 60_000));
+    clock.advance(10 * 60_000);
+    expect(cache.peek("k")).toBeUndefined();
+    expect(loads()).toBe(before + 2);
+  });
+
   it("forgets everything after a lost connection: changes made meanwhile were not heard", async () => {
     const { cache, port, loader, loads, warmUp, logger } = setup();
     await warmUp();

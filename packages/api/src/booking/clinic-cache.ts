@@ -62,13 +62,8 @@ export class ClinicCache<T> {
   async get(key: string, load: () => Promise<Cached<T>>): Promise<T> {
     this.startListening();
     const now = this.clock.now().getTime();
-    const hit = this.entries.get(key);
-    if (hit && hit.expiresAtMs > now) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.value;
-    }
-    if (hit) this.entries.delete(key);
+    const hit = this.fresh(key, now);
+    if (hit) return hit.value;
     if (!this.live) return (await load()).value;
 
     const pending = this.loading.get(key);
@@ -83,6 +78,11 @@ export class ClinicCache<T> {
     } finally {
       if (this.loading.get(key) === promise) this.loading.delete(key);
     }
+  }
+
+  /** The value for `key` if one is kept and still fresh; never loads. */
+  peek(key: string): T | undefined {
+    return this.fresh(key, this.clock.now().getTime())?.value;
   }
 
   /** Drops what depends on `clinicId`: its entries, and loads under way that may predate the change. */
@@ -118,6 +118,16 @@ export class ClinicCache<T> {
     const separator = payload.indexOf(":");
     if (separator < 0) return;
     if (this.dependsOn.has(payload.slice(0, separator))) this.invalidate(payload.slice(separator + 1));
+  }
+
+  /** The entry for `key` if it has not expired (now the most recently used); an expired one goes. */
+  private fresh(key: string, now: number): Entry<T> | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    this.entries.delete(key);
+    if (hit.expiresAtMs <= now) return undefined;
+    this.entries.set(key, hit);
+    return hit;
   }
 
   private store(key: string, loaded: Cached<T>, now: number): void {

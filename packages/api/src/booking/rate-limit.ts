@@ -4,6 +4,7 @@ import { rateLimits } from "@frontdesk/db/schema";
 import { TRPCError } from "@trpc/server";
 import { lt, sql } from "drizzle-orm";
 import type { Context } from "../context";
+import type { ServerDeps } from "../ports";
 
 export interface Limit {
   /** e.g. "book:ip:203.0.113.9". Long values (a 10 kB "e-mail") are cut: the input check refuses them anyway. */
@@ -14,9 +15,7 @@ export interface Limit {
 
 /** Counts one hit on each limit; answers TOO_MANY_REQUESTS (with Retry-After) when any is exceeded. */
 export async function enforceLimits(ctx: Context, limits: Limit[]): Promise<void> {
-  if (!ctx.deps.rateLimits || limits.length === 0) return;
-  const now = ctx.deps.clock.now().getTime();
-  const exceeded = await countHits(ctx.deps.db, limits, now);
+  const exceeded = await countHits(ctx.deps, limits);
   if (exceeded === null) return;
   ctx.responseHeaders.set("Retry-After", String(exceeded));
   throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many requests. Please wait a moment and try again." });
@@ -38,8 +37,14 @@ export async function clearExpiredCounters(db: Database, now: Date): Promise<num
   return gone.length;
 }
 
-/** Seconds until the first exceeded window ends, or null when every limit still has room. */
-async function countHits(db: Database, limits: Limit[], now: number): Promise<number | null> {
+/**
+ * Counts one hit on each limit: the seconds until the first exceeded window ends, or null while
+ * every limit has room (always when limits are off).
+ */
+export async function countHits(deps: Pick<ServerDeps, "db" | "clock" | "rateLimits">, limits: Limit[]): Promise<number | null> {
+  if (!deps.rateLimits || limits.length === 0) return null;
+  const { db } = deps;
+  const now = deps.clock.now().getTime();
   if (++countsSinceClearing >= CLEAR_EVERY) {
     countsSinceClearing = 0;
     await clearExpiredCounters(db, new Date(now));

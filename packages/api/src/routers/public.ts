@@ -12,9 +12,10 @@ import { assertTransition, blockedRange, isOpen, loadAppointment, presentAppoint
 import { findSlots, localDateOf, slotAt, type ClinicRules } from "../booking/availability";
 import { clinicCacheFor, type CacheKind, type Cached } from "../booking/clinic-cache";
 import { confirmationMail, describeTime } from "../booking/confirmation";
-import { enforceLimits } from "../booking/rate-limit";
+import { enforceLimits, type Limit } from "../booking/rate-limit";
 import type { Context } from "../context";
 import { ConflictError, NotFoundError, RuleError } from "../errors";
+import type { ServerDeps } from "../ports";
 import { bookInput, cancelReason, clinicSlugParam, id, instant, manageToken, slotsInput } from "../schemas";
 import { procedure } from "../trpc";
 
@@ -107,8 +108,29 @@ interface PublicSlots {
   days: Array<{ date: string; starts: string[] }>;
 }
 
+/** A cached public.slots answer with its JSON, made once per load for handler.ts's cached reads. */
+interface SlotsAnswer {
+  slots: PublicSlots;
+  json: string;
+}
+
+type SlotsInput = z.output<typeof slotsInput>;
+
+const slotsKey = (input: SlotsInput) => [input.clinicSlug, input.serviceId, input.practitionerId ?? "", input.from, input.to].join("|");
+
+/** The per-IP limit on public.slots (none when limits are off or the address is unknown). */
+export function slotsLimits(deps: Pick<ServerDeps, "rateLimits">, ip: string | null): Limit[] {
+  const limits = deps.rateLimits;
+  return limits && ip ? [{ key: `slots:ip:${ip}`, max: limits.slotsPerIpPerMinute, windowSeconds: 60 }] : [];
+}
+
+/** The JSON of the public.slots answer for `input` if this process holds a fresh one; never loads. */
+export function cachedSlotsJson(deps: ServerDeps, input: SlotsInput): string | undefined {
+  return clinicCacheFor<SlotsAnswer>(deps, SLOTS)?.peek(slotsKey(input))?.json;
+}
+
 /** The free times for `input`, and until when they stay right if nothing changes. */
-async function loadPublicSlots(ctx: Context, input: z.output<typeof slotsInput>): Promise<Cached<PublicSlots>> {
+async function loadPublicSlots(ctx: Context, input: SlotsInput): Promise<Cached<PublicSlots>> {
   const clinic = await clinicBySlug(ctx, input.clinicSlug);
   const { service, days } = await asPublic(ctx, clinic.id, async (tx) => {
     const service = await bookableService(tx, clinic.id, input.serviceId);
@@ -293,12 +315,14 @@ export const publicRouter = {
   slots: procedure("public.slots")
     .input(slotsInput)
     .query(async ({ ctx, input }) => {
-      const limits = ctx.deps.rateLimits;
-      await enforceLimits(ctx, limits && ctx.ip ? [{ key: `slots:ip:${ctx.ip}`, max: limits.slotsPerIpPerMinute, windowSeconds: 60 }] : []);
-      const cache = clinicCacheFor<PublicSlots>(ctx.deps, SLOTS);
+      await enforceLimits(ctx, slotsLimits(ctx.deps, ctx.ip));
+      const cache = clinicCacheFor<SlotsAnswer>(ctx.deps, SLOTS);
       if (!cache) return (await loadPublicSlots(ctx, input)).value;
-      const key = [input.clinicSlug, input.serviceId, input.practitionerId ?? "", input.from, input.to].join("|");
-      return cache.get(key, () => loadPublicSlots(ctx, input));
+      const answer = await cache.get(slotsKey(input), async () => {
+        const loaded = await loadPublicSlots(ctx, input);
+        return { ...loaded, value: { slots: loaded.value, json: JSON.stringify(loaded.value) } };
+      });
+      return answer.slots;
     }),
 
   book: procedure("public.book")
