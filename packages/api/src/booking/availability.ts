@@ -3,7 +3,7 @@
 import type { Transaction } from "@frontdesk/db";
 import { BLOCKING_STATUSES } from "@frontdesk/db/schema";
 import { computeSlots, type SlotDay, type SlotQuery } from "@frontdesk/scheduling";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 
 export interface ClinicRules {
   id: string;
@@ -33,30 +33,27 @@ type Row = {
 const DAY_MS = 24 * 60 * 60_000;
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
+interface AvailabilityInput {
+  clinic: ClinicRules;
+  service: ServiceTimes;
+  practitionerIds: readonly string[];
+  from: string;
+  to: string;
+  now: Date;
+  ignoreAppointmentId?: string;
+}
+
 /**
- * Bookable times for `practitionerIds` (in that order) from local date `from` to `to`.
- * `ignoreAppointmentId` leaves one appointment out of the busy times (moving it).
+ * The one query behind findSlots: the practitioners' weekly hours, and their exceptions and busy
+ * times around local dates `from`..`to`. Busy times are found through blocked_to (see the index
+ * appointments_practitioner_blocked_idx), so only what ends after the range starts is read.
  */
-export async function findSlots(
-  tx: Transaction,
-  input: {
-    clinic: ClinicRules;
-    service: ServiceTimes;
-    practitionerIds: readonly string[];
-    from: string;
-    to: string;
-    now: Date;
-    ignoreAppointmentId?: string;
-  },
-): Promise<SlotDay[]> {
+export function availabilityQuery(input: Omit<AvailabilityInput, "service" | "now">): SQL {
   const { clinic, practitionerIds } = input;
   // Wide enough for any zone offset and a slot running past midnight; the engine clips.
   const windowStart = new Date(Date.parse(`${input.from}T00:00:00Z`) - 2 * DAY_MS);
   const windowEnd = new Date(Date.parse(`${input.to}T00:00:00Z`) + 3 * DAY_MS);
-  const rows =
-    practitionerIds.length === 0
-      ? []
-      : await tx.execute<Row>(sql`
+  return sql`
       select 'hours' as kind, practitioner_id, weekday, to_char(start_time, 'HH24:MI') as start_local,
              to_char(end_time, 'HH24:MI') as end_local, null as starts_ms, null as ends_ms, null as exception_kind
         from working_hours
@@ -74,7 +71,16 @@ export async function findSlots(
        where clinic_id = ${clinic.id} and practitioner_id in (${list(practitionerIds)})
          and status in (${list(BLOCKING_STATUSES)})
          and blocked_to > ${windowStart.toISOString()}::timestamptz and blocked_from < ${windowEnd.toISOString()}::timestamptz
-         and id is distinct from ${input.ignoreAppointmentId ?? null}::uuid`);
+         and id is distinct from ${input.ignoreAppointmentId ?? null}::uuid`;
+}
+
+/**
+ * Bookable times for `practitionerIds` (in that order) from local date `from` to `to`.
+ * `ignoreAppointmentId` leaves one appointment out of the busy times (moving it).
+ */
+export async function findSlots(tx: Transaction, input: AvailabilityInput): Promise<SlotDay[]> {
+  const { clinic, practitionerIds } = input;
+  const rows = practitionerIds.length === 0 ? [] : await tx.execute<Row>(availabilityQuery(input));
 
   const byPractitioner = new Map<string, SlotQuery["practitioners"][number]>(
     practitionerIds.map((id) => [id, { id, weeklyHours: [], exceptions: [], busy: [] }]),

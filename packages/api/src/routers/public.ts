@@ -189,7 +189,7 @@ async function patientIdByEmail(tx: Transaction, clinicId: string, email: string
   const [existing] = await tx
     .select({ id: patients.id })
     .from(patients)
-    .where(and(eq(patients.clinicId, clinicId), eq(sql`lower(${patients.email})`, email), isNull(patients.archivedAt)))
+    .where(and(eq(patients.clinicId, clinicId), eq(patients.emailKey, email), isNull(patients.archivedAt)))
     .limit(1);
   return existing?.id;
 }

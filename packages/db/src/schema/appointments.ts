@@ -57,8 +57,12 @@ export const appointments = pgTable(
       columns: [t.clinicId, t.patientId],
       foreignColumns: [patients.clinicId, patients.id],
     }),
-    // Calendar and slot search: one practitioner's appointments in a time range.
+    // Calendar: one practitioner's appointments in a time range.
     index("appointments_practitioner_range_idx").on(t.clinicId, t.practitionerId, t.startsAt),
+    // Slot search: what blocks a practitioner's time from a moment on. Under row-level security
+    // only leakproof comparisons reach an index, so the exclusion constraint's range index serves
+    // nothing but clinic and practitioner here; this one reads only the times still ahead.
+    index("appointments_practitioner_blocked_idx").on(t.clinicId, t.practitionerId, t.blockedTo),
     // Day view across all practitioners.
     index("appointments_clinic_range_idx").on(t.clinicId, t.startsAt),
     index("appointments_patient_idx").on(t.clinicId, t.patientId, t.startsAt),
