@@ -28,13 +28,16 @@ const PGBENCH = "/usr/lib/postgresql/15/bin/pgbench";
 const PUBLIC_URL = "http://localhost:3999";
 /** BENCH_ONLY=slots or BENCH_ONLY=book runs one half (while working on it); both by default. */
 const ONLY = process.env.BENCH_ONLY;
+/** BENCH_STATEMENTS=1 prints where PostgreSQL's time went during the API's runs, statement by statement. */
+const STATEMENTS = Boolean(process.env.BENCH_STATEMENTS);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (n: number) => n.toFixed(1);
 const progress = (step: string) => process.stderr.write(`[bench] ${step}\n`);
 
 async function main() {
-  const database = await startTestServer();
+  const database = await startTestServer(STATEMENTS ? { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all" } : {});
+  const statements = STATEMENTS ? await statementStatistics(database.urls.superUrl) : undefined;
   const { db, close } = createDb(database.urls.appUrl, { max: 4 });
   const server: { url?: string; pid?: number; stop: () => Promise<void> } = { stop: () => Promise.resolve() };
   try {
@@ -71,9 +74,12 @@ async function main() {
       "",
     ];
     const postmaster = await postmasterPid(database.urls.appUrl);
+    await statements?.reset();
     if (ONLY !== "book") lines.push(...(await benchSlots(base, clinic, { server: server.pid!, postmaster })));
+    await statements?.report("public.slots");
     if (ONLY !== "slots") {
       const api = await benchBooking(base, clinic, { server: server.pid!, postmaster });
+      await statements?.report("public.book");
       await server.stop();
       progress(`API bookings: ${api.perSecond.toFixed(0)}/s; running the floor server and pgbench`);
       const patientId = await prepareRawBookings(database.urls, clinic.clinicId);
@@ -88,6 +94,7 @@ async function main() {
     }
     process.stdout.write(`${lines.join("\n")}\n`);
   } finally {
+    await statements?.close();
     await server.stop().catch(() => undefined);
     await close();
     await database.stop();
@@ -124,6 +131,29 @@ async function benchSlots(base: string, clinic: BenchClinic, pids: { server: num
     row(`same, ${SLOT_CLIENTS} clients each asking once a second for ${PACED_SECONDS} s (${pacedLatencies.length} requests)`, pacedLatencies, "target p99 <= 50 ms |"),
     row(`floor: node:http serialising the same answer from memory, ${SLOT_CLIENTS} clients back to back`, floor.latencies, `| ${floor.cpu}`),
   ];
+}
+
+/**
+ * PostgreSQL's own account of its statements (pg_stat_statements): `report` prints the costliest
+ * since the last report to stderr and starts counting again.
+ */
+async function statementStatistics(superUrl: string) {
+  const su = postgres(superUrl, { max: 1, onnotice: () => undefined });
+  await su`create extension if not exists pg_stat_statements`;
+  const reset = async () => void (await su`select pg_stat_statements_reset()`);
+  return {
+    reset,
+    async report(during: string) {
+      const rows = await su<Array<{ calls: string; ms: string; rows: string; query: string }>>`
+        select calls, round((total_exec_time + total_plan_time)::numeric, 1)::text as ms, rows,
+               left(regexp_replace(query, '\\s+', ' ', 'g'), 140) as query
+          from pg_stat_statements order by total_exec_time + total_plan_time desc limit 15`;
+      progress(`PostgreSQL statements during ${during} (calls, total ms, rows, statement):`);
+      for (const row of rows) process.stderr.write(`  ${row.calls}\t${row.ms}\t${row.rows}\t${row.query}\n`);
+      await reset();
+    },
+    close: () => su.end(),
+  };
 }
 
 /** GETs `url` and fails on anything but 200. */

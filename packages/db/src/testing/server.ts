@@ -17,7 +17,8 @@ export interface TestServer {
 // eslint-disable-next-line no-restricted-properties -- test tooling setting, read once here
 const otherBuild = process.env.FRONTDESK_TEST_POSTGRES_BIN || undefined;
 
-export async function startTestServer(): Promise<TestServer> {
+/** `settings` adds to or overrides the server's configuration (e.g. a benchmark's statistics). */
+export async function startTestServer(settings: Record<string, string> = {}): Promise<TestServer> {
   const root = await mkdtemp(path.join(tmpdir(), "frontdesk-test-"));
   await chmod(root, 0o755);
   const server: LocalServer = {
@@ -31,6 +32,7 @@ export async function startTestServer(): Promise<TestServer> {
     synchronous_commit: "off",
     full_page_writes: "off",
     max_connections: "200",
+    ...settings,
   });
   const urls = await provisionDatabase(server);
   return {
