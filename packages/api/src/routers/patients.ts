@@ -53,13 +53,12 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 /**
  * One LIKE condition per fragment; all must match. A query made only of phone characters is
  * one fragment of digits ("06 12" finds 06.12.34.56.78); otherwise words are fragments of the
- * name or e-mail. Both sides go through the same accent- and case-folding function as the index.
+ * name or e-mail. Each fragment is folded by the function that made the stored search text.
  */
 function searchConditions(query: string): SQL[] {
-  const document = sql`patient_search_text(${patients.fullName}, ${patients.email}, ${patients.phone})`;
   const phoneLike = /^[+\d\s().-]+$/.test(query) && /\d/.test(query);
   const fragments = phoneLike ? [query.replace(/\D/g, "")] : query.split(/\s+/).filter(Boolean);
-  return fragments.map((fragment) => sql`${document} like '%' || search_normalize(${escapeLike(fragment)}) || '%'`);
+  return fragments.map((fragment) => sql`${patients.searchText} like '%' || search_normalize(${escapeLike(fragment)}) || '%'`);
 }
 
 export const patientsRouter = {
