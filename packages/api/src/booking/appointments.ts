@@ -1,7 +1,7 @@
 // What every appointment change shares: the status machine, the blocked range, the history event,
 // and the shape the API returns. Handlers call these inside their tenant transaction.
 import type { Transaction } from "@frontdesk/db";
-import { appointmentEvents, appointments, patients, practitioners, services, type AppointmentEventKind, type AppointmentStatus } from "@frontdesk/db/schema";
+import { appointmentEvents, appointments, practitioners, services, type AppointmentEventKind, type AppointmentStatus } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
 import { ConflictError, NotFoundError, RuleError } from "../errors";
 
@@ -62,12 +62,10 @@ export async function loadAppointment(tx: Transaction, clinicId: string, appoint
       appointment: appointments,
       serviceName: services.name,
       practitionerName: practitioners.displayName,
-      patientName: patients.fullName,
     })
     .from(appointments)
     .innerJoin(services, and(eq(services.clinicId, appointments.clinicId), eq(services.id, appointments.serviceId)))
     .innerJoin(practitioners, and(eq(practitioners.clinicId, appointments.clinicId), eq(practitioners.id, appointments.practitionerId)))
-    .innerJoin(patients, and(eq(patients.clinicId, appointments.clinicId), eq(patients.id, appointments.patientId)))
     .where(and(eq(appointments.clinicId, clinicId), eq(appointments.id, appointmentId)));
   const [row] = options.forUpdate ? await query.for("update", { of: appointments }) : await query;
   if (!row) throw new NotFoundError("Appointment");

@@ -5,7 +5,7 @@ import { PG, postgresErrorCode, withTenant, type Transaction } from "@frontdesk/
 import { appointments, bookingTokens, clinics, patients, practitionerServices, practitioners, services } from "@frontdesk/db/schema";
 import type { SlotDay } from "@frontdesk/scheduling";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { assertTransition, blockedRange, isOpen, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
@@ -184,14 +184,13 @@ async function leastBooked(tx: Transaction, clinic: ClinicRules, candidates: str
   return [...candidates].sort((x, y) => counts.get(x)! - counts.get(y)!)[0]!;
 }
 
-/** The clinic's (unarchived) patient with this e-mail, if any. */
+/**
+ * The clinic's (unarchived) patient with this e-mail, if any. Patients are hidden from the public
+ * scope (migration 0012): this function of the database answers the id and nothing else.
+ */
 async function patientIdByEmail(tx: Transaction, clinicId: string, email: string): Promise<string | undefined> {
-  const [existing] = await tx
-    .select({ id: patients.id })
-    .from(patients)
-    .where(and(eq(patients.clinicId, clinicId), eq(patients.emailKey, email), isNull(patients.archivedAt)))
-    .limit(1);
-  return existing?.id;
+  const [existing] = await tx.execute<{ id: string | null }>(sql`select booking_patient_id(${clinicId}, ${email}) as id`);
+  return existing?.id ?? undefined;
 }
 
 /** A new manage link for the appointment; its insert is issued before this returns (see recordAudit). */

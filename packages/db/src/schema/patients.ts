@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { date, index, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { date, index, pgPolicy, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
 import { createdAt, id, instant, updatedAt } from "./columns";
-import { tenantIsolation } from "./policies";
+import { currentRole, tenantIsolation } from "./policies";
 
 /** A clinic's own record of a patient; the same person at two clinics is two unrelated rows. */
 export const patients = pgTable(
@@ -42,5 +42,15 @@ export const patients = pgTable(
     // PostgreSQL never uses one (migration 0011), while every insert and update paid for it. A
     // search reads the clinic's patients and matches their stored search text.
     tenantIsolation(),
+    // A patient booking online adds themselves but never reads, changes or removes a patient, even
+    // if a query of the public pages forgets: finding an existing one by e-mail goes through
+    // booking_patient_id() (migration 0012), which answers an id and nothing else.
+    pgPolicy("patients_hidden_from_public", {
+      as: "restrictive",
+      for: "all",
+      to: "frontdesk_app",
+      using: sql`${currentRole} is distinct from 'public'`,
+      withCheck: sql`true`,
+    }),
   ],
 );
