@@ -18,7 +18,13 @@ import postgres from "postgres";
 
 const execFile = promisify(execFileCb);
 const SLOT_CLIENTS = 50;
-const SLOT_REQUESTS = 5000;
+/**
+ * Back to back, the slowest 1% of answers depends as much on what else the shared machine does as
+ * on the server: the closed loop is run in rounds, and the table shows the median round and the
+ * range of the rounds' p99.
+ */
+const SLOT_ROUNDS = 5;
+const SLOT_REQUESTS = 2000;
 /** Also measured as 50 people browsing: each client asks once a second (open loop, 50 requests/s offered). */
 const PACED_SECONDS = 10;
 const BOOK_CLIENTS = 16;
@@ -121,7 +127,7 @@ async function benchSlots(base: string, clinic: BenchClinic, pids: { server: num
   // with keep-alive rather than fetch, which costs several times more CPU per request on cores
   // the server shares.
   const api = await measureSlots(slotsUrl, pids);
-  progress(`slots done: p99 ${ms(percentile(api.latencies, 99))} ms`);
+  progress(`slots done: ${roundsCell(api.rounds)}`);
   const pacedLatencies = (await runPaced(SLOT_CLIENTS, PACED_SECONDS, () => fetchOk(slotsUrl))).sort((a, b) => a - b);
 
   // The floor: the same answer from memory through bare node:http.
@@ -131,11 +137,11 @@ async function benchSlots(base: string, clinic: BenchClinic, pids: { server: num
   const floor = await measureSlots(`${floorServer.url}/slots`, { server: floorServer.pid, postmaster: pids.postmaster }).finally(() => floorServer.stop());
 
   const responseKb = JSON.stringify(sample).length / 1024;
-  const row = (label: string, latencies: number[], extra: string) => `| ${label} | p50 ${ms(percentile(latencies, 50))} ms | p99 ${ms(percentile(latencies, 99))} ms | ${extra} |`;
+  const backToBack = `${SLOT_CLIENTS} clients back to back, ${SLOT_ROUNDS} rounds of ${SLOT_REQUESTS} requests`;
   return [
-    row(`public.slots, 10 practitioners x 31 days (${slotCount} free times, ${responseKb.toFixed(0)} kB JSON), ${SLOT_CLIENTS} clients back to back, ${SLOT_REQUESTS} requests`, api.latencies, `target p99 <= 50 ms | ${cpuCell(api.cpu)}`),
-    row(`same, ${SLOT_CLIENTS} clients each asking once a second for ${PACED_SECONDS} s (${pacedLatencies.length} requests)`, pacedLatencies, "target p99 <= 50 ms |"),
-    row(`floor: node:http serialising the same answer from memory, ${SLOT_CLIENTS} clients back to back`, floor.latencies, `| ${cpuCell(floor.cpu)}`),
+    `| public.slots, 10 practitioners x 31 days (${slotCount} free times, ${responseKb.toFixed(0)} kB JSON), ${backToBack} | ${roundsCell(api.rounds)} | target p99 <= 50 ms | ${cpuCell(api.cpu)} |`,
+    `| same, ${SLOT_CLIENTS} clients each asking once a second for ${PACED_SECONDS} s (${pacedLatencies.length} requests) | ${roundsCell([pacedLatencies])} | target p99 <= 50 ms | |`,
+    `| floor: node:http serialising the same answer from memory, ${backToBack} | ${roundsCell(floor.rounds)} | | ${cpuCell(floor.cpu)} |`,
   ];
 }
 
@@ -171,11 +177,19 @@ async function fetchOk(url: string) {
 /** Warms up, then SLOT_REQUESTS GETs of `url` with SLOT_CLIENTS back to back: sorted latencies and CPU per answer. */
 async function measureSlots(url: string, pids: { server: number; postmaster: number }) {
   await runConcurrently(SLOT_CLIENTS, 200, () => fetchOk(url));
-  let latencies: number[] = [];
-  const cpu = await cpuPer(SLOT_REQUESTS, pids, async () => {
-    latencies = (await runConcurrently(SLOT_CLIENTS, SLOT_REQUESTS, () => fetchOk(url))).sort((a, b) => a - b);
+  const rounds: number[][] = [];
+  const cpu = await cpuPer(SLOT_ROUNDS * SLOT_REQUESTS, pids, async () => {
+    for (let round = 0; round < SLOT_ROUNDS; round++) rounds.push((await runConcurrently(SLOT_CLIENTS, SLOT_REQUESTS, () => fetchOk(url))).sort((a, b) => a - b));
   });
-  return { latencies, cpu };
+  return { rounds, cpu };
+}
+
+/** "p50 … ms | p99 … ms (…-…)": the median round's p50 and p99, and the range of the rounds' p99. */
+function roundsCell(rounds: number[][]): string {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const p99s = rounds.map((latencies) => percentile(latencies, 99));
+  const range = rounds.length > 1 ? ` (${ms(Math.min(...p99s))}-${ms(Math.max(...p99s))})` : "";
+  return `p50 ${ms(median(rounds.map((latencies) => percentile(latencies, 50))))} ms | p99 ${ms(median(p99s))} ms${range}`;
 }
 
 /** 2. Booking throughput: bookings per second, each client booking distinct (practitioner, time) pairs in January 2027. */
