@@ -31,6 +31,23 @@ describe("withTenant", () => {
     expect(await db.transaction((tx) => tx.select().from(patients))).toEqual([]);
   });
 
+  it("is in place for the work's first statements, sent in the same round trip as the settings", async () => {
+    const name = `First Statement ${crypto.randomUUID()}`;
+    await withTenant(db, scope(), (tx) => tx.insert(patients).values({ clinicId: clinic.clinicId, fullName: name }));
+    // Issued the moment the work starts (.execute(), as a booking issues its writes), before
+    // anything is awaited: each must already see the clinic.
+    const [builder, raw, [inserted]] = await withTenant(db, scope(), (tx) =>
+      Promise.all([
+        tx.select({ fullName: patients.fullName }).from(patients).execute(),
+        tx.execute<{ role: string }>(sql`select current_setting('app.role') as role`).execute(),
+        tx.insert(patients).values({ clinicId: clinic.clinicId, fullName: `${name} 2` }).returning({ fullName: patients.fullName }).execute(),
+      ]),
+    );
+    expect(builder.map((p) => p.fullName)).toContain(name);
+    expect(raw[0]?.role).toBe("owner");
+    expect(inserted?.fullName).toBe(`${name} 2`);
+  });
+
   it("rolls back everything when the work throws", async () => {
     const name = `Rolled Back ${crypto.randomUUID()}`;
     await expect(

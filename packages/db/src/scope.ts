@@ -53,15 +53,26 @@ interface Settings {
  * The one place that opens a scoped transaction. The settings are transaction-local
  * (`set_config(…, true)`) and bound as parameters, and they are the first statement: a pooled
  * connection never carries one request's clinic into the next.
+ *
+ * The settings are issued, not awaited, before `work` runs: postgres.js sends a transaction's
+ * statements in the order they are issued (as a booking's writes rely on, ADR 0012), so they stay
+ * first while the work's first statements share their round trip. If they fail, so does
+ * everything after them, and the transaction rolls back.
  */
 async function inScope<T>(db: Database, settings: Settings, work: (tx: Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select
+    const scoped = tx
+      .execute(
+        sql`select
       set_config('app.clinic_id', ${settings.clinicId}, true),
       set_config('app.user_id', ${settings.userId}, true),
       set_config('app.role', ${settings.role}, true),
-      set_config('app.session_id', ${settings.sessionId}, true)`);
-    return work(tx);
+      set_config('app.session_id', ${settings.sessionId}, true)`,
+      )
+      .execute();
+    // Through an async function: a work that throws at once still leaves `scoped` handled.
+    const [, result] = await Promise.all([scoped, (async () => work(tx))()]);
+    return result;
   });
 }
 
