@@ -10,7 +10,7 @@ import { closeClinicCaches } from "../booking/clinic-cache";
 import { answerFromCache } from "../cached-reads";
 import { listenWith } from "../realtime/change-hub";
 import type { RateLimitSettings } from "../ports";
-import { callerFor, createBookableClinic, createTestDeps } from "../testing";
+import { callerFor, createBookableClinic, createTestDeps, type BookableClinic } from "../testing";
 import { listen } from "../testing/http";
 
 const { db, close } = connectAsApp();
@@ -51,6 +51,20 @@ async function setup(options: { rateLimits?: RateLimitSettings } = {}) {
   return { clinic, reader, writer, slots, inClinic };
 }
 
+/** Both practitioners take the 09:00 time, through the `writer` process. */
+async function takeNineOclock(clinic: BookableClinic, writer: ReturnType<typeof startProcess>) {
+  for (const practitionerId of clinic.practitionerIds) {
+    await callerFor(writer.deps).caller.public.book({
+      clinicSlug: clinic.slug,
+      serviceId: clinic.serviceId,
+      practitionerId,
+      start: at("09:00"),
+      patient: { name: "Léa Martin", email: `lea-${crypto.randomUUID().slice(0, 8)}@example.test` },
+      idempotencyKey: crypto.randomUUID(),
+    });
+  }
+}
+
 /** Asks until `check` passes: notifications arrive asynchronously, within milliseconds. */
 async function eventually(check: () => Promise<void>, timeoutMs = 5_000) {
   const deadline = Date.now() + timeoutMs;
@@ -70,17 +84,7 @@ describe("public.slots and public.book through the caches", () => {
     const before = await slots();
     expect(before).toContain(at("09:00").replace(".000Z", "Z"));
 
-    // Both practitioners take the 09:00 time, through the other process.
-    for (const practitionerId of clinic.practitionerIds) {
-      await callerFor(writer.deps).caller.public.book({
-        clinicSlug: clinic.slug,
-        serviceId: clinic.serviceId,
-        practitionerId,
-        start: at("09:00"),
-        patient: { name: "Léa Martin", email: `lea-${crypto.randomUUID().slice(0, 8)}@example.test` },
-        idempotencyKey: crypto.randomUUID(),
-      });
-    }
+    await takeNineOclock(clinic, writer);
     await eventually(async () => expect(await slots()).not.toContain(at("09:00").replace(".000Z", "Z")));
     expect((await slots()).length).toBe(before.length - 1);
   });
@@ -187,16 +191,7 @@ describe("public.slots answered from memory before the framework (cached-reads.t
     const url = slotsUrl(base, { clinicSlug: clinic.slug, serviceId: clinic.serviceId, from: DAY, to: DAY }, true);
     const nine = at("09:00").replace(".000Z", "Z");
     expect(await (await fetch(url)).text()).toContain(nine);
-    for (const practitionerId of clinic.practitionerIds) {
-      await callerFor(writer.deps).caller.public.book({
-        clinicSlug: clinic.slug,
-        serviceId: clinic.serviceId,
-        practitionerId,
-        start: at("09:00"),
-        patient: { name: "Léa Martin", email: `lea-${crypto.randomUUID().slice(0, 8)}@example.test` },
-        idempotencyKey: crypto.randomUUID(),
-      });
-    }
+    await takeNineOclock(clinic, writer);
     await eventually(async () => expect(await (await fetch(url)).text()).not.toContain(nine));
   });
 
