@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { answerFromCache } from "./cached-reads";
 import { createContext } from "./context";
+import { describeForLog } from "./errors";
 import type { ServerDeps } from "./ports";
 import { checkReadiness } from "./readiness";
 import { appRouter } from "./root";
@@ -100,26 +101,35 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
       session: null,
       setCookies: [],
     };
-    // A failure here is met again on the full path, which reports it properly.
-    const cached = await answerFromCache(deps, request, url, state.ip).catch(() => undefined);
-    const response = cached ?? (await app.fetch(request, { state }));
-    // On the answer's own headers: wrapping it in a new Response would stream its body.
-    response.headers.set("X-Request-Id", state.requestId);
-    // One log line per request; ids and codes only, never patient data, bodies or tokens.
-    const procedure = url.pathname.startsWith("/trpc/") ? url.pathname.slice("/trpc/".length) : undefined;
-    deps.logger.info(
-      {
-        requestId: state.requestId,
-        method: request.method,
-        path: procedure === undefined ? url.pathname : "/trpc",
-        procedure,
-        status: response.status,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
-        userId: state.session?.userId,
-        clinicId: state.session?.activeClinicId ?? undefined,
-      },
-      "request",
-    );
-    return response;
+    // A failure here is met again on the full path, which answers it properly.
+    const cached = await answerFromCache(deps, request, url, state.ip).catch((error: unknown) => {
+      deps.logger.warn({ requestId: state.requestId, error: describeForLog(error) }, "cached read failed: taking the full path");
+      return undefined;
+    });
+    let status = 500;
+    try {
+      const response = cached ?? (await app.fetch(request, { state }));
+      status = response.status;
+      // On the answer's own headers: wrapping it in a new Response would stream its body.
+      response.headers.set("X-Request-Id", state.requestId);
+      return response;
+    } finally {
+      // One log line per request, even one that failed past Hono; ids and codes only, never
+      // patient data, bodies or tokens.
+      const procedure = url.pathname.startsWith("/trpc/") ? url.pathname.slice("/trpc/".length) : undefined;
+      deps.logger.info(
+        {
+          requestId: state.requestId,
+          method: request.method,
+          path: procedure === undefined ? url.pathname : "/trpc",
+          procedure,
+          status,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          userId: state.session?.userId,
+          clinicId: state.session?.activeClinicId ?? undefined,
+        },
+        "request",
+      );
+    }
   };
 }

@@ -1,6 +1,7 @@
 // The public pages' caches (booking/clinic-cache.ts) against the real database and its
 // notifications: a change made by another server process, or straight in the database, reaches
 // the cached answers, including those sent before the framework runs (cached-reads.ts).
+import { sessionCookieName } from "@frontdesk/auth";
 import { createDb, withTenant } from "@frontdesk/db";
 import { clinics, workingHours } from "@frontdesk/db/schema";
 import { connectAsApp } from "@frontdesk/db/testing";
@@ -179,10 +180,24 @@ describe("public.slots answered from memory before the framework (cached-reads.t
       `${base}/trpc/public.slots?batch=1&input=%7B%220%22%3A`,
       `${base}/trpc/public.slots?batch=1`,
       slotsUrl(base, { ...input, serviceId: "not-a-uuid" }, true),
+      // tRPC refuses an array as a batch's input.
+      `${base}/trpc/public.slots?batch=1&input=${encodeURIComponent(JSON.stringify([input]))}`,
+      // Parameters only tRPC understands.
+      `${cachedUrl}&connectionParams=${encodeURIComponent("{}")}`,
     ];
     for (const url of notTaken) expect(await fromCache(reader.deps, url), url).toBeUndefined();
-    expect(await fromCache(reader.deps, cachedUrl, { method: "POST", body: "{}" })).toBeUndefined();
-    expect(await fromCache(reader.deps, cachedUrl, { headers: { "trpc-accept": "application/jsonl" } })).toBeUndefined();
+    const notPlain: RequestInit[] = [
+      { method: "POST", body: "{}" },
+      // Streaming asked for, in either of the ways tRPC reads.
+      { headers: { "trpc-accept": "application/jsonl" } },
+      { headers: { accept: "text/html, application/jsonl" } },
+      { headers: { "content-type": "application/octet-stream" } },
+      // The full path renews a session cookie, or clears a dead one.
+      { headers: { cookie: `theme=dark; ${sessionCookieName(reader.deps.publicUrl)}=abcdefghijklmnopqrstuvwxyz234567` } },
+    ];
+    for (const init of notPlain) expect(await fromCache(reader.deps, cachedUrl, init), JSON.stringify(init)).toBeUndefined();
+    // Other cookies and a browser's usual accept header do not matter.
+    expect(await fromCache(reader.deps, cachedUrl, { headers: { cookie: "theme=dark", accept: "*/*" } })).toBeDefined();
   });
 
   it("stops answering once another process books one of the kept times", async () => {
