@@ -5,10 +5,15 @@ import postgres from "postgres";
 import { inject } from "vitest";
 import { createFreshDatabase } from "./testing";
 
-/** Extra permissive policies on tenant tables widen what a role sees, so each one is listed here with its reason. */
-const ALLOWED_EXTRA_POLICIES: Record<string, Record<string, string>> = {
-  memberships: { memberships_read_own: "SELECT" }, // a user lists their own clinics to switch between them
-  patients: { patients_hidden_from_public: "ALL" }, // restrictive: narrows what the public scope sees
+/**
+ * Extra policies on tenant tables, each listed here with its command, its kind and its reason. A
+ * permissive one widens what a role sees; a restrictive one only narrows it.
+ */
+const ALLOWED_EXTRA_POLICIES: Record<string, Record<string, { cmd: string; permissive: "PERMISSIVE" | "RESTRICTIVE" }>> = {
+  // A user lists their own clinics to switch between them.
+  memberships: { memberships_read_own: { cmd: "SELECT", permissive: "PERMISSIVE" } },
+  // The public booking scope adds patients but never reads, changes or removes one (ADR 0013).
+  patients: { patients_hidden_from_public: { cmd: "ALL", permissive: "RESTRICTIVE" } },
 };
 
 const ISOLATION_QUAL =
@@ -50,8 +55,9 @@ export async function isolationGaps(sql: postgres.Sql): Promise<string[]> {
       gaps.push(`${table}: tenant_isolation is not "clinic_id = app.clinic_id" for all commands`);
     }
     for (const extra of own.filter((p) => p.name !== "tenant_isolation")) {
-      if (ALLOWED_EXTRA_POLICIES[table]?.[extra.name] !== extra.cmd) {
-        gaps.push(`${table}: unexpected policy ${extra.name} (${extra.cmd})`);
+      const allowed = ALLOWED_EXTRA_POLICIES[table]?.[extra.name];
+      if (allowed?.cmd !== extra.cmd || allowed.permissive !== extra.permissive) {
+        gaps.push(`${table}: unexpected policy ${extra.name} (${extra.cmd}, ${extra.permissive})`);
       }
     }
   }
@@ -89,6 +95,31 @@ describe("the catalog", () => {
   });
 });
 
+describe("security-definer functions", () => {
+  const sql = postgres(inject("database").adminUrl, { max: 1, onnotice: () => undefined });
+  afterAll(() => sql.end());
+
+  it("have a fixed search_path, an owner bound by row-level security, and only the app role may call them", async () => {
+    const functions = await sql<{ name: string; config: string[] | null; super: boolean; bypass: boolean; publicExecute: boolean; appExecute: boolean }[]>`
+      select p.proname as name, p.proconfig as config, r.rolsuper as super, r.rolbypassrls as bypass,
+             coalesce(exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a where a.grantee = 0 and a.privilege_type = 'EXECUTE'), false) as "publicExecute",
+             has_function_privilege('frontdesk_app', p.oid, 'EXECUTE') as "appExecute"
+        from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_roles r on r.oid = p.proowner
+       where n.nspname = 'public' and p.prosecdef
+       order by 1`;
+    expect(functions.map((f) => f.name)).toEqual(["booking_patient_id"]);
+    for (const f of functions) {
+      expect(f.config, f.name).toContainEqual(expect.stringMatching(/^search_path=/));
+      expect({ super: f.super, bypass: f.bypass, publicExecute: f.publicExecute, appExecute: f.appExecute }, f.name).toEqual({
+        super: false,
+        bypass: false,
+        publicExecute: false,
+        appExecute: true,
+      });
+    }
+  });
+});
+
 describe("the catalog check itself", () => {
   it("fails when someone adds a tenant table without forced RLS and its policy", async () => {
     const urls = await createFreshDatabase("catalog_probe");
@@ -107,8 +138,13 @@ describe("the catalog check itself", () => {
         "notes_without_policy: row-level security is not enabled",
         "notes_without_policy: row-level security is not forced",
         "notes_without_policy: no tenant_isolation policy",
-        "patients: unexpected policy peek (SELECT)",
+        "patients: unexpected policy peek (SELECT, PERMISSIVE)",
       ]);
+      // The allowed restrictive policy, turned permissive, would widen instead of narrow.
+      await owner`drop policy peek on patients`;
+      await owner`drop policy patients_hidden_from_public on patients`;
+      await owner`create policy patients_hidden_from_public on patients as permissive for all to frontdesk_app using (true) with check (true)`;
+      expect(await isolationGaps(owner)).toContain("patients: unexpected policy patients_hidden_from_public (ALL, PERMISSIVE)");
     } finally {
       await owner.end();
     }
