@@ -18,6 +18,7 @@ export const accountsAccess = {
   "clinics.slugAvailable": "anyone",
   "clinic.staff.list": admins,
   "clinic.staff.invite": admins,
+  "clinic.staff.withdrawInvitation": admins,
   "clinic.staff.accept": "signedIn",
   "clinic.staff.setRole": admins,
   "clinic.staff.remove": admins,

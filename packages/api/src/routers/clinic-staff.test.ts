@@ -97,6 +97,48 @@ describe("clinic.staff", () => {
     expect(await codeOf(late.clinic.staff.accept({ token }))).toBe("BAD_REQUEST");
   });
 
+  it("withdraws a pending invitation: its link stops working, and the withdrawal is audited once", async () => {
+    const { deps, mailer, as, audit } = await setup();
+    const admin = await as("admin");
+    const inviteeEmail = `wrong-${crypto.randomUUID().slice(0, 8)}@example.test`;
+    const { invitationId } = await admin.clinic.staff.invite({ email: inviteeEmail, role: "receptionist" });
+    const token = /\/app\/invite\/(\S+)/.exec(mailer.lastTo(inviteeEmail).text)![1]!;
+
+    expect(await admin.clinic.staff.withdrawInvitation({ invitationId })).toEqual({ withdrawn: true });
+    expect((await admin.clinic.staff.list()).invitations.map((i) => i.id)).not.toContain(invitationId);
+    const withdrawals = (await audit()).filter((a) => a.action === "withdraw_invitation");
+    expect(withdrawals).toEqual([expect.objectContaining({ entity: "invitation", entityId: invitationId, changes: { role: ["receptionist", null] } })]);
+
+    const { user } = await callerFor(deps).caller.auth.signUp({ name: "Wrong Person", email: inviteeEmail, password: "a long enough secret" });
+    const invitee = callerFor(deps, await sessionFor(deps, user.id, null)).caller;
+    expect(await codeOf(invitee.clinic.staff.accept({ token }))).toBe("NOT_FOUND");
+    expect(await codeOf(admin.clinic.staff.withdrawInvitation({ invitationId }))).toBe("NOT_FOUND");
+  });
+
+  it("leaves an accepted invitation, an owner's invitation (to an admin), and another clinic's alone", async () => {
+    const { deps, mailer, as, audit } = await setup();
+    const other = await setup();
+    const owner = await as("owner");
+    const admin = await as("admin");
+    const { invitationId: toOwner } = await owner.clinic.staff.invite({ email: `boss-${crypto.randomUUID().slice(0, 8)}@example.test`, role: "owner" });
+    const acceptedEmail = `hired-${crypto.randomUUID().slice(0, 8)}@example.test`;
+    const { invitationId: accepted } = await owner.clinic.staff.invite({ email: acceptedEmail, role: "practitioner" });
+    const { user } = await callerFor(deps).caller.auth.signUp({ name: "Hired", email: acceptedEmail, password: "a long enough secret" });
+    const token = /\/app\/invite\/(\S+)/.exec(mailer.lastTo(acceptedEmail).text)![1]!;
+    await callerFor(deps, await sessionFor(deps, user.id, null)).caller.clinic.staff.accept({ token });
+    const { invitationId: foreign } = await (await other.as("owner")).clinic.staff.invite({ email: "x@example.test", role: "receptionist" });
+    const before = (await audit()).length;
+
+    expect(await codeOf(admin.clinic.staff.withdrawInvitation({ invitationId: toOwner }))).toBe("FORBIDDEN");
+    expect(await codeOf(owner.clinic.staff.withdrawInvitation({ invitationId: accepted }))).toBe("CONFLICT");
+    expect(await codeOf(owner.clinic.staff.withdrawInvitation({ invitationId: foreign }))).toBe("NOT_FOUND");
+    expect(await codeOf(owner.clinic.staff.withdrawInvitation({ invitationId: "not-a-uuid" }))).toBe("BAD_REQUEST");
+    expect(await codeOf((await as("receptionist")).clinic.staff.withdrawInvitation({ invitationId: toOwner }))).toBe("FORBIDDEN");
+    expect((await audit()).length).toBe(before);
+    expect((await owner.clinic.staff.list()).invitations.map((i) => i.id)).toContain(toOwner);
+    expect((await (await other.as("owner")).clinic.staff.list()).invitations.map((i) => i.id)).toContain(foreign);
+  });
+
   it("lets only owners grant the owner role", async () => {
     const { staffed, as, membershipOf } = await setup();
     const admin = await as("admin");

@@ -79,6 +79,32 @@ export const clinicStaffRouter = {
       return { invitationId: invitation!.id, expiresAt: expiresAt.toISOString() };
     }),
 
+  /**
+   * Withdraws an invitation not yet accepted (sent to a wrong address, or no longer wanted): its
+   * link stops working at once. An invitation to become owner is an owner's to withdraw.
+   */
+  withdrawInvitation: procedure("clinic.staff.withdrawInvitation")
+    .input(z.object({ invitationId: uuid }))
+    .mutation(async ({ ctx, input }) => {
+      const staff = ctx.staff;
+      const [invitation] = await staff.tx
+        .select({ id: invitations.id, role: invitations.role, acceptedAt: invitations.acceptedAt })
+        .from(invitations)
+        .where(and(eq(invitations.clinicId, staff.clinicId), eq(invitations.id, input.invitationId)))
+        .for("update");
+      if (!invitation) throw new NotFoundError("Invitation");
+      if (invitation.acceptedAt) throw new ConflictError("This invitation has already been accepted: remove the member instead");
+      assertMayAssign(staff, invitation.role, null);
+      await staff.tx.delete(invitations).where(eq(invitations.id, invitation.id));
+      await recordStaffAudit(ctx, {
+        action: "withdraw_invitation",
+        entity: "invitation",
+        entityId: invitation.id,
+        changes: { role: [invitation.role, null] },
+      });
+      return { withdrawn: true };
+    }),
+
   /** Redeems an invitation link: the signed-in user, if the invitation was sent to their e-mail, joins the clinic. */
   accept: procedure("clinic.staff.accept")
     .input(z.object({ token: z.string().min(1).max(200) }))

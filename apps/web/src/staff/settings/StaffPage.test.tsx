@@ -40,6 +40,32 @@ describe("the staff screen", () => {
     expect(app.invites).toEqual([{ email: "kine@example.com", role: "practitioner" }]);
   });
 
+  it("withdraws a pending invitation once confirmed, and the list is read again", async () => {
+    const withdrawals = callsOf("clinic.staff.withdrawInvitation", () => ({ withdrawn: true }));
+    let listed = 0;
+    const invitation = staffList.invitations[0]!;
+    // Handlers given later to server.use() come first: these replace the world's list.
+    server.use(...settingsWorld("admin"));
+    server.use(settingsProcedure("clinic.staff.list", () => (listed++ === 0 ? staffList : { ...staffList, invitations: [] })), withdrawals.handler);
+    const app = renderApp("/app/settings/staff");
+    await app.user.click(await app.screen.findByRole("button", { name: `Withdraw the invitation to ${invitation.email}` }, LOADED));
+    const dialog = await app.screen.findByRole("dialog", { name: `Withdraw the invitation to ${invitation.email}?` });
+    expect(withdrawals.calls).toEqual([]);
+    await app.user.click(within(dialog).getByRole("button", { name: "Withdraw" }));
+    expect(await app.screen.findByText("None.")).toBeInTheDocument();
+    expect(withdrawals.calls).toEqual([{ invitationId: invitation.id }]);
+    expect(app.screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+
+  it("does not let an admin withdraw an invitation to become owner", async () => {
+    const toOwner = { ...staffList.invitations[0]!, id: "0b8f1c2e-8888-4000-8000-000000000003", email: "boss@example.com", role: "owner" as const };
+    server.use(...settingsWorld("admin"));
+    server.use(settingsProcedure("clinic.staff.list", () => ({ ...staffList, invitations: [...staffList.invitations, toOwner] })));
+    const app = renderApp("/app/settings/staff");
+    expect(await app.screen.findByRole("button", { name: "Withdraw the invitation to boss@example.com" }, LOADED)).toBeDisabled();
+    expect(app.screen.getByRole("button", { name: `Withdraw the invitation to ${staffList.invitations[0]!.email}` })).toBeEnabled();
+  });
+
   it("changes a role and shows the server's refusal to leave the clinic without an owner", async () => {
     const app = openStaff("owner");
     await app.user.selectOptions(await app.screen.findByLabelText(`Role of ${owner.name}`, {}, LOADED), "Practitioner");

@@ -1,5 +1,6 @@
 // The clinic's staff and pending invitations: change a member's role, remove a member, invite
-// someone by e-mail. Only an owner may grant or take away the owner role (as the server rules).
+// someone by e-mail, withdraw an invitation. Only an owner may grant or take away the owner role,
+// or withdraw an invitation to it (as the server rules).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/failure";
@@ -15,7 +16,7 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { Loading } from "./Loading";
 import { describeSaveFailure } from "./save-failure";
 import styles from "./settings.module.css";
-import type { StaffMember } from "./types";
+import type { StaffInvitation, StaffMember } from "./types";
 
 const STAFF_LOCALE = "en-GB";
 const ROLES: StaffRole[] = ["owner", "admin", "receptionist", "practitioner"];
@@ -29,6 +30,7 @@ export function StaffPage() {
   const staff = useQuery(trpc.clinic.staff.list.queryOptions());
   const format = useDateFormat(STAFF_LOCALE, membership.timezone);
   const [removing, setRemoving] = useState<StaffMember | null>(null);
+  const [withdrawing, setWithdrawing] = useState<StaffInvitation | null>(null);
 
   return (
     <section aria-labelledby="staff-heading">
@@ -55,6 +57,14 @@ export function StaffPage() {
                     {invitation.email} as {ROLE_NAMES[invitation.role].toLowerCase()}
                   </span>
                   <span className={styles.muted}>expires {format.dateTime(invitation.expiresAt)}</span>
+                  <Button
+                    variant="secondary"
+                    disabled={invitation.role === "owner" && membership.role !== "owner"}
+                    onClick={() => setWithdrawing(invitation)}
+                    aria-label={`Withdraw the invitation to ${invitation.email}`}
+                  >
+                    Withdraw
+                  </Button>
                 </li>
               ))}
             </ul>
@@ -63,6 +73,7 @@ export function StaffPage() {
       )}
       <InviteForm viewer={membership.role} />
       {removing ? <RemoveMember member={removing} onClose={() => setRemoving(null)} /> : null}
+      {withdrawing ? <WithdrawInvitation invitation={withdrawing} onClose={() => setWithdrawing(null)} /> : null}
     </section>
   );
 }
@@ -131,6 +142,30 @@ function RemoveMember({ member, onClose }: { member: StaffMember; onClose: () =>
       pending={remove.isPending}
       error={remove.isError ? describeSaveFailure(remove.error) : null}
       onConfirm={() => remove.mutate({ membershipId: member.membershipId })}
+      onClose={onClose}
+    />
+  );
+}
+
+function WithdrawInvitation({ invitation, onClose }: { invitation: StaffInvitation; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const withdraw = useMutation(
+    trpc.clinic.staff.withdrawInvitation.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries(trpc.clinic.staff.list.pathFilter());
+        onClose();
+      },
+    }),
+  );
+  return (
+    <ConfirmDialog
+      title={`Withdraw the invitation to ${invitation.email}?`}
+      message="The link in their e-mail will stop working. You can invite them again later."
+      confirmLabel="Withdraw"
+      pending={withdraw.isPending}
+      error={withdraw.isError ? describeSaveFailure(withdraw.error) : null}
+      onConfirm={() => withdraw.mutate({ invitationId: invitation.id })}
       onClose={onClose}
     />
   );
