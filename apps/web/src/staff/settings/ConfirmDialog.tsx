@@ -3,26 +3,27 @@
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { ErrorNotice } from "../../ui/Notice";
+import { describeSaveFailure } from "./save-failure";
 import styles from "./settings.module.css";
 
 interface ConfirmDialogProps {
   title: string;
   message: string;
   confirmLabel: string;
-  pending: boolean;
-  error: string | null;
+  /** The mutation the confirmation runs: its state shows in the dialog. */
+  action: { isPending: boolean; error: unknown };
   onConfirm: () => void;
   onClose: () => void;
 }
 
-export function ConfirmDialog({ title, message, confirmLabel, pending, error, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, message, confirmLabel, action, onConfirm, onClose }: ConfirmDialogProps) {
   return (
     <Dialog title={title} onClose={onClose}>
       <p>{message}</p>
-      {error ? <ErrorNotice title="Not done" message={error} /> : null}
+      {action.error ? <ErrorNotice title="Not done" message={describeSaveFailure(action.error)} /> : null}
       <div className={styles.formActions}>
-        <Button variant="danger" onClick={onConfirm} disabled={pending}>
-          {pending ? "Working…" : confirmLabel}
+        <Button variant="danger" onClick={onConfirm} disabled={action.isPending}>
+          {action.isPending ? "Working…" : confirmLabel}
         </Button>
         <Button variant="secondary" onClick={onClose}>
           Cancel

@@ -237,8 +237,7 @@ function RemovePractitioner({ practitioner, onClose, onRemoved }: { practitioner
       title={`Remove ${practitioner.displayName}?`}
       message="Only a practitioner who never had an appointment can be removed. Someone with appointments on record can be deactivated instead (Edit)."
       confirmLabel="Remove"
-      pending={remove.isPending}
-      error={remove.isError ? describeSaveFailure(remove.error) : null}
+      action={remove}
       onConfirm={() => remove.mutate({ practitionerId: practitioner.id })}
       onClose={onClose}
     />

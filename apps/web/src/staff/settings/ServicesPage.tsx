@@ -156,8 +156,7 @@ function RemoveService({ service, onClose, onRemoved }: { service: SettingsServi
       title={`Remove ${service.name}?`}
       message="Only a service that was never booked can be removed. One with bookings on record can be deactivated instead (Edit)."
       confirmLabel="Remove"
-      pending={remove.isPending}
-      error={remove.isError ? describeSaveFailure(remove.error) : null}
+      action={remove}
       onConfirm={() => remove.mutate({ serviceId: service.id })}
       onClose={onClose}
     />

@@ -78,11 +78,18 @@ export function StaffPage() {
   );
 }
 
-function MemberRow({ member, viewer, onRemove }: { member: StaffMember; viewer: StaffRole; onRemove: () => void }) {
+/** Reads the staff list again, after a change to it. */
+function useRefreshStaff() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries(trpc.clinic.staff.list.pathFilter());
+}
+
+function MemberRow({ member, viewer, onRemove }: { member: StaffMember; viewer: StaffRole; onRemove: () => void }) {
+  const trpc = useTRPC();
+  const refreshStaff = useRefreshStaff();
   const roleId = useId();
-  const setRole = useMutation(trpc.clinic.staff.setRole.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.clinic.staff.list.pathFilter()) }));
+  const setRole = useMutation(trpc.clinic.staff.setRole.mutationOptions({ onSuccess: refreshStaff }));
   // An admin can neither change nor remove an owner.
   const locked = member.role === "owner" && viewer !== "owner";
   const roles = locked ? [member.role] : assignableBy(viewer);
@@ -125,11 +132,11 @@ function MemberRow({ member, viewer, onRemove }: { member: StaffMember; viewer: 
 
 function RemoveMember({ member, onClose }: { member: StaffMember; onClose: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshStaff = useRefreshStaff();
   const remove = useMutation(
     trpc.clinic.staff.remove.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.clinic.staff.list.pathFilter());
+        await refreshStaff();
         onClose();
       },
     }),
@@ -139,8 +146,7 @@ function RemoveMember({ member, onClose }: { member: StaffMember; onClose: () =>
       title={`Remove ${member.name}?`}
       message={`${member.name} will no longer be able to sign in to this clinic. Their past work stays on record.`}
       confirmLabel="Remove"
-      pending={remove.isPending}
-      error={remove.isError ? describeSaveFailure(remove.error) : null}
+      action={remove}
       onConfirm={() => remove.mutate({ membershipId: member.membershipId })}
       onClose={onClose}
     />
@@ -149,11 +155,11 @@ function RemoveMember({ member, onClose }: { member: StaffMember; onClose: () =>
 
 function WithdrawInvitation({ invitation, onClose }: { invitation: StaffInvitation; onClose: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshStaff = useRefreshStaff();
   const withdraw = useMutation(
     trpc.clinic.staff.withdrawInvitation.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.clinic.staff.list.pathFilter());
+        await refreshStaff();
         onClose();
       },
     }),
@@ -163,8 +169,7 @@ function WithdrawInvitation({ invitation, onClose }: { invitation: StaffInvitati
       title={`Withdraw the invitation to ${invitation.email}?`}
       message="The link in their e-mail will stop working. You can invite them again later."
       confirmLabel="Withdraw"
-      pending={withdraw.isPending}
-      error={withdraw.isError ? describeSaveFailure(withdraw.error) : null}
+      action={withdraw}
       onConfirm={() => withdraw.mutate({ invitationId: invitation.id })}
       onClose={onClose}
     />
@@ -173,7 +178,7 @@ function WithdrawInvitation({ invitation, onClose }: { invitation: StaffInvitati
 
 function InviteForm({ viewer }: { viewer: StaffRole }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshStaff = useRefreshStaff();
   const roleId = useId();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<StaffRole>("receptionist");
@@ -184,7 +189,7 @@ function InviteForm({ viewer }: { viewer: StaffRole }) {
       onSuccess: async (_answer, input) => {
         setSentTo(input.email);
         setEmail("");
-        await queryClient.invalidateQueries(trpc.clinic.staff.list.pathFilter());
+        await refreshStaff();
       },
     }),
   );
