@@ -7,15 +7,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { createFetchHandler, listenWith, parseConfig, rateLimitsOf, systemClock, type Config } from "@frontdesk/api";
+import { createFetchHandler, listenWith, parseConfig, rateLimitsOf, resilienceOf, systemClock, type Config, type Logger } from "@frontdesk/api";
 import { argon2Hasher } from "@frontdesk/auth/argon2";
 import { createDb } from "@frontdesk/db";
 import { Hono } from "hono";
 import pino from "pino";
 import { createFileMailer } from "./file-mailer";
+import { superviseProcess } from "./supervisor";
 
 export interface RunningServer {
   url: string;
+  logger?: Logger;
   /** Stops accepting, lets in-flight requests finish (at most `graceMs`), then resolves. */
   stop(): Promise<void>;
 }
@@ -65,7 +67,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
   // lines written while one write is in flight go out together. pino flushes what is left when
   // the process exits.
   const logger = pino({ level: config.LOG_LEVEL, base: undefined }, pino.destination({ dest: 1, sync: false }));
-  const { db, client, close } = createDb(options.databaseUrl, { max: 10 });
+  const { db, client, close } = createDb(options.databaseUrl, { max: config.DB_POOL_SIZE, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS });
   const api = createFetchHandler(
     {
       db,
@@ -82,6 +84,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
       // One extra connection per process, LISTENing for calendar changes and for the slot cache
       // (closed with the pool).
       listen: listenWith(client),
+      resilience: resilienceOf(config),
     },
     // The socket's address; X-Forwarded-For is not trusted (put a proxy's own header here if you run behind one).
     { clientIp: (request) => clientIps.get(request) ?? null },
@@ -99,8 +102,14 @@ export async function startServer(config: Config, options: { databaseUrl: string
   }
   const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname === "/healthz" || pathname === "/readyz";
 
+  // Aborted on shutdown: live feeds end at once instead of holding the drain for the whole grace.
+  // They end without tRPC's "return" message, which tells the client to reconnect (with its
+  // lastEventId, to another process) rather than to stop listening.
+  const shuttingDown = new AbortController();
   const running = await serveHandler(
-    (request, ip) => {
+    (incoming, ip) => {
+      const live = incoming.headers.get("accept")?.includes("text/event-stream") ?? false;
+      const request = live ? new Request(incoming, { signal: AbortSignal.any([incoming.signal, shuttingDown.signal]) }) : incoming;
       clientIps.set(request, ip);
       return isApi(new URL(request.url).pathname) ? api(request) : web.fetch(request);
     },
@@ -108,7 +117,9 @@ export async function startServer(config: Config, options: { databaseUrl: string
   );
   return {
     url: running.url,
+    logger,
     async stop() {
+      shuttingDown.abort();
       await running.stop();
       await close();
     },
@@ -119,6 +130,7 @@ async function main() {
   const config = parseConfig(process.env);
   if (!config.DATABASE_URL) throw new Error("DATABASE_URL: required to start the server (`pnpm dev` starts a local database for you)");
   const server = await startServer(config, { databaseUrl: config.DATABASE_URL });
+  superviseProcess(server.logger!);
   process.stdout.write(`Frontdesk listening on ${server.url} (public URL ${config.PUBLIC_URL})\n`);
   let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {

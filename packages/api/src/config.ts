@@ -1,7 +1,7 @@
 // Every server setting, read and validated in one place. A wrong or missing value stops the start
 // with a message that names it. `.env.example` lists each one with a comment.
 import { z } from "zod";
-import type { RateLimitSettings } from "./ports";
+import type { RateLimitSettings, ResilienceSettings } from "./ports";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -33,6 +33,13 @@ const schema = z.object({
   MAIL_FROM: z.string().trim().min(3).default("Frontdesk <no-reply@localhost>"),
   MAIL_DIR: z.string().trim().min(1).default(".data/mail"),
   SHUTDOWN_GRACE_SECONDS: positiveInt(10),
+  // Failing fast (docs/operations.md, "Database outages and overload"): every request answers
+  // within its deadline, 503 with Retry-After when the database is away or the process is full.
+  REQUEST_DEADLINE_MS: positiveInt(5_000),
+  DB_POOL_SIZE: positiveInt(10),
+  DB_CONNECT_TIMEOUT_MS: positiveInt(2_000),
+  DB_QUEUE_LIMIT: z.coerce.number().int().min(0).default(50),
+  DB_QUEUE_WAIT_MS: positiveInt(1_000),
   // Abuse limits on the public booking endpoints, per fixed window, shared through Postgres.
   RATE_LIMITS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   RATE_LIMIT_SLOTS_PER_IP_PER_MINUTE: positiveInt(120),
@@ -57,6 +64,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     if (!env.PUBLIC_URL) throw new ConfigError("Invalid configuration:\n  PUBLIC_URL: required in production");
   }
   return config;
+}
+
+/** The deadline and load-shedding settings the fetch handler applies (see ServerDeps.resilience). */
+export function resilienceOf(config: Config): ResilienceSettings {
+  return {
+    requestDeadlineMs: config.REQUEST_DEADLINE_MS,
+    gate: { permits: config.DB_POOL_SIZE, queueLimit: config.DB_QUEUE_LIMIT, maxWaitMs: config.DB_QUEUE_WAIT_MS },
+  };
 }
 
 /** The public endpoints' limits, or null when RATE_LIMITS=off (load tests and benchmarks only). */

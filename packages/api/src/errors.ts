@@ -3,6 +3,8 @@
 import { PG, postgresErrorCode } from "@frontdesk/db";
 import { SchedulingInputError } from "@frontdesk/scheduling";
 import { TRPCError } from "@trpc/server";
+import { RaceLostError } from "./booking/race-retry";
+import { unavailableAsTRPCError } from "./resilience/errors";
 
 /** The thing asked for does not exist in the caller's clinic (another clinic's id looks the same). */
 export class NotFoundError extends Error {
@@ -42,6 +44,10 @@ export function toTRPCError(error: unknown, requestId: string): TRPCError {
   if (error instanceof ConflictError) return new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
   if (error instanceof RuleError) return new TRPCError({ code: "BAD_REQUEST", message: error.message });
   if (error instanceof SchedulingInputError) return new TRPCError({ code: "BAD_REQUEST", message: error.message });
+  // Database away or restarting, overload, deadline: 503 with Retry-After (resilience/errors.ts).
+  const unavailable = unavailableAsTRPCError(error);
+  if (unavailable) return unavailable;
+  if (error instanceof RaceLostError) return new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
   switch (postgresErrorCode(error)) {
     case PG.exclusionViolation:
       return new TRPCError({ code: "CONFLICT", message: "That time was just taken", cause: error });

@@ -8,6 +8,9 @@ import { createContext } from "./context";
 import { describeForLog } from "./errors";
 import type { ServerDeps } from "./ports";
 import { checkReadiness } from "./readiness";
+import { isClientAbort, unavailableReason, unavailableResponse } from "./resilience/errors";
+import { ConnectionGate } from "./resilience/gate";
+import { Deadline, guardDatabase } from "./resilience/guarded-db";
 import { appRouter } from "./root";
 
 /** What the handler learns about one request, shared by its steps and its log line. */
@@ -17,6 +20,8 @@ interface RequestState {
   session: SessionRecord | null;
   /** Session cookies for tRPC's answer (see the session step). */
   setCookies: string[];
+  /** The dependencies as this request sees them: its database obeys its deadline and the gate. */
+  deps: ServerDeps;
 }
 
 type Env = { Bindings: { state: RequestState } };
@@ -28,8 +33,27 @@ export interface FetchHandlerOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** After the request's own deadline, how long its tRPC answer (a proper 503) may still take before a plain one is sent. */
+const ANSWER_MARGIN_MS = 500;
+
 export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOptions = {}) {
   const app = new Hono<Env>();
+  // One per process: the pool's connections, shared by every request (resilience/gate.ts).
+  const gate = deps.resilience ? new ConnectionGate(deps.resilience.gate) : undefined;
+
+  // What escapes a step before tRPC (the session lookup, reading the body): one log line, never a
+  // raw stack on stderr, and 503 rather than 500 when the database is away.
+  app.onError((error, c) => {
+    const requestId = c.env.state.requestId;
+    const reason = unavailableReason(error);
+    if (reason) return unavailableResponse(reason);
+    if (isClientAbort(error)) {
+      deps.logger.info({ requestId, error: { kind: error.name } }, "client went away");
+      return c.body(null, 499 as never);
+    }
+    deps.logger.error({ requestId, error: describeForLog(error) }, "request failed");
+    return c.json({ error: { message: `Something went wrong on our side. If it persists, quote request ${requestId}.`, code: "INTERNAL_SERVER_ERROR" } }, 500);
+  });
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 
@@ -60,7 +84,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
     const token = readSessionToken(c.req.header("cookie") ?? null, deps.publicUrl);
     if (token) {
       const now = deps.clock.now();
-      const result = await validateSessionToken(deps.db, token, now, deps.sessions);
+      const result = await validateSessionToken(c.env.state.deps.db, token, now, deps.sessions);
       if (result) {
         c.env.state.session = result.session;
         if (result.renewed) c.env.state.setCookies.push(serializeSessionCookie(token, { publicUrl: deps.publicUrl, expiresAt: result.session.expiresAt, now }));
@@ -78,7 +102,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
       router: appRouter,
       createContext: ({ resHeaders }) =>
         createContext({
-          deps,
+          deps: c.env.state.deps,
           session: c.env.state.session,
           requestId: c.env.state.requestId,
           ip: c.env.state.ip,
@@ -95,20 +119,35 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
     const started = performance.now();
     const url = new URL(request.url);
     const given = request.headers.get("x-request-id");
+    // A live feed (SSE) is meant to stay open: it has no deadline; each of its reads passes the gate.
+    const live = request.headers.get("accept")?.includes("text/event-stream") ?? false;
+    const deadline = deps.resilience && !live ? Deadline.in(deps.resilience.requestDeadlineMs) : undefined;
     const state: RequestState = {
       requestId: given && REQUEST_ID.test(given) ? given : crypto.randomUUID(),
       ip: options.clientIp?.(request) ?? null,
       session: null,
       setCookies: [],
+      deps: gate || deadline ? { ...deps, db: guardDatabase(deps.db, { gate, deadline }) } : deps,
     };
-    // A failure here is met again on the full path, which answers it properly.
-    const cached = await answerFromCache(deps, request, url, state.ip).catch((error: unknown) => {
-      deps.logger.warn({ requestId: state.requestId, error: describeForLog(error) }, "cached read failed: taking the full path");
-      return undefined;
-    });
+    const answer = async () => {
+      // A failure here is met again on the full path, which answers it properly.
+      const cached = await answerFromCache(state.deps, request, url, state.ip).catch((error: unknown) => {
+        deps.logger.warn({ requestId: state.requestId, error: describeForLog(error) }, "cached read failed: taking the full path");
+        return undefined;
+      });
+      return cached ?? (await app.fetch(request, { state }));
+    };
     let status = 500;
     try {
-      const response = cached ?? (await app.fetch(request, { state }));
+      // The last word on the deadline, for work that waits on something other than a transaction.
+      const response = deadline
+        ? await Deadline.in(deadline.remainingMs + ANSWER_MARGIN_MS)
+            .race(answer())
+            .catch((error: unknown) => {
+              if (unavailableReason(error) !== "deadline") throw error;
+              return unavailableResponse("deadline");
+            })
+        : await answer();
       status = response.status;
       // On the answer's own headers: wrapping it in a new Response would stream its body.
       response.headers.set("X-Request-Id", state.requestId);

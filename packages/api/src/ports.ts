@@ -1,6 +1,7 @@
 // What the API needs from the outside world, injected by each entry point (and by tests).
 import type { PasswordHasher, SessionSettings } from "@frontdesk/auth";
 import type { Database } from "@frontdesk/db";
+import type { GateSettings } from "./resilience/gate";
 
 export interface Clock {
   now(): Date;
@@ -33,6 +34,14 @@ export interface RateLimitSettings {
   managePerIpPerHour: number;
 }
 
+/** Failing fast under outage and overload (resilience/*): absent, requests wait as long as the driver does. */
+export interface ResilienceSettings {
+  /** Each request (live feeds excepted) answers by then: 503 with Retry-After, its transaction rolled back. */
+  requestDeadlineMs: number;
+  /** How many transactions run and wait for a connection at once, per process. */
+  gate: GateSettings;
+}
+
 /**
  * Postgres LISTEN on `channel`: resolves once listening; `onMessage` gets each NOTIFY payload;
  * `onReconnect` runs after the connection was lost and listening again (notifications sent in
@@ -56,4 +65,5 @@ export interface ServerDeps {
    * process. Absent where a runtime cannot hold one open (edge): the feed then polls the table.
    */
   listen?: Listen;
+  resilience?: ResilienceSettings;
 }

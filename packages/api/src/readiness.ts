@@ -8,7 +8,8 @@ const latest = journal.entries.at(-1)?.when ?? 0;
 
 export type Readiness = { ready: true } | { ready: false; reason: string };
 
-export async function checkReadiness(db: Database, timeoutMs = 2_000): Promise<Readiness> {
+// One second: a load balancer sees an outage (and the recovery) within a second of it.
+export async function checkReadiness(db: Database, timeoutMs = 1_000): Promise<Readiness> {
   const probe = db.transaction(async (tx) => {
     const [row] = await tx.execute<{ applied: number; latest: string | null }>(
       sql`select count(*)::int as applied, max(created_at)::text as latest from drizzle.__drizzle_migrations`,

@@ -4,8 +4,10 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "./context";
+import { withRaceRetry } from "./booking/race-retry";
 import { ConflictError, describeForLog, toTRPCError } from "./errors";
 import { PERMISSIONS, type Access, type ProcedurePath } from "./permissions";
+import { RETRY_AFTER_SECONDS } from "./resilience/errors";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -25,6 +27,7 @@ const base = t.procedure.use(async ({ ctx, next, path }) => {
   const result = await next();
   if (result.ok) return result;
   const error = toTRPCError(result.error, ctx.requestId);
+  if (error.code === "SERVICE_UNAVAILABLE") ctx.responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
   if (error.code === "INTERNAL_SERVER_ERROR") {
     ctx.deps.logger.error({ requestId: ctx.requestId, procedure: path, error: describeForLog(result.error) }, "procedure failed");
   }
@@ -65,12 +68,15 @@ export function staffProcedure(...roles: readonly MembershipRole[]) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this" });
     }
     const scope = { clinicId, userId: session.userId, role: membership.role };
-    return withTenant(deps.db, scope, async (tx) => {
-      const result = await next({ ctx: { staff: { tx, ...scope } satisfies StaffScope } });
-      // next() reports failure instead of throwing: rethrow so the transaction rolls back.
-      if (!result.ok) throw result.error;
-      return result;
-    });
+    // A transaction that lost a race as a deadlock or serialization failure runs again, whole (ADR 0019).
+    return withRaceRetry(() =>
+      withTenant(deps.db, scope, async (tx) => {
+        const result = await next({ ctx: { staff: { tx, ...scope } satisfies StaffScope } });
+        // next() reports failure instead of throwing: rethrow so the transaction rolls back.
+        if (!result.ok) throw result.error;
+        return result;
+      }),
+    );
   });
 }
 

@@ -10,6 +10,21 @@ export interface CreateDbOptions {
    * files may hold several commands in one statement, which Postgres cannot prepare.
    */
   prepare?: boolean;
+  /** Give up on opening a connection after this long (a stopped or unreachable server fails fast). */
+  connectTimeoutMs?: number;
+  /** The longest wait before a lost connection is opened again (see `reconnectDelaySeconds`). */
+  maxReconnectDelayMs?: number;
+}
+
+/**
+ * postgres.js waits before reopening a lost connection, longer after each failure (3^n / 100 s,
+ * up to 20 s), and counts failures for the whole pool: after an outage a query could wait many
+ * seconds for a timer while the server was long back. Here the wait doubles from 50 ms up to
+ * `capMs`, with jitter so a pool's connections do not knock together. The driver takes seconds.
+ */
+export function reconnectDelaySeconds(failures: number, capMs: number): number {
+  const ms = Math.min(50 * 2 ** Math.max(0, failures - 1), capMs);
+  return (ms * (0.5 + Math.random() / 2)) / 1000;
 }
 
 type Client = ReturnType<typeof postgres>;
@@ -49,6 +64,8 @@ export function createDb(url: string, options: CreateDbOptions = {}) {
     // No catalog round trip on connect: required on edge runtimes, harmless on Node.
     fetch_types: false,
     onnotice: () => undefined,
+    connect_timeout: (options.connectTimeoutMs ?? 2_000) / 1000,
+    backoff: (failures: number) => reconnectDelaySeconds(failures, options.maxReconnectDelayMs ?? 250),
   });
   const db = drizzle(options.prepare === false ? client : preparingAll(client), { schema });
   return { db, client, close: () => client.end({ timeout: 5 }) };

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit";
 import { assertTransition, blockedRange, isOpen, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
 import { findSlots, localDateOf, slotAt, type ClinicRules } from "../booking/availability";
+import { lockPractitionerDays, RaceLostError, withRaceRetry } from "../booking/race-retry";
 import { clinicCacheFor, type CacheKind, type Cached } from "../booking/clinic-cache";
 import { confirmationMail, describeTime } from "../booking/confirmation";
 import { enforceLimits, type Limit } from "../booking/rate-limit";
@@ -343,7 +344,7 @@ export const publicRouter = {
 
       let booked;
       try {
-        booked = await asPublic(ctx, clinic.id, async (tx) => {
+        booked = await withRaceRetry(() => asPublic(ctx, clinic.id, async (tx) => {
           // Everything the booking reads before deciding, sent together: one round trip
           // (postgres.js pipelines the queries of one connection).
           const [previousId, service, offering, knownPatientId] = await Promise.all([
@@ -374,7 +375,8 @@ export const publicRouter = {
           // ...and the exclusion constraint the last: a concurrent booking of the same time fails
           // at the appointment's insert. The writes are issued in this order and sent together;
           // when one fails, the ones after it fail too and the transaction rolls back whole.
-          const [, [appointment], link] = await Promise.all([
+          const [, , [appointment], link] = await Promise.all([
+            lockPractitionerDays(tx, { clinicId: clinic.id, practitionerId, ...times }),
             knownPatientId
               ? undefined
               : tx
@@ -418,10 +420,10 @@ export const publicRouter = {
           const names = { serviceName: service.name, practitionerName: offering.find((p) => p.id === practitionerId)!.displayName };
           const answer = { appointment: { ...presentAppointment(appointment!, names), clinicName: clinic.name, timezone: clinic.timezone }, ...link };
           return { answer, mail: { appointment: appointment!, names, link } };
-        });
+        }));
       } catch (error) {
         const code = postgresErrorCode(error);
-        const lostRace = code === PG.exclusionViolation || code === PG.uniqueViolation || error instanceof ConflictError;
+        const lostRace = code === PG.exclusionViolation || code === PG.uniqueViolation || error instanceof ConflictError || error instanceof RaceLostError;
         if (!lostRace) throw error;
         // A concurrent request with the same key may have won (double click, retry): whether it
         // committed before our insert or before our slot check, answer with its appointment.
@@ -518,7 +520,7 @@ export const publicRouter = {
         const now = ctx.deps.clock.now();
         let serviceId = "";
         try {
-          return await asPublic(ctx, clinic.id, async (tx) => {
+          return await withRaceRetry(() => asPublic(ctx, clinic.id, async (tx) => {
             const row = await linkedAppointment(ctx, tx, clinic, tokenHash, { forUpdate: true });
             const current = row.appointment;
             serviceId = current.serviceId;
@@ -529,6 +531,7 @@ export const publicRouter = {
             const days = await findSlots(tx, { clinic, service, practitionerIds: candidates, from: date, to: date, now, ignoreAppointmentId: current.id });
             if (!slotAt(days, start)) throw new ConflictError("Sorry, that time is not available.", { nextSlots: (days[0]?.slots ?? []).slice(0, 6).map(publicSlot) });
             const practitionerId = candidates[0]!;
+            await lockPractitionerDays(tx, { clinicId: clinic.id, practitionerId, ...blockedRange(start, service) });
             const [updated] = await tx
               .update(appointments)
               .set({ ...blockedRange(start, service), practitionerId, version: current.version + 1, updatedAt: now })
@@ -550,9 +553,9 @@ export const publicRouter = {
             });
             const names = await loadAppointment(tx, clinic.id, current.id);
             return { appointment: { ...presentAppointment(updated!, names), clinicName: clinic.name, timezone: clinic.timezone } };
-          });
+          }));
         } catch (error) {
-          if (postgresErrorCode(error) !== PG.exclusionViolation) throw error;
+          if (postgresErrorCode(error) !== PG.exclusionViolation && !(error instanceof RaceLostError)) throw error;
           throw new ConflictError(TAKEN, { nextSlots: await nextFreeSlots(ctx, clinic, serviceId, input.practitionerId, start) });
         }
       }),

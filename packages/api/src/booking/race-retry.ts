@@ -1,0 +1,68 @@
+// Two people taking one time is a race the exclusion constraint decides (23P01). Under
+// contention PostgreSQL may instead abort a contender with a deadlock (40P01) or a serialization
+// failure (40001), or it waited too long for a lock (55P03, our lock_timeout): the same lost
+// race, reported differently. Those are retried a few times with jitter, and the constraint
+// decides again; after that the caller answers CONFLICT. ADR 0019.
+import { postgresErrorCode, type Transaction } from "@frontdesk/db";
+import { sql } from "drizzle-orm";
+
+const RETRIED = new Set(["40P01", "40001", "55P03"]);
+
+/** Attempts in all (the first included), and the jittered pause between two. */
+const ATTEMPTS = 3;
+const PAUSE_MS = { min: 10, max: 60 };
+
+/** How long a booking waits for a lock before it counts as a lost race (no request waits behind a race for long). */
+export const BOOKING_LOCK_TIMEOUT_MS = 1_000;
+
+/** Still losing after every attempt: the caller answers CONFLICT (errors.ts maps it if it does not). */
+export class RaceLostError extends Error {
+  override name = "RaceLostError";
+  constructor(readonly sqlstate: string) {
+    super("That time was just taken. Please choose another time.");
+  }
+}
+
+export const isRetriedRace = (error: unknown) => RETRIED.has(postgresErrorCode(error) ?? "");
+
+/** Runs `transaction` (a whole transaction, opened by it) again when it lost a race in one of the ways above. */
+export async function withRaceRetry<T>(transaction: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (!isRetriedRace(error)) throw error;
+      if (attempt >= ATTEMPTS) throw new RaceLostError(postgresErrorCode(error)!);
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS.min + Math.random() * (PAUSE_MS.max - PAUSE_MS.min)));
+    }
+  }
+}
+
+/** The UTC days `[from, to)` touches, as YYYY-MM-DD, in order. */
+function utcDays(from: Date, to: Date): string[] {
+  const days: string[] = [];
+  for (let day = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()); day < to.getTime(); day += 86_400_000) {
+    days.push(new Date(day).toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+/**
+ * Before writing an appointment over `[blockedFrom, blockedTo)`: a transaction-scoped advisory
+ * lock per practitioner and UTC day it touches, so that bookings of one practitioner's day reach
+ * the exclusion constraint one at a time. Contenders then meet a committed row (23P01 at once)
+ * instead of all waiting on one uncommitted insert, which is where the deadlocks came from. The
+ * constraint still decides; the lock only orders. `lock_timeout` bounds every lock wait of the
+ * rest of the transaction. Issued, not awaited, before the writes (statements run in issue order).
+ */
+export function lockPractitionerDays(
+  tx: Transaction,
+  appointment: { clinicId: string; practitionerId: string; blockedFrom: Date; blockedTo: Date },
+): Promise<void> {
+  const keys = utcDays(appointment.blockedFrom, appointment.blockedTo).map((day) => `${appointment.clinicId}:${appointment.practitionerId}:${day}`);
+  return Promise.all([
+    tx.execute(sql`select set_config('lock_timeout', ${`${BOOKING_LOCK_TIMEOUT_MS}ms`}, true)`).execute(),
+    // Days in ascending order: two bookings that both span midnight take their locks in one order.
+    ...keys.map((key) => tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`).execute()),
+  ]).then(() => undefined);
+}
