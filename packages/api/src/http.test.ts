@@ -203,7 +203,8 @@ describe("/readyz and /healthz", () => {
 });
 
 describe("errors and logs", () => {
-  it("answers an unexpected failure with 500, a request id and no internals", async () => {
+  // The database going away is not our bug: 503 with Retry-After (resilience/errors.ts), not 500.
+  it("answers an unreachable database with 503, Retry-After, a request id and no internals", async () => {
     const relay = await relayToDatabase();
     const relayed = createDb(relay.url, { max: 1 });
     running.push(() => relayed.close());
@@ -213,11 +214,12 @@ describe("errors and logs", () => {
     const response = await client(base).mutate("auth.signIn", { email: newEmail(), password: PASSWORD }, { Origin: ORIGIN, "X-Request-Id": "req-12345678" });
     const body = JSON.stringify(await response.json());
     await relay.restore();
-    expect(response.status).toBe(500);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("Retry-After")).toBe("1");
     expect(response.headers.get("X-Request-Id")).toBe("req-12345678");
-    expect(body).toContain("req-12345678");
+    expect(body).toContain("briefly unavailable");
     expect(body).not.toMatch(/ECONNREFUSED|ECONNRESET|postgres|select|stack|at \//i);
-    expect(logger.lines.some((l) => l.level === "error" && l.fields.requestId === "req-12345678")).toBe(true);
+    expect(logger.lines.some((l) => l.message === "request" && l.fields.status === 503 && l.fields.requestId === "req-12345678")).toBe(true);
   });
 
   it("logs one line per request with ids and status, and never an e-mail, password or token", async () => {

@@ -38,31 +38,18 @@ export async function withRaceRetry<T>(transaction: () => Promise<T>): Promise<T
   }
 }
 
-/** The UTC days `[from, to)` touches, as YYYY-MM-DD, in order. */
-function utcDays(from: Date, to: Date): string[] {
-  const days: string[] = [];
-  for (let day = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()); day < to.getTime(); day += 86_400_000) {
-    days.push(new Date(day).toISOString().slice(0, 10));
-  }
-  return days;
-}
-
 /**
- * Before writing an appointment over `[blockedFrom, blockedTo)`: a transaction-scoped advisory
- * lock per practitioner and UTC day it touches, so that bookings of one practitioner's day reach
- * the exclusion constraint one at a time. Contenders then meet a committed row (23P01 at once)
- * instead of all waiting on one uncommitted insert, which is where the deadlocks came from. The
- * constraint still decides; the lock only orders. `lock_timeout` bounds every lock wait of the
- * rest of the transaction. Issued, not awaited, before the writes (statements run in issue order).
+ * Before writing an appointment: a transaction-scoped advisory lock on the practitioner and the
+ * start time, so that everyone taking that time reaches the exclusion constraint one at a time.
+ * Contenders then meet a committed row (23P01 at once) or a free time, instead of all waiting on
+ * one uncommitted insert and deadlocking when it rolls back. The constraint still decides; the
+ * lock only orders. Overlapping bookings with different starts are not ordered (rarer; retried).
+ * `lock_timeout` bounds every lock wait for the rest of the transaction.
+ *
+ * One statement, so that when it fails it is the first failure the caller sees (the writes
+ * issued after it then fail with 25P02). Issued, not awaited: statements run in issue order.
  */
-export function lockPractitionerDays(
-  tx: Transaction,
-  appointment: { clinicId: string; practitionerId: string; blockedFrom: Date; blockedTo: Date },
-): Promise<void> {
-  const keys = utcDays(appointment.blockedFrom, appointment.blockedTo).map((day) => `${appointment.clinicId}:${appointment.practitionerId}:${day}`);
-  return Promise.all([
-    tx.execute(sql`select set_config('lock_timeout', ${`${BOOKING_LOCK_TIMEOUT_MS}ms`}, true)`).execute(),
-    // Days in ascending order: two bookings that both span midnight take their locks in one order.
-    ...keys.map((key) => tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`).execute()),
-  ]).then(() => undefined);
+export function lockAppointmentSlot(tx: Transaction, appointment: { clinicId: string; practitionerId: string; startsAt: Date }): Promise<unknown> {
+  const key = `${appointment.clinicId}:${appointment.practitionerId}:${appointment.startsAt.toISOString()}`;
+  return tx.execute(sql`select set_config('lock_timeout', ${`${BOOKING_LOCK_TIMEOUT_MS}ms`}, true), pg_advisory_xact_lock(hashtextextended(${key}, 0))`).execute();
 }

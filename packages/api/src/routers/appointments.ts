@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordStaffAudit } from "../audit";
 import { assertTransition, assertVersion, blockedRange, isOpen, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
-import { lockPractitionerDays } from "../booking/race-retry";
+import { lockAppointmentSlot } from "../booking/race-retry";
 import { NotFoundError, RuleError } from "../errors";
 import { bookingPatientSchema, id, instant } from "../schemas";
 import { procedure, type StaffScope } from "../trpc";
@@ -94,7 +94,7 @@ export const appointmentsRouter = {
           .returning({ id: patients.id });
         patientId = created!.id;
       }
-      await lockPractitionerDays(staff.tx, { clinicId: staff.clinicId, practitionerId: input.practitionerId, ...blockedRange(new Date(input.start), service) });
+      await lockAppointmentSlot(staff.tx, { clinicId: staff.clinicId, practitionerId: input.practitionerId, ...blockedRange(new Date(input.start), service) });
       const [appointment] = await staff.tx
         .insert(appointments)
         .values({
@@ -131,7 +131,7 @@ export const appointmentsRouter = {
       const service = await serviceOf(staff, current.serviceId);
       if (practitionerId !== current.practitionerId) await assertOffers(staff, practitionerId, service.id);
       const start = new Date(input.start);
-      await lockPractitionerDays(staff.tx, { clinicId: staff.clinicId, practitionerId, ...blockedRange(start, service) });
+      await lockAppointmentSlot(staff.tx, { clinicId: staff.clinicId, practitionerId, ...blockedRange(start, service) });
       await staff.tx
         .update(appointments)
         .set({ ...blockedRange(start, service), practitionerId, version: current.version + 1, updatedAt: ctx.deps.clock.now() })

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit";
 import { assertTransition, blockedRange, isOpen, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
 import { findSlots, localDateOf, slotAt, type ClinicRules } from "../booking/availability";
-import { lockPractitionerDays, RaceLostError, withRaceRetry } from "../booking/race-retry";
+import { lockAppointmentSlot, RaceLostError, withRaceRetry } from "../booking/race-retry";
 import { clinicCacheFor, type CacheKind, type Cached } from "../booking/clinic-cache";
 import { confirmationMail, describeTime } from "../booking/confirmation";
 import { enforceLimits, type Limit } from "../booking/rate-limit";
@@ -376,7 +376,7 @@ export const publicRouter = {
           // at the appointment's insert. The writes are issued in this order and sent together;
           // when one fails, the ones after it fail too and the transaction rolls back whole.
           const [, , [appointment], link] = await Promise.all([
-            lockPractitionerDays(tx, { clinicId: clinic.id, practitionerId, ...times }),
+            lockAppointmentSlot(tx, { clinicId: clinic.id, practitionerId, ...times }),
             knownPatientId
               ? undefined
               : tx
@@ -531,7 +531,7 @@ export const publicRouter = {
             const days = await findSlots(tx, { clinic, service, practitionerIds: candidates, from: date, to: date, now, ignoreAppointmentId: current.id });
             if (!slotAt(days, start)) throw new ConflictError("Sorry, that time is not available.", { nextSlots: (days[0]?.slots ?? []).slice(0, 6).map(publicSlot) });
             const practitionerId = candidates[0]!;
-            await lockPractitionerDays(tx, { clinicId: clinic.id, practitionerId, ...blockedRange(start, service) });
+            await lockAppointmentSlot(tx, { clinicId: clinic.id, practitionerId, ...blockedRange(start, service) });
             const [updated] = await tx
               .update(appointments)
               .set({ ...blockedRange(start, service), practitionerId, version: current.version + 1, updatedAt: now })
