@@ -8,6 +8,10 @@ export interface TestServer {
   server: LocalServer;
   urls: LocalUrls;
   stop: () => Promise<void>;
+  /** Stops PostgreSQL (fast shutdown: sessions are terminated) and keeps its data, for outage tests. */
+  pause: () => Promise<void>;
+  /** Starts it again on the same port with the same settings; resolves once it accepts connections. */
+  resume: () => Promise<void>;
 }
 
 /**
@@ -27,13 +31,14 @@ export async function startTestServer(settings: Record<string, string> = {}): Pr
     password: "frontdesk-test",
     ...(otherBuild ? { binDir: otherBuild } : {}),
   };
-  await startServer(server, {
+  const all = {
     fsync: "off",
     synchronous_commit: "off",
     full_page_writes: "off",
     max_connections: "200",
     ...settings,
-  });
+  };
+  await startServer(server, all);
   const urls = await provisionDatabase(server);
   return {
     server,
@@ -42,5 +47,7 @@ export async function startTestServer(settings: Record<string, string> = {}): Pr
       await stopServer(server);
       await rm(root, { recursive: true, force: true });
     },
+    pause: () => stopServer(server),
+    resume: () => startServer(server, all),
   };
 }
