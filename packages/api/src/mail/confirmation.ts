@@ -1,6 +1,6 @@
 // The confirmation e-mail a patient gets after booking online.
 import type { MailMessage } from "../ports";
-import { appointmentIcs } from "./ics";
+import { appointmentIcs } from "../booking/ics";
 
 // Building an Intl.DateTimeFormat costs far more than formatting with one: keep one per clinic
 // language and zone (a handful per process).

@@ -1,4 +1,4 @@
-// The public pages' caches (booking/clinic-cache.ts) against the real database and its
+// The public pages' caches (cache/clinic-cache.ts) against the real database and its
 // notifications: a change made by another server process, or straight in the database, reaches
 // the cached answers, including those sent before the framework runs (cached-reads.ts).
 import { sessionCookieName } from "@frontdesk/auth";
@@ -7,12 +7,12 @@ import { clinics, workingHours } from "@frontdesk/db/schema";
 import { connectAsApp } from "@frontdesk/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
-import { closeClinicCaches } from "../booking/clinic-cache";
-import { answerFromCache } from "../cached-reads";
-import { listenWith } from "../realtime/change-hub";
-import type { RateLimitSettings } from "../ports";
-import { callerFor, createBookableClinic, createTestDeps, type BookableClinic } from "../testing";
-import { listen } from "../testing/http";
+import { closeClinicCaches } from "../../cache/clinic-cache";
+import { answerFromCache } from "../../cached-reads";
+import { listenWith } from "../../realtime/change-hub";
+import type { RateLimitSettings } from "../../ports";
+import { callerFor, createBookableClinic, createTestDeps, type BookableClinic } from "../../testing";
+import { listen } from "../../testing/http";
 
 const { db, close } = connectAsApp();
 afterAll(() => close());

@@ -1,5 +1,5 @@
 // The messages the API sends. Plain text first: it reads well everywhere, screen readers included.
-import type { MailMessage } from "./ports";
+import type { MailMessage } from "../ports";
 
 export function loginCodeMail(to: string, code: string): MailMessage {
   return {

@@ -4,8 +4,8 @@ import { withTenant } from "@frontdesk/db";
 import { appointments } from "@frontdesk/db/schema";
 import { connectAsApp } from "@frontdesk/db/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { createBookableClinic, createTestDeps } from "../testing";
-import { httpClient, listen } from "../testing/http";
+import { createBookableClinic, createTestDeps } from "../../testing";
+import { httpClient, listen } from "../../testing/http";
 
 const { db, close } = connectAsApp({ max: 20 });
 afterAll(() => close());

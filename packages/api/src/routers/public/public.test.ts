@@ -4,7 +4,7 @@ import { connectAsApp } from "@frontdesk/db/testing";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { callerFor, createBookableClinic, createTestDeps } from "../testing";
+import { callerFor, createBookableClinic, createTestDeps } from "../../testing";
 
 const { db, close } = connectAsApp();
 afterAll(() => close());
