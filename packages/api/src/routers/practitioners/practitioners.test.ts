@@ -2,7 +2,7 @@ import { createTestClinic, connectAsApp } from "@frontdesk/db/testing";
 import { practitioners } from "@frontdesk/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { codeOf, createStaffWorld, refusal } from "../testing/staff-world";
+import { codeOf, createStaffWorld, refusal } from "../../testing/staff-world";
 
 const { db, close } = connectAsApp();
 afterAll(() => close());

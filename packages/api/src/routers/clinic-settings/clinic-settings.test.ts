@@ -1,7 +1,7 @@
 import { connectAsApp } from "@frontdesk/db/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { callerFor } from "../testing";
-import { codeOf, createStaffWorld, refusal } from "../testing/staff-world";
+import { callerFor } from "../../testing";
+import { codeOf, createStaffWorld, refusal } from "../../testing/staff-world";
 
 const { db, close } = connectAsApp();
 afterAll(() => close());

@@ -2,7 +2,7 @@ import { appointments } from "@frontdesk/db/schema";
 import { connectAsApp } from "@frontdesk/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { codeOf, createStaffWorld, refusal } from "../testing/staff-world";
+import { codeOf, createStaffWorld, refusal } from "../../testing/staff-world";
 
 const { db, close } = connectAsApp();
 afterAll(() => close());

@@ -3,7 +3,7 @@ import { clinics, practitioners } from "@frontdesk/db/schema";
 import { connectAsApp } from "@frontdesk/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { callerFor, createBookableClinic, createTestDeps, sessionFor } from "../testing";
+import { callerFor, createBookableClinic, createTestDeps, sessionFor } from "../../testing";
 
 const { db, close } = connectAsApp();
 afterAll(() => close());

@@ -2,8 +2,8 @@ import { appointments, services } from "@frontdesk/db/schema";
 import { connectAsApp, createTestClinic } from "@frontdesk/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { callerFor } from "../testing";
-import { codeOf, createStaffWorld, refusal } from "../testing/staff-world";
+import { callerFor } from "../../testing";
+import { codeOf, createStaffWorld, refusal } from "../../testing/staff-world";
 
 const { db, close } = connectAsApp();
 afterAll(() => close());
