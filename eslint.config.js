@@ -21,6 +21,17 @@ export default tseslint.config(
     },
   },
   {
+    // The API's infrastructure (caches, rate limits, mail, realtime), its booking rules and the
+    // handler's fast path serve the routers and never import one: a router is where they meet.
+    files: ["packages/api/src/{cache,rate-limit,mail,realtime,booking}/**/*.ts", "packages/api/src/cached-reads.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "(^|/)(routers|root)(/|$)", message: "Infrastructure and booking rules must not import a router; move what both need out of the router." }] },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -1,5 +1,5 @@
 // The booking page's most frequent question, answered from memory before the framework runs:
-// public.slots for free times this server process already holds (booking/clinic-cache.ts).
+// public.slots for free times this server process already holds (cache/clinic-cache.ts).
 // While a clinic's page is busy nearly every such request is a cache hit, and the framework's
 // path (Hono, tRPC's resolver, input validation, serialising about 35 kB) costs several times
 // the CPU of sending the kept JSON (docs/BENCHMARKS.md).
@@ -9,9 +9,10 @@
 // might answer otherwise, or that needs the session step, takes the full path, which also gives
 // errors their proper shape.
 import { readSessionToken } from "@frontdesk/auth";
-import { countHits } from "./booking/rate-limit";
+import { countHits } from "./rate-limit/rate-limit";
 import type { ServerDeps } from "./ports";
-import { cachedSlotsJson, slotsLimits } from "./routers/public";
+import { cachedSlotsJson } from "./cache/public-reads";
+import { slotsLimits } from "./rate-limit/public-limits";
 import { slotsInput } from "./schemas";
 
 const SLOTS_PATH = "/trpc/public.slots";

@@ -1,0 +1,37 @@
+import { setActiveClinic } from "@frontdesk/auth";
+import { PG, postgresErrorCode, withTenant } from "@frontdesk/db";
+import { clinics, memberships } from "@frontdesk/db/schema";
+import { z } from "zod";
+import { recordAudit } from "../../audit";
+import { ConflictError } from "../../errors";
+import { procedure } from "../../trpc";
+import { clinicSlug, timeZone } from "../../validation";
+
+/** Opens a new clinic; the caller becomes its owner and it becomes their active clinic. */
+export const create = procedure("clinics.create")
+  .input(z.object({ name: z.string().trim().min(2, "Enter the clinic's name").max(120), slug: clinicSlug, timezone: timeZone }))
+  .mutation(async ({ ctx, input }) => {
+    const clinicId = crypto.randomUUID();
+    const userId = ctx.session.userId;
+    try {
+      await withTenant(ctx.deps.db, { clinicId, userId, role: "owner" }, async (tx) => {
+        await tx.insert(clinics).values({ id: clinicId, name: input.name, slug: input.slug, timezone: input.timezone });
+        await tx.insert(memberships).values({ clinicId, userId, role: "owner" });
+        await recordAudit(tx, {
+          clinicId,
+          actorUserId: userId,
+          actorKind: "user",
+          action: "create",
+          entity: "clinic",
+          entityId: clinicId,
+          changes: { name: [null, input.name], slug: [null, input.slug], timezone: [null, input.timezone] },
+          requestId: ctx.requestId,
+        });
+      });
+    } catch (error) {
+      if (postgresErrorCode(error) === PG.uniqueViolation) throw new ConflictError(`The address "${input.slug}" is taken`);
+      throw error;
+    }
+    await setActiveClinic(ctx.deps.db, ctx.session, clinicId);
+    return { id: clinicId, slug: input.slug, name: input.name, timezone: input.timezone };
+  });

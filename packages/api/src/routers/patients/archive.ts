@@ -1,0 +1,46 @@
+import { appointments, patients } from "@frontdesk/db/schema";
+import { and, count, eq, gt, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { recordStaffAudit } from "../../audit";
+import { ConflictError } from "../../errors";
+import { procedure } from "../../trpc";
+import { uuid } from "../../validation";
+import { loadPatient, OPEN_STATUSES, recordView } from "./patient-record";
+
+/**
+ * Soft delete: the record leaves search but keeps its history. Refused while the patient still
+ * has upcoming appointments (cancel them first), so nobody turns up for a record nobody can find.
+ */
+export const archive = procedure("patients.archive")
+  .input(z.object({ patientId: uuid }))
+  .mutation(async ({ ctx, input }) => {
+    const staff = ctx.staff;
+    const patient = await loadPatient(staff, input.patientId);
+    if (patient.archivedAt) throw new ConflictError(`${patient.fullName} is already archived`);
+    const [upcoming] = await staff.tx
+      .select({ n: count() })
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.clinicId, staff.clinicId),
+          eq(appointments.patientId, patient.id),
+          inArray(appointments.status, [...OPEN_STATUSES]),
+          gt(appointments.endsAt, ctx.deps.clock.now()),
+        ),
+      );
+    if (upcoming && upcoming.n > 0) {
+      throw new ConflictError(`${patient.fullName} has ${upcoming.n} upcoming appointment(s): cancel them before archiving`);
+    }
+    const now = ctx.deps.clock.now();
+    await staff.tx
+      .update(patients)
+      .set({ archivedAt: now, updatedAt: now })
+      .where(and(eq(patients.clinicId, staff.clinicId), eq(patients.id, patient.id)));
+    await recordStaffAudit(ctx, {
+      action: "archive",
+      entity: "patient",
+      entityId: patient.id,
+      changes: { archivedAt: [null, now.toISOString()] },
+    });
+    return recordView({ ...patient, archivedAt: now });
+  });

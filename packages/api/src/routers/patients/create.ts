@@ -1,0 +1,32 @@
+import { patients } from "@frontdesk/db/schema";
+import { z } from "zod";
+import { recordStaffAudit } from "../../audit";
+import { procedure } from "../../trpc";
+import { patientFields, recordView } from "./patient-record";
+
+export const create = procedure("patients.create")
+  .input(
+    z.object({
+      fullName: patientFields.fullName,
+      email: patientFields.email.optional(),
+      phone: patientFields.phone.optional(),
+      dateOfBirth: patientFields.dateOfBirth.optional(),
+      notes: patientFields.notes.optional(),
+    }),
+  )
+  .mutation(async ({ ctx, input }) => {
+    const staff = ctx.staff;
+    const values = { fullName: input.fullName, email: input.email ?? null, phone: input.phone ?? null, dateOfBirth: input.dateOfBirth ?? null, notes: input.notes ?? null };
+    const [created] = await staff.tx
+      .insert(patients)
+      .values({ clinicId: staff.clinicId, ...values })
+      .returning();
+    await recordStaffAudit(ctx, {
+      action: "create",
+      entity: "patient",
+      entityId: created!.id,
+      // Which fields were filled in, not their contents: the audit log is not a second patient record.
+      changes: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null).map(([field]) => [field, [null, "(set)"]])),
+    });
+    return recordView(created!);
+  });

@@ -1,0 +1,15 @@
+// The clinic's patient records, for staff: search, read (audited), create, edit, archive.
+import type { TRPCRouterRecord } from "@trpc/server";
+import { archive } from "./archive";
+import { create } from "./create";
+import { get } from "./get";
+import { search } from "./search";
+import { update } from "./update";
+
+export const patientsRouter = {
+  search,
+  get,
+  create,
+  update,
+  archive,
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,61 @@
+// A patient record as staff see and edit it: its fields and their rules, loading it, and the
+// search conditions.
+import { patients } from "@frontdesk/db/schema";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { NotFoundError } from "../../errors";
+import { bookingPatientSchema } from "../../schemas";
+import type { StaffScope } from "../../trpc";
+import { email, personName } from "../../validation";
+
+export const PAGE_SIZE_MAX = 100;
+export const OPEN_STATUSES = ["booked", "confirmed", "arrived"] as const;
+
+// The same phone and birth-date rules as online booking (without its "" means "not given").
+const phone = bookingPatientSchema.shape.phone.options[0].unwrap();
+const dateOfBirth = bookingPatientSchema.shape.dateOfBirth.options[0].unwrap();
+
+export const patientFields = {
+  fullName: personName,
+  email: email.nullable(),
+  phone: phone.nullable(),
+  dateOfBirth: dateOfBirth.nullable(),
+  notes: z.string().trim().max(5000, "Keep the notes under 5000 characters").nullable(),
+};
+
+export async function loadPatient(staff: StaffScope, patientId: string, { lock = false } = {}) {
+  const query = staff.tx
+    .select()
+    .from(patients)
+    .where(and(eq(patients.clinicId, staff.clinicId), eq(patients.id, patientId)));
+  const [patient] = lock ? await query.for("update") : await query;
+  if (!patient) throw new NotFoundError("Patient");
+  return patient;
+}
+
+export const recordView = (p: typeof patients.$inferSelect) => ({
+  id: p.id,
+  fullName: p.fullName,
+  email: p.email,
+  phone: p.phone,
+  dateOfBirth: p.dateOfBirth,
+  notes: p.notes,
+  archivedAt: p.archivedAt?.toISOString() ?? null,
+  createdAt: p.createdAt.toISOString(),
+  /** Send it back as `expectedUpdatedAt` with an edit to be told when someone changed the record meanwhile. */
+  updatedAt: p.updatedAt.toISOString(),
+});
+
+/** `%` and `_` in what staff type are text, not wildcards. */
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * One LIKE condition per fragment; all must match. A query made only of phone characters is
+ * one fragment of digits ("06 12" finds 06.12.34.56.78); otherwise words are fragments of the
+ * name or e-mail. Each fragment is folded by the function that made the stored search text.
+ */
+export function searchConditions(query: string): SQL[] {
+  const phoneLike = /^[+\d\s().-]+$/.test(query) && /\d/.test(query);
+  const fragments = phoneLike ? [query.replace(/\D/g, "")] : query.split(/\s+/).filter(Boolean);
+  return fragments.map((fragment) => sql`${patients.searchText} like '%' || search_normalize(${escapeLike(fragment)}) || '%'`);
+}

@@ -1,0 +1,28 @@
+import { patients } from "@frontdesk/db/schema";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { procedure } from "../../trpc";
+import { PAGE_SIZE_MAX, searchConditions } from "./patient-record";
+
+/** Active patients whose name, e-mail or phone contains every fragment typed; paged, by name. */
+export const search = procedure("patients.search")
+  .input(
+    z.object({
+      query: z.string().trim().max(200, "Type at most 200 characters").default(""),
+      page: z.number().int().min(1).max(10_000).default(1),
+      pageSize: z.number().int().min(1).max(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} per page`).default(20),
+    }),
+  )
+  .query(async ({ ctx, input }) => {
+    const { tx, clinicId } = ctx.staff;
+    const where = and(eq(patients.clinicId, clinicId), isNull(patients.archivedAt), ...searchConditions(input.query));
+    const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(patients).where(where);
+    const rows = await tx
+      .select({ id: patients.id, fullName: patients.fullName, email: patients.email, phone: patients.phone, dateOfBirth: patients.dateOfBirth })
+      .from(patients)
+      .where(where)
+      .orderBy(asc(sql`search_normalize(${patients.fullName})`), asc(patients.fullName), asc(patients.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize);
+    return { items: rows, total, page: input.page, pageSize: input.pageSize };
+  });

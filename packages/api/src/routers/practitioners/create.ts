@@ -1,0 +1,24 @@
+import { practitioners } from "@frontdesk/db/schema";
+import { z } from "zod";
+import { recordStaffAudit } from "../../audit";
+import { procedure } from "../../trpc";
+import { uuid } from "../../validation";
+import { assertLinkableUser, colour, displayName, view } from "./practitioner-record";
+
+export const create = procedure("practitioners.create")
+  .input(z.object({ displayName, colour: colour.optional(), userId: uuid.optional() }))
+  .mutation(async ({ ctx, input }) => {
+    const staff = ctx.staff;
+    if (input.userId) await assertLinkableUser(staff, input.userId, null);
+    const [created] = await staff.tx
+      .insert(practitioners)
+      .values({ clinicId: staff.clinicId, displayName: input.displayName, colour: input.colour, userId: input.userId ?? null })
+      .returning();
+    await recordStaffAudit(ctx, {
+      action: "create",
+      entity: "practitioner",
+      entityId: created!.id,
+      changes: { displayName: [null, created!.displayName], colour: [null, created!.colour], userId: [null, created!.userId] },
+    });
+    return view(created!, []);
+  });

@@ -1,0 +1,59 @@
+// public.book: a patient books a free time on the clinic's page. The steps, in order:
+//   1. replay (book/replay.ts): the same idempotency key answers the appointment booked before;
+//   2. choose the time (book/choose-time.ts): the engine must offer it; who takes it;
+//   3. write (book/write.ts): patient, appointment, manage link, event and audit, together;
+//   4. recover from a lost race (book/lost-race.ts): another request took the time first;
+//   5. notify (book/notify.ts): the confirmation e-mail, after commit.
+import type { Transaction } from "@frontdesk/db";
+import { withRaceRetry } from "../../booking/race-retry";
+import { enforceLimits } from "../../rate-limit/rate-limit";
+import { bookLimits } from "../../rate-limit/public-limits";
+import { bookInput } from "../../schemas";
+import { procedure } from "../../trpc";
+import { chooseTime } from "./book/choose-time";
+import { recoverFromLostRace } from "./book/lost-race";
+import { sendConfirmation } from "./book/notify";
+import { previousBookingId, replayOf, type BookInput } from "./book/replay";
+import { patientIdByEmail, writeBooking } from "./book/write";
+import { offeringPractitioners, serviceIfBookable } from "./offering";
+import { asPublic, clinicBySlug } from "./scope";
+
+/**
+ * Everything the booking reads before deciding, sent together: one round trip (postgres.js
+ * pipelines the queries of one connection).
+ */
+function readBeforeDeciding(tx: Transaction, clinicId: string, input: BookInput) {
+  return Promise.all([
+    previousBookingId(tx, clinicId, input.idempotencyKey),
+    serviceIfBookable(tx, clinicId, input.serviceId),
+    offeringPractitioners(tx, clinicId, input.serviceId),
+    // Looked up whether or not it is needed: the same path for patients and strangers.
+    patientIdByEmail(tx, clinicId, input.patient.email),
+  ]);
+}
+
+export const book = procedure("public.book")
+  .input(bookInput)
+  .mutation(async ({ ctx, input }) => {
+    await enforceLimits(ctx, bookLimits(ctx.deps, ctx.ip, input.patient.email));
+    const clinic = await clinicBySlug(ctx, input.clinicSlug);
+    const start = new Date(input.start);
+    const now = ctx.deps.clock.now();
+
+    let booked;
+    try {
+      booked = await withRaceRetry(() =>
+        asPublic(ctx, clinic.id, async (tx) => {
+          const [previousId, service, offering, knownPatientId] = await readBeforeDeciding(tx, clinic.id, input);
+          if (previousId !== undefined) return { answer: await replayOf(ctx, tx, clinic, input, previousId), mail: undefined };
+          const chosen = await chooseTime(tx, { clinic, service, offering, practitionerId: input.practitionerId, start, now });
+          return writeBooking(ctx, tx, { clinic, input, start, ...chosen, offering, knownPatientId });
+        }),
+      );
+    } catch (error) {
+      return recoverFromLostRace(ctx, clinic, input, start, error);
+    }
+
+    if (booked.mail) await sendConfirmation(ctx, clinic, input.patient.email, booked.mail, now);
+    return booked.answer;
+  });

@@ -1,0 +1,37 @@
+// public.book, step 1, replay: a request sent again with the same idempotency key (a double
+// click, a retry after a lost answer) gets the appointment it booked the first time.
+import type { Transaction } from "@frontdesk/db";
+import { appointments } from "@frontdesk/db/schema";
+import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import { loadAppointment, presentAppointment } from "../../../booking/appointments";
+import type { Context } from "../../../context";
+import { ConflictError } from "../../../errors";
+import type { bookInput } from "../../../schemas";
+import { issueManageLink } from "../manage-link";
+import type { Clinic } from "../scope";
+
+export type BookInput = z.output<typeof bookInput>;
+
+export async function previousBookingId(tx: Transaction, clinicId: string, idempotencyKey: string): Promise<string | undefined> {
+  const [previous] = await tx
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(and(eq(appointments.clinicId, clinicId), eq(appointments.idempotencyKey, idempotencyKey)));
+  return previous?.id;
+}
+
+/** The appointment booked earlier with this idempotency key, with a fresh manage link; undefined if none. */
+export async function replay(ctx: Context, tx: Transaction, clinic: Clinic, input: BookInput) {
+  const previousId = await previousBookingId(tx, clinic.id, input.idempotencyKey);
+  return previousId === undefined ? undefined : replayOf(ctx, tx, clinic, input, previousId);
+}
+
+export async function replayOf(ctx: Context, tx: Transaction, clinic: Clinic, input: BookInput, previousId: string) {
+  const row = await loadAppointment(tx, clinic.id, previousId);
+  if (row.appointment.serviceId !== input.serviceId || row.appointment.startsAt.getTime() !== Date.parse(input.start)) {
+    throw new ConflictError("This booking attempt was already used for another time. Please start again.");
+  }
+  const link = await issueManageLink(ctx, tx, clinic.id, row.appointment.id, row.appointment.endsAt);
+  return { appointment: { ...presentAppointment(row.appointment, row), clinicName: clinic.name, timezone: clinic.timezone }, ...link };
+}

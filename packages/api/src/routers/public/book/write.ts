@@ -1,0 +1,90 @@
+// public.book, step 3, write: the patient (unless the clinic knows the e-mail), the appointment,
+// its manage link, the calendar event and the audit entry, in one transaction. The exclusion
+// constraint has the last word: a concurrent booking of the same time fails at the insert.
+import type { Transaction } from "@frontdesk/db";
+import { appointments, patients, type services } from "@frontdesk/db/schema";
+import { sql } from "drizzle-orm";
+import { recordAudit } from "../../../audit";
+import { blockedRange, presentAppointment, recordEvent } from "../../../booking/appointments";
+import type { Context } from "../../../context";
+import { issueManageLink } from "../manage-link";
+import type { Offering } from "../offering";
+import type { Clinic } from "../scope";
+import type { BookInput } from "./replay";
+import { lockAppointmentSlot } from "../../../booking/race-retry";
+
+/**
+ * The clinic's (unarchived) patient with this e-mail, if any. Patients are hidden from the public
+ * scope (migration 0012): this function of the database answers the id and nothing else.
+ */
+export async function patientIdByEmail(tx: Transaction, clinicId: string, email: string): Promise<string | undefined> {
+  const [existing] = await tx.execute<{ id: string | null }>(sql`select booking_patient_id(${clinicId}, ${email}) as id`);
+  return existing?.id ?? undefined;
+}
+
+export interface NewBooking {
+  clinic: Clinic;
+  input: BookInput;
+  start: Date;
+  service: typeof services.$inferSelect;
+  practitionerId: string;
+  /** Where the practitioner's name comes from. */
+  offering: Offering;
+  knownPatientId: string | undefined;
+}
+
+/** Writes the booking; answers what the patient sees and what the confirmation e-mail needs. */
+export async function writeBooking(ctx: Context, tx: Transaction, { clinic, input, start, service, practitionerId, offering, knownPatientId }: NewBooking) {
+  const patientId = knownPatientId ?? crypto.randomUUID();
+  const appointmentId = crypto.randomUUID();
+  const times = blockedRange(start, service);
+  // The writes are issued in this order and sent together; when one fails, the ones after it
+  // fail too and the transaction rolls back whole.
+  const [, , [appointment], link] = await Promise.all([
+    lockAppointmentSlot(tx, { clinicId: clinic.id, practitionerId, ...times }),
+    knownPatientId
+      ? undefined
+      : tx
+          .insert(patients)
+          .values({ id: patientId, clinicId: clinic.id, fullName: input.patient.name, email: input.patient.email, phone: input.patient.phone ?? null, dateOfBirth: input.patient.dateOfBirth ?? null })
+          .execute(),
+    tx
+      .insert(appointments)
+      .values({
+        id: appointmentId,
+        clinicId: clinic.id,
+        practitionerId,
+        serviceId: service.id,
+        patientId,
+        ...times,
+        status: "booked",
+        source: "online",
+        notes: input.note ?? null,
+        idempotencyKey: input.idempotencyKey,
+      })
+      .returning()
+      .execute(),
+    issueManageLink(ctx, tx, clinic.id, appointmentId, times.endsAt),
+    recordEvent(tx, { clinicId: clinic.id, appointmentId, practitionerId, kind: "created" }),
+    recordAudit(tx, {
+      clinicId: clinic.id,
+      actorUserId: null,
+      actorKind: "online_booking",
+      action: "create",
+      entity: "appointment",
+      entityId: appointmentId,
+      changes: {
+        start: [null, start.toISOString()],
+        practitionerId: [null, practitionerId],
+        serviceId: [null, service.id],
+        status: [null, "booked"],
+      },
+      requestId: ctx.requestId,
+    }),
+  ]);
+  const names = { serviceName: service.name, practitionerName: offering.find((p) => p.id === practitionerId)!.displayName };
+  const answer = { appointment: { ...presentAppointment(appointment!, names), clinicName: clinic.name, timezone: clinic.timezone }, ...link };
+  return { answer, mail: { appointment: appointment!, names, link } };
+}
+
+export type WrittenBooking = Awaited<ReturnType<typeof writeBooking>>;

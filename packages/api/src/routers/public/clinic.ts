@@ -1,0 +1,55 @@
+// public.clinic: what a clinic's booking page shows: bookable services, who offers them, and the
+// booking policy. Nothing about patients.
+import { practitionerServices, practitioners, services } from "@frontdesk/db/schema";
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { clinicSlugParam } from "../../schemas";
+import { procedure } from "../../trpc";
+import { asPublic, clinicBySlug } from "./scope";
+
+export const clinic = procedure("public.clinic")
+  .input(z.object({ clinicSlug: clinicSlugParam }))
+  .query(async ({ ctx, input }) => {
+    const clinic = await clinicBySlug(ctx, input.clinicSlug);
+    return asPublic(ctx, clinic.id, async (tx) => {
+      const offered = await tx
+        .select({ id: services.id, name: services.name, durationMinutes: services.durationMinutes, priceCents: services.priceCents })
+        .from(services)
+        .where(and(eq(services.clinicId, clinic.id), eq(services.active, true), eq(services.bookableOnline, true)))
+        .orderBy(asc(services.name));
+      const links = await tx
+        .select({ id: practitioners.id, displayName: practitioners.displayName, colour: practitioners.colour, serviceId: practitionerServices.serviceId })
+        .from(practitioners)
+        .innerJoin(
+          practitionerServices,
+          and(eq(practitionerServices.clinicId, practitioners.clinicId), eq(practitionerServices.practitionerId, practitioners.id)),
+        )
+        .where(and(eq(practitioners.clinicId, clinic.id), eq(practitioners.active, true)))
+        .orderBy(asc(practitioners.displayName));
+      const bookable = new Set(offered.map((s) => s.id));
+      const people = new Map<string, { id: string; displayName: string; colour: string; serviceIds: string[] }>();
+      for (const link of links) {
+        if (!bookable.has(link.serviceId)) continue;
+        const person = people.get(link.id) ?? { id: link.id, displayName: link.displayName, colour: link.colour, serviceIds: [] };
+        person.serviceIds.push(link.serviceId);
+        people.set(link.id, person);
+      }
+      return {
+        id: clinic.id,
+        slug: clinic.slug,
+        name: clinic.name,
+        timezone: clinic.timezone,
+        locale: clinic.locale,
+        currency: clinic.currency,
+        address: clinic.address,
+        policy: {
+          minNoticeMinutes: clinic.minNoticeMinutes,
+          horizonDays: clinic.horizonDays,
+          slotStepMinutes: clinic.slotStepMinutes,
+          cancellationNoticeMinutes: clinic.cancellationNoticeMinutes,
+        },
+        services: offered,
+        practitioners: [...people.values()],
+      };
+    });
+  });

@@ -1,0 +1,16 @@
+// What anyone may do on a clinic's public page: see it, find a time, book, and manage a booking
+// with the link from the confirmation e-mail. Patient rows are written here but never read back out.
+import type { TRPCRouterRecord } from "@trpc/server";
+import { book } from "./book";
+import { cancel } from "./booking/cancel";
+import { get } from "./booking/get";
+import { reschedule } from "./booking/reschedule";
+import { clinic } from "./clinic";
+import { slots } from "./slots";
+
+export const publicRouter = {
+  clinic,
+  slots,
+  book,
+  booking: { get, cancel, reschedule },
+} satisfies TRPCRouterRecord;

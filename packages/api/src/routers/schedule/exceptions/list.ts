@@ -1,0 +1,34 @@
+import { scheduleExceptions } from "@frontdesk/db/schema";
+import { and, asc, eq, gt, lt } from "drizzle-orm";
+import { z } from "zod";
+import { instant } from "../../../schemas";
+import { procedure } from "../../../trpc";
+import { uuid } from "../../../validation";
+import { loadPractitioner } from "../../practitioners/practitioner-record";
+import { DAY_MS, exceptionView, onlyWhenValid } from "../hours";
+
+/** Time off and extra hours overlapping [from, to), for one practitioner or all. */
+export const listExceptions = procedure("schedule.exceptions.list")
+  .input(
+    z
+      .object({ practitionerId: uuid.optional(), from: instant, to: instant })
+      .refine((r) => r.to > r.from, { message: "The range must end after it starts", path: ["to"], when: onlyWhenValid })
+      .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * DAY_MS, { message: "At most 400 days at a time", path: ["to"], when: onlyWhenValid }),
+  )
+  .query(async ({ ctx, input }) => {
+    const { tx, clinicId } = ctx.staff;
+    if (input.practitionerId) await loadPractitioner(ctx.staff, input.practitionerId);
+    const rows = await tx
+      .select()
+      .from(scheduleExceptions)
+      .where(
+        and(
+          eq(scheduleExceptions.clinicId, clinicId),
+          ...(input.practitionerId ? [eq(scheduleExceptions.practitionerId, input.practitionerId)] : []),
+          gt(scheduleExceptions.endsAt, new Date(input.from)),
+          lt(scheduleExceptions.startsAt, new Date(input.to)),
+        ),
+      )
+      .orderBy(asc(scheduleExceptions.startsAt), asc(scheduleExceptions.id));
+    return rows.map(exceptionView);
+  });

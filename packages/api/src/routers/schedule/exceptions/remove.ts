@@ -1,0 +1,30 @@
+import { scheduleExceptions } from "@frontdesk/db/schema";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { recordStaffAudit } from "../../../audit";
+import { NotFoundError } from "../../../errors";
+import { procedure } from "../../../trpc";
+import { uuid } from "../../../validation";
+import { loadPractitioner } from "../../practitioners/practitioner-record";
+import { assertMayEditCalendar, exceptionView } from "../hours";
+
+export const removeException = procedure("schedule.exceptions.remove")
+  .input(z.object({ exceptionId: uuid }))
+  .mutation(async ({ ctx, input }) => {
+    const staff = ctx.staff;
+    const [exception] = await staff.tx
+      .select()
+      .from(scheduleExceptions)
+      .where(and(eq(scheduleExceptions.clinicId, staff.clinicId), eq(scheduleExceptions.id, input.exceptionId)));
+    if (!exception) throw new NotFoundError("Schedule exception");
+    assertMayEditCalendar(staff, await loadPractitioner(staff, exception.practitionerId));
+    await staff.tx.delete(scheduleExceptions).where(and(eq(scheduleExceptions.clinicId, staff.clinicId), eq(scheduleExceptions.id, exception.id)));
+    const view = exceptionView(exception);
+    await recordStaffAudit(ctx, {
+      action: "remove",
+      entity: "schedule_exception",
+      entityId: view.id,
+      changes: { kind: [view.kind, null], startsAt: [view.startsAt, null], endsAt: [view.endsAt, null] },
+    });
+    return { removed: true };
+  });

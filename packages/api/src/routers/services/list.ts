@@ -1,0 +1,27 @@
+import { practitionerServices, services } from "@frontdesk/db/schema";
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { procedure } from "../../trpc";
+import { view } from "./service-record";
+
+/** Active services (and inactive ones on request), with the practitioners who offer each. */
+export const list = procedure("services.list")
+  .input(z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false }))
+  .query(async ({ ctx, input }) => {
+    const { tx, clinicId } = ctx.staff;
+    const rows = await tx
+      .select()
+      .from(services)
+      .where(and(eq(services.clinicId, clinicId), ...(input.includeInactive ? [] : [eq(services.active, true)])))
+      .orderBy(asc(services.name), asc(services.id));
+    const offered = await tx
+      .select({ practitionerId: practitionerServices.practitionerId, serviceId: practitionerServices.serviceId })
+      .from(practitionerServices)
+      .where(eq(practitionerServices.clinicId, clinicId));
+    return rows.map((s) =>
+      view(
+        s,
+        offered.filter((o) => o.serviceId === s.id).map((o) => o.practitionerId),
+      ),
+    );
+  });
