@@ -1,5 +1,14 @@
 // The one fetch handler every runtime serves: `(Request) => Promise<Response>`.
-import { isCrossSiteRequest, readSessionToken, serializeBlankSessionCookie, serializeSessionCookie, validateSessionToken, type SessionRecord } from "@frontdesk/auth";
+import {
+  isCrossSiteRequest,
+  readDeviceToken,
+  readSessionToken,
+  serializeBlankSessionCookie,
+  serializeSessionCookie,
+  sessionCookieName,
+  validateSessionToken,
+  type SessionRecord,
+} from "@frontdesk/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -15,6 +24,8 @@ interface RequestState {
   requestId: string;
   ip: string | null;
   session: SessionRecord | null;
+  /** A session that still waits for its second factor (it opens nothing else). */
+  pendingSession: SessionRecord | null;
   /** Session cookies for tRPC's answer (see the session step). */
   setCookies: string[];
 }
@@ -61,7 +72,9 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
     if (token) {
       const now = deps.clock.now();
       const result = await validateSessionToken(deps.db, token, now, deps.sessions);
-      if (result) {
+      if (result?.session.secondFactorPending) {
+        c.env.state.pendingSession = result.session;
+      } else if (result) {
         c.env.state.session = result.session;
         if (result.renewed) c.env.state.setCookies.push(serializeSessionCookie(token, { publicUrl: deps.publicUrl, expiresAt: result.session.expiresAt, now }));
       } else {
@@ -80,14 +93,20 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
         createContext({
           deps,
           session: c.env.state.session,
+          pendingSession: c.env.state.pendingSession,
+          deviceToken: readDeviceToken(c.req.header("cookie") ?? null, deps.publicUrl),
           requestId: c.env.state.requestId,
           ip: c.env.state.ip,
           userAgent: c.req.header("user-agent")?.slice(0, 256) ?? null,
           responseHeaders: resHeaders,
         }),
     });
-    // The session cookies from above join tRPC's own (sign-in, sign-out) on its answer, in place.
-    for (const cookie of c.env.state.setCookies) response.headers.append("Set-Cookie", cookie);
+    // The session cookies from above join tRPC's answer, in place, unless a procedure (sign-in,
+    // sign-out) set the session cookie itself: browsers apply Set-Cookie headers in order, so a
+    // renewal or clearing of the cookie the request came with would undo the procedure's.
+    const name = `${sessionCookieName(deps.publicUrl)}=`;
+    const procedureSetSession = response.headers.getSetCookie().some((cookie) => cookie.startsWith(name));
+    if (!procedureSetSession) for (const cookie of c.env.state.setCookies) response.headers.append("Set-Cookie", cookie);
     return response;
   });
 
@@ -99,6 +118,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
       requestId: given && REQUEST_ID.test(given) ? given : crypto.randomUUID(),
       ip: options.clientIp?.(request) ?? null,
       session: null,
+      pendingSession: null,
       setCookies: [],
     };
     // A failure here is met again on the full path, which answers it properly.
