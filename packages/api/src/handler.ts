@@ -17,6 +17,7 @@ import { createContext } from "./context";
 import { describeForLog } from "./errors";
 import type { ServerDeps } from "./ports";
 import { checkReadiness } from "./readiness";
+import { baseSecurityHeaders, corsHeaders } from "./security-headers";
 import { appRouter } from "./root";
 
 /** What the handler learns about one request, shared by its steps and its log line. */
@@ -33,8 +34,10 @@ interface RequestState {
 type Env = { Bindings: { state: RequestState } };
 
 export interface FetchHandlerOptions {
-  /** The client's address as the runtime sees it (a proxy's X-Forwarded-For is not trusted here). */
+  /** The client's address as the entry point sees it (see clientAddress for a trusted proxy). */
   clientIp?: (request: Request) => string | null;
+  /** Other origins whose pages may call the API with the user's cookie (ALLOWED_ORIGINS): CORS and CSRF accept them. */
+  allowedOrigins?: readonly string[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -49,9 +52,14 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
     return readiness.ready ? c.json({ status: "ready" }) : c.json({ status: "unavailable", reason: readiness.reason }, 503);
   });
 
-  // CSRF: a state-changing request must come from our own origin.
+  const allowedOrigins = options.allowedOrigins ?? [];
+
+  // CORS preflight: answered here, with the CORS headers only for an allowed origin (added below).
+  app.options("/trpc/*", () => new Response(null, { status: 204 }));
+
+  // CSRF: a state-changing request must come from our own origin (or an allowed one).
   app.use("/trpc/*", async (c, next) => {
-    if (isCrossSiteRequest(c.req.raw, deps.publicUrl)) {
+    if (isCrossSiteRequest(c.req.raw, deps.publicUrl, allowedOrigins)) {
       return c.json({ error: { message: "Cross-site request refused", code: "FORBIDDEN" } }, 403);
     }
     await next();
@@ -132,6 +140,10 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
       status = response.status;
       // On the answer's own headers: wrapping it in a new Response would stream its body.
       response.headers.set("X-Request-Id", state.requestId);
+      for (const [name, value] of Object.entries({ ...baseSecurityHeaders(deps.publicUrl), ...corsHeaders(request, allowedOrigins) })) {
+        if (name === "Vary") response.headers.append(name, value);
+        else response.headers.set(name, value);
+      }
       return response;
     } finally {
       // One log line per request, even one that failed past Hono; ids and codes only, never
