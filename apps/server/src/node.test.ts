@@ -1,11 +1,15 @@
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseConfig } from "@frontdesk/api";
 import { inject } from "vitest";
-import "@frontdesk/db/testing";
+import { withTenant } from "@frontdesk/db";
+import { clinics } from "@frontdesk/db/schema";
+import { connectAsApp, createTestClinic } from "@frontdesk/db/testing";
+import { eq } from "drizzle-orm";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveHandler, startServer } from "./node";
@@ -75,6 +79,66 @@ describe("startServer", () => {
 
   it("does not answer unknown API paths with the web app", async () => {
     expect((await fetch(`${url}/trpc/no.such.procedure`)).status).toBe(404);
+  });
+});
+
+describe("startServer behind a TLS-terminating proxy (TRUST_PROXY=on, PUBLIC_URL https)", () => {
+  const { db, close } = connectAsApp();
+  const inline = "window.__boot = 1;";
+  let url: string;
+  let stop: () => Promise<void>;
+  let slug: string;
+  beforeAll(async () => {
+    const webRoot = await mkdtemp(path.join(tmpdir(), "frontdesk-web-"));
+    await writeFile(path.join(webRoot, "index.html"), `<!doctype html><title>Frontdesk</title><script>${inline}</script>`);
+    const clinic = await createTestClinic(db);
+    slug = clinic.slug;
+    await withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, (tx) =>
+      tx.update(clinics).set({ embedOrigins: ["https://partner.example"] }).where(eq(clinics.id, clinic.clinicId)),
+    );
+    const config = parseConfig({ PORT: "0", LOG_LEVEL: "silent", PUBLIC_URL: "https://book.example.test", TRUST_PROXY: "on", MAIL_DIR: path.join(webRoot, "mail") });
+    const server = await startServer(config, { databaseUrl: inject("database").appUrl, webRoot });
+    url = server.url;
+    stop = () => server.stop();
+  });
+  afterAll(async () => {
+    await stop();
+    await close();
+  });
+  const viaProxy = { "X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.20" };
+
+  it("answers pages with a CSP that allows only our scripts (and the inline one's hash), no framing, and HSTS", async () => {
+    const page = await fetch(`${url}/app/sign-in`, { headers: viaProxy });
+    const csp = page.headers.get("content-security-policy")!;
+    const hash = createHash("sha256").update(inline).digest("base64");
+    expect(csp).toContain(`script-src 'self' 'sha256-${hash}'`);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(page.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+  });
+
+  it("lets the sites a clinic allows frame its booking page, and only that page", async () => {
+    const booking = await fetch(`${url}/book/${slug}`, { headers: viaProxy });
+    expect(booking.headers.get("content-security-policy")).toContain("frame-ancestors 'self' https://partner.example");
+    expect(booking.headers.get("x-frame-options")).toBeNull();
+    const other = await fetch(`${url}/book/no-such-clinic`, { headers: viaProxy });
+    expect(other.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("sets the __Host- Secure cookie over the proxy's https, and sends plain-http requests to https", async () => {
+    const signOut = await fetch(`${url}/trpc/auth.signOut`, {
+      method: "POST",
+      headers: { ...viaProxy, Origin: "https://book.example.test", "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(signOut.status).toBe(200);
+    expect(signOut.headers.getSetCookie()[0]).toMatch(/^__Host-frontdesk_session=; .*Secure/);
+    expect(signOut.headers.get("strict-transport-security")).toMatch(/max-age=/);
+    const plain = await fetch(`${url}/app/sign-in?x=1`, { headers: { "X-Forwarded-Proto": "http" }, redirect: "manual" });
+    expect([plain.status, plain.headers.get("location")]).toEqual([308, "https://book.example.test/app/sign-in?x=1"]);
   });
 });
 

@@ -7,7 +7,21 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { createFetchHandler, listenWith, parseConfig, rateLimitsOf, resilienceOf, systemClock, type Config, type Logger } from "@frontdesk/api";
+import {
+  clientAddress,
+  createFetchHandler,
+  frameAncestorsFor,
+  httpsRedirect,
+  inlineScriptHashes,
+  listenWith,
+  pageSecurityHeaders,
+  parseConfig,
+  rateLimitsOf,
+  resilienceOf,
+  systemClock,
+  type Config,
+  type Logger,
+} from "@frontdesk/api";
 import { argon2Hasher } from "@frontdesk/auth/argon2";
 import { createDb } from "@frontdesk/db";
 import { Hono } from "hono";
@@ -86,18 +100,28 @@ export async function startServer(config: Config, options: { databaseUrl: string
       listen: listenWith(client),
       resilience: resilienceOf(config),
     },
-    // The socket's address; X-Forwarded-For is not trusted (put a proxy's own header here if you run behind one).
-    { clientIp: (request) => clientIps.get(request) ?? null },
+    // The socket's address, or behind a trusted proxy (TRUST_PROXY=on) the one it forwards.
+    { clientIp: (request) => clientAddress(request, clientIps.get(request) ?? null, trustProxy), allowedOrigins: config.ALLOWED_ORIGINS },
   );
   const clientIps = new WeakMap<Request, string | null>();
+  const trustProxy = config.TRUST_PROXY === "on";
 
-  // The API's paths go straight to its handler; everything else is the web app.
+  // The API's paths go straight to its handler; everything else is the web app, with its
+  // Content-Security-Policy (ADR 0017).
   const web = new Hono();
   const webRoot = options.webRoot ?? defaultWebRoot;
   if (existsSync(path.join(webRoot, "index.html"))) {
+    const indexHtml = await readFile(path.join(webRoot, "index.html"), "utf8");
+    const scriptHashes = await inlineScriptHashes(indexHtml);
+    web.use("/*", async (c, next) => {
+      await next();
+      const frameAncestors = await frameAncestorsFor(db, c.req.path);
+      for (const [name, value] of Object.entries(pageSecurityHeaders({ publicUrl: config.PUBLIC_URL, scriptHashes, frameAncestors }))) {
+        c.res.headers.set(name, value);
+      }
+    });
     web.use("/*", serveStatic({ root: path.relative(process.cwd(), webRoot) }));
     // Client-side routes (/book/…, /app/…) get the SPA's index.html.
-    const indexHtml = await readFile(path.join(webRoot, "index.html"), "utf8");
     web.get("*", (c) => c.html(indexHtml));
   }
   const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname === "/healthz" || pathname === "/readyz";
@@ -111,6 +135,8 @@ export async function startServer(config: Config, options: { databaseUrl: string
       const live = incoming.headers.get("accept")?.includes("text/event-stream") ?? false;
       const request = live ? new Request(incoming, { signal: AbortSignal.any([incoming.signal, shuttingDown.signal]) }) : incoming;
       clientIps.set(request, ip);
+      const redirect = httpsRedirect(request, config.PUBLIC_URL, trustProxy);
+      if (redirect) return new Response(null, { status: 308, headers: { Location: redirect } });
       return isApi(new URL(request.url).pathname) ? api(request) : web.fetch(request);
     },
     { port: config.PORT, graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000 },

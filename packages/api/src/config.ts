@@ -46,6 +46,28 @@ const schema = z.object({
   RATE_LIMIT_BOOK_PER_IP_PER_HOUR: positiveInt(20),
   RATE_LIMIT_BOOK_PER_EMAIL_PER_HOUR: positiveInt(5),
   RATE_LIMIT_MANAGE_PER_IP_PER_HOUR: positiveInt(60),
+  // Behind a TLS-terminating proxy: take the client's address from X-Forwarded-For (the last
+  // entry, the proxy's own) and send plain-http requests (X-Forwarded-Proto: http) to https.
+  TRUST_PROXY: z.enum(["on", "off"], { error: "must be on or off" }).default("off"),
+  // Other sites whose pages call the API with the user's cookie (CORS): comma-separated origins.
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value, issue) => {
+      const origins = value.split(",").map((v) => v.trim()).filter((v) => v !== "");
+      for (const origin of origins) {
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(origin);
+        } catch {
+          parsed = undefined;
+        }
+        if (!parsed || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol)) {
+          issue.addIssue({ code: "custom", message: `"${origin}" is not an origin such as https://app.example.com` });
+        }
+      }
+      return origins;
+    }),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -9,6 +9,10 @@ export interface Context {
   userAgent: string | null;
   /** The valid session of this request, resolved (and renewed) before tRPC runs. */
   session: SessionRecord | null;
+  /** A session waiting for its second factor (password or code accepted): only auth.mfa.verify uses it. */
+  pendingSession: SessionRecord | null;
+  /** The remembered-device cookie's token, if the browser sent one. */
+  deviceToken: string | null;
   /** Headers added to the response (Set-Cookie, Retry-After). */
   responseHeaders: Headers;
 }
@@ -16,6 +20,8 @@ export interface Context {
 export interface CreateContextOptions {
   deps: ServerDeps;
   session?: SessionRecord | null;
+  pendingSession?: SessionRecord | null;
+  deviceToken?: string | null;
   requestId?: string;
   ip?: string | null;
   userAgent?: string | null;
@@ -26,6 +32,8 @@ export function createContext(options: CreateContextOptions): Context {
   return {
     deps: options.deps,
     session: options.session ?? null,
+    pendingSession: options.pendingSession ?? null,
+    deviceToken: options.deviceToken ?? null,
     requestId: options.requestId ?? crypto.randomUUID(),
     ip: options.ip ?? null,
     userAgent: options.userAgent ?? null,

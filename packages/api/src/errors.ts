@@ -33,6 +33,21 @@ export class RuleError extends Error {
   override name = "RuleError";
 }
 
+/** Not signed in, or credentials (password, code, link) that do not open anything. */
+export class UnauthorizedError extends Error {
+  override name = "UnauthorizedError";
+}
+
+/** Signed in, but this account may not do it (another address's invitation, a clinic's MFA policy). */
+export class ForbiddenError extends Error {
+  override name = "ForbiddenError";
+}
+
+/** Too many attempts (sign-in, codes): the handler also sets Retry-After. */
+export class TooManyAttemptsError extends Error {
+  override name = "TooManyAttemptsError";
+}
+
 export function toTRPCError(error: unknown, requestId: string): TRPCError {
   if (error instanceof TRPCError) {
     const cause = error.cause;
@@ -43,6 +58,9 @@ export function toTRPCError(error: unknown, requestId: string): TRPCError {
   if (error instanceof NotFoundError) return new TRPCError({ code: "NOT_FOUND", message: error.message });
   if (error instanceof ConflictError) return new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
   if (error instanceof RuleError) return new TRPCError({ code: "BAD_REQUEST", message: error.message });
+  if (error instanceof UnauthorizedError) return new TRPCError({ code: "UNAUTHORIZED", message: error.message });
+  if (error instanceof ForbiddenError) return new TRPCError({ code: "FORBIDDEN", message: error.message });
+  if (error instanceof TooManyAttemptsError) return new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message });
   if (error instanceof SchedulingInputError) return new TRPCError({ code: "BAD_REQUEST", message: error.message });
   // Database away or restarting, overload, deadline: 503 with Retry-After (resilience/errors.ts).
   const unavailable = unavailableAsTRPCError(error);

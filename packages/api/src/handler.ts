@@ -1,5 +1,14 @@
 // The one fetch handler every runtime serves: `(Request) => Promise<Response>`.
-import { isCrossSiteRequest, readSessionToken, serializeBlankSessionCookie, serializeSessionCookie, validateSessionToken, type SessionRecord } from "@frontdesk/auth";
+import {
+  isCrossSiteRequest,
+  readDeviceToken,
+  readSessionToken,
+  serializeBlankSessionCookie,
+  serializeSessionCookie,
+  sessionCookieName,
+  validateSessionToken,
+  type SessionRecord,
+} from "@frontdesk/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -11,6 +20,7 @@ import { checkReadiness } from "./readiness";
 import { isClientAbort, unavailableReason, unavailableResponse } from "./resilience/errors";
 import { ConnectionGate } from "./resilience/gate";
 import { Deadline, guardDatabase } from "./resilience/guarded-db";
+import { baseSecurityHeaders, corsHeaders } from "./security-headers";
 import { appRouter } from "./root";
 
 /** What the handler learns about one request, shared by its steps and its log line. */
@@ -18,6 +28,8 @@ interface RequestState {
   requestId: string;
   ip: string | null;
   session: SessionRecord | null;
+  /** A session that still waits for its second factor (it opens nothing else). */
+  pendingSession: SessionRecord | null;
   /** Session cookies for tRPC's answer (see the session step). */
   setCookies: string[];
   /** The dependencies as this request sees them: its database obeys its deadline and the gate. */
@@ -27,8 +39,10 @@ interface RequestState {
 type Env = { Bindings: { state: RequestState } };
 
 export interface FetchHandlerOptions {
-  /** The client's address as the runtime sees it (a proxy's X-Forwarded-For is not trusted here). */
+  /** The client's address as the entry point sees it (see clientAddress for a trusted proxy). */
   clientIp?: (request: Request) => string | null;
+  /** Other origins whose pages may call the API with the user's cookie (ALLOWED_ORIGINS): CORS and CSRF accept them. */
+  allowedOrigins?: readonly string[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -62,9 +76,14 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
     return readiness.ready ? c.json({ status: "ready" }) : c.json({ status: "unavailable", reason: readiness.reason }, 503);
   });
 
-  // CSRF: a state-changing request must come from our own origin.
+  const allowedOrigins = options.allowedOrigins ?? [];
+
+  // CORS preflight: answered here, with the CORS headers only for an allowed origin (added below).
+  app.options("/trpc/*", () => new Response(null, { status: 204 }));
+
+  // CSRF: a state-changing request must come from our own origin (or an allowed one).
   app.use("/trpc/*", async (c, next) => {
-    if (isCrossSiteRequest(c.req.raw, deps.publicUrl)) {
+    if (isCrossSiteRequest(c.req.raw, deps.publicUrl, allowedOrigins)) {
       return c.json({ error: { message: "Cross-site request refused", code: "FORBIDDEN" } }, 403);
     }
     await next();
@@ -85,7 +104,9 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
     if (token) {
       const now = deps.clock.now();
       const result = await validateSessionToken(c.env.state.deps.db, token, now, deps.sessions);
-      if (result) {
+      if (result?.session.secondFactorPending) {
+        c.env.state.pendingSession = result.session;
+      } else if (result) {
         c.env.state.session = result.session;
         if (result.renewed) c.env.state.setCookies.push(serializeSessionCookie(token, { publicUrl: deps.publicUrl, expiresAt: result.session.expiresAt, now }));
       } else {
@@ -104,14 +125,20 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
         createContext({
           deps: c.env.state.deps,
           session: c.env.state.session,
+          pendingSession: c.env.state.pendingSession,
+          deviceToken: readDeviceToken(c.req.header("cookie") ?? null, deps.publicUrl),
           requestId: c.env.state.requestId,
           ip: c.env.state.ip,
           userAgent: c.req.header("user-agent")?.slice(0, 256) ?? null,
           responseHeaders: resHeaders,
         }),
     });
-    // The session cookies from above join tRPC's own (sign-in, sign-out) on its answer, in place.
-    for (const cookie of c.env.state.setCookies) response.headers.append("Set-Cookie", cookie);
+    // The session cookies from above join tRPC's answer, in place, unless a procedure (sign-in,
+    // sign-out) set the session cookie itself: browsers apply Set-Cookie headers in order, so a
+    // renewal or clearing of the cookie the request came with would undo the procedure's.
+    const name = `${sessionCookieName(deps.publicUrl)}=`;
+    const procedureSetSession = response.headers.getSetCookie().some((cookie) => cookie.startsWith(name));
+    if (!procedureSetSession) for (const cookie of c.env.state.setCookies) response.headers.append("Set-Cookie", cookie);
     return response;
   });
 
@@ -126,6 +153,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
       requestId: given && REQUEST_ID.test(given) ? given : crypto.randomUUID(),
       ip: options.clientIp?.(request) ?? null,
       session: null,
+      pendingSession: null,
       setCookies: [],
       deps: gate || deadline ? { ...deps, db: guardDatabase(deps.db, { gate, deadline }) } : deps,
     };
@@ -151,6 +179,10 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
       status = response.status;
       // On the answer's own headers: wrapping it in a new Response would stream its body.
       response.headers.set("X-Request-Id", state.requestId);
+      for (const [name, value] of Object.entries({ ...baseSecurityHeaders(deps.publicUrl), ...corsHeaders(request, allowedOrigins) })) {
+        if (name === "Vary") response.headers.append(name, value);
+        else response.headers.set(name, value);
+      }
       return response;
     } finally {
       // One log line per request, even one that failed past Hono; ids and codes only, never

@@ -8,7 +8,7 @@ import { inject } from "vitest";
 import "@frontdesk/db/testing";
 import type { ServerDeps } from "./ports";
 import { appRouter } from "./root";
-import { createTestDeps } from "./testing";
+import { createTestDeps, mailedCode } from "./testing";
 import { httpClient, listen as listenForTest, TEST_ORIGIN } from "./testing/http";
 
 const { db, close } = connectAsApp();
@@ -31,10 +31,12 @@ const client = httpClient;
 const PASSWORD = "correct horse battery";
 const newEmail = () => `http-${crypto.randomUUID().slice(0, 8)}@example.test`;
 
-async function signedUp(base: string) {
-  const browser = client(base);
+/** A browser that signed up and confirmed its address with the mailed code (the answer that set its cookie is `response`). */
+async function signedUp(base: string, deps: ReturnType<typeof createTestDeps>["deps"], origin = ORIGIN) {
+  const browser = client(base, origin);
   const email = newEmail();
-  const response = await browser.mutate("auth.signUp", { name: "Web User", email, password: PASSWORD });
+  expect((await browser.mutate("auth.signUp", { name: "Web User", email, password: PASSWORD })).status).toBe(200);
+  const response = await browser.mutate("auth.verifyEmail", { email, code: mailedCode(deps.mailer, email) });
   expect(response.status).toBe(200);
   return { browser, email, response };
 }
@@ -44,7 +46,7 @@ const me = async (browser: ReturnType<typeof client>) => ((await (await browser.
 describe("cookies", () => {
   it("are HttpOnly, SameSite=Lax, Path=/ and not Secure on plain http", async () => {
     const { deps } = createTestDeps(db);
-    const { response } = await signedUp(await listen(deps));
+    const { response } = await signedUp(await listen(deps), deps);
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith("frontdesk_session="))!;
     expect(cookie).toMatch(/; HttpOnly/i);
     expect(cookie).toMatch(/; SameSite=Lax/i);
@@ -54,8 +56,7 @@ describe("cookies", () => {
 
   it("are Secure with the __Host- prefix when PUBLIC_URL is https", async () => {
     const { deps } = createTestDeps(db, { publicUrl: "https://book.example.test" });
-    const browser = client(await listen(deps), "https://book.example.test");
-    const response = await browser.mutate("auth.signUp", { name: "A", email: newEmail(), password: PASSWORD });
+    const { response } = await signedUp(await listen(deps), deps, "https://book.example.test");
     const cookie = response.headers.getSetCookie()[0]!;
     expect(cookie).toMatch(/^__Host-frontdesk_session=/);
     expect(cookie).toMatch(/; Secure/i);
@@ -84,7 +85,7 @@ describe("CSRF", () => {
 describe("session lifetime", () => {
   it("ends after the inactivity timeout", async () => {
     const { deps, clock } = createTestDeps(db);
-    const { browser } = await signedUp(await listen(deps));
+    const { browser } = await signedUp(await listen(deps), deps);
     clock.advance(11 * 60 * 60_000);
     expect(await me(browser)).not.toBeNull();
     clock.advance(12 * 60 * 60_000 + 1);
@@ -94,7 +95,7 @@ describe("session lifetime", () => {
 
   it("ends at the absolute lifetime even when used every few hours", async () => {
     const { deps, clock } = createTestDeps(db);
-    const { browser } = await signedUp(await listen(deps));
+    const { browser } = await signedUp(await listen(deps), deps);
     let alive = 0;
     for (let hours = 0; hours < 30 * 24 + 12; hours += 6) {
       clock.advance(6 * 60 * 60_000);
@@ -107,7 +108,7 @@ describe("session lifetime", () => {
 
   it("renews the cookie at most once an hour", async () => {
     const { deps, clock } = createTestDeps(db);
-    const { browser } = await signedUp(await listen(deps));
+    const { browser } = await signedUp(await listen(deps), deps);
     clock.advance(30 * 60_000);
     expect((await browser.query("auth.me")).headers.getSetCookie()).toEqual([]);
     clock.advance(31 * 60_000);
@@ -116,7 +117,7 @@ describe("session lifetime", () => {
 
   it("is dead after sign-out, even if the old cookie is replayed", async () => {
     const { deps } = createTestDeps(db);
-    const { browser } = await signedUp(await listen(deps));
+    const { browser } = await signedUp(await listen(deps), deps);
     const stolen = browser.cookie;
     await browser.mutate("auth.signOut", undefined);
     browser.cookie = stolen;
@@ -125,7 +126,7 @@ describe("session lifetime", () => {
 
   it("refuses a cookie whose secret was tampered with", async () => {
     const { deps } = createTestDeps(db);
-    const { browser } = await signedUp(await listen(deps));
+    const { browser } = await signedUp(await listen(deps), deps);
     const [name, token] = browser.cookie.split("=");
     browser.cookie = `${name}=${token!.slice(0, -3)}${token!.slice(-3) === "aaa" ? "bbb" : "aaa"}`;
     expect(await me(browser)).toBeNull();
@@ -225,16 +226,17 @@ describe("errors and logs", () => {
   it("logs one line per request with ids and status, and never an e-mail, password or token", async () => {
     const { deps, logger } = createTestDeps(db);
     const base = await listen(deps);
-    const { browser, email } = await signedUp(base);
+    const { browser, email } = await signedUp(base, deps);
     await browser.query("auth.me");
     await client(base).mutate("auth.signIn", { email, password: "wrong password here" });
     const requests = logger.lines.filter((l) => l.message === "request");
     expect(requests.map((l) => [l.fields.method, l.fields.procedure, l.fields.status])).toEqual([
       ["POST", "auth.signUp", 200],
+      ["POST", "auth.verifyEmail", 200],
       ["GET", "auth.me", 200],
       ["POST", "auth.signIn", 401],
     ]);
-    expect(requests[1]!.fields.userId).toEqual(expect.any(String));
+    expect(requests[2]!.fields.userId).toEqual(expect.any(String));
     const everything = JSON.stringify(logger.lines);
     const token = browser.cookie.split("=")[1]!;
     for (const secret of [email, PASSWORD, token, token.split(".")[1]!]) expect(everything).not.toContain(secret);
@@ -295,7 +297,7 @@ describe("bad input on every procedure", () => {
 
   it.each(procedures.map(([path, p]) => [path, p._def.type] as const))("%s (%s) answers 4xx, never 5xx", async (path, type) => {
     const { deps } = createTestDeps(db);
-    const { browser } = await signedUp(await listen(deps));
+    const { browser } = await signedUp(await listen(deps), deps);
     for (const input of garbage) {
       if (type === "subscription") {
         // Over SSE the answer is always 200: the failure travels as the stream's error event.

@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth";
 import { calendarRouter } from "./routers/calendar";
 import { calendarFeedRouter } from "./routers/calendar-feed";
 import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settings";
+import { clinicSecurityRouter } from "./routers/clinic-security";
 import { clinicStaffRouter } from "./routers/clinic-staff";
 import { clinicsRouter } from "./routers/clinics";
 import { patientsRouter } from "./routers/patients";
@@ -22,7 +23,7 @@ export const appRouter = router({
   practitioners: practitionersRouter,
   services: servicesRouter,
   schedule: scheduleRouter,
-  clinic: { staff: clinicStaffRouter, settings: clinicSettingsRouter, audit: clinicAuditRouter },
+  clinic: { staff: clinicStaffRouter, settings: clinicSettingsRouter, audit: clinicAuditRouter, security: clinicSecurityRouter },
 });
 
 export type AppRouter = typeof appRouter;

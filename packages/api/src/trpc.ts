@@ -1,7 +1,7 @@
 import { withIdentity, withTenant, type Transaction } from "@frontdesk/db";
-import { memberships, type MembershipRole } from "@frontdesk/db/schema";
+import { clinics, memberships, users, type MembershipRole } from "@frontdesk/db/schema";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "./context";
 import { withRaceRetry } from "./booking/race-retry";
@@ -59,11 +59,17 @@ export function staffProcedure(...roles: readonly MembershipRole[]) {
     if (!clinicId) throw new TRPCError({ code: "FORBIDDEN", message: "Choose a clinic first" });
     const [membership] = await withIdentity(deps.db, { userId: session.userId }, (tx) =>
       tx
-        .select({ role: memberships.role })
+        .select({ role: memberships.role, clinicRequiresMfa: clinics.requireMfa, userHasMfa: sql<boolean>`${users.totpKey} is not null` })
         .from(memberships)
+        .innerJoin(clinics, eq(clinics.id, memberships.clinicId))
+        .innerJoin(users, eq(users.id, memberships.userId))
         .where(and(eq(memberships.userId, session.userId), eq(memberships.clinicId, clinicId))),
     );
     if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this clinic" });
+    // The clinic's policy (ADR 0017): its staff work only with a second factor on their account.
+    if (membership.clinicRequiresMfa && !membership.userHasMfa) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "This clinic requires two-step verification: turn it on in your account" });
+    }
     if (!roles.includes(membership.role)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this" });
     }

@@ -2,18 +2,22 @@
 // and over HTTPS the "__Host-" prefix makes browsers refuse it unless Secure, Path=/ and without a
 // Domain: a sibling subdomain cannot plant or overwrite it.
 const BASE_NAME = "frontdesk_session";
+// "Remember this device": lets a browser skip the second factor until the device token expires.
+const DEVICE_BASE_NAME = "frontdesk_device";
 // Our tokens are lower-case base32 and a dot; anything else in a cookie value is not ours.
 const TOKEN_CHARACTERS = /^[a-z2-7.]{1,128}$/;
 
 const isHttps = (publicUrl: string) => new URL(publicUrl).protocol === "https:";
 
+const cookieName = (base: string, publicUrl: string) => (isHttps(publicUrl) ? `__Host-${base}` : base);
+
 export function sessionCookieName(publicUrl: string): string {
-  return isHttps(publicUrl) ? `__Host-${BASE_NAME}` : BASE_NAME;
+  return cookieName(BASE_NAME, publicUrl);
 }
 
-function serialize(publicUrl: string, value: string, maxAgeSeconds: number, expires: Date): string {
+function serialize(publicUrl: string, value: string, maxAgeSeconds: number, expires: Date, base = BASE_NAME): string {
   const attributes = [
-    `${sessionCookieName(publicUrl)}=${value}`,
+    `${cookieName(base, publicUrl)}=${value}`,
     "Path=/",
     `Max-Age=${maxAgeSeconds}`,
     `Expires=${expires.toUTCString()}`,
@@ -39,8 +43,23 @@ export function serializeBlankSessionCookie(publicUrl: string): string {
 
 /** The session token from a Cookie header, or null. Over HTTPS only the "__Host-" cookie counts. */
 export function readSessionToken(cookieHeader: string | null, publicUrl: string): string | null {
+  return readCookie(cookieHeader, cookieName(BASE_NAME, publicUrl));
+}
+
+/** Set-Cookie value for a remembered-device token, living until it expires. */
+export function serializeDeviceCookie(token: string, options: { publicUrl: string; expiresAt: Date; now: Date }): string {
+  if (!TOKEN_CHARACTERS.test(token)) throw new TypeError("Not a device token");
+  const maxAge = Math.max(0, Math.floor((options.expiresAt.getTime() - options.now.getTime()) / 1000));
+  return serialize(options.publicUrl, token, maxAge, options.expiresAt, DEVICE_BASE_NAME);
+}
+
+/** The remembered-device token from a Cookie header, or null. */
+export function readDeviceToken(cookieHeader: string | null, publicUrl: string): string | null {
+  return readCookie(cookieHeader, cookieName(DEVICE_BASE_NAME, publicUrl));
+}
+
+function readCookie(cookieHeader: string | null, name: string): string | null {
   if (cookieHeader === null) return null;
-  const name = sessionCookieName(publicUrl);
   for (const pair of cookieHeader.split(";")) {
     const separator = pair.indexOf("=");
     if (separator === -1 || pair.slice(0, separator).trim() !== name) continue;

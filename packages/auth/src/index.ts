@@ -1,10 +1,13 @@
-// @frontdesk/auth: sessions, passwords, sign-in throttling, one-time codes, capability tokens,
-// CSRF and cookies. Web-standard only; the native argon2 hasher is "@frontdesk/auth/argon2".
+// @frontdesk/auth: sessions, passwords, sign-in throttling, one-time codes, password resets, the
+// second factor (TOTP, recovery codes, remembered devices), capability tokens, CSRF and cookies.
+// Web-standard only; the native argon2 hasher is "@frontdesk/auth/argon2".
 export {
   DEFAULT_SESSION_SETTINGS,
   SESSION_RENEWAL_INTERVAL_MS,
+  completeSecondFactor,
   createSession,
   invalidateSession,
+  isSessionCurrent,
   invalidateUserSessions,
   listUserSessions,
   setActiveClinic,
@@ -34,11 +37,30 @@ export {
 export {
   LOGIN_CODE_MAX_ATTEMPTS,
   LOGIN_CODE_TTL_MS,
+  checkLoginCode,
   countLoginCodesIssuedSince,
   issueLoginCode,
   verifyLoginCode,
+  type LoginCodeCheck,
+  type LoginCodePurpose,
   type LoginCodeResult,
+  type PendingAccount,
 } from "./codes";
+export { PASSWORD_RESET_TTL_MS, consumePasswordReset, countPasswordResetsSince, findPasswordReset, issuePasswordReset } from "./password-reset";
+export {
+  RECOVERY_CODE_COUNT,
+  REMEMBERED_DEVICE_TTL_MS,
+  countRecoveryCodesLeft,
+  forgetSecondFactorState,
+  generateTotpKey,
+  isRememberedDevice,
+  matchTotp,
+  rememberDevice,
+  replaceRecoveryCodes,
+  totpAt,
+  totpKeyUri,
+  useRecoveryCode,
+} from "./mfa";
 export { createCapabilityToken, parseCapabilityToken } from "./capability";
 export { isCrossSiteRequest } from "./csrf";
-export { readSessionToken, serializeBlankSessionCookie, serializeSessionCookie, sessionCookieName } from "./cookies";
+export { readDeviceToken, readSessionToken, serializeBlankSessionCookie, serializeDeviceCookie, serializeSessionCookie, sessionCookieName } from "./cookies";

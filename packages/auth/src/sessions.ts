@@ -30,6 +30,8 @@ export interface SessionRecord {
   expiresAt: Date;
   userAgent: string | null;
   ip: string | null;
+  /** The password (or code) was right, the second factor not yet given: the session opens nothing else. */
+  secondFactorPending: boolean;
 }
 
 // 20 random bytes in lower-case base32: 160 bits, 32 characters, for each half of the token.
@@ -67,6 +69,7 @@ const toRecord = (row: typeof sessions.$inferSelect): SessionRecord => ({
   expiresAt: row.expiresAt,
   userAgent: row.userAgent,
   ip: row.ip,
+  secondFactorPending: row.secondFactorPending,
 });
 
 const truncate = (value: string | null, max: number) => (value === null ? null : value.slice(0, max));
@@ -74,7 +77,7 @@ const truncate = (value: string | null, max: number) => (value === null ? null :
 /** Signs a user in: returns the token for the cookie (shown once, never stored) and the session. */
 export async function createSession(
   db: Database,
-  input: { userId: string; activeClinicId: string | null; userAgent: string | null; ip: string | null },
+  input: { userId: string; activeClinicId: string | null; userAgent: string | null; ip: string | null; secondFactorPending?: boolean },
   now: Date,
   settings: SessionSettings,
 ): Promise<{ token: string; session: SessionRecord }> {
@@ -94,6 +97,7 @@ export async function createSession(
         expiresAt: expiryFor(now, now, settings),
         userAgent: truncate(input.userAgent, MAX_USER_AGENT_LENGTH),
         ip: truncate(input.ip, MAX_IP_LENGTH),
+        secondFactorPending: input.secondFactorPending ?? false,
       })
       .returning(),
   );
@@ -194,4 +198,29 @@ export async function setActiveClinic(
       .set({ activeClinicId: clinicId })
       .where(and(eq(sessions.id, session.id), eq(sessions.userId, session.userId))),
   );
+}
+
+/** The second factor was given: the session becomes a full one. False if it no longer exists. */
+export async function completeSecondFactor(db: Database, session: Pick<SessionRecord, "id" | "userId">): Promise<boolean> {
+  const updated = await withIdentity(db, { userId: session.userId, sessionId: session.id }, (tx) =>
+    tx
+      .update(sessions)
+      .set({ secondFactorPending: false })
+      .where(and(eq(sessions.id, session.id), eq(sessions.userId, session.userId)))
+      .returning({ id: sessions.id }),
+  );
+  return updated.length === 1;
+}
+
+/**
+ * Whether a session validated earlier still stands (not signed out, revoked or expired), without
+ * renewing it: for long-lived requests such as the live calendar feed, which re-check as they run.
+ */
+export async function isSessionCurrent(db: Database, session: Pick<SessionRecord, "id" | "userId">, now: Date, settings: SessionSettings): Promise<boolean> {
+  const [row] = await withIdentity(db, { userId: session.userId, sessionId: session.id }, (tx) =>
+    tx.select().from(sessions).where(and(eq(sessions.id, session.id), eq(sessions.userId, session.userId))),
+  );
+  if (!row || row.secondFactorPending) return false;
+  const expiresAt = Math.min(row.expiresAt.getTime(), expiryFor(row.createdAt, row.lastSeenAt, settings).getTime());
+  return now.getTime() < expiresAt;
 }

@@ -10,6 +10,16 @@ export const accountsAccess = {
   "auth.me": "anyone",
   "auth.requestCode": "anyone",
   "auth.verifyCode": "anyone",
+  "auth.verifyEmail": "anyone",
+  "auth.requestPasswordReset": "anyone",
+  "auth.resetPassword": "anyone",
+  "auth.activity": "signedIn",
+  "auth.mfa.status": "signedIn",
+  "auth.mfa.setup": "signedIn",
+  "auth.mfa.enable": "signedIn",
+  "auth.mfa.disable": "signedIn",
+  // The step after the password: its caller has a session that waits for the second factor.
+  "auth.mfa.verify": "anyone",
   "auth.switchClinic": "signedIn",
   "auth.changePassword": "signedIn",
   "auth.sessions.list": "signedIn",
@@ -22,4 +32,6 @@ export const accountsAccess = {
   "clinic.staff.accept": "signedIn",
   "clinic.staff.setRole": admins,
   "clinic.staff.remove": admins,
+  "clinic.security.get": admins,
+  "clinic.security.update": admins,
 } as const satisfies Record<string, Access>;

@@ -26,8 +26,8 @@ const notification = z.object({
 /** A subscriber that falls this far behind re-reads from the table instead of queueing more. */
 const MAX_QUEUED = 1000;
 
-/** What a feed waits for next: changes, or "re-read the table" (missed notifications), or the end. */
-export type Delivery = { changes: AppointmentChange[] } | { resync: true } | { closed: true };
+/** What a feed waits for next: changes, "re-read the table" (missed notifications), nothing for a while, or the end. */
+export type Delivery = { changes: AppointmentChange[] } | { resync: true } | { idle: true } | { closed: true };
 
 export class FeedSubscription {
   private queue: AppointmentChange[] = [];
@@ -53,8 +53,9 @@ export class FeedSubscription {
     this.wake?.();
   }
 
-  /** Waits until something arrives, the signal aborts, or `timeoutMs` passes (then: resync). */
+  /** Waits until something arrives, the signal aborts, or `timeoutMs` passes (then: idle). */
   async next(signal: AbortSignal | undefined, timeoutMs: number): Promise<Delivery> {
+    let timedOut = false;
     if (!this.closed && !signal?.aborted && !this.resync && this.queue.length === 0) {
       await new Promise<void>((resolve) => {
         const done = () => {
@@ -64,7 +65,7 @@ export class FeedSubscription {
           resolve();
         };
         const timer = setTimeout(() => {
-          this.resync = true;
+          timedOut = true;
           done();
         }, timeoutMs);
         signal?.addEventListener("abort", done, { once: true });
@@ -77,6 +78,7 @@ export class FeedSubscription {
       this.queue = [];
       return { resync: true };
     }
+    if (timedOut && this.queue.length === 0) return { idle: true };
     const changes = this.queue;
     this.queue = [];
     return { changes };

@@ -4,7 +4,7 @@ import { connectAsApp } from "@frontdesk/db/testing";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { callerFor, createStaffedClinic, createTestDeps, sessionFor } from "../testing";
+import { callerFor, createStaffedClinic, createTestDeps, mailedCode, sessionFor, signUpVerified } from "../testing";
 
 const { db, close } = connectAsApp();
 afterAll(() => close());
@@ -36,17 +36,24 @@ function sessionCookie(headers: Headers): string | undefined {
 }
 
 describe("auth.signUp", () => {
-  it("creates the account, stores only a hash, and signs the new user in", async () => {
-    const { deps } = createTestDeps(db);
+  it("mails a code; the code creates the account, stores only a hash, and signs the new user in", async () => {
+    const { deps, mailer } = createTestDeps(db);
     const { caller, ctx } = callerFor(deps);
     const email = newEmail();
-    const result = await caller.auth.signUp({ name: "  Ada Lovelace ", email: email.toUpperCase(), password: PASSWORD });
-    expect(result.user).toMatchObject({ name: "Ada Lovelace", email });
+    expect(await caller.auth.signUp({ name: "  Ada Lovelace ", email: email.toUpperCase(), password: PASSWORD })).toEqual({ verificationSent: true, email });
+    // Nothing opens before the address is proved: no cookie, no account.
+    expect(sessionCookie(ctx.responseHeaders)).toBeUndefined();
+    expect(await withIdentity(db, {}, (tx) => tx.select().from(users).where(eq(users.email, email)))).toEqual([]);
+    const verify = callerFor(deps);
+    const result = await verify.caller.auth.verifyEmail({ email, code: mailedCode(mailer, email) });
+    expect(result).toMatchObject({ status: "signed_in", user: { name: "Ada Lovelace", email } });
     expect(JSON.stringify(result)).not.toContain("hash");
-    expect(sessionCookie(ctx.responseHeaders)).toMatch(/HttpOnly/);
+    expect(sessionCookie(verify.ctx.responseHeaders)).toMatch(/HttpOnly/);
     const [row] = await withIdentity(db, {}, (tx) => tx.select().from(users).where(eq(users.email, email)));
     expect(row?.passwordHash).toBeTruthy();
     expect(row?.passwordHash).not.toContain(PASSWORD);
+    expect(row?.emailVerifiedAt).toEqual(deps.clock.now());
+    expect(await codeOf(callerFor(deps).caller.auth.signIn({ email, password: PASSWORD }))).toBe("ok");
   });
 
   it.each([
@@ -70,11 +77,99 @@ describe("auth.signUp", () => {
     expect(await codeOf(callerFor(deps).caller.auth.signUp({ name: "A", email, password: email.toUpperCase() }))).toBe("BAD_REQUEST");
   });
 
-  it("refuses a second account for the same e-mail, whatever its case", async () => {
-    const { deps } = createTestDeps(db);
+  it("answers the same for an address that has an account, whose owner gets a mail saying so and nothing changes", async () => {
+    const { deps, mailer } = createTestDeps(db);
     const email = newEmail();
-    await callerFor(deps).caller.auth.signUp({ name: "A", email, password: PASSWORD });
-    expect(await codeOf(callerFor(deps).caller.auth.signUp({ name: "B", email: email.toUpperCase(), password: PASSWORD }))).toBe("CONFLICT");
+    await signUpVerified(deps, { name: "A", email, password: PASSWORD });
+    const again = await callerFor(deps).caller.auth.signUp({ name: "B", email: email.toUpperCase(), password: "another long secret" });
+    const fresh = await callerFor(deps).caller.auth.signUp({ name: "C", email: newEmail(), password: PASSWORD });
+    expect(Object.keys(again)).toEqual(Object.keys(fresh));
+    expect(again).toEqual({ verificationSent: true, email });
+    expect(mailer.lastTo(email).subject).toBe("You already have a Frontdesk account");
+    expect(mailer.lastTo(email).text).not.toMatch(/\b\d{6}\b/);
+    expect(await codeOf(callerFor(deps).caller.auth.signIn({ email, password: "another long secret" }))).toBe("UNAUTHORIZED");
+    expect(await codeOf(callerFor(deps).caller.auth.signIn({ email, password: PASSWORD }))).toBe("ok");
+  });
+
+  it("a sign-up code does not work as a sign-in code, and a sign-in code does not confirm a sign-up", async () => {
+    const { deps, mailer } = createTestDeps(db);
+    const email = newEmail();
+    await callerFor(deps).caller.auth.signUp({ name: "Stranger", email, password: PASSWORD });
+    expect(await codeOf(callerFor(deps).caller.auth.verifyCode({ email, code: mailedCode(mailer, email) }))).toBe("UNAUTHORIZED");
+    await callerFor(deps).caller.auth.requestCode({ email });
+    expect(await codeOf(callerFor(deps).caller.auth.verifyEmail({ email, code: mailedCode(mailer, email) }))).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("e-mail ownership (issue 14, defect 1)", () => {
+  it("a stranger who signs up with someone's address first gets nothing: the owner's code sign-in and invitation never meet their password", async () => {
+    const { deps, mailer } = createTestDeps(db);
+    const staffed = await createStaffedClinic(db);
+    const newhire = `newhire-${unique()}@clinic.example`;
+    const strangerPassword = "the stranger's own secret";
+    // The stranger signs up as newhire; the code goes to newhire's mailbox, which the stranger cannot read.
+    await callerFor(deps).caller.auth.signUp({ name: "Stranger", email: newhire, password: strangerPassword });
+    expect(await codeOf(callerFor(deps).caller.auth.signIn({ email: newhire, password: strangerPassword }))).toBe("UNAUTHORIZED");
+
+    // The clinic invites newhire; the real person signs in by code and accepts.
+    const owner = callerFor(deps, await sessionFor(deps, staffed.userIds.owner, staffed.clinic.clinicId)).caller;
+    await owner.clinic.staff.invite({ email: newhire, role: "receptionist" });
+    const token = /\/app\/invite\/(\S+)/.exec(mailer.lastTo(newhire).text)![1]!;
+    await callerFor(deps).caller.auth.requestCode({ email: newhire });
+    const real = callerFor(deps);
+    await real.caller.auth.verifyCode({ email: newhire, code: mailedCode(mailer, newhire) });
+    const [account] = await withIdentity(db, {}, (tx) => tx.select().from(users).where(eq(users.email, newhire)));
+    const member = callerFor(deps, await sessionFor(deps, account!.id, null)).caller;
+    await member.clinic.staff.accept({ token });
+
+    // The stranger's password still opens nothing, and nobody can search the clinic's patients with it.
+    const stranger = callerFor(deps);
+    expect(await codeOf(stranger.caller.auth.signIn({ email: newhire, password: strangerPassword }))).toBe("UNAUTHORIZED");
+    expect(sessionCookie(stranger.ctx.responseHeaders)).toBeUndefined();
+    expect(account!.passwordHash).toBeNull();
+  });
+
+  it("proving the address by code discards a password nobody proved and ends every session made with it", async () => {
+    const { deps, mailer } = createTestDeps(db);
+    const email = newEmail();
+    // An account from before verification existed: a password on an address nobody proved, and a session.
+    const [legacy] = await withIdentity(db, {}, async (tx) =>
+      tx.insert(users).values({ email, name: "Stranger", passwordHash: await deps.hasher.hash(PASSWORD) }).returning(),
+    );
+    const strangerSession = await sessionFor(deps, legacy!.id, null);
+    await callerFor(deps).caller.auth.requestCode({ email });
+    await callerFor(deps).caller.auth.verifyCode({ email, code: mailedCode(mailer, email) });
+    expect(await callerFor(deps, strangerSession).caller.auth.sessions.list().then(
+      (list) => list.map((s) => s.id),
+    )).not.toContain(strangerSession.id);
+    const [after] = await withIdentity(db, {}, (tx) => tx.select().from(users).where(eq(users.id, legacy!.id)));
+    expect(after).toMatchObject({ passwordHash: null, emailVerifiedAt: deps.clock.now() });
+    expect(await codeOf(callerFor(deps).caller.auth.signIn({ email, password: PASSWORD }))).toBe("UNAUTHORIZED");
+  });
+
+  it("the right password on an unproved address asks for the address first, with a code that keeps the password", async () => {
+    const { deps, mailer } = createTestDeps(db);
+    const email = newEmail();
+    await withIdentity(db, {}, async (tx) => tx.insert(users).values({ email, name: "Old Account", passwordHash: await deps.hasher.hash(PASSWORD) }));
+    const { caller, ctx } = callerFor(deps);
+    expect(await caller.auth.signIn({ email, password: PASSWORD })).toEqual({ status: "verify_email", email });
+    expect(sessionCookie(ctx.responseHeaders)).toBeUndefined();
+    const verified = await callerFor(deps).caller.auth.verifyEmail({ email, code: mailedCode(mailer, email) });
+    expect(verified).toMatchObject({ status: "signed_in", user: { email, name: "Old Account" } });
+    expect((await callerFor(deps).caller.auth.signIn({ email, password: PASSWORD })).status).toBe("signed_in");
+  });
+
+  it("an invitation is accepted only by an account whose address was proved", async () => {
+    const { deps, mailer } = createTestDeps(db);
+    const staffed = await createStaffedClinic(db);
+    const email = newEmail();
+    const [unproved] = await withIdentity(db, {}, (tx) => tx.insert(users).values({ email, name: "Unproved" }).returning());
+    const owner = callerFor(deps, await sessionFor(deps, staffed.userIds.owner, staffed.clinic.clinicId)).caller;
+    await owner.clinic.staff.invite({ email, role: "admin" });
+    const token = /\/app\/invite\/(\S+)/.exec(mailer.lastTo(email).text)![1]!;
+    const invitee = callerFor(deps, await sessionFor(deps, unproved!.id, null)).caller;
+    const refused = await errorOf(invitee.clinic.staff.accept({ token }));
+    expect([refused.code, refused.message]).toEqual(["FORBIDDEN", "Confirm your e-mail address first: sign in with a code sent to it"]);
   });
 });
 
@@ -82,7 +177,7 @@ describe("auth.signIn", () => {
   async function account() {
     const { deps, clock } = createTestDeps(db);
     const email = newEmail();
-    await callerFor(deps).caller.auth.signUp({ name: "A", email, password: PASSWORD });
+    await signUpVerified(deps, { name: "A", email, password: PASSWORD });
     return { deps, clock, email };
   }
 
@@ -91,7 +186,7 @@ describe("auth.signIn", () => {
     const staffed = await createStaffedClinic(db);
     const [owner] = await withIdentity(db, {}, (tx) => tx.select().from(users).where(eq(users.id, staffed.clinic.ownerUserId)));
     await withIdentity(db, { userId: owner!.id }, async (tx) =>
-      tx.update(users).set({ passwordHash: await deps.hasher.hash(PASSWORD) }).where(eq(users.id, owner!.id)),
+      tx.update(users).set({ passwordHash: await deps.hasher.hash(PASSWORD), emailVerifiedAt: new Date() }).where(eq(users.id, owner!.id)),
     );
     const { caller, ctx } = callerFor(deps);
     await caller.auth.signIn({ email: owner!.email, password: PASSWORD });
@@ -163,8 +258,7 @@ describe("sessions", () => {
   it("auth.changePassword needs the current password and ends every other session", async () => {
     const { deps } = createTestDeps(db);
     const email = newEmail();
-    const signUp = callerFor(deps);
-    await signUp.caller.auth.signUp({ name: "A", email, password: PASSWORD });
+    await signUpVerified(deps, { name: "A", email, password: PASSWORD });
     const [user] = await withIdentity(db, {}, (tx) => tx.select().from(users).where(eq(users.email, email)));
     const here = await sessionFor(deps, user!.id, null);
     const elsewhere = await sessionFor(deps, user!.id, null);
@@ -172,7 +266,7 @@ describe("sessions", () => {
     expect(await codeOf(caller.auth.changePassword({ currentPassword: "not the one", newPassword: "a brand new secret" }))).toBe("BAD_REQUEST");
     expect(await codeOf(caller.auth.changePassword({ currentPassword: PASSWORD, newPassword: "short" }))).toBe("BAD_REQUEST");
     const result = await caller.auth.changePassword({ currentPassword: PASSWORD, newPassword: "a brand new secret" });
-    expect(result.endedOtherSessions).toBeGreaterThanOrEqual(2); // the sign-up session and `elsewhere`
+    expect(result.endedOtherSessions).toBeGreaterThanOrEqual(2); // the verification's session and `elsewhere`
     const remaining = (await caller.auth.sessions.list()).map((s) => s.id);
     expect(remaining).toEqual([here.id]);
     expect(remaining).not.toContain(elsewhere.id);
@@ -201,7 +295,7 @@ describe("sign-in codes", () => {
     expect(code).toMatch(/^\d{6}$/);
     const { caller, ctx } = callerFor(deps);
     const result = await caller.auth.verifyCode({ email, code: code! });
-    expect(result.user.email).toBe(email);
+    expect(result).toMatchObject({ status: "signed_in", user: { email } });
     expect(sessionCookie(ctx.responseHeaders)).toBeTruthy();
     // A code works once.
     expect(await codeOf(callerFor(deps).caller.auth.verifyCode({ email, code: code! }))).toBe("UNAUTHORIZED");

@@ -1,7 +1,8 @@
+// auth.*: accounts and sessions. An address is proved before a password opens anything; proving
+// it (sign-up code, code sign-in, reset link) discards a password nobody proved (ADR 0016).
 import {
-  checkSignInAllowed,
+  checkLoginCode,
   countLoginCodesIssuedSince,
-  createSession,
   invalidateSession,
   invalidateUserSessions,
   issueLoginCode,
@@ -10,88 +11,120 @@ import {
   recordSignInFailure,
   recordSignInSuccess,
   serializeBlankSessionCookie,
-  serializeSessionCookie,
   setActiveClinic,
   verifyLoginCode,
-  type PasswordHasher,
 } from "@frontdesk/auth";
 import { withIdentity } from "@frontdesk/db";
-import { clinics, memberships, sessions, users } from "@frontdesk/db/schema";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { clinics, memberships, securityEvents, sessions, users } from "@frontdesk/db/schema";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { accountExistsMail, signUpCodeMail } from "../account-mail";
 import type { Context } from "../context";
+import { ForbiddenError, NotFoundError, RuleError, TooManyAttemptsError, UnauthorizedError } from "../errors";
 import { loginCodeMail } from "../mail";
+import { recordSecurityEvent } from "../security-events";
 import { procedure } from "../trpc";
 import { email, password, personName, uuid } from "../validation";
+import { mfaRouter } from "./auth-mfa";
+import { passwordRouter } from "./auth-password";
+import { afterFirstFactor, CODES_PER_HOUR, decoyHash, findUserByEmail, findUserById, INCORRECT, publicUser, throttle, type UserRow } from "./auth-session";
 
-const INCORRECT = "E-mail or password is incorrect";
-const CODES_PER_HOUR = 5;
+const HOUR = 60 * 60_000;
+const ACTIVITY_SHOWN = 30;
 
-/** Refuses password sign-ins early when throttled, with Retry-After, the same for every e-mail. */
-async function throttle(ctx: Context, typedEmail: string): Promise<void> {
-  const gate = await checkSignInAllowed(ctx.deps.db, { email: typedEmail, ip: ctx.ip }, ctx.deps.clock.now());
-  if (gate.allowed) return;
-  ctx.responseHeaders.set("Retry-After", String(gate.retryAfterSeconds));
-  const minutes = Math.max(1, Math.ceil(gate.retryAfterSeconds / 60));
-  throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` });
-}
-
-// Verifying against a real hash when the account does not exist keeps the answer's timing the same.
-const decoyHashes = new WeakMap<PasswordHasher, Promise<string>>();
-function decoyHash(hasher: PasswordHasher): Promise<string> {
-  const known = decoyHashes.get(hasher);
-  if (known) return known;
-  const hash = hasher.hash("decoy password that matches nothing");
-  decoyHashes.set(hasher, hash);
-  return hash;
-}
-
-async function findUserByEmail(ctx: Context, address: string) {
-  const [user] = await withIdentity(ctx.deps.db, {}, (tx) =>
-    tx.select().from(users).where(eq(sql`lower(${users.email})`, address)),
-  );
-  return user;
-}
-
-/** Opens a session in the user's most recent clinic and sends its cookie. */
-async function startSession(ctx: Context, userId: string) {
-  const [latest] = await withIdentity(ctx.deps.db, { userId }, (tx) =>
-    tx.select({ clinicId: memberships.clinicId }).from(memberships).where(eq(memberships.userId, userId)).orderBy(desc(memberships.createdAt)).limit(1),
-  );
-  const now = ctx.deps.clock.now();
-  const { token, session } = await createSession(
-    ctx.deps.db,
-    { userId, activeClinicId: latest?.clinicId ?? null, userAgent: ctx.userAgent, ip: ctx.ip },
-    now,
-    ctx.deps.sessions,
-  );
-  ctx.responseHeaders.append("Set-Cookie", serializeSessionCookie(token, { publicUrl: ctx.deps.publicUrl, expiresAt: session.expiresAt, now }));
-  return session;
-}
-
-const publicUser = (user: { id: string; name: string; email: string }) => ({ id: user.id, name: user.name, email: user.email });
-
+// ---- Input schemas of this router's procedures ----
 const signUpInput = z
   .object({ name: personName, email, password })
   .superRefine((value, issue) => {
     const problem = passwordProblem(value.password, value.email);
     if (problem) issue.addIssue({ code: "custom", path: ["password"], message: problem });
   });
+const emailCode = z.string().trim().regex(/^\d{6}$/, "The code has 6 digits");
+const codeInput = z.object({ email, code: emailCode });
+
+const codeRefusal = (outcome: string) =>
+  outcome === "expired" || outcome === "too_many_attempts" ? "That code is no longer valid. Ask for a new one." : "That code is not right";
+
+async function codesLeft(ctx: Context, address: string): Promise<boolean> {
+  const now = ctx.deps.clock.now();
+  return (await countLoginCodesIssuedSince(ctx.deps.db, address, new Date(now.getTime() - HOUR))) < CODES_PER_HOUR;
+}
+
+/** Mails a code that, typed back, proves the address and creates (or completes) the password account. */
+async function sendSignUpCode(ctx: Context, address: string, pending: { name: string; passwordHash: string }) {
+  if (!(await codesLeft(ctx, address))) return;
+  const code = await issueLoginCode(ctx.deps.db, address, ctx.deps.clock.now(), { purpose: "sign_up", pending });
+  await ctx.deps.mailer.send(signUpCodeMail(address, code));
+}
+
+/**
+ * The address is proved now. A password set while it was not (by whoever typed the address first)
+ * goes, and so does every session it opened; `password` replaces it when the proof came with one.
+ */
+async function proveAddress(ctx: Context, user: UserRow, password: { name: string; passwordHash: string } | null): Promise<UserRow> {
+  const now = ctx.deps.clock.now();
+  const unproved = user.emailVerifiedAt === null;
+  if (!unproved && password === null) return user;
+  const [updated] = await withIdentity(ctx.deps.db, { userId: user.id }, (tx) =>
+    tx
+      .update(users)
+      .set({
+        emailVerifiedAt: user.emailVerifiedAt ?? now,
+        updatedAt: now,
+        ...(password ? { passwordHash: password.passwordHash, ...(unproved ? { name: password.name } : {}) } : { passwordHash: null }),
+      })
+      .where(eq(users.id, user.id))
+      .returning(),
+  );
+  await invalidateUserSessions(ctx.deps.db, user.id);
+  await recordSecurityEvent(ctx, user.id, "email_verified");
+  return updated!;
+}
 
 export const authRouter = {
+  /**
+   * Starts a password account: the same answer whether or not the address has one (the e-mail
+   * says which). Nothing opens until the code sent to the address comes back (auth.verifyEmail).
+   */
   signUp: procedure("auth.signUp")
     .input(signUpInput)
     .mutation(async ({ ctx, input }) => {
-      if (await findUserByEmail(ctx, input.email)) {
-        throw new TRPCError({ code: "CONFLICT", message: "An account with this e-mail already exists. Sign in instead." });
-      }
+      const existing = await findUserByEmail(ctx, input.email);
+      // Hashed in both cases, so the answer takes as long whether or not the account exists.
       const passwordHash = await ctx.deps.hasher.hash(input.password);
-      const [user] = await withIdentity(ctx.deps.db, {}, (tx) =>
-        tx.insert(users).values({ name: input.name, email: input.email, passwordHash }).returning(),
-      );
-      await startSession(ctx, user!.id);
-      return { user: publicUser(user!) };
+      if (existing?.emailVerifiedAt) {
+        if (await codesLeft(ctx, input.email)) await ctx.deps.mailer.send(accountExistsMail(input.email, ctx.deps.publicUrl));
+      } else {
+        await sendSignUpCode(ctx, input.email, { name: input.name, passwordHash });
+      }
+      return { verificationSent: true as const, email: input.email };
+    }),
+
+  /** The code from the sign-up e-mail: creates the account (or gives the unproved one its password) and signs in. */
+  verifyEmail: procedure("auth.verifyEmail")
+    .input(codeInput)
+    .mutation(async ({ ctx, input }) => {
+      await throttle(ctx, input.email);
+      const now = ctx.deps.clock.now();
+      const check = await checkLoginCode(ctx.deps.db, input.email, input.code, now, "sign_up");
+      if (check.result !== "ok" || check.pending === null) {
+        await recordSignInFailure(ctx.deps.db, { email: input.email, ip: ctx.ip }, now);
+        throw new UnauthorizedError(codeRefusal(check.result));
+      }
+      const pending = check.pending;
+      const existing = await findUserByEmail(ctx, input.email);
+      const user = existing
+        ? await proveAddress(ctx, existing, pending)
+        : await withIdentity(ctx.deps.db, {}, async (tx) => {
+            const [created] = await tx
+              .insert(users)
+              .values({ name: pending.name, email: input.email, passwordHash: pending.passwordHash, emailVerifiedAt: now })
+              .returning();
+            return created!;
+          });
+      await recordSignInSuccess(ctx.deps.db, { email: input.email, ip: ctx.ip });
+      return afterFirstFactor(ctx, user);
     }),
 
   signIn: procedure("auth.signIn")
@@ -103,17 +136,24 @@ export const authRouter = {
       const matches = user?.passwordHash
         ? await ctx.deps.hasher.verify(user.passwordHash, input.password)
         : await ctx.deps.hasher.verify(await decoyHash(ctx.deps.hasher), input.password).then(() => false);
-      if (!user || !matches) {
+      if (!user?.passwordHash || !matches) {
         await recordSignInFailure(ctx.deps.db, key, ctx.deps.clock.now());
-        throw new TRPCError({ code: "UNAUTHORIZED", message: INCORRECT });
+        if (user) await recordSecurityEvent(ctx, user.id, "sign_in_failed");
+        throw new UnauthorizedError(INCORRECT);
       }
       await recordSignInSuccess(ctx.deps.db, key);
-      await startSession(ctx, user.id);
-      return { user: publicUser(user) };
+      if (user.emailVerifiedAt === null) {
+        // The right password on an address never proved (an account from before verification):
+        // the address is proved first, by a code that keeps this password with it.
+        await sendSignUpCode(ctx, input.email, { name: user.name, passwordHash: user.passwordHash });
+        return { status: "verify_email" as const, email: input.email };
+      }
+      return afterFirstFactor(ctx, user);
     }),
 
   signOut: procedure("auth.signOut").mutation(async ({ ctx }) => {
-    if (ctx.session) await invalidateSession(ctx.deps.db, ctx.session);
+    for (const session of [ctx.session, ctx.pendingSession]) if (session) await invalidateSession(ctx.deps.db, session);
+    if (ctx.session) await recordSecurityEvent(ctx, ctx.session.userId, "sign_out");
     ctx.responseHeaders.append("Set-Cookie", serializeBlankSessionCookie(ctx.deps.publicUrl));
     return { signedOut: true };
   }),
@@ -126,12 +166,19 @@ export const authRouter = {
       // Read the active clinic from the row: an earlier call of this request may have changed it.
       const [current] = await tx.select({ activeClinicId: sessions.activeClinicId }).from(sessions).where(eq(sessions.id, session.id));
       const rows = await tx
-        .select({ clinicId: clinics.id, clinicName: clinics.name, clinicSlug: clinics.slug, timezone: clinics.timezone, role: memberships.role })
+        .select({
+          clinicId: clinics.id,
+          clinicName: clinics.name,
+          clinicSlug: clinics.slug,
+          timezone: clinics.timezone,
+          role: memberships.role,
+          requiresMfa: clinics.requireMfa,
+        })
         .from(memberships)
         .innerJoin(clinics, eq(clinics.id, memberships.clinicId))
         .where(eq(memberships.userId, session.userId))
         .orderBy(clinics.name);
-      return { user: publicUser(user!), memberships: rows, activeClinicId: current?.activeClinicId ?? null };
+      return { user: publicUser(user!), mfaEnabled: user!.totpKey !== null, memberships: rows, activeClinicId: current?.activeClinicId ?? null };
     });
   }),
 
@@ -139,46 +186,36 @@ export const authRouter = {
     .input(z.object({ email }))
     .mutation(async ({ ctx, input }) => {
       await throttle(ctx, input.email);
-      // Each code is a 5-in-a-million guess window: cap how many an address can be sent.
-      const now = ctx.deps.clock.now();
-      const recent = await countLoginCodesIssuedSince(ctx.deps.db, input.email, new Date(now.getTime() - 60 * 60_000));
-      if (recent >= CODES_PER_HOUR) {
+      if (!(await codesLeft(ctx, input.email))) {
         ctx.responseHeaders.set("Retry-After", "3600");
-        throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many codes were sent to this address. Try again in an hour." });
+        throw new TooManyAttemptsError("Too many codes were sent to this address. Try again in an hour.");
       }
-      const code = await issueLoginCode(ctx.deps.db, input.email, now);
+      const code = await issueLoginCode(ctx.deps.db, input.email, ctx.deps.clock.now());
       await ctx.deps.mailer.send(loginCodeMail(input.email, code));
       // The same answer whether or not an account exists.
       return { sent: true };
     }),
 
+  /** Code sign-in: proves the address (creating a passwordless account the first time). */
   verifyCode: procedure("auth.verifyCode")
-    .input(z.object({ email, code: z.string().trim().regex(/^\d{6}$/, "The code has 6 digits") }))
+    .input(codeInput)
     .mutation(async ({ ctx, input }) => {
       await throttle(ctx, input.email);
       const now = ctx.deps.clock.now();
       const outcome = await verifyLoginCode(ctx.deps.db, input.email, input.code, now);
       if (outcome !== "ok") {
         await recordSignInFailure(ctx.deps.db, { email: input.email, ip: ctx.ip }, now);
-        const message =
-          outcome === "expired" || outcome === "too_many_attempts" ? "That code is no longer valid. Ask for a new one." : "That code is not right";
-        throw new TRPCError({ code: "UNAUTHORIZED", message });
+        throw new UnauthorizedError(codeRefusal(outcome));
       }
-      // A first code sign-in creates a passwordless account (patients).
       const existing = await findUserByEmail(ctx, input.email);
-      const userId =
-        existing?.id ??
-        (await withIdentity(ctx.deps.db, {}, async (tx) => {
-          const [created] = await tx.insert(users).values({ email: input.email, name: input.email.split("@")[0]! }).returning({ id: users.id });
-          return created!.id;
-        }));
-      await withIdentity(ctx.deps.db, { userId }, (tx) =>
-        tx.update(users).set({ emailVerifiedAt: now, updatedAt: now }).where(and(eq(users.id, userId), sql`${users.emailVerifiedAt} is null`)),
-      );
+      const user = existing
+        ? await proveAddress(ctx, existing, null)
+        : await withIdentity(ctx.deps.db, {}, async (tx) => {
+            const [created] = await tx.insert(users).values({ email: input.email, name: input.email.split("@")[0]!, emailVerifiedAt: now }).returning();
+            return created!;
+          });
       await recordSignInSuccess(ctx.deps.db, { email: input.email, ip: ctx.ip });
-      const user = await findUserByEmail(ctx, input.email);
-      await startSession(ctx, userId);
-      return { user: publicUser(user!) };
+      return afterFirstFactor(ctx, user);
     }),
 
   switchClinic: procedure("auth.switchClinic")
@@ -187,7 +224,7 @@ export const authRouter = {
       const [membership] = await withIdentity(ctx.deps.db, { userId: ctx.session.userId }, (tx) =>
         tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.userId, ctx.session.userId), eq(memberships.clinicId, input.clinicId))),
       );
-      if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this clinic" });
+      if (!membership) throw new ForbiddenError("You are not a member of this clinic");
       await setActiveClinic(ctx.deps.db, ctx.session, input.clinicId);
       return { activeClinicId: input.clinicId, role: membership.role };
     }),
@@ -197,18 +234,35 @@ export const authRouter = {
     .mutation(async ({ ctx, input }) => {
       const { db, hasher, clock } = ctx.deps;
       const userId = ctx.session.userId;
-      const [user] = await withIdentity(db, { userId }, (tx) => tx.select().from(users).where(eq(users.id, userId)));
-      if (!user?.passwordHash || !(await hasher.verify(user.passwordHash, input.currentPassword))) {
-        throw new TRPCError({ code: "BAD_REQUEST", message: "The current password is not right" });
+      const user = await findUserById(ctx, userId);
+      if (!user.passwordHash || !(await hasher.verify(user.passwordHash, input.currentPassword))) {
+        throw new RuleError("The current password is not right");
       }
       const problem = passwordProblem(input.newPassword, user.email);
-      if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: problem });
+      if (problem) throw new RuleError(problem);
       const passwordHash = await hasher.hash(input.newPassword);
       await withIdentity(db, { userId }, (tx) => tx.update(users).set({ passwordHash, updatedAt: clock.now() }).where(eq(users.id, userId)));
       // Whoever else knew the old password is signed out everywhere.
       const ended = await invalidateUserSessions(db, userId, { exceptSessionId: ctx.session.id });
+      await recordSecurityEvent(ctx, userId, "password_changed");
       return { endedOtherSessions: ended };
     }),
+
+  ...passwordRouter,
+
+  /** The account's recent security events, newest first ("recent activity"). */
+  activity: procedure("auth.activity").query(async ({ ctx }) => {
+    const userId = ctx.session.userId;
+    const rows = await withIdentity(ctx.deps.db, { userId }, (tx) =>
+      tx
+        .select({ id: securityEvents.id, kind: securityEvents.kind, ip: securityEvents.ip, userAgent: securityEvents.userAgent, at: securityEvents.at })
+        .from(securityEvents)
+        .where(eq(securityEvents.userId, userId))
+        .orderBy(desc(securityEvents.id))
+        .limit(ACTIVITY_SHOWN),
+    );
+    return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+  }),
 
   sessions: {
     list: procedure("auth.sessions.list").query(async ({ ctx }) => {
@@ -227,10 +281,13 @@ export const authRouter = {
       .mutation(async ({ ctx, input }) => {
         const own = await listUserSessions(ctx.deps.db, ctx.session.userId, ctx.deps.clock.now());
         const target = own.find((s) => s.id === input.sessionId);
-        if (!target) throw new TRPCError({ code: "NOT_FOUND", message: "Session not found" });
+        if (!target) throw new NotFoundError("Session");
         await invalidateSession(ctx.deps.db, target);
+        await recordSecurityEvent(ctx, ctx.session.userId, "session_revoked");
         if (target.id === ctx.session.id) ctx.responseHeaders.append("Set-Cookie", serializeBlankSessionCookie(ctx.deps.publicUrl));
         return { revoked: true };
       }),
   },
+
+  mfa: mfaRouter,
 } satisfies TRPCRouterRecord;

@@ -3,12 +3,14 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createSession } from "@frontdesk/auth";
 import { createDb, withTenant } from "@frontdesk/db";
-import { appointmentEvents } from "@frontdesk/db/schema";
+import { appointmentEvents, memberships, users } from "@frontdesk/db/schema";
 import { connectAsApp, createTestClinic, type TestClinic } from "@frontdesk/db/testing";
+import { eq } from "drizzle-orm";
 import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
 import { createFetchHandler } from "../handler";
 import type { ServerDeps } from "../ports";
 import { hubFor, listenWith } from "../realtime/change-hub";
+import { ACCESS_RECHECK_MS } from "./calendar-feed";
 import { callerFor, createTestDeps, sessionFor } from "../testing";
 
 const { db, close } = connectAsApp();
@@ -99,6 +101,10 @@ async function subscribe(base: string, cookie: string, input: Record<string, unk
         });
       }
       return changes();
+    },
+    /** Whether the server ended the stream within `timeoutMs`. */
+    async endsWithin(timeoutMs: number) {
+      return Promise.race([pump.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs))]);
     },
     async close() {
       abort.abort();
@@ -191,6 +197,43 @@ describe("calendar.changes over SSE, two server processes", () => {
       headers: { Accept: "text/event-stream", Cookie: await cookieFor(b.deps, clinic) },
     });
     expect(await bad.text()).toContain("BAD_REQUEST");
+  });
+});
+
+describe("calendar.changes when access ends (issue 14, defect 5)", () => {
+  it("an open stream closes after its session signs out, before sending the next change", async () => {
+    const b = await startProcess();
+    const clinic = await createTestClinic(db);
+    const cookie = await cookieFor(b.deps, clinic);
+    const stream = await subscribe(b.base, cookie);
+    const signOut = await fetch(`${b.base}/trpc/auth.signOut`, { method: "POST", headers: { Origin: "http://localhost:3000", Cookie: cookie, "Content-Type": "application/json" }, body: "{}" });
+    expect(signOut.status).toBe(200);
+    await recordChange(clinic);
+    expect(await stream.endsWithin(3000)).toBe(true);
+    expect(stream.changes()).toEqual([]);
+  });
+
+  it("an open stream closes within seconds after the member is removed, even when nothing happens", async () => {
+    const b = await startProcess();
+    const clinic = await createTestClinic(db);
+    const asOwner = <T>(work: Parameters<typeof withTenant<T>>[2]) => withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, work);
+    const [member] = await asOwner((tx) => tx.insert(users).values({ email: `removed-${crypto.randomUUID().slice(0, 8)}@example.test`, name: "Soon Removed" }).returning());
+    await asOwner((tx) => tx.insert(memberships).values({ clinicId: clinic.clinicId, userId: member!.id, role: "receptionist" }));
+    const { token } = await createSession(db, { userId: member!.id, activeClinicId: clinic.clinicId, userAgent: "vitest", ip: null }, b.deps.clock.now(), b.deps.sessions);
+    const stream = await subscribe(b.base, `frontdesk_session=${token}`);
+    await asOwner((tx) => tx.delete(memberships).where(eq(memberships.userId, member!.id)));
+    expect(await stream.endsWithin(ACCESS_RECHECK_MS + 2000)).toBe(true);
+    await recordChange(clinic);
+    expect(stream.changes()).toEqual([]);
+  });
+
+  it("a stream whose session and membership stand goes on across re-checks", async () => {
+    const b = await startProcess();
+    const clinic = await createTestClinic(db);
+    const stream = await subscribe(b.base, await cookieFor(b.deps, clinic));
+    expect(await stream.endsWithin(ACCESS_RECHECK_MS + 1000)).toBe(false);
+    await recordChange(clinic);
+    expect(await stream.waitFor(1)).toHaveLength(1);
   });
 });
 

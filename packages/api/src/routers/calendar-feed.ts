@@ -1,7 +1,8 @@
 // calendar.changes: every open calendar of a clinic hears about each appointment change within a
 // second, whichever server process made it (ADR 0006).
-import { withTenant, type TenantScope } from "@frontdesk/db";
-import { appointmentEvents } from "@frontdesk/db/schema";
+import { isSessionCurrent, type SessionRecord } from "@frontdesk/auth";
+import { withIdentity, withTenant, type TenantScope } from "@frontdesk/db";
+import { appointmentEvents, memberships } from "@frontdesk/db/schema";
 import { tracked, type TRPCRouterRecord } from "@trpc/server";
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
@@ -16,6 +17,24 @@ const POLL_MS = 1000;
 const SAFETY_READ_MS = 30_000;
 /** Ids already sent, kept to drop the duplicates a replay and live notifications can overlap on. */
 const REMEMBERED_IDS = 2000;
+/**
+ * How often an open feed re-checks its session and membership when nothing happens (it also
+ * checks before sending anything): a signed-out or removed member's stream ends within this.
+ */
+export const ACCESS_RECHECK_MS = 5000;
+
+/** Whether the feed's session still stands and its user is still a member of the clinic with the same role. */
+async function stillAllowed(deps: ServerDeps, session: SessionRecord, scope: TenantScope): Promise<boolean> {
+  if (!(await isSessionCurrent(deps.db, session, deps.clock.now(), deps.sessions))) return false;
+  const [membership] = await withIdentity(deps.db, { userId: session.userId }, (tx) =>
+    tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.userId, session.userId), eq(memberships.clinicId, scope.clinicId))),
+  );
+  // A changed role ends the stream too: the client reconnects with what the new role allows.
+  return membership?.role === scope.role;
+}
 
 /** The wire shape: ids and kind only; the calendar re-fetches what it shows. */
 function present(event: Pick<AppointmentChange, "id" | "appointmentId" | "practitionerId" | "kind">) {
@@ -63,13 +82,22 @@ const sleep = (ms: number, signal: AbortSignal | undefined) =>
  */
 async function* feed(options: {
   deps: ServerDeps;
+  session: SessionRecord;
   scope: TenantScope;
   subscription: FeedSubscription | undefined;
   signal: AbortSignal | undefined;
   start: number;
   replay: boolean;
 }) {
-  const { deps, scope, subscription, signal } = options;
+  const { deps, session, scope, subscription, signal } = options;
+  let lastCheck = performance.now();
+  let lastRead = performance.now();
+  /** Re-checks access (always before sending; otherwise every ACCESS_RECHECK_MS): false ends the feed. */
+  const allowed = async (force: boolean) => {
+    if (!force && performance.now() - lastCheck < ACCESS_RECHECK_MS) return true;
+    lastCheck = performance.now();
+    return stillAllowed(deps, session, scope);
+  };
   const sent = new Set<number>();
   const remember = (id: number) => {
     sent.add(id);
@@ -81,6 +109,8 @@ async function* feed(options: {
     while (!signal?.aborted) {
       if (catchUp) {
         const rows = await readAfter(deps, scope, cursor);
+        lastRead = performance.now();
+        if (rows.length > 0 && !(await allowed(true))) return;
         for (const row of rows) {
           cursor = Math.max(cursor, row.id);
           if (sent.has(row.id)) continue;
@@ -92,15 +122,22 @@ async function* feed(options: {
       }
       if (!subscription) {
         await sleep(POLL_MS, signal);
+        if (!(await allowed(false))) return;
         catchUp = true;
         continue;
       }
-      const delivery = await subscription.next(signal, SAFETY_READ_MS);
+      const delivery = await subscription.next(signal, Math.min(ACCESS_RECHECK_MS, SAFETY_READ_MS));
       if ("closed" in delivery) return;
+      if ("idle" in delivery) {
+        if (!(await allowed(false))) return;
+        catchUp = performance.now() - lastRead >= SAFETY_READ_MS;
+        continue;
+      }
       if ("resync" in delivery) {
         catchUp = true;
         continue;
       }
+      if (delivery.changes.length > 0 && !(await allowed(true))) return;
       // Notifications arrive in commit order, which is not always id order: send each once.
       for (const change of delivery.changes) {
         cursor = Math.max(cursor, change.id);
@@ -134,6 +171,6 @@ export const calendarFeedRouter = {
       // A client that leaves before the first event never runs the generator's `finally`.
       signal?.addEventListener("abort", () => subscription?.close(), { once: true });
       const start = input.lastEventId !== undefined ? Number(input.lastEventId) : await latestId(deps, scope);
-      return feed({ deps, scope, subscription, signal, start, replay: input.lastEventId !== undefined });
+      return feed({ deps, session: ctx.session, scope, subscription, signal, start, replay: input.lastEventId !== undefined });
     }),
 } satisfies TRPCRouterRecord;

@@ -4,7 +4,7 @@ import { connectAsApp } from "@frontdesk/db/testing";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { callerFor, createStaffedClinic, createTestDeps, sessionFor } from "../testing";
+import { callerFor, createStaffedClinic, createTestDeps, sessionFor, signUpVerified } from "../testing";
 
 const { db, close } = connectAsApp();
 afterAll(() => close());
@@ -73,8 +73,7 @@ describe("clinic.staff", () => {
     const token = link![1]!;
 
     // The invitee signs up, then accepts.
-    const signUp = callerFor(deps);
-    const { user } = await signUp.caller.auth.signUp({ name: "New Hire", email: inviteeEmail, password: "a long enough secret" });
+    const { user } = await signUpVerified(deps, { name: "New Hire", email: inviteeEmail, password: "a long enough secret" });
     const invitee = callerFor(deps, await sessionFor(deps, user.id, null)).caller;
     expect(await invitee.clinic.staff.accept({ token })).toEqual({ clinicId: staffed.clinic.clinicId, role: "receptionist" });
     expect((await membershipOf(user.id))?.role).toBe("receptionist");
@@ -92,7 +91,7 @@ describe("clinic.staff", () => {
     expect(await codeOf(eavesdropper.clinic.staff.accept({ token: `${token.slice(0, -4)}aaaa` }))).toBe("NOT_FOUND");
     expect(await codeOf(eavesdropper.clinic.staff.accept({ token: "garbage" }))).toBe("NOT_FOUND");
     clock.advance(8 * 24 * 60 * 60_000);
-    const { user } = await callerFor(deps).caller.auth.signUp({ name: "Late", email: inviteeEmail, password: "a long enough secret" });
+    const { user } = await signUpVerified(deps, { name: "Late", email: inviteeEmail, password: "a long enough secret" });
     const late = callerFor(deps, await sessionFor(deps, user.id, null)).caller;
     expect(await codeOf(late.clinic.staff.accept({ token }))).toBe("BAD_REQUEST");
   });
@@ -109,7 +108,7 @@ describe("clinic.staff", () => {
     const withdrawals = (await audit()).filter((a) => a.action === "withdraw_invitation");
     expect(withdrawals).toEqual([expect.objectContaining({ entity: "invitation", entityId: invitationId, changes: { role: ["receptionist", null] } })]);
 
-    const { user } = await callerFor(deps).caller.auth.signUp({ name: "Wrong Person", email: inviteeEmail, password: "a long enough secret" });
+    const { user } = await signUpVerified(deps, { name: "Wrong Person", email: inviteeEmail, password: "a long enough secret" });
     const invitee = callerFor(deps, await sessionFor(deps, user.id, null)).caller;
     expect(await codeOf(invitee.clinic.staff.accept({ token }))).toBe("NOT_FOUND");
     expect(await codeOf(admin.clinic.staff.withdrawInvitation({ invitationId }))).toBe("NOT_FOUND");
@@ -123,8 +122,8 @@ describe("clinic.staff", () => {
     const { invitationId: toOwner } = await owner.clinic.staff.invite({ email: `boss-${crypto.randomUUID().slice(0, 8)}@example.test`, role: "owner" });
     const acceptedEmail = `hired-${crypto.randomUUID().slice(0, 8)}@example.test`;
     const { invitationId: accepted } = await owner.clinic.staff.invite({ email: acceptedEmail, role: "practitioner" });
-    const { user } = await callerFor(deps).caller.auth.signUp({ name: "Hired", email: acceptedEmail, password: "a long enough secret" });
     const token = /\/app\/invite\/(\S+)/.exec(mailer.lastTo(acceptedEmail).text)![1]!;
+    const { user } = await signUpVerified(deps, { name: "Hired", email: acceptedEmail, password: "a long enough secret" });
     await callerFor(deps, await sessionFor(deps, user.id, null)).caller.clinic.staff.accept({ token });
     const { invitationId: foreign } = await (await other.as("owner")).clinic.staff.invite({ email: "x@example.test", role: "receptionist" });
     const before = (await audit()).length;

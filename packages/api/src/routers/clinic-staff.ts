@@ -1,12 +1,13 @@
 import { createCapabilityToken, parseCapabilityToken, setActiveClinic } from "@frontdesk/auth";
 import { withIdentity, withTenant } from "@frontdesk/db";
 import { clinics, invitations, membershipRole, memberships, users, type MembershipRole } from "@frontdesk/db/schema";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, recordStaffAudit } from "../audit";
-import { ConflictError, NotFoundError, RuleError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "../errors";
 import { invitationMail } from "../mail";
+import { recordSecurityEvent } from "../security-events";
 import { procedure, type StaffScope } from "../trpc";
 import { email, uuid } from "../validation";
 
@@ -16,7 +17,7 @@ const role = z.enum(membershipRole.enumValues, { error: `Role must be one of ${m
 /** Only an owner may make or unmake an owner. */
 function assertMayAssign(staff: StaffScope, from: MembershipRole | null, to: MembershipRole | null) {
   if ((from === "owner" || to === "owner") && staff.role !== "owner") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only an owner can grant or take away the owner role" });
+    throw new ForbiddenError("Only an owner can grant or take away the owner role");
   }
 }
 
@@ -120,8 +121,10 @@ export const clinicStaffRouter = {
         if (invitation.acceptedAt) throw new ConflictError("This invitation has already been used");
         if (invitation.expiresAt <= now) throw new RuleError("This invitation has expired: ask for a new one");
         if (invitation.email.toLowerCase() !== user!.email.toLowerCase()) {
-          throw new TRPCError({ code: "FORBIDDEN", message: "This invitation was sent to another e-mail address" });
+          throw new ForbiddenError("This invitation was sent to another e-mail address");
         }
+        // Only someone who proved they read the invited mailbox joins (ADR 0016).
+        if (user!.emailVerifiedAt === null) throw new ForbiddenError("Confirm your e-mail address first: sign in with a code sent to it");
         // Filter by clinic too: the user may also read their own memberships of other clinics.
         const [existing] = await tx
           .select()
@@ -146,6 +149,7 @@ export const clinicStaffRouter = {
         return { clinicId: parsed.clinicId, role: invitation.role };
       });
       await setActiveClinic(ctx.deps.db, ctx.session, joined.clinicId);
+      await recordSecurityEvent(ctx, userId, "invitation_accepted", { alsoAudited: false });
       return joined;
     }),
 

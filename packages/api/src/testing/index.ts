@@ -177,3 +177,25 @@ export async function createBookableClinic(
     };
   });
 }
+
+type TestMailer = ReturnType<typeof createTestMailer>;
+
+/** The 6-digit code in the last mail to `to`; `mailer` must be the test mailer of createTestDeps. */
+export function mailedCode(mailer: ServerDeps["mailer"], to: string): string {
+  if (!("lastTo" in mailer)) throw new Error("mailedCode needs the test mailer");
+  const code = /\b(\d{6})\b/.exec((mailer as TestMailer).lastTo(to).text)?.[1];
+  if (!code) throw new Error(`no code in the last mail to ${to}`);
+  return code;
+}
+
+/** Signs up and confirms the address with the mailed code, as a new staff member would; returns the signed-in caller. */
+export async function signUpVerified(
+  deps: ServerDeps,
+  input: { name: string; email: string; password: string },
+) {
+  await callerFor(deps).caller.auth.signUp(input);
+  const signedIn = callerFor(deps);
+  const outcome = await signedIn.caller.auth.verifyEmail({ email: input.email, code: mailedCode(deps.mailer, input.email.toLowerCase()) });
+  if (outcome.status !== "signed_in") throw new Error(`expected a signed-in account, got ${outcome.status}`);
+  return { ...signedIn, user: outcome.user };
+}

@@ -1,10 +1,10 @@
 // Pre-authentication state: keyed by e-mail or IP address, read before anyone is signed in.
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgPolicy, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgPolicy, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
 import { createdAt, id, instant } from "./columns";
 import { membershipRole } from "./enums";
-import { tenantIsolation } from "./policies";
+import { currentUserId, tenantIsolation } from "./policies";
 
 /** Failed sign-in counts per account and per IP, shared by every server process. */
 export const authThrottle = pgTable(
@@ -32,9 +32,15 @@ export const loginCodes = pgTable(
     expiresAt: instant("expires_at").notNull(),
     attempts: integer("attempts").notNull().default(0),
     consumedAt: instant("consumed_at"),
+    /** "sign_in" (code sign-in) or "sign_up" (confirms the address of a new password account). */
+    purpose: text("purpose").notNull().default("sign_in"),
+    /** For sign-up codes: the account to create once the address is proved. */
+    pendingName: text("pending_name"),
+    pendingPasswordHash: text("pending_password_hash"),
     createdAt: createdAt(),
   },
   (t) => [
+    check("login_codes_purpose", sql`${t.purpose} in ('sign_in', 'sign_up')`),
     index("login_codes_email_idx").on(sql`lower(${t.email})`, t.createdAt),
     // Checked before anyone is signed in, by the e-mail the visitor typed: open to the app role.
     pgPolicy("login_codes_open", { for: "all", using: sql`true`, withCheck: sql`true` }),
@@ -81,5 +87,83 @@ export const rateLimits = pgTable(
     index("rate_limits_window_idx").on(t.windowStart),
     // Counters exist before anyone is known and hold only counts: open to the app role.
     pgPolicy("rate_limits_open", { for: "all", using: sql`true`, withCheck: sql`true` }),
+  ],
+);
+
+/** Password reset links: single use, short-lived, stored only as a hash. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("password_resets_token_hash_key").on(t.tokenHash),
+    index("password_resets_user_id_idx").on(t.userId, t.createdAt),
+    // Redeemed before anyone is signed in, found by the hash of a 160-bit secret: open to the app role.
+    pgPolicy("password_resets_open", { for: "all", using: sql`true`, withCheck: sql`true` }),
+  ],
+);
+
+/** One-time recovery codes for a user's second factor, stored only as hashes. */
+export const mfaRecoveryCodes = pgTable(
+  "mfa_recovery_codes",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: instant("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("mfa_recovery_codes_user_id_idx").on(t.userId),
+    // Only the user in scope (known from the password step or the session) reaches their codes.
+    pgPolicy("mfa_recovery_codes_own", { for: "all", using: sql`${t.userId} = ${currentUserId}`, withCheck: sql`${t.userId} = ${currentUserId}` }),
+  ],
+);
+
+/** Browsers that may skip the second factor until `expiresAt` ("remember this device"). */
+export const rememberedDevices = pgTable(
+  "remembered_devices",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("remembered_devices_user_id_idx").on(t.userId),
+    pgPolicy("remembered_devices_own", { for: "all", using: sql`${t.userId} = ${currentUserId}`, withCheck: sql`${t.userId} = ${currentUserId}` }),
+  ],
+);
+
+/** A user's security history (sign-ins, password and MFA changes): append-only, shown to its user. */
+export const securityEvents = pgTable(
+  "security_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    at: instant("at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("security_events_user_at_idx").on(t.userId, t.at),
+    pgPolicy("security_events_own_read", { for: "select", using: sql`${t.userId} = ${currentUserId}` }),
+    pgPolicy("security_events_own_insert", { for: "insert", withCheck: sql`${t.userId} = ${currentUserId}` }),
   ],
 );

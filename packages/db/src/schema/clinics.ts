@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgPolicy, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgPolicy, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant, updatedAt } from "./columns";
 import { membershipRole } from "./enums";
 import { currentClinicId, currentRole, currentSessionId, currentUserId, tenantIsolation } from "./policies";
@@ -21,6 +21,10 @@ export const clinics = pgTable(
     email: text("email"),
     phone: text("phone"),
     address: text("address"),
+    /** Staff must sign in with a second factor (TOTP) to work in this clinic. */
+    requireMfa: boolean("require_mfa").notNull().default(false),
+    /** Origins allowed to embed the public booking page in a frame (CSP frame-ancestors). */
+    embedOrigins: text("embed_origins").array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -55,6 +59,12 @@ export const users = pgTable(
     /** Null for passwordless patients (one-time codes). Never leaves the database layer. */
     passwordHash: text("password_hash"),
     emailVerifiedAt: instant("email_verified_at"),
+    /** TOTP key (RFC 6238), set once a first code confirmed it; null without MFA. */
+    totpKey: text("totp_key"),
+    /** A key being set up, not yet confirmed by a code. */
+    totpPendingKey: text("totp_pending_key"),
+    /** The last accepted TOTP time step: a code is accepted once (RFC 6238 section 5.2). */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -111,6 +121,8 @@ export const sessions = pgTable(
     expiresAt: instant("expires_at").notNull(),
     userAgent: text("user_agent"),
     ip: text("ip"),
+    /** Password accepted, second factor not yet: the session opens nothing but the MFA step. */
+    secondFactorPending: boolean("second_factor_pending").notNull().default(false),
   },
   (t) => [
     index("sessions_user_id_idx").on(t.userId),

@@ -10,6 +10,7 @@ import { ConflictError } from "../../../errors";
 import type { bookInput } from "../../../schemas";
 import { issueManageLink } from "../manage-link";
 import type { Clinic } from "../scope";
+import { patientIdByEmail } from "./write";
 
 export type BookInput = z.output<typeof bookInput>;
 
@@ -29,7 +30,9 @@ export async function replay(ctx: Context, tx: Transaction, clinic: Clinic, inpu
 
 export async function replayOf(ctx: Context, tx: Transaction, clinic: Clinic, input: BookInput, previousId: string) {
   const row = await loadAppointment(tx, clinic.id, previousId);
-  if (row.appointment.serviceId !== input.serviceId || row.appointment.startsAt.getTime() !== Date.parse(input.start)) {
+  // The key alone is no proof: the booking (and a manage link) goes back only to the same patient.
+  const samePatient = row.appointment.patientId === (await patientIdByEmail(tx, clinic.id, input.patient.email));
+  if (!samePatient || row.appointment.serviceId !== input.serviceId || row.appointment.startsAt.getTime() !== Date.parse(input.start)) {
     throw new ConflictError("This booking attempt was already used for another time. Please start again.");
   }
   const link = await issueManageLink(ctx, tx, clinic.id, row.appointment.id, row.appointment.endsAt);

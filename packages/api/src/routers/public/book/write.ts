@@ -6,12 +6,12 @@ import { appointments, patients, type services } from "@frontdesk/db/schema";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../../../audit";
 import { blockedRange, presentAppointment, recordEvent } from "../../../booking/appointments";
+import { lockAppointmentSlot } from "../../../booking/race-retry";
 import type { Context } from "../../../context";
 import { issueManageLink } from "../manage-link";
 import type { Offering } from "../offering";
 import type { Clinic } from "../scope";
 import type { BookInput } from "./replay";
-import { lockAppointmentSlot } from "../../../booking/race-retry";
 
 /**
  * The clinic's (unarchived) patient with this e-mail, if any. Patients are hidden from the public
