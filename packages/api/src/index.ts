@@ -8,7 +8,6 @@ export { createCallerFactory } from "./trpc";
 export { parseConfig, rateLimitsOf, ConfigError, type Config } from "./config";
 export { systemClock, type Clock, type Listen, type Logger, type Mailer, type MailMessage, type RateLimitSettings, type ServerDeps } from "./ports";
 export { listenWith } from "./realtime/change-hub";
-export { PERMISSIONS, CALLER_ROLES, type CallerRole, type ProcedurePath } from "./permissions";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

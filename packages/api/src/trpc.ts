@@ -1,11 +1,11 @@
 import { withIdentity, withTenant, type Transaction } from "@frontdesk/db";
 import { memberships, type MembershipRole } from "@frontdesk/db/schema";
+import { PERMISSIONS, type Access, type ProcedurePath } from "@frontdesk/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "./context";
 import { ConflictError, describeForLog, toTRPCError } from "./errors";
-import { PERMISSIONS, type Access, type ProcedurePath } from "./permissions";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {

@@ -3,15 +3,16 @@
 import { createCapabilityToken, parseCapabilityToken } from "@frontdesk/auth";
 import { PG, postgresErrorCode, withTenant, type Transaction } from "@frontdesk/db";
 import { appointments, bookingTokens, clinics, patients, practitionerServices, practitioners, services } from "@frontdesk/db/schema";
+import { clinicDateFormat, isOpen, localDateOf } from "@frontdesk/domain";
 import type { SlotDay } from "@frontdesk/scheduling";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit";
-import { assertTransition, blockedRange, isOpen, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
-import { findSlots, localDateOf, slotAt, type ClinicRules } from "../booking/availability";
+import { assertTransition, blockedRange, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
+import { findSlots, slotAt, type ClinicRules } from "../booking/availability";
 import { clinicCacheFor, type CacheKind, type Cached } from "../booking/clinic-cache";
-import { confirmationMail, describeTime } from "../booking/confirmation";
+import { confirmationMail } from "../booking/confirmation";
 import { enforceLimits, type Limit } from "../booking/rate-limit";
 import type { Context } from "../context";
 import { ConflictError, NotFoundError, RuleError } from "../errors";
@@ -255,7 +256,7 @@ function assertChangeable(clinic: Clinic, row: { status: (typeof appointments.$i
   if (!isOpen(row.status)) throw new RuleError(`This appointment is ${row.status.replace("_", "-")}: it cannot be changed online`);
   const { changeableUntil, inWindow } = changeWindow(clinic, row.startsAt, now);
   if (!inWindow) {
-    const until = new Intl.DateTimeFormat(clinic.locale, { timeZone: clinic.timezone, dateStyle: "full", timeStyle: "short" }).format(changeableUntil);
+    const until = clinicDateFormat(clinic).dateTime(changeableUntil);
     throw new RuleError(`Online changes were possible until ${until}. Please call ${clinic.name}.`);
   }
 }
@@ -353,7 +354,7 @@ export const publicRouter = {
             // Looked up whether or not it is needed: the same path for patients and strangers.
             patientIdByEmail(tx, clinic.id, input.patient.email),
           ]);
-          if (previousId !== undefined) return { answer: await replayOf(ctx, tx, clinic, input, previousId), mail: undefined };
+          if (previousId !== undefined) return { answer: await replayOf(ctx, tx, clinic, input, previousId), mail: false };
           if (!service) throw new NotFoundError("Service");
           const candidates = candidatesFrom(offering, input.practitionerId);
           // The engine has the first word (rules, hours, time off, known appointments)...
@@ -417,7 +418,7 @@ export const publicRouter = {
           ]);
           const names = { serviceName: service.name, practitionerName: offering.find((p) => p.id === practitionerId)!.displayName };
           const answer = { appointment: { ...presentAppointment(appointment!, names), clinicName: clinic.name, timezone: clinic.timezone }, ...link };
-          return { answer, mail: { appointment: appointment!, names, link } };
+          return { answer, mail: true };
         });
       } catch (error) {
         const code = postgresErrorCode(error);
@@ -432,21 +433,11 @@ export const publicRouter = {
       }
 
       if (booked.mail) {
-        const { appointment, names, link } = booked.mail;
         // The booking stands even if the e-mail fails: the page shows the same link.
         await ctx.deps.mailer
           .send(
-            confirmationMail({
-              to: input.patient.email,
-              appointmentId: appointment.id,
-              start: appointment.startsAt,
-              end: appointment.endsAt,
-              clinic,
-              serviceName: names.serviceName,
-              practitionerName: names.practitionerName,
-              manageUrl: link.manageUrl,
-              now,
-            }),
+            // The very answer the booking page builds its download from.
+            confirmationMail({ to: input.patient.email, booking: booked.answer, clinic, now }),
           )
           .catch((error: unknown) =>
             ctx.deps.logger.error({ requestId: ctx.requestId, kind: error instanceof Error ? error.name : "unknown" }, "confirmation mail failed"),
@@ -475,7 +466,7 @@ export const publicRouter = {
           },
           canChange: inWindow && isOpen(row.appointment.status),
           changeableUntil: changeableUntil.toISOString(),
-          when: describeTime(row.appointment.startsAt, row.appointment.endsAt, clinic.timezone, clinic.locale),
+          when: clinicDateFormat(clinic).appointmentTime(row.appointment.startsAt, row.appointment.endsAt),
         };
       }),
 

@@ -50,6 +50,11 @@ function offsetsDiffer(a: string, b: string): boolean {
   return probes.some((probe) => offsetAt(probe, a) !== offsetAt(probe, b));
 }
 
+/** "12 May 1980" (en-GB) or "May 12, 1980" (en-US) for a date of birth: a calendar date, in no zone. */
+export function formatBirthDate(date: LocalDate, locale: string): string {
+  return formatter(locale, { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(utcNoonOf(date));
+}
+
 /** Formats for one clinic, in its zone and locale, noting the patient's zone when it differs. */
 export function createDateFormat({ locale, timeZone, patientTimeZone }: ZoneSettings) {
   const differentZone = offsetsDiffer(timeZone, patientTimeZone);
@@ -77,7 +82,7 @@ export function createDateFormat({ locale, timeZone, patientTimeZone }: ZoneSett
     /** "mars 2026" for a month's heading. */
     month: (day: LocalDate) => formatter(locale, { timeZone: "UTC", month: "long", year: "numeric" }).format(utcNoonOf(day)),
     /** "12 May 1980" (en-GB) or "May 12, 1980" (en-US) for a date of birth: a calendar date, in no zone. */
-    birthDate: (day: LocalDate) => formatter(locale, { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(utcNoonOf(day)),
+    birthDate: (day: LocalDate) => formatBirthDate(day, locale),
     /** Short and long weekday names, in display order from the locale's first day of the week. */
     weekdays: (weekStartsOn: number) =>
       Array.from({ length: 7 }, (_, i) => {

@@ -135,3 +135,22 @@ describe("instantAt", () => {
     expect(() => instantAt("2026-03-01", "10:00", "Mars/Olympus_Mons")).toThrow(RangeError);
   });
 });
+
+describe("a clinic's wall-clock time as an instant (examples)", () => {
+  it("applies the clinic's offset, not the process's", () => {
+    expect(instantAt("2026-03-03", "09:00", "Europe/Paris")).toBe("2026-03-03T08:00:00.000Z");
+    expect(instantAt("2026-07-03", 9 * 60, "Europe/Paris")).toBe("2026-07-03T07:00:00.000Z");
+    expect(instantAt("2026-03-03", "09:00", "America/New_York")).toBe("2026-03-03T14:00:00.000Z");
+    expect(instantAt("2026-03-03", 23 * 60 + 30, "Europe/Paris")).toBe("2026-03-03T22:30:00.000Z");
+  });
+
+  it("finds midnight on the day after a spring-forward change", () => {
+    expect(instantAt("2026-03-30", "00:00", "Europe/Paris")).toBe("2026-03-29T22:00:00.000Z");
+  });
+
+  it("moves a time skipped by spring-forward past the gap, and takes the first of a doubled time", () => {
+    expect(instantAt("2026-03-29", "02:30", "Europe/Paris")).toBe("2026-03-29T01:30:00.000Z");
+    expect(instantAt("2026-03-08", "02:30", "America/New_York")).toBe("2026-03-08T07:30:00.000Z");
+    expect(instantAt("2026-10-25", "02:30", "Europe/Paris")).toBe("2026-10-25T00:30:00.000Z");
+  });
+});
