@@ -113,9 +113,9 @@ describe("durations and prices", () => {
 describe("the same wording on every surface", () => {
   it("states an appointment's time as e-mails do, in the clinic's zone and language", () => {
     const paris = clinicDateFormat({ locale: "en-GB", timezone: "Europe/Paris" });
-    expect(paris.appointmentTime("2026-03-09T13:30:00Z", "2026-03-09T14:00:00Z")).toBe("Monday 9 March 2026, 14:30–15:00 (Europe/Paris)");
+    expect(paris.appointmentTime("2026-03-09T13:30:00Z", "2026-03-09T14:00:00Z")).toBe("Monday, 9 March 2026, 14:30–15:00 (Europe/Paris)");
     // Late evening UTC is already the next day in Paris.
-    expect(paris.appointmentTime("2026-03-09T23:30:00Z", "2026-03-10T00:00:00Z")).toBe("Tuesday 10 March 2026, 00:30–01:00 (Europe/Paris)");
+    expect(paris.appointmentTime("2026-03-09T23:30:00Z", "2026-03-10T00:00:00Z")).toBe("Tuesday, 10 March 2026, 00:30–01:00 (Europe/Paris)");
   });
 
   it("writes a date of birth in the clinic's language, never shifted by a zone", () => {

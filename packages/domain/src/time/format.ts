@@ -97,7 +97,7 @@ export function createDateFormat({ locale, timeZone, patientTimeZone }: ZoneSett
     dateTime: (instant: string | Date) => dateTime(instant),
     /** The same, on the patient's clock, or null when it reads the same. */
     patientDateTime: (instant: string) => (differentZone ? dateTime(instant, patientTimeZone) : null),
-    /** "Monday 9 March 2026, 14:30–15:00 (Europe/Paris)": an appointment's time, as e-mails state it. */
+    /** "Monday, 9 March 2026, 14:30–15:00 (Europe/Paris)" (en-GB): an appointment's time, as e-mails state it. */
     appointmentTime: (start: string | Date, end: string | Date) =>
       `${date(localDateOf(start, timeZone))}, ${time(start)}–${time(end)} (${timeZone})`,
     localDate: (instant: string) => localDateOf(instant, timeZone),
