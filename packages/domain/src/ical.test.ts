@@ -17,12 +17,15 @@ const clinic = { name: "Cabinet Santé", address: "12 rue de la Santé, 75013 Pa
 const now = new Date("2026-03-01T08:00:00Z");
 
 const octets = (line: string) => new TextEncoder().encode(line).length;
+/** The file read by ical.js, a real iCalendar parser. */
+const parsed = (ics: string) => new ICAL.Component(ICAL.parse(ics) as unknown[]);
+const firstEvent = (ics: string) => new ICAL.Event(parsed(ics).getFirstSubcomponent("vevent")!);
 
 describe("an appointment's calendar file", () => {
   const ics = appointmentCalendarFile({ booking, clinic, now });
 
   it("parses with a real iCalendar parser into the appointment, in UTC", () => {
-    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const calendar = parsed(ics);
     expect(calendar.getFirstPropertyValue("method")).toBe("PUBLISH");
     expect(calendar.getFirstPropertyValue("version")).toBe("2.0");
     const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
@@ -50,11 +53,11 @@ describe("an appointment's calendar file", () => {
 
   it("counts a rescheduled appointment's versions in SEQUENCE", () => {
     const moved = appointmentCalendarFile({ booking: { ...booking, appointment: { ...booking.appointment, version: 3 } }, clinic, now });
-    expect(new ICAL.Event(new ICAL.Component(ICAL.parse(moved)).getFirstSubcomponent("vevent")!).sequence).toBe(2);
+    expect(firstEvent(moved).sequence).toBe(2);
   });
 
   it("leaves out an address the clinic has not given", () => {
-    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(appointmentCalendarFile({ booking, clinic: { name: "Cabinet", address: null }, now }))).getFirstSubcomponent("vevent")!);
+    const event = firstEvent(appointmentCalendarFile({ booking, clinic: { name: "Cabinet", address: null }, now }));
     expect(event.location).toBe("Cabinet");
   });
 });
@@ -80,7 +83,7 @@ describe("folding", () => {
     ]);
     expect(ics).toContain("SUMMARY:a\\\\b\\,c\\;d\\ne\r\n");
     expect(ics).toContain("METHOD:CANCEL\r\n");
-    expect(new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent")!).summary).toBe("a\\b,c;d\ne");
+    expect(firstEvent(ics).summary).toBe("a\\b,c;d\ne");
   });
 
   it("makes a download link that round-trips the file", () => {
