@@ -1,13 +1,17 @@
 // What the app asks of the world outside React: the patient's zone, the clock, fresh ids. One
 // provider, so that tests pin them and nothing reads the browser's clock or zone behind their back.
 import { createContext, useContext, type ReactNode } from "react";
-import { browserTimeZone } from "./lib/datetime";
 
 export interface Environment {
   patientTimeZone: string;
   now: () => Date;
   /** A fresh idempotency key for each booking attempt. */
   newKey: () => string;
+}
+
+/** The browser's zone: the one place the app asks. */
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 export const browserEnvironment = (): Environment => ({

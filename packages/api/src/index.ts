@@ -9,7 +9,6 @@ export { parseConfig, rateLimitsOf, resilienceOf, ConfigError, type Config } fro
 export { systemClock, type Clock, type Listen, type Logger, type Mailer, type MailMessage, type RateLimitSettings, type ServerDeps } from "./ports";
 export { listenWith } from "./realtime/change-hub";
 export { clientAddress, frameAncestorsFor, httpsRedirect, inlineScriptHashes, pageSecurityHeaders } from "./security-headers";
-export { PERMISSIONS, CALLER_ROLES, type CallerRole, type ProcedurePath } from "./permissions";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,12 +1,12 @@
 import { withIdentity, withTenant, type Transaction } from "@frontdesk/db";
 import { clinics, memberships, users, type MembershipRole } from "@frontdesk/db/schema";
+import { PERMISSIONS, type Access, type ProcedurePath } from "@frontdesk/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "./context";
 import { withRaceRetry } from "./booking/race-retry";
 import { ConflictError, describeForLog, toTRPCError } from "./errors";
-import { PERMISSIONS, type Access, type ProcedurePath } from "./permissions";
 import { RETRY_AFTER_SECONDS } from "./resilience/errors";
 
 const t = initTRPC.context<Context>().create({

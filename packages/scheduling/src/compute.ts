@@ -1,10 +1,8 @@
+import { createZoneClock, isoWeekdayOfDay, localDateOfDay, MS_PER_DAY, type ZoneClock } from "@frontdesk/domain";
 import { createInstantFormatter } from "./instants";
 import { clipIntervals, normalizeIntervals, subtractIntervals, type Interval } from "./intervals";
-import { formatLocalDate, isoWeekday } from "./local-dates";
-import { MS_PER_DAY } from "./time-units";
 import type { SlotDay, SlotQuery } from "./types";
 import { normalizeSlotQuery, type NormalizedPractitioner, type NormalizedQuery } from "./validate";
-import { createZoneClock, type ZoneClock } from "./zone-clock";
 
 /**
  * Bookable slots for each local date from `query.from` to `query.to`, in the clinic's zone.
@@ -14,7 +12,7 @@ import { createZoneClock, type ZoneClock } from "./zone-clock";
 export function computeSlots(query: SlotQuery): SlotDay[] {
   const q = normalizeSlotQuery(query);
   const days: SlotDay[] = [];
-  for (let day = q.fromDay; day <= q.toDay; day++) days.push({ date: formatLocalDate(day), slots: [] });
+  for (let day = q.fromDay; day <= q.toDay; day++) days.push({ date: localDateOfDay(day), slots: [] });
 
   // Days past the horizon stay listed, empty; no need to compute them.
   const lastListedDay = Math.min(q.toDay, q.lastBookableDay);
@@ -83,7 +81,7 @@ function availabilityOf(
 ): Interval[] {
   const open: Interval[] = [...practitioner.availableExceptions];
   for (let day = window.firstDay; day <= window.lastDay; day++) {
-    for (const hours of practitioner.workingMinutesByWeekday[isoWeekday(day)] ?? []) {
+    for (const hours of practitioner.workingMinutesByWeekday[isoWeekdayOfDay(day)] ?? []) {
       // Converted once per practitioner per day; `compatible` resolves gaps and overlaps.
       open.push({
         start: clock.wallTimeToEpochMs(day, hours.startMinute),

@@ -1,7 +1,7 @@
 // Parsing and printing instants. Every input instant goes through here, so the common RFC 3339
 // shape gets a fast path; anything else is left to Temporal, which decides what ISO 8601 allows.
+import { MS_PER_DAY } from "@frontdesk/domain";
 import { Temporal } from "temporal-polyfill";
-import { MS_PER_DAY } from "./time-units";
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

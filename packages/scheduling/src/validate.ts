@@ -1,12 +1,10 @@
 // Turns a SlotQuery into plain numbers (day numbers, epoch milliseconds, minutes), rejecting
 // anything the engine cannot answer with a SchedulingInputError that names the field.
+import { dayNumberOf, isKnownTimeZone, localDateOf, MS_PER_MINUTE } from "@frontdesk/domain";
 import { SchedulingInputError } from "./errors";
 import { parseInstant } from "./instants";
 import type { Interval } from "./intervals";
-import { parseLocalDate } from "./local-dates";
-import { MS_PER_MINUTE } from "./time-units";
 import type { SlotQuery } from "./types";
-import { assertKnownTimeZone, localDayOfInstant } from "./zone-clock";
 
 /** The longest range one query may span: `to` at most this many days after `from`. */
 export const MAX_QUERY_DAYS = 62;
@@ -66,7 +64,7 @@ export function normalizeSlotQuery(query: SlotQuery): NormalizedQuery {
     bufferAfterMs: requireWholeNumber(service.bufferAfterMinutes, "service.bufferAfterMinutes", 0) * MS_PER_MINUTE,
     stepMs: requireWholeNumber(rules.slotStepMinutes, "rules.slotStepMinutes", 1) * MS_PER_MINUTE,
     minNoticeMs: requireWholeNumber(rules.minNoticeMinutes, "rules.minNoticeMinutes", 0) * MS_PER_MINUTE,
-    lastBookableDay: localDayOfInstant(nowMs, timeZone) + horizonDays,
+    lastBookableDay: (dayNumberOf(localDateOf(nowMs, timeZone)) ?? 0) + horizonDays,
     practitioners: normalizePractitioners(query.practitioners),
   };
 }
@@ -126,16 +124,12 @@ function requireTimeZone(value: unknown, field: string): string {
   if (typeof value !== "string" || value === "") {
     throw new SchedulingInputError(field, "must be an IANA time zone name such as \"Europe/Paris\"");
   }
-  try {
-    assertKnownTimeZone(value);
-  } catch {
-    throw new SchedulingInputError(field, `is not a known time zone: ${JSON.stringify(value)}`);
-  }
+  if (!isKnownTimeZone(value)) throw new SchedulingInputError(field, `is not a known time zone: ${JSON.stringify(value)}`);
   return value;
 }
 
 function requireLocalDate(value: unknown, field: string): number {
-  const dayNumber = typeof value === "string" ? parseLocalDate(value) : null;
+  const dayNumber = typeof value === "string" ? dayNumberOf(value) : null;
   if (dayNumber === null) {
     throw new SchedulingInputError(field, `must be a date "YYYY-MM-DD", got ${JSON.stringify(value)}`);
   }

@@ -1,9 +1,10 @@
+import { appointmentCalendarFile } from "@frontdesk/domain";
 import { act, waitFor, within } from "@testing-library/react";
 import { delay, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { NETWORK_MESSAGE, RATE_LIMIT_MESSAGE } from "../api/failure";
 import type { BookInput } from "../api/types";
-import { bookAnswer, clinic, ids, slot, slotsFor } from "../test/fixtures";
+import { bookAnswer, clinic, ids, NOW, slot, slotsFor } from "../test/fixtures";
 import { renderApp } from "../test/render";
 import { server } from "../test/server";
 import { procedure, TrpcErrorAnswer } from "../test/trpc";
@@ -301,6 +302,9 @@ describe("booking page: confirm", () => {
     const file = decodeURIComponent(ics.getAttribute("href")!.split(",")[1]!);
     expect(file).toContain("DTSTART:20260303T080000Z");
     expect(file).toContain(`UID:${ids.appointment}@frontdesk`);
+    // The very file the confirmation e-mail attaches: the domain's, from the booking answer (see
+    // packages/api booking/confirmation.test.ts for the e-mail's side).
+    expect(file).toBe(appointmentCalendarFile({ booking: bookAnswer("2026-03-03T08:00:00.000Z"), clinic, now: NOW }));
     expect(app.screen.getByRole("link", { name: "Change or cancel" })).toHaveAttribute("href", "/booking/manage-token-0123456789");
     expect(app.screen.getByRole("link", { name: "http://localhost:3000/booking/manage-token-0123456789" })).toBeInTheDocument();
   });

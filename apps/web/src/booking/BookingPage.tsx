@@ -7,7 +7,7 @@ import { describeFailure } from "../api/failure";
 import type { BookAnswer, PublicClinic, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
 import { useEnvironment } from "../environment";
-import { todayIn, type DateFormat } from "../lib/datetime";
+import { todayIn, type DateFormat } from "@frontdesk/domain";
 import { useDateFormat } from "../lib/useDateFormat";
 import { Button } from "../ui/Button";
 import { ErrorNotice } from "../ui/Notice";

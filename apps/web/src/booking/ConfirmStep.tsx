@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import { describeFailure, type Failure } from "../api/failure";
 import type { BookAnswer, Practitioner, PublicClinic, Service, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
-import { formatDuration, formatPrice, type DateFormat } from "../lib/datetime";
+import { formatDuration, formatPrice, type DateFormat } from "@frontdesk/domain";
 import { Button } from "../ui/Button";
 import { ErrorNotice } from "../ui/Notice";
 import { StepHeading } from "../ui/StepHeading";

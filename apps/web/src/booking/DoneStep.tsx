@@ -3,8 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useMemo } from "react";
 import type { BookAnswer, PublicClinic } from "../api/types";
 import { useEnvironment } from "../environment";
-import type { DateFormat } from "../lib/datetime";
-import { buildIcs, icsDataUrl } from "../lib/ics";
+import { appointmentCalendarFile, calendarDataUrl, type DateFormat } from "@frontdesk/domain";
 import { Button } from "../ui/Button";
 import { SuccessNotice } from "../ui/Notice";
 import { StepHeading } from "../ui/StepHeading";
@@ -14,22 +13,8 @@ import styles from "./booking.module.css";
 export function DoneStep({ answer, clinic, fmt }: { answer: BookAnswer; clinic: PublicClinic; fmt: DateFormat }) {
   const { now } = useEnvironment();
   const { appointment } = answer;
-  const ics = useMemo(
-    () =>
-      icsDataUrl(
-        buildIcs({
-          uid: appointment.id,
-          start: appointment.start,
-          end: appointment.end,
-          summary: `${appointment.serviceName}, ${appointment.practitionerName} (${appointment.clinicName})`,
-          location: clinic.address ? `${clinic.name}, ${clinic.address}` : clinic.name,
-          description: `Change or cancel: ${answer.manageUrl}`,
-          url: answer.manageUrl,
-          now: now(),
-        }),
-      ),
-    [answer, appointment, clinic, now],
-  );
+  // The same file the confirmation e-mail attaches: built from the same booking answer.
+  const ics = useMemo(() => calendarDataUrl(appointmentCalendarFile({ booking: answer, clinic, now: now() })), [answer, clinic, now]);
   const patientTime = fmt.patientDateTime(appointment.start);
   return (
     <>

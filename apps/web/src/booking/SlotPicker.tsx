@@ -18,7 +18,7 @@ import {
   type DateFormat,
   type LocalDate,
   type PartOfDay,
-} from "../lib/datetime";
+} from "@frontdesk/domain";
 import { Button } from "../ui/Button";
 import { EmptyNotice, ErrorNotice } from "../ui/Notice";
 import { StepHeading } from "../ui/StepHeading";

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { useEnvironment } from "../environment";
-import { createDateFormat, type DateFormat } from "./datetime";
+import { createDateFormat, type DateFormat } from "@frontdesk/domain";
 
 /** The clinic's formats, noting the patient's zone when it differs. */
 export function useDateFormat(locale: string, timeZone: string): DateFormat {

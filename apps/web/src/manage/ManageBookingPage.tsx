@@ -8,7 +8,7 @@ import type { ManagedBooking, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
 import { SlotPicker } from "../booking/SlotPicker";
 import { useEnvironment } from "../environment";
-import { formatDuration, todayIn, type DateFormat } from "../lib/datetime";
+import { formatDuration, todayIn, type DateFormat } from "@frontdesk/domain";
 import { useDateFormat } from "../lib/useDateFormat";
 import { Button } from "../ui/Button";
 import { TextAreaField } from "../ui/Field";

@@ -1,5 +1,6 @@
-// What the staff navigation offers each role. The API enforces the same rules (packages/api
-// permissions); hiding a link only spares people a screen that would refuse them.
+// What the staff navigation offers each role, read from the permission table the API enforces
+// (@frontdesk/domain); hiding a link only spares people a screen that would refuse them.
+import { can, type ProcedurePath } from "@frontdesk/domain";
 import type { StaffRole } from "./types";
 
 export interface StaffNavItem {
@@ -7,19 +8,15 @@ export interface StaffNavItem {
   label: string;
 }
 
-const CALENDAR: StaffNavItem = { to: "/app/calendar", label: "Calendar" };
-const PATIENTS: StaffNavItem = { to: "/app/patients", label: "Patients" };
-const SETTINGS: StaffNavItem = { to: "/app/settings", label: "Clinic settings" };
+// Each section is offered to the roles the API lets through its main procedure.
+const SECTIONS: Array<StaffNavItem & { needs: ProcedurePath }> = [
+  { to: "/app/calendar", label: "Calendar", needs: "calendar.range" },
+  { to: "/app/patients", label: "Patients", needs: "patients.search" },
+  { to: "/app/settings", label: "Clinic settings", needs: "clinic.settings.update" },
+];
 
 export function navigationFor(role: StaffRole): StaffNavItem[] {
-  switch (role) {
-    case "owner":
-    case "admin":
-      return [CALENDAR, PATIENTS, SETTINGS];
-    case "receptionist":
-    case "practitioner":
-      return [CALENDAR, PATIENTS];
-  }
+  return SECTIONS.filter((section) => can(role, section.needs)).map(({ to, label }) => ({ to, label }));
 }
 
 export const ROLE_NAMES: Record<StaffRole, string> = {

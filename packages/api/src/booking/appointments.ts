@@ -1,34 +1,25 @@
-// What every appointment change shares: the status machine, the blocked range, the history event,
+// What every appointment change shares: the status check, the blocked range, the history event,
 // and the shape the API returns. Handlers call these inside their tenant transaction.
 import type { Transaction } from "@frontdesk/db";
 import { appointmentEvents, appointments, practitioners, services, type AppointmentEventKind, type AppointmentStatus } from "@frontdesk/db/schema";
+import { canTransition, nextStatuses, STATUS_NAMES } from "@frontdesk/domain";
 import { and, eq } from "drizzle-orm";
 import { ConflictError, NotFoundError, RuleError } from "../errors";
 
-/** booked -> confirmed -> arrived -> completed; cancelled and no_show end it. */
-const NEXT: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
-  booked: ["confirmed", "arrived", "cancelled", "no_show"],
-  confirmed: ["arrived", "cancelled", "no_show"],
-  arrived: ["completed"],
-  completed: [],
-  cancelled: [],
-  no_show: [],
-};
+/** "no-show": a status as messages write it. */
+export const statusLabel = (status: AppointmentStatus) => STATUS_NAMES[status].toLowerCase();
 
-const label = (status: AppointmentStatus) => status.replace("_", "-");
-
+/** Refuses a move the status machine (@frontdesk/domain) does not have. */
 export function assertTransition(from: AppointmentStatus, to: AppointmentStatus): void {
-  if (!NEXT[from].includes(to)) {
+  if (!canTransition(from, to)) {
+    const possible = nextStatuses(from);
     throw new RuleError(
-      NEXT[from].length === 0
-        ? `This appointment is ${label(from)}: its status cannot change any more`
-        : `Cannot go from ${label(from)} to ${label(to)} (possible: ${NEXT[from].map(label).join(", ")})`,
+      possible.length === 0
+        ? `This appointment is ${statusLabel(from)}: its status cannot change any more`
+        : `Cannot go from ${statusLabel(from)} to ${statusLabel(to)} (possible: ${possible.map(statusLabel).join(", ")})`,
     );
   }
 }
-
-/** Whether an appointment in `status` can still be moved or cancelled. */
-export const isOpen = (status: AppointmentStatus) => status === "booked" || status === "confirmed";
 
 export function blockedRange(start: Date, service: { durationMinutes: number; bufferBeforeMinutes: number; bufferAfterMinutes: number }) {
   const end = new Date(start.getTime() + service.durationMinutes * 60_000);

@@ -109,19 +109,6 @@ export async function findSlots(tx: Transaction, input: AvailabilityInput): Prom
   });
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The local date ("YYYY-MM-DD") of an instant in `timezone`. */
-export function localDateOf(at: Date, timezone: string): string {
-  let format = dateFormats.get(timezone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" });
-    dateFormats.set(timezone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
 /** The slot starting exactly at `start`, if the engine offers it. */
 export function slotAt(days: SlotDay[], start: Date) {
   for (const day of days) for (const slot of day.slots) if (Date.parse(slot.start) === start.getTime()) return slot;

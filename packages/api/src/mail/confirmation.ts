@@ -1,70 +1,36 @@
-// The confirmation e-mail a patient gets after booking online.
+// The confirmation e-mail a patient gets after booking online. Its calendar file is built from
+// the same booking answer the booking page offers for download, so the two are the same bytes.
+import { appointmentCalendarFile, calendarContentType, clinicDateFormat, type BookedAppointment } from "@frontdesk/domain";
 import type { MailMessage } from "../ports";
-import { appointmentIcs } from "../booking/ics";
-
-// Building an Intl.DateTimeFormat costs far more than formatting with one: keep one per clinic
-// language and zone (a handful per process).
-const formats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
-
-function formatsFor(timezone: string, locale: string) {
-  const key = `${locale} ${timezone}`;
-  let found = formats.get(key);
-  if (!found) {
-    found = {
-      day: new Intl.DateTimeFormat(locale, { timeZone: timezone, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
-      time: new Intl.DateTimeFormat(locale, { timeZone: timezone, hour: "2-digit", minute: "2-digit" }),
-    };
-    formats.set(key, found);
-  }
-  return found;
-}
-
-/** "Monday 9 March 2026, 14:30–15:00 (Europe/Paris)" in the clinic's language and zone. */
-export function describeTime(start: Date, end: Date, timezone: string, locale: string): string {
-  const { day, time } = formatsFor(timezone, locale);
-  return `${day.format(start)}, ${time.format(start)}–${time.format(end)} (${timezone})`;
-}
 
 export function confirmationMail(input: {
   to: string;
-  appointmentId: string;
-  start: Date;
-  end: Date;
+  booking: BookedAppointment;
   clinic: { name: string; timezone: string; locale: string; address: string | null };
-  serviceName: string;
-  practitionerName: string;
-  manageUrl: string;
   now: Date;
 }): MailMessage {
-  const when = describeTime(input.start, input.end, input.clinic.timezone, input.clinic.locale);
+  const { appointment, manageUrl } = input.booking;
+  const when = clinicDateFormat(input.clinic).appointmentTime(appointment.start, appointment.end);
   const text = [
     `Your appointment at ${input.clinic.name} is booked.`,
     "",
-    `${input.serviceName} with ${input.practitionerName}`,
+    `${appointment.serviceName} with ${appointment.practitionerName}`,
     when,
     ...(input.clinic.address ? [input.clinic.address] : []),
     "",
-    `To cancel or move it: ${input.manageUrl}`,
+    `To cancel or move it: ${manageUrl}`,
     "Keep this link to yourself: anyone who has it can change the appointment.",
     "",
   ].join("\n");
   return {
     to: input.to,
-    subject: `Booked: ${input.serviceName} at ${input.clinic.name}`,
+    subject: `Booked: ${appointment.serviceName} at ${input.clinic.name}`,
     text,
     attachments: [
       {
         filename: "appointment.ics",
-        contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-        content: appointmentIcs({
-          uid: input.appointmentId,
-          start: input.start,
-          end: input.end,
-          summary: `${input.serviceName} – ${input.clinic.name}`,
-          location: input.clinic.address,
-          description: `With ${input.practitionerName}. Cancel or move: ${input.manageUrl}`,
-          now: input.now,
-        }),
+        contentType: calendarContentType("PUBLISH"),
+        content: appointmentCalendarFile({ booking: input.booking, clinic: input.clinic, now: input.now }),
       },
     ],
   };

@@ -1,11 +1,12 @@
 // The receptionist's moves: book (phone patients included), move, cancel, and walk an appointment
 // through its statuses. Staff may book outside the online rules, never over another appointment.
 import { appointments, patients, practitionerServices, practitioners, services } from "@frontdesk/db/schema";
+import { isOpen } from "@frontdesk/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordStaffAudit } from "../audit";
-import { assertTransition, assertVersion, blockedRange, isOpen, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
+import { assertTransition, assertVersion, blockedRange, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
 import { lockAppointmentSlot } from "../booking/race-retry";
 import { NotFoundError, RuleError } from "../errors";
 import { bookingPatientSchema, id, instant } from "../schemas";

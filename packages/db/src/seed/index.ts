@@ -1,8 +1,8 @@
 // `pnpm db:seed`: writes the demo world through the app role and the same scoped transactions the
 // server uses, so the seed exercises row-level security instead of going around it.
+import { addDays, instantAt, isoWeekday, STAFF_ROLES, todayIn } from "@frontdesk/domain";
 import { hash } from "@node-rs/argon2";
 import { eq, sql } from "drizzle-orm";
-import { Temporal } from "temporal-polyfill";
 import type { Database, Transaction } from "../client";
 import { withTenant } from "../scope";
 import {
@@ -23,7 +23,7 @@ import {
 import { DEMO_CLINICS, DEMO_WEEK, type DemoClinic } from "./demo-world";
 
 export const DEMO_PASSWORD = "frontdesk-demo";
-const STAFF_ROLES: MembershipRole[] = ["owner", "admin", "receptionist", "practitioner"];
+const MINUTE_MS = 60_000;
 
 export interface SeedResult {
   created: boolean;
@@ -142,18 +142,17 @@ async function seedClinic(db: Database, demo: DemoClinic, passwordHash: string, 
     );
 
     // The holiday, the next time it comes round, for everyone.
-    const today = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(demo.timezone).toPlainDate();
-    let holiday = Temporal.PlainDate.from({ year: today.year, month: demo.holiday.month, day: demo.holiday.day });
-    if (Temporal.PlainDate.compare(holiday, today) < 0) holiday = holiday.add({ years: 1 });
-    const holidayStart = holiday.toZonedDateTime({ timeZone: demo.timezone });
-    const holidayEnd = holiday.add({ days: 1 }).toZonedDateTime({ timeZone: demo.timezone });
+    const today = todayIn(demo.timezone, now);
+    const holidayIn = (year: number) => `${year}-${String(demo.holiday.month).padStart(2, "0")}-${String(demo.holiday.day).padStart(2, "0")}`;
+    const thisYears = holidayIn(Number(today.slice(0, 4)));
+    const holiday = thisYears < today ? holidayIn(Number(today.slice(0, 4)) + 1) : thisYears;
     await tx.insert(scheduleExceptions).values(
       practitionerRows.map((p) => ({
         clinicId,
         practitionerId: p.id,
         kind: "unavailable" as const,
-        startsAt: new Date(holidayStart.epochMilliseconds),
-        endsAt: new Date(holidayEnd.epochMilliseconds),
+        startsAt: new Date(instantAt(holiday, 0, demo.timezone)),
+        endsAt: new Date(instantAt(addDays(holiday, 1), 0, demo.timezone)),
         reason: demo.holiday.reason,
       })),
     );
@@ -174,20 +173,20 @@ async function seedClinic(db: Database, demo: DemoClinic, passwordHash: string, 
     // Appointments from two weeks ago to two weeks ahead, packed into working hours without overlap.
     const rows: Array<typeof appointments.$inferInsert> = [];
     for (let offset = -14; offset <= 14; offset++) {
-      const day = today.add({ days: offset });
-      if (Temporal.PlainDate.compare(day, holiday) === 0) continue;
+      const day = addDays(today, offset);
+      if (day === holiday) continue;
       for (const [pi, practitioner] of practitionerRows.entries()) {
         const offered = demo.practitioners[pi]!.services;
-        for (const interval of DEMO_WEEK.filter((w) => w.weekday === day.dayOfWeek)) {
-          let cursor = day.toZonedDateTime({ timeZone: demo.timezone, plainTime: Temporal.PlainTime.from(interval.start) });
-          const end = day.toZonedDateTime({ timeZone: demo.timezone, plainTime: Temporal.PlainTime.from(interval.end) });
+        for (const interval of DEMO_WEEK.filter((w) => w.weekday === isoWeekday(day))) {
+          let cursor = Date.parse(instantAt(day, interval.start, demo.timezone));
+          const end = Date.parse(instantAt(day, interval.end, demo.timezone));
           while (true) {
             const service = serviceRows[offered[Math.floor(next() * offered.length)]!]!;
             const gap = [0, 0, 15, 30, 60][Math.floor(next() * 5)]!;
-            const start = cursor.add({ minutes: gap + service.bufferBeforeMinutes });
-            const finish = start.add({ minutes: service.durationMinutes });
-            const blockedTo = finish.add({ minutes: service.bufferAfterMinutes });
-            if (Temporal.ZonedDateTime.compare(blockedTo, end) > 0) break;
+            const start = cursor + (gap + service.bufferBeforeMinutes) * MINUTE_MS;
+            const finish = start + service.durationMinutes * MINUTE_MS;
+            const blockedTo = finish + service.bufferAfterMinutes * MINUTE_MS;
+            if (blockedTo > end) break;
             cursor = blockedTo;
             if (next() < 0.35) continue; // leave free time to book
             rows.push({
@@ -195,11 +194,11 @@ async function seedClinic(db: Database, demo: DemoClinic, passwordHash: string, 
               practitionerId: practitioner.id,
               serviceId: service.id,
               patientId: patientRows[Math.floor(next() * patientRows.length)]!.id,
-              startsAt: new Date(start.epochMilliseconds),
-              endsAt: new Date(finish.epochMilliseconds),
-              blockedFrom: new Date(start.subtract({ minutes: service.bufferBeforeMinutes }).epochMilliseconds),
-              blockedTo: new Date(blockedTo.epochMilliseconds),
-              status: demoStatus(start.epochMilliseconds, now.getTime(), next()),
+              startsAt: new Date(start),
+              endsAt: new Date(finish),
+              blockedFrom: new Date(start - service.bufferBeforeMinutes * MINUTE_MS),
+              blockedTo: new Date(blockedTo),
+              status: demoStatus(start, now.getTime(), next()),
               source: next() < 0.5 ? "online" : "staff",
             });
           }

@@ -6,7 +6,7 @@ import { Link } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
-import { wallClockOf, type DateFormat } from "../../lib/datetime";
+import { instantAt, isOpen, minutesOfTime, settableStatuses, STATUS_NAMES, timeOfMinutes, wallClockOf, type DateFormat, type SettableStatus } from "@frontdesk/domain";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { SelectField, TextAreaField, TextField } from "../../ui/Field";
@@ -14,9 +14,7 @@ import { ErrorNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";
 import uiStyles from "../../ui/ui.module.css";
 import type { CalendarAppointment } from "../types";
-import { isOpen, nextStatuses, type AppointmentChanges, type SettableStatus } from "./appointment-changes";
-import { STATUS_NAMES } from "./status";
-import { instantAt, minutesOfTimeInput, timeInputValue } from "./wall-clock";
+import type { AppointmentChanges } from "./appointment-changes";
 import styles from "./calendar.module.css";
 
 const ACTION_NAMES: Record<SettableStatus, string> = {
@@ -110,7 +108,7 @@ function Details({
 }) {
   const trpc = useTRPC();
   const details = useQuery(trpc.appointments.get.queryOptions({ id: appointment.id }));
-  const statuses = nextStatuses(appointment.status);
+  const statuses = settableStatuses(appointment.status);
 
   return (
     <>
@@ -231,7 +229,7 @@ function RescheduleForm({
   const practitioners = useQuery(trpc.practitioners.list.queryOptions());
   const current = wallClockOf(appointment.start, timeZone);
   const [date, setDate] = useState(current.date);
-  const [time, setTime] = useState(timeInputValue(current.minutes));
+  const [time, setTime] = useState(timeOfMinutes(current.minutes));
   const [practitionerId, setPractitionerId] = useState(appointment.practitionerId);
   const [errors, setErrors] = useState<{ date?: string; time?: string }>({});
   // Only practitioners who offer this appointment's service can take it over.
@@ -239,7 +237,7 @@ function RescheduleForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const minutes = minutesOfTimeInput(time);
+    const minutes = minutesOfTime(time);
     const found = {
       ...(/^\d{4}-\d{2}-\d{2}$/.test(date) ? {} : { date: "Enter a date" }),
       ...(minutes === null ? { time: "Enter a time such as 09:30" } : {}),

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { RouterOutputs } from "@frontdesk/api";
 import { describeFailure, type Failure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
-import type { LocalDate } from "../../lib/datetime";
+import { type LocalDate, instantAt, minutesOfTime, timeOfMinutes } from "@frontdesk/domain";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { SelectField, TextAreaField, TextField } from "../../ui/Field";
@@ -15,7 +15,6 @@ import { ErrorNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";
 import uiStyles from "../../ui/ui.module.css";
 import { PatientPicker, type NewPatientErrors, type PatientChoice } from "./PatientPicker";
-import { instantAt, minutesOfTimeInput, timeInputValue } from "./wall-clock";
 import styles from "./calendar.module.css";
 
 export interface BookingStart {
@@ -50,7 +49,7 @@ function validate(choice: PatientChoice, serviceId: string, date: string, time: 
   }
   if (!serviceId) errors.service = "Choose a service";
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors.date = "Enter a date";
-  if (minutesOfTimeInput(time) === null) errors.time = "Enter a time such as 09:30";
+  if (minutesOfTime(time) === null) errors.time = "Enter a time such as 09:30";
   return errors;
 }
 
@@ -74,7 +73,7 @@ export function BookingDialog({
   const [practitionerId, setPractitionerId] = useState(start.practitionerId ?? "");
   const [chosenServiceId, setServiceId] = useState("");
   const [date, setDate] = useState(start.date);
-  const [time, setTime] = useState(timeInputValue(start.minutes));
+  const [time, setTime] = useState(timeOfMinutes(start.minutes));
   const [notes, setNotes] = useState("");
   const [errors, setErrors] = useState<FormErrors>({ newPatient: {} });
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -103,7 +102,7 @@ export function BookingDialog({
         ...patientPart,
         serviceId,
         practitionerId: chosenPractitioner.id,
-        start: instantAt(date, minutesOfTimeInput(time)!, timeZone),
+        start: instantAt(date, minutesOfTime(time)!, timeZone),
         ...(notes.trim() ? { notes } : {}),
       });
       onBooked(booked);

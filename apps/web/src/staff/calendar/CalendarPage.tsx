@@ -5,7 +5,7 @@ import { useNavigate } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
-import { addDays, firstDayOfWeek, isoWeekday, type LocalDate } from "../../lib/datetime";
+import { addDays, can, firstDayOfWeek, instantAt, isoWeekday, type LocalDate } from "@frontdesk/domain";
 import { useDateFormat } from "../../lib/useDateFormat";
 import { Button } from "../../ui/Button";
 import { ErrorNotice } from "../../ui/Notice";
@@ -25,7 +25,6 @@ import { useHiddenPractitioners } from "./practitioner-filter";
 import { calendarRoute, type CalendarSearch } from "./routes";
 import { useCalendarShortcuts } from "./shortcuts";
 import { ShortcutsDialog } from "./ShortcutsDialog";
-import { instantAt } from "./wall-clock";
 import styles from "./calendar.module.css";
 
 // Staff screens are in English; dates and times follow the clinic's locale when it has one.
@@ -78,7 +77,7 @@ export function CalendarPage() {
   const [announcement, setAnnouncement] = useState("");
   const reconnecting = useLiveRefresh();
   // The API lets the front desk book, move and cancel; practitioners set statuses only.
-  const canBook = membership.role !== "practitioner";
+  const canBook = can(membership.role, "appointments.create");
 
   const practitioners = range.data?.practitioners ?? [];
   const weekPractitionerId = view === "week" ? (practitioners.find((p) => p.id === search.practitioner) ?? practitioners.find((p) => !hidden.has(p.id)) ?? practitioners[0])?.id ?? null : null;
@@ -190,7 +189,7 @@ export function CalendarPage() {
         </div>
       ) : null}
       {dialog?.kind === "book" ? <BookingDialog start={dialog.start} timeZone={zone} onClose={() => setDialog(null)} onBooked={onBooked} /> : null}
-      {openAppointment ? <AppointmentDialog appointment={openAppointment} format={format} changes={changes} canMove={canBook} onClose={() => setDialog(null)} /> : null}
+      {openAppointment ? <AppointmentDialog appointment={openAppointment} format={format} changes={changes} canMove={can(membership.role, "appointments.reschedule")} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === "help" ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
     </>
   );

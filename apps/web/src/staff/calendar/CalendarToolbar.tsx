@@ -1,6 +1,6 @@
 // The calendar's controls: where we are (heading), how to move (today, previous, next, a date),
 // what is shown (day or week, which practitioners), and the way to book without a mouse.
-import type { LocalDate } from "../../lib/datetime";
+import type { LocalDate } from "@frontdesk/domain";
 import { Button } from "../../ui/Button";
 import type { CalendarPractitioner } from "../types";
 import { SHORTCUT_KEYS } from "./shortcuts";

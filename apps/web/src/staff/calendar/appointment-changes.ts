@@ -5,24 +5,8 @@ import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-quer
 import { useState } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
-import type { AppointmentStatus, CalendarAppointment, CalendarRange } from "../types";
-
-export type SettableStatus = "confirmed" | "arrived" | "completed" | "no_show";
-
-/** The server's state machine (packages/api booking/appointments.ts), so only valid moves are offered. */
-const NEXT_STATUSES: Record<AppointmentStatus, readonly SettableStatus[]> = {
-  booked: ["confirmed", "arrived", "no_show"],
-  confirmed: ["arrived", "no_show"],
-  arrived: ["completed"],
-  completed: [],
-  cancelled: [],
-  no_show: [],
-};
-
-export const nextStatuses = (status: AppointmentStatus) => NEXT_STATUSES[status];
-
-/** Only booked and confirmed appointments can still be moved or cancelled. */
-export const isOpen = (status: AppointmentStatus) => status === "booked" || status === "confirmed";
+import type { SettableStatus } from "@frontdesk/domain";
+import type { CalendarAppointment, CalendarRange } from "../types";
 
 type Snapshot = Array<[QueryKey, CalendarRange | undefined]>;
 type SavedAppointment = Pick<CalendarAppointment, "id" | "start" | "end" | "status" | "practitionerId" | "version">;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useEnvironment } from "../../environment";
-import { wallClockOf, type LocalDate } from "../../lib/datetime";
+import { wallClockOf, type LocalDate } from "@frontdesk/domain";
 
 export interface ClinicNow {
   instant: Date;

@@ -1,6 +1,6 @@
 // Where things sit on a day grid, by the clinic's wall clock (never the browser's): pure, so the
 // grid can be tested without rendering and a receptionist abroad sees the clinic's day.
-import { isoWeekday, wallClockOf, type LocalDate } from "../../lib/datetime";
+import { isoWeekday, wallClockOf, type LocalDate } from "@frontdesk/domain";
 import type { CalendarAppointment, CalendarPractitioner, CalendarRange } from "../types";
 
 /** Minutes per grid row. */

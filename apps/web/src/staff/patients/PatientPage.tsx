@@ -7,16 +7,14 @@ import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { useEnvironment } from "../../environment";
 import { useDateFormat } from "../../lib/useDateFormat";
-import type { DateFormat } from "../../lib/datetime";
+import { can, STATUS_NAMES, type DateFormat } from "@frontdesk/domain";
 import { Button } from "../../ui/Button";
 import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";
-import { STATUS_NAMES } from "../calendar/DayGrid";
 import { useStaffSession } from "../StaffLayout";
-import { mayArchivePatients } from "./access";
 import { ArchivePatientDialog } from "./ArchivePatientDialog";
 import { EditPatientDialog } from "./EditPatientDialog";
-import { countOf, formatBirthDate } from "./format";
+import { countOf } from "./format";
 import { patientRoute } from "./routes";
 import type { PatientAppointment, PatientRecordAnswer } from "./types";
 import styles from "./patients.module.css";
@@ -77,7 +75,7 @@ function PatientRecordView({ answer }: { answer: PatientRecordAnswer }) {
           <Button variant="secondary" onClick={() => setDialog("edit")}>
             Edit details
           </Button>
-          {mayArchivePatients(membership.role) && !patient.archivedAt ? (
+          {can(membership.role, "patients.archive") && !patient.archivedAt ? (
             <Button variant="danger" onClick={() => setDialog("archive")}>
               Archive
             </Button>
@@ -99,7 +97,7 @@ function PatientRecordView({ answer }: { answer: PatientRecordAnswer }) {
             <dt>E-mail</dt>
             <dd>{patient.email ? <a href={`mailto:${patient.email}`}>{patient.email}</a> : "Not given"}</dd>
             <dt>Date of birth</dt>
-            <dd>{patient.dateOfBirth ? formatBirthDate(patient.dateOfBirth) : "Not given"}</dd>
+            <dd>{patient.dateOfBirth ? format.birthDate(patient.dateOfBirth) : "Not given"}</dd>
             <dt>No-shows</dt>
             <dd className={noShowCount > 0 ? styles.noShows : undefined}>{noShowCount === 0 ? "None" : countOf(noShowCount, "no-show", "no-shows")}</dd>
             {patient.notes ? (

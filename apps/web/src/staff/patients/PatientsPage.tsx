@@ -3,12 +3,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
+import { formatBirthDate } from "@frontdesk/domain";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { TextField } from "../../ui/Field";
 import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";
-import { countOf, formatBirthDate } from "./format";
+import { countOf } from "./format";
 import { patientsRoute, type PatientsSearch } from "./routes";
 import type { PatientListItem, PatientSearchAnswer } from "./types";
 import { useDebouncedCallback } from "./useDebouncedCallback";
@@ -17,6 +18,9 @@ import styles from "./patients.module.css";
 export const PAGE_SIZE = 20;
 /** Long enough to let a receptionist finish a word, short enough to feel live. */
 export const SEARCH_DELAY_MS = 300;
+
+// The staff screens speak British English, like the rest of the staff area.
+const STAFF_LOCALE = "en-GB";
 
 export function PatientsPage() {
   const trpc = useTRPC();
@@ -113,7 +117,7 @@ function Results({ answer, query, stale }: { answer: PatientSearchAnswer; query:
 }
 
 function PatientRow({ patient }: { patient: PatientListItem }) {
-  const details = [patient.phone, patient.email, patient.dateOfBirth ? `born ${formatBirthDate(patient.dateOfBirth)}` : null].filter(Boolean);
+  const details = [patient.phone, patient.email, patient.dateOfBirth ? `born ${formatBirthDate(patient.dateOfBirth, STAFF_LOCALE)}` : null].filter(Boolean);
   return (
     <li className={styles.row}>
       <Link to="/app/patients/$patientId" params={{ patientId: patient.id }} className={styles.rowName}>

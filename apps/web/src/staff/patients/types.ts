@@ -1,5 +1,5 @@
 // Shapes of the patient procedures, taken from the router's type (never copied by hand).
-import type { PERMISSIONS, RouterInputs, RouterOutputs } from "@frontdesk/api";
+import type { RouterInputs, RouterOutputs } from "@frontdesk/api";
 
 export type PatientSearchAnswer = RouterOutputs["patients"]["search"];
 export type PatientListItem = PatientSearchAnswer["items"][number];
@@ -7,5 +7,3 @@ export type PatientRecordAnswer = RouterOutputs["patients"]["get"];
 export type PatientRecord = PatientRecordAnswer["patient"];
 export type PatientAppointment = PatientRecordAnswer["appointments"][number];
 export type PatientUpdateInput = RouterInputs["patients"]["update"];
-/** The roles the server's permission table lets archive a patient. */
-export type ArchivingRole = (typeof PERMISSIONS)["patients.archive"][number];

@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
-import { addDays } from "../../lib/datetime";
+import { addDays, instantAt } from "@frontdesk/domain";
 import { useDateFormat } from "../../lib/useDateFormat";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
@@ -14,7 +14,6 @@ import { describeChanges } from "./audit-changes";
 import { Loading } from "./Loading";
 import styles from "./settings.module.css";
 import type { AuditEntry, AuditFilters } from "./types";
-import { instantAt } from "./zoned-time";
 
 const STAFF_LOCALE = "en-GB";
 const PAGE_SIZE = 25;

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
-import { formatDuration, formatPrice } from "../../lib/datetime";
+import { formatDuration, formatPrice } from "@frontdesk/domain";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";

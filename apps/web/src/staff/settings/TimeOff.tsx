@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { useEnvironment } from "../../environment";
-import { addDays, todayIn } from "../../lib/datetime";
+import { addDays, todayIn, instantAt } from "@frontdesk/domain";
 import { useDateFormat } from "../../lib/useDateFormat";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
@@ -15,7 +15,6 @@ import { Loading } from "./Loading";
 import { describeSaveFailure } from "./save-failure";
 import styles from "./settings.module.css";
 import type { ScheduleException, SettingsPractitioner } from "./types";
-import { instantAt } from "./zoned-time";
 
 const STAFF_LOCALE = "en-GB";
 const KIND_NAMES = { unavailable: "Time off", available: "Extra hours" } as const;

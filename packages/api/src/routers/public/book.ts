@@ -45,7 +45,7 @@ export const book = procedure("public.book")
       booked = await withRaceRetry(() =>
         asPublic(ctx, clinic.id, async (tx) => {
           const [previousId, service, offering, knownPatientId] = await readBeforeDeciding(tx, clinic.id, input);
-          if (previousId !== undefined) return { answer: await replayOf(ctx, tx, clinic, input, previousId), mail: undefined };
+          if (previousId !== undefined) return { answer: await replayOf(ctx, tx, clinic, input, previousId), mail: false };
           const chosen = await chooseTime(tx, { clinic, service, offering, practitionerId: input.practitionerId, start, now });
           return writeBooking(ctx, tx, { clinic, input, start, ...chosen, offering, knownPatientId });
         }),
@@ -54,6 +54,6 @@ export const book = procedure("public.book")
       return recoverFromLostRace(ctx, clinic, input, start, error);
     }
 
-    if (booked.mail) await sendConfirmation(ctx, clinic, input.patient.email, booked.mail, now);
+    if (booked.mail) await sendConfirmation(ctx, clinic, input.patient.email, booked.answer, now);
     return booked.answer;
   });

@@ -1,11 +1,12 @@
 // The patient's manage link from the confirmation e-mail: a capability for one appointment,
 // stored hashed, expiring some days after the appointment; and the notice within which it may
 // still change the appointment.
+import { clinicDateFormat, isOpen } from "@frontdesk/domain";
 import { createCapabilityToken, parseCapabilityToken } from "@frontdesk/auth";
 import type { Transaction } from "@frontdesk/db";
 import { bookingTokens, clinics, type appointments } from "@frontdesk/db/schema";
 import { and, eq, gt } from "drizzle-orm";
-import { isOpen, loadAppointment } from "../../booking/appointments";
+import { loadAppointment } from "../../booking/appointments";
 import type { Context } from "../../context";
 import { NotFoundError, RuleError } from "../../errors";
 import type { Clinic } from "./scope";
@@ -51,7 +52,7 @@ export function assertChangeable(clinic: Clinic, row: { status: (typeof appointm
   if (!isOpen(row.status)) throw new RuleError(`This appointment is ${row.status.replace("_", "-")}: it cannot be changed online`);
   const { changeableUntil, inWindow } = changeWindow(clinic, row.startsAt, now);
   if (!inWindow) {
-    const until = new Intl.DateTimeFormat(clinic.locale, { timeZone: clinic.timezone, dateStyle: "full", timeStyle: "short" }).format(changeableUntil);
+    const until = clinicDateFormat(clinic).dateTime(changeableUntil);
     throw new RuleError(`Online changes were possible until ${until}. Please call ${clinic.name}.`);
   }
 }

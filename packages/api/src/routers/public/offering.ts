@@ -1,10 +1,11 @@
 // What a clinic offers online: bookable services, the practitioners who offer them, and the free
 // times a refused booking suggests instead.
+import { localDateOf } from "@frontdesk/domain";
 import type { Transaction } from "@frontdesk/db";
 import { practitionerServices, practitioners, services } from "@frontdesk/db/schema";
 import type { SlotDay } from "@frontdesk/scheduling";
 import { and, asc, eq } from "drizzle-orm";
-import { findSlots, localDateOf, type ClinicRules } from "../../booking/availability";
+import { findSlots, type ClinicRules } from "../../booking/availability";
 import type { Context } from "../../context";
 import { NotFoundError } from "../../errors";
 import { asPublic } from "./scope";

@@ -1,9 +1,10 @@
 // public.book, step 2, choose the time: the engine has the first word (rules, hours, time off,
 // known appointments); "first available" goes to the least-booked practitioner that day.
+import { localDateOf } from "@frontdesk/domain";
 import type { Transaction } from "@frontdesk/db";
 import { appointments, type services } from "@frontdesk/db/schema";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
-import { findSlots, localDateOf, slotAt, type ClinicRules } from "../../../booking/availability";
+import { findSlots, slotAt, type ClinicRules } from "../../../booking/availability";
 import { ConflictError, NotFoundError } from "../../../errors";
 import { candidatesFrom, publicSlot, type Offering } from "../offering";
 

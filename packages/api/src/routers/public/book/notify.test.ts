@@ -23,7 +23,7 @@ async function written() {
 describe("public.book, step 5: notify", () => {
   it("e-mails the patient the time, the manage link and an .ics of the appointment", async () => {
     const { ctx, clinic, request, booked, mailer, clock } = await written();
-    await sendConfirmation(ctx, clinic, request.patient.email, booked.mail, clock.now());
+    await sendConfirmation(ctx, clinic, request.patient.email, booked.answer, clock.now());
     const mail = mailer.lastTo(request.patient.email);
     expect(mail.subject).toBe(`Booked: Consultation at ${clinic.name}`);
     expect(mail.text).toContain(booked.answer.manageUrl);
@@ -35,7 +35,7 @@ describe("public.book, step 5: notify", () => {
     const { clinic, request, booked, clock } = await written();
     const test = createTestDeps(db, { mailer: { send: () => Promise.reject(new TypeError(`cannot reach the mail server for ${request.patient.email}`)) } });
     const ctx = createContext({ deps: test.deps, requestId: "request-1234" });
-    await expect(sendConfirmation(ctx, clinic, request.patient.email, booked.mail, clock.now())).resolves.toBeUndefined();
+    await expect(sendConfirmation(ctx, clinic, request.patient.email, booked.answer, clock.now())).resolves.toBeUndefined();
     expect(test.logger.lines).toEqual([{ level: "error", message: "confirmation mail failed", fields: { requestId: "request-1234", kind: "TypeError" } }]);
     expect(JSON.stringify(test.logger.lines)).not.toContain(request.patient.email);
   });

@@ -84,7 +84,7 @@ export async function writeBooking(ctx: Context, tx: Transaction, { clinic, inpu
   ]);
   const names = { serviceName: service.name, practitionerName: offering.find((p) => p.id === practitionerId)!.displayName };
   const answer = { appointment: { ...presentAppointment(appointment!, names), clinicName: clinic.name, timezone: clinic.timezone }, ...link };
-  return { answer, mail: { appointment: appointment!, names, link } };
+  return { answer, mail: true };
 }
 
 export type WrittenBooking = Awaited<ReturnType<typeof writeBooking>>;

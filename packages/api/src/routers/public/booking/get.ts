@@ -1,7 +1,7 @@
 // public.booking.get: the appointment behind a manage link, and whether it may still change online.
+import { clinicDateFormat, isOpen } from "@frontdesk/domain";
 import { z } from "zod";
-import { isOpen, presentAppointment } from "../../../booking/appointments";
-import { describeTime } from "../../../mail/confirmation";
+import { presentAppointment } from "../../../booking/appointments";
 import { manageLimit } from "../../../rate-limit/public-limits";
 import { manageToken } from "../../../schemas";
 import { procedure } from "../../../trpc";
@@ -27,6 +27,6 @@ export const get = procedure("public.booking.get")
       },
       canChange: inWindow && isOpen(row.appointment.status),
       changeableUntil: changeableUntil.toISOString(),
-      when: describeTime(row.appointment.startsAt, row.appointment.endsAt, clinic.timezone, clinic.locale),
+      when: clinicDateFormat(clinic).appointmentTime(row.appointment.startsAt, row.appointment.endsAt),
     };
   });

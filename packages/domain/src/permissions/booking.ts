@@ -1,6 +1,7 @@
+import { STAFF_ROLES } from "../roles";
 import type { Access } from ".";
 
-const staff = ["owner", "admin", "receptionist", "practitioner"] as const;
+const staff = STAFF_ROLES;
 const frontDesk = ["owner", "admin", "receptionist"] as const;
 
 /** Online booking (public.*), the calendar and appointments. */

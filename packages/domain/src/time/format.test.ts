@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  clinicDateFormat,
+  minutesOfTime,
+  timeOfMinutes,
   addMonths,
   createDateFormat,
   endOfMonth,
@@ -12,7 +15,7 @@ import {
   partOfDay,
   shiftMonths,
   todayIn,
-} from "./datetime";
+} from ".";
 
 describe("clinic-zone formatting", () => {
   const paris = createDateFormat({ locale: "fr-FR", timeZone: "Europe/Paris", patientTimeZone: "America/Los_Angeles" });
@@ -104,5 +107,30 @@ describe("durations and prices", () => {
     expect(formatPrice(3000, "EUR", "fr-FR")).toBe("30,00\u00a0€");
     expect(formatPrice(6500, "USD", "en-US")).toBe("$65.00");
     expect(formatPrice(null, "USD", "en-US")).toBeNull();
+  });
+});
+
+describe("the same wording on every surface", () => {
+  it("states an appointment's time as e-mails do, in the clinic's zone and language", () => {
+    const paris = clinicDateFormat({ locale: "en-GB", timezone: "Europe/Paris" });
+    expect(paris.appointmentTime("2026-03-09T13:30:00Z", "2026-03-09T14:00:00Z")).toBe("Monday, 9 March 2026, 14:30–15:00 (Europe/Paris)");
+    // Late evening UTC is already the next day in Paris.
+    expect(paris.appointmentTime("2026-03-09T23:30:00Z", "2026-03-10T00:00:00Z")).toBe("Tuesday, 10 March 2026, 00:30–01:00 (Europe/Paris)");
+  });
+
+  it("writes a date of birth in the clinic's language, never shifted by a zone", () => {
+    expect(clinicDateFormat({ locale: "en-GB", timezone: "Pacific/Kiritimati" }).birthDate("1980-05-12")).toBe("12 May 1980");
+    expect(clinicDateFormat({ locale: "en-US", timezone: "America/Los_Angeles" }).birthDate("1980-05-12")).toBe("May 12, 1980");
+    expect(clinicDateFormat({ locale: "fr-FR", timezone: "Europe/Paris" }).birthDate("1980-05-12")).toBe("12 mai 1980");
+  });
+});
+
+describe("wall-clock times typed into a form", () => {
+  it("converts the value of a time input both ways", () => {
+    expect(timeOfMinutes(9 * 60 + 5)).toBe("09:05");
+    expect(minutesOfTime("14:45")).toBe(14 * 60 + 45);
+    expect(minutesOfTime("25:00")).toBeNull();
+    expect(minutesOfTime("24:00")).toBeNull();
+    expect(minutesOfTime("")).toBeNull();
   });
 });

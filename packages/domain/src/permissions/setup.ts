@@ -1,7 +1,8 @@
+import { STAFF_ROLES } from "../roles";
 import type { Access } from ".";
 
 const admins = ["owner", "admin"] as const;
-const staff = ["owner", "admin", "receptionist", "practitioner"] as const;
+const staff = STAFF_ROLES;
 /** Weekly hours and time off: admins for everyone; a practitioner for their own calendar only (checked in the handler). */
 const adminsOrOwnPractitioner = ["owner", "admin", "practitioner"] as const;
 

@@ -1,18 +1,15 @@
-// Who may call what, as data: the procedures are built from this table (see `procedure()` in
-// trpc.ts) and a test walks every procedure against every role. One table per area, merged here.
-import type { MembershipRole } from "@frontdesk/db/schema";
+// Who may call what, as data: the API's procedures are built from this table (see `procedure()`
+// in packages/api trpc.ts), a test there walks every procedure against every role, and the web
+// offers a link or a button only when `can` says the server will let it through.
+import { type CallerRole, type StaffRole } from "../roles";
 import { accountsAccess } from "./accounts";
 import { bookingAccess } from "./booking";
 import { feedAccess } from "./feed";
 import { patientsAccess } from "./patients";
 import { setupAccess } from "./setup";
 
-/** The roles of the permission table: staff roles, a signed-in user with no staff role, nobody. */
-export type CallerRole = MembershipRole | "patient" | "anonymous";
-export const CALLER_ROLES: readonly CallerRole[] = ["owner", "admin", "receptionist", "practitioner", "patient", "anonymous"];
-
 /** "anyone"; "signedIn" (any session); or the staff roles allowed in the session's active clinic. */
-export type Access = "anyone" | "signedIn" | readonly MembershipRole[];
+export type Access = "anyone" | "signedIn" | readonly StaffRole[];
 
 export const PERMISSIONS = {
   ...accountsAccess,
@@ -29,4 +26,9 @@ export function isAllowed(access: Access, role: CallerRole): boolean {
   if (access === "anyone") return true;
   if (access === "signedIn") return role !== "anonymous";
   return (access as readonly string[]).includes(role);
+}
+
+/** Whether `role` may call `procedure` (the handler may still refuse, e.g. another practitioner's calendar). */
+export function can(role: CallerRole, procedure: ProcedurePath): boolean {
+  return isAllowed(PERMISSIONS[procedure], role);
 }

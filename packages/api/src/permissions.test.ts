@@ -1,11 +1,11 @@
 // The permission table is the truth: every procedure, called by every role, is either let through
 // (it may still refuse the input) or refused with UNAUTHORIZED / FORBIDDEN, exactly as the table says.
 import { connectAsApp } from "@frontdesk/db/testing";
+import { CALLER_ROLES, isAllowed, PERMISSIONS, type CallerRole, type ProcedurePath } from "@frontdesk/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CALLER_ROLES, isAllowed, PERMISSIONS, type CallerRole, type ProcedurePath } from ".";
-import { appRouter } from "../root";
-import { callerFor, createStaffedClinic, createTestDeps, sessionFor } from "../testing";
+import { appRouter } from "./root";
+import { callerFor, createStaffedClinic, createTestDeps, sessionFor } from "./testing";
 
 const { db, close } = connectAsApp();
 const { deps } = createTestDeps(db);

@@ -1,6 +1,7 @@
+import { STAFF_ROLES } from "../roles";
 import type { Access } from ".";
 
-const staff = ["owner", "admin", "receptionist", "practitioner"] as const;
+const staff = STAFF_ROLES;
 
 /** Patient records: every staff role keeps them; archiving (the soft delete) is for the front desk and admins. */
 export const patientsAccess = {
