@@ -55,8 +55,8 @@ async function startProcess(env: Record<string, string> = {}): Promise<ServerPro
     cwd: path.dirname(dist),
   });
   let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   for (let i = 0; i < 200 && !/listening on/.test(output); i++) await sleep(50);
   const base = /listening on (http:\/\/\S+)/.exec(output)?.[1];
@@ -141,7 +141,7 @@ async function storedIds(ids: string[]): Promise<Set<string>> {
 const ready = async (server: ServerProcess) => (await fetch(`${server.base}/readyz`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined))?.status;
 
 /** Milliseconds until `check` holds, polling every 50 ms, or Infinity after `limitMs`. */
-async function msUntil(check: () => Promise<boolean>, limitMs: number): Promise<number> {
+async function msUntil(check: () => boolean | Promise<boolean>, limitMs: number): Promise<number> {
   const started = performance.now();
   while (performance.now() - started < limitMs) {
     if (await check()) return performance.now() - started;
@@ -337,7 +337,7 @@ describe("SIGTERM with a live calendar feed open", () => {
     const cookie = `frontdesk_session=${token}`;
     const feed = await subscribe(leaving.base, cookie);
     expect((await book(staying.base, nextStart())).status).toBe(200);
-    expect(await msUntil(async () => feed.ids.length === 1, 5_000)).toBeLessThan(5_000);
+    expect(await msUntil(() => feed.ids.length === 1, 5_000)).toBeLessThan(5_000);
     const seen = feed.ids[0]!;
 
     const signalledAt = performance.now();
@@ -352,7 +352,7 @@ describe("SIGTERM with a live calendar feed open", () => {
     expect(feedEndedAt - signalledAt).toBeLessThan(3_000);
 
     const resumed = await subscribe(staying.base, cookie, seen);
-    expect(await msUntil(async () => resumed.ids.length >= 1, 5_000)).toBeLessThan(5_000);
+    expect(await msUntil(() => resumed.ids.length >= 1, 5_000)).toBeLessThan(5_000);
     expect(Number(resumed.ids[0])).toBeGreaterThan(Number(seen));
     expect(resumed.payloads[0]).toContain(missed.appointmentId);
     expect(feed.ids).toEqual([seen]);
