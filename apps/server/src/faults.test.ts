@@ -314,7 +314,9 @@ describe("a booking race that deadlocks PostgreSQL", () => {
     }).catch(() => "rolled back");
     await holding;
     const racing = Array.from({ length: 20 }, (_, i) => book((i % 2 ? a : b).base, start, race));
-    await sleep(600);
+    // Long enough for all 20 to be waiting on the first booker's row (they arrive within ~100 ms);
+    // short, so that the 2 s bound is about the race and not about this hold.
+    await sleep(300);
     release();
     const outcomes = await Promise.all(racing);
     expect(await firstBooker).toBe("rolled back");
