@@ -31,7 +31,6 @@ import { superviseProcess } from "./supervisor";
 
 export interface RunningServer {
   url: string;
-  logger?: Logger;
   /** Stops accepting, lets in-flight requests finish (at most `graceMs`), then resolves. */
   stop(): Promise<void>;
 }
@@ -76,7 +75,7 @@ export async function serveHandler(
   };
 }
 
-export async function startServer(config: Config, options: { databaseUrl: string; webRoot?: string }): Promise<RunningServer> {
+export async function startServer(config: Config, options: { databaseUrl: string; webRoot?: string }): Promise<RunningServer & { logger: Logger }> {
   // Asynchronous writes to stdout: a request never waits for its log line to reach the pipe, and
   // lines written while one write is in flight go out together. pino flushes what is left when
   // the process exits.
@@ -156,7 +155,7 @@ async function main() {
   const config = parseConfig(process.env);
   if (!config.DATABASE_URL) throw new Error("DATABASE_URL: required to start the server (`pnpm dev` starts a local database for you)");
   const server = await startServer(config, { databaseUrl: config.DATABASE_URL });
-  superviseProcess(server.logger!);
+  superviseProcess(server.logger);
   process.stdout.write(`Frontdesk listening on ${server.url} (public URL ${config.PUBLIC_URL})\n`);
   let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {

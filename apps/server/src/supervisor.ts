@@ -35,7 +35,9 @@ export function superviseProcess(logger: Logger, exit: (code: number) => void = 
     const kind = containedFault(error);
     if (kind) {
       // Client sockets go away all the time; a driver fault is worth a look but changes nothing.
-      (kind === "client socket" ? logger.info : logger.warn).call(logger, { source, fault: kind, error: describe(error) }, "fault contained, still serving");
+      const fields = { source, fault: kind, error: describe(error) };
+      if (kind === "client socket") logger.info(fields, "fault contained, still serving");
+      else logger.warn(fields, "fault contained, still serving");
       return;
     }
     logger.error({ source, error: describe(error) }, "unexpected error: exiting");

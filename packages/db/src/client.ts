@@ -65,7 +65,7 @@ export function createDb(url: string, options: CreateDbOptions = {}) {
     fetch_types: false,
     onnotice: () => undefined,
     connect_timeout: (options.connectTimeoutMs ?? 2_000) / 1000,
-    backoff: (failures: number) => reconnectDelaySeconds(failures, options.maxReconnectDelayMs ?? 250),
+    backoff: (failures: number) => reconnectDelaySeconds(failures, options.maxReconnectDelayMs ?? 100),
   });
   const db = drizzle(options.prepare === false ? client : preparingAll(client), { schema });
   return { db, client, close: () => client.end({ timeout: 5 }) };

@@ -10,10 +10,7 @@ const postgresError = (code: string) => new Error("Failed query", { cause: Objec
 describe("withRaceRetry", () => {
   it.each(["40P01", "40001", "55P03"])("runs a transaction that lost a race with %s again", async (code) => {
     let calls = 0;
-    const result = await withRaceRetry(async () => {
-      if (++calls < 3) throw postgresError(code);
-      return "booked";
-    });
+    const result = await withRaceRetry(() => (++calls < 3 ? Promise.reject(postgresError(code)) : Promise.resolve("booked")));
     expect([result, calls]).toEqual(["booked", 3]);
   });
 

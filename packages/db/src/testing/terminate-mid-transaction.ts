@@ -2,7 +2,6 @@
 // while a query is in flight, one after another on a small pool. Prints one JSON line with the
 // outcome of each; exits 0 unless the process would have died. An unhandled rejection from the
 // driver is counted, as the server's supervisor would log it, not fatal (ADR 0018).
-/* eslint-disable no-restricted-properties -- a test fixture run as its own process */
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { createDb } from "../client";
