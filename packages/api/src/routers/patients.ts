@@ -1,4 +1,5 @@
 import { appointments, patients, practitioners, services } from "@frontdesk/db/schema";
+import { PENDING_STATUSES } from "@frontdesk/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -10,7 +11,6 @@ import { procedure, type StaffScope } from "../trpc";
 import { email, personName, uuid } from "../validation";
 
 const PAGE_SIZE_MAX = 100;
-const OPEN_STATUSES = ["booked", "confirmed", "arrived"] as const;
 
 // The same phone and birth-date rules as online booking (without its "" means "not given").
 const phone = bookingPatientSchema.shape.phone.options[0].unwrap();
@@ -206,7 +206,7 @@ export const patientsRouter = {
           and(
             eq(appointments.clinicId, staff.clinicId),
             eq(appointments.patientId, patient.id),
-            inArray(appointments.status, [...OPEN_STATUSES]),
+            inArray(appointments.status, [...PENDING_STATUSES]),
             gt(appointments.endsAt, ctx.deps.clock.now()),
           ),
         );

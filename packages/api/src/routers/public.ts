@@ -3,7 +3,7 @@
 import { createCapabilityToken, parseCapabilityToken } from "@frontdesk/auth";
 import { PG, postgresErrorCode, withTenant, type Transaction } from "@frontdesk/db";
 import { appointments, bookingTokens, clinics, patients, practitionerServices, practitioners, services } from "@frontdesk/db/schema";
-import { clinicDateFormat, isOpen, localDateOf } from "@frontdesk/domain";
+import { BLOCKING_STATUSES, clinicDateFormat, isOpen, localDateOf } from "@frontdesk/domain";
 import type { SlotDay } from "@frontdesk/scheduling";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
@@ -175,7 +175,7 @@ async function leastBooked(tx: Transaction, clinic: ClinicRules, candidates: str
       and(
         eq(appointments.clinicId, clinic.id),
         inArray(appointments.practitionerId, candidates),
-        inArray(appointments.status, ["booked", "confirmed", "arrived", "completed"]),
+        inArray(appointments.status, [...BLOCKING_STATUSES]),
         gt(appointments.startsAt, new Date(start.getTime() - 36 * 60 * 60_000)),
         sql`${appointments.startsAt} < ${new Date(start.getTime() + 36 * 60 * 60_000).toISOString()}::timestamptz`,
       ),
