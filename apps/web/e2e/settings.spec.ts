@@ -102,6 +102,64 @@ test("an admin gives a practitioner Sunday hours and the public booking page off
   }
 });
 
+/** The European Union's change days (last Sundays of March and October), the next ones at least three days away. */
+function nextParisChanges(): { springForward: string; fallBack: string } {
+  const soon = new Date(Date.now() + 3 * 24 * 60 * 60_000).toISOString().slice(0, 10);
+  const lastSunday = (year: number, month: number) => {
+    const day = new Date(Date.UTC(year, month, 0, 12)); // the month's last day
+    day.setUTCDate(day.getUTCDate() - day.getUTCDay());
+    return day.toISOString().slice(0, 10);
+  };
+  const next = (month: number) => {
+    const year = Number(soon.slice(0, 4));
+    return lastSunday(year, month) >= soon ? lastSunday(year, month) : lastSunday(year + 1, month);
+  };
+  return { springForward: next(3), fallBack: next(10) };
+}
+
+test("time off typed on a DST night is stored where the calendar and the engine put it", async ({ page }) => {
+  const { springForward, fallBack } = nextParisChanges();
+  await signIn(page, "admin");
+  await page.goto("/app/settings/hours");
+  await page.getByLabel("Practitioner").selectOption({ label: PRACTITIONER });
+  await expect(page.getByRole("heading", { name: `Weekly hours of ${PRACTITIONER}` })).toBeVisible();
+  await expect(page).toHaveURL(/practitioner=/);
+  const practitionerId = new URL(page.url()).searchParams.get("practitioner")!;
+  const form = page.getByRole("form", { name: "Add time off" });
+  const addTimeOff = async (date: string, from: string, until: string, reason: string) => {
+    await form.getByLabel("First day").fill(date);
+    await form.getByLabel("From").fill(from);
+    await form.getByLabel("Last day").fill(date);
+    await form.getByLabel("Until").fill(until);
+    await form.getByLabel("Reason (optional)").fill(reason);
+    await form.getByRole("button", { name: "Add" }).click();
+    await expect(page.getByRole("list", { name: `Time off of ${PRACTITIONER}` })).toContainText(reason);
+  };
+  // 02:30 does not exist on the spring-forward night: it is the instant after the gap, 03:30 summer time.
+  await addTimeOff(springForward, "02:30", "04:00", "e2e DST gap");
+  // 02:30 happens twice on the fall-back night: the first, still summer time.
+  await addTimeOff(fallBack, "02:30", "03:30", "e2e DST repeat");
+
+  const row = (reason: string) => page.getByRole("listitem").filter({ hasText: reason });
+  await expect(row("e2e DST gap")).toContainText(/at 03:30 – .* at 04:00/);
+
+  // What the server stored, read back through the API with the admin's session.
+  const window = { practitionerId, from: new Date().toISOString(), to: new Date(Date.now() + 366 * 24 * 60 * 60_000).toISOString() };
+  const answer = await page.request.get(`/trpc/schedule.exceptions.list?input=${encodeURIComponent(JSON.stringify(window))}`);
+  expect(answer.status()).toBe(200);
+  const stored = ((await answer.json()) as { result: { data: Array<{ reason: string | null; startsAt: string; endsAt: string }> } }).result.data;
+  const find = (reason: string) => stored.find((exception) => exception.reason === reason);
+  // Europe changes its clocks at 01:00 UTC: summer time is UTC+2, winter time UTC+1.
+  expect(find("e2e DST gap")).toMatchObject({ startsAt: `${springForward}T01:30:00.000Z`, endsAt: `${springForward}T02:00:00.000Z` });
+  expect(find("e2e DST repeat")).toMatchObject({ startsAt: `${fallBack}T00:30:00.000Z`, endsAt: `${fallBack}T02:30:00.000Z` });
+
+  // Leave the seed as it was for the other specs.
+  for (const reason of ["e2e DST gap", "e2e DST repeat"]) {
+    await row(reason).getByRole("button", { name: /^Remove time off/ }).click();
+    await expect(row(reason)).toHaveCount(0);
+  }
+});
+
 test("a practitioner is offered no settings, and the settings address tells them why", async ({ page, checkpoint }) => {
   await signIn(page, "practitioner");
   const nav = page.getByRole("navigation", { name: "Staff" });

@@ -1,4 +1,5 @@
 // Input shapes shared by procedures (and by the web app's forms, through the package's exports).
+import { isKnownTimeZone } from "@frontdesk/domain";
 import { z } from "zod";
 
 export const email = z
@@ -22,12 +23,7 @@ export const clinicSlug = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Lowercase letters, digits and single hyphens only");
 
 function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone.includes("/") || zone === "UTC";
-  } catch {
-    return false;
-  }
+  return isKnownTimeZone(zone) && (zone.includes("/") || zone === "UTC");
 }
 
 export const timeZone = z

@@ -16,6 +16,12 @@ const NEXT: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
   no_show: [],
 };
 
+/** Statuses whose appointment still occupies the practitioner's calendar (the exclusion constraint's, too). */
+export const BLOCKING_STATUSES = ["booked", "confirmed", "arrived", "completed"] as const satisfies readonly AppointmentStatus[];
+
+/** Statuses of an appointment still to come or under way: a patient with one in the future is not archived. */
+export const PENDING_STATUSES = ["booked", "confirmed", "arrived"] as const satisfies readonly AppointmentStatus[];
+
 /** The statuses appointments.setStatus sets; cancelling has a procedure of its own (it takes a reason). */
 export const SETTABLE_STATUSES = ["confirmed", "arrived", "completed", "no_show"] as const satisfies readonly AppointmentStatus[];
 export type SettableStatus = (typeof SETTABLE_STATUSES)[number];

@@ -1,5 +1,6 @@
 // /book/:clinicSlug — the patient's booking page: service, practitioner, day and time, details,
 // confirmation. One screen per step; what was chosen stays in the summary and can be changed.
+import { todayIn, type DateFormat } from "@frontdesk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
@@ -7,7 +8,6 @@ import { describeFailure } from "../api/failure";
 import type { BookAnswer, PublicClinic, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
 import { useEnvironment } from "../environment";
-import { todayIn, type DateFormat } from "@frontdesk/domain";
 import { useDateFormat } from "../lib/useDateFormat";
 import { Button } from "../ui/Button";
 import { ErrorNotice } from "../ui/Notice";

@@ -1,5 +1,5 @@
-import type { PublicClinic, Service } from "../api/types";
 import { formatDuration, formatPrice } from "@frontdesk/domain";
+import type { PublicClinic, Service } from "../api/types";
 import { EmptyNotice } from "../ui/Notice";
 import { StepHeading } from "../ui/StepHeading";
 import styles from "./booking.module.css";

@@ -1,11 +1,11 @@
 // Step 7: one click books. The button is off while the request is out, and the attempt's
 // idempotency key makes any second send of the same attempt book nothing new.
+import { formatDuration, formatPrice, type DateFormat } from "@frontdesk/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { describeFailure, type Failure } from "../api/failure";
 import type { BookAnswer, Practitioner, PublicClinic, Service, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
-import { formatDuration, formatPrice, type DateFormat } from "@frontdesk/domain";
 import { Button } from "../ui/Button";
 import { ErrorNotice } from "../ui/Notice";
 import { StepHeading } from "../ui/StepHeading";

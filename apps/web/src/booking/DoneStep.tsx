@@ -1,9 +1,9 @@
 // Step 8: booked. What, when, where; add to calendar; the link to change or cancel.
+import { appointmentCalendarFile, calendarDataUrl, type DateFormat } from "@frontdesk/domain";
 import { Link } from "@tanstack/react-router";
 import { useMemo } from "react";
 import type { BookAnswer, PublicClinic } from "../api/types";
 import { useEnvironment } from "../environment";
-import { appointmentCalendarFile, calendarDataUrl, type DateFormat } from "@frontdesk/domain";
 import { Button } from "../ui/Button";
 import { SuccessNotice } from "../ui/Notice";
 import { StepHeading } from "../ui/StepHeading";

@@ -1,10 +1,5 @@
 // Steps 4 and 5: a month calendar whose days with free times are marked (one request per visible
 // month), then that day's times grouped by part of day. Also used to move a booking.
-import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { describeFailure } from "../api/failure";
-import type { Slot } from "../api/types";
-import { useTRPC } from "../api/trpc";
 import {
   addDays,
   addMonths,
@@ -19,6 +14,11 @@ import {
   type LocalDate,
   type PartOfDay,
 } from "@frontdesk/domain";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { describeFailure } from "../api/failure";
+import type { Slot } from "../api/types";
+import { useTRPC } from "../api/trpc";
 import { Button } from "../ui/Button";
 import { EmptyNotice, ErrorNotice } from "../ui/Notice";
 import { StepHeading } from "../ui/StepHeading";

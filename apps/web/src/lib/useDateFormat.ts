@@ -1,6 +1,6 @@
+import { createDateFormat, type DateFormat } from "@frontdesk/domain";
 import { useMemo } from "react";
 import { useEnvironment } from "../environment";
-import { createDateFormat, type DateFormat } from "@frontdesk/domain";
 
 /** The clinic's formats, noting the patient's zone when it differs. */
 export function useDateFormat(locale: string, timeZone: string): DateFormat {

@@ -1,5 +1,6 @@
 // /booking/:token — the patient's own page for one appointment: see it, cancel it, or move it
 // (reusing the day and time steps), with the clinic's cancellation rule stated up front.
+import { formatDuration, todayIn, type DateFormat } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
@@ -8,7 +9,6 @@ import type { ManagedBooking, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
 import { SlotPicker } from "../booking/SlotPicker";
 import { useEnvironment } from "../environment";
-import { formatDuration, todayIn, type DateFormat } from "@frontdesk/domain";
 import { useDateFormat } from "../lib/useDateFormat";
 import { Button } from "../ui/Button";
 import { TextAreaField } from "../ui/Field";

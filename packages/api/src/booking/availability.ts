@@ -1,7 +1,7 @@
 // Loads what the engine needs for a clinic, a service and some practitioners over a date range,
 // in one round trip, and asks the engine for the bookable times.
 import type { Transaction } from "@frontdesk/db";
-import { BLOCKING_STATUSES } from "@frontdesk/db/schema";
+import { BLOCKING_STATUSES } from "@frontdesk/domain";
 import { computeSlots, type SlotDay, type SlotQuery } from "@frontdesk/scheduling";
 import { sql, type SQL } from "drizzle-orm";
 

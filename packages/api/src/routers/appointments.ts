@@ -1,7 +1,7 @@
 // The receptionist's moves: book (phone patients included), move, cancel, and walk an appointment
 // through its statuses. Staff may book outside the online rules, never over another appointment.
 import { appointments, patients, practitionerServices, practitioners, services } from "@frontdesk/db/schema";
-import { isOpen } from "@frontdesk/domain";
+import { isOpen, SETTABLE_STATUSES } from "@frontdesk/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -168,7 +168,7 @@ export const appointmentsRouter = {
       z.object({
         id,
         version,
-        status: z.enum(["confirmed", "arrived", "completed", "no_show"], {
+        status: z.enum(SETTABLE_STATUSES, {
           error: "Status must be confirmed, arrived, completed or no_show (use cancel to cancel)",
         }),
       }),

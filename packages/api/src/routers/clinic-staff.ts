@@ -1,6 +1,7 @@
 import { createCapabilityToken, parseCapabilityToken, setActiveClinic } from "@frontdesk/auth";
 import { withIdentity, withTenant } from "@frontdesk/db";
 import { clinics, invitations, membershipRole, memberships, users, type MembershipRole } from "@frontdesk/db/schema";
+import { mayAssignRole } from "@frontdesk/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
@@ -16,7 +17,7 @@ const role = z.enum(membershipRole.enumValues, { error: `Role must be one of ${m
 
 /** Only an owner may make or unmake an owner. */
 function assertMayAssign(staff: StaffScope, from: MembershipRole | null, to: MembershipRole | null) {
-  if ((from === "owner" || to === "owner") && staff.role !== "owner") {
+  if (!mayAssignRole(staff.role, from, to)) {
     throw new ForbiddenError("Only an owner can grant or take away the owner role");
   }
 }

@@ -7,9 +7,6 @@ import { patients } from "./patients";
 import { practitioners, services } from "./practice";
 import { tenantIsolation } from "./policies";
 
-/** Statuses whose appointment still occupies the practitioner's calendar. */
-export const BLOCKING_STATUSES = ["booked", "confirmed", "arrived", "completed"] as const;
-
 export const appointments = pgTable(
   "appointments",
   {

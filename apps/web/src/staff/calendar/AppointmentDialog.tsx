@@ -1,12 +1,12 @@
 // One appointment opened from the calendar: when, who, how to reach them, and the moves the front
 // desk makes all day (confirm, arrived, completed, no-show, cancel, reschedule). Every move is drawn
 // on the calendar at once and undone with a message here if the server refuses it.
+import { instantAt, isOpen, minutesOfTime, settableStatuses, STATUS_NAMES, timeOfMinutes, wallClockOf, type DateFormat, type SettableStatus } from "@frontdesk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
-import { instantAt, isOpen, minutesOfTime, settableStatuses, STATUS_NAMES, timeOfMinutes, wallClockOf, type DateFormat, type SettableStatus } from "@frontdesk/domain";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { SelectField, TextAreaField, TextField } from "../../ui/Field";

@@ -1,13 +1,13 @@
 // Booking by phone or at the desk: who, what, with whom, when. The start and the practitioner come
 // from where the receptionist clicked; the server has the last word on whether the time is free,
 // and its answer ("that time was just taken") is shown here, where the receptionist is looking.
+import { type LocalDate, instantAt, minutesOfTime, timeOfMinutes } from "@frontdesk/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { bookingPatientSchema } from "@frontdesk/api/schemas";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { RouterOutputs } from "@frontdesk/api";
 import { describeFailure, type Failure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
-import { type LocalDate, instantAt, minutesOfTime, timeOfMinutes } from "@frontdesk/domain";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { SelectField, TextAreaField, TextField } from "../../ui/Field";

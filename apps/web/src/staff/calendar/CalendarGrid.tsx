@@ -1,7 +1,7 @@
 // The time grid shared by the day view (one column per practitioner) and the week view (one column
 // per day): rows of ROW_MINUTES on the clinic's wall clock, never the browser's.
-import type { CSSProperties, MouseEvent } from "react";
 import { isOpen, STATUS_NAMES, wallClockOf, type DateFormat, type LocalDate } from "@frontdesk/domain";
+import type { CSSProperties, MouseEvent } from "react";
 import type { CalendarAppointment } from "../types";
 import { slotAttributes, slotOf, useBlockDrag, type GridSlot } from "./block-drag";
 import { ROW_MINUTES, type DayColumn, type DayLayout } from "./day-layout";

@@ -1,11 +1,11 @@
 // The reception calendar: a day of every practitioner, or one practitioner's week, live, with
 // booking on a click and every change to an appointment one dialog (or one drag) away.
+import { addDays, can, firstDayOfWeek, instantAt, isoWeekday, type LocalDate } from "@frontdesk/domain";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
-import { addDays, can, firstDayOfWeek, instantAt, isoWeekday, type LocalDate } from "@frontdesk/domain";
 import { useDateFormat } from "../../lib/useDateFormat";
 import { Button } from "../../ui/Button";
 import { ErrorNotice } from "../../ui/Notice";

@@ -1,11 +1,11 @@
 // Every change a receptionist makes to an existing appointment, applied to the calendar at once
 // (the phone is ringing; nobody waits for a round trip) and put back as it was, with a message,
 // when the server refuses: a colleague changed it first (stale version), or the new time is taken.
+import type { SettableStatus } from "@frontdesk/domain";
 import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
-import type { SettableStatus } from "@frontdesk/domain";
 import type { CalendarAppointment, CalendarRange } from "../types";
 
 type Snapshot = Array<[QueryKey, CalendarRange | undefined]>;

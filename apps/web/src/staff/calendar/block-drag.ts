@@ -1,8 +1,8 @@
 // Moving an appointment by dragging its block to another time or column, with a mouse or a pen.
 // On a touch screen a swipe over the calendar must scroll it, as everywhere else, so a finger
 // only taps a block open; touch and keyboard users move it with the reschedule dialog.
-import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import type { LocalDate } from "@frontdesk/domain";
+import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import type { CalendarAppointment } from "../types";
 
 /** A place on the grid: a column (practitioner and day) and a time on the clinic's clock. */

@@ -1,6 +1,6 @@
+import { wallClockOf, type LocalDate } from "@frontdesk/domain";
 import { useEffect, useState } from "react";
 import { useEnvironment } from "../../environment";
-import { wallClockOf, type LocalDate } from "@frontdesk/domain";
 
 export interface ClinicNow {
   instant: Date;

@@ -1,5 +1,6 @@
 // One patient: contact details, no-shows, appointments ahead and behind (by the clinic's clock),
 // and the actions the member's role is offered.
+import { can, STATUS_NAMES, type DateFormat } from "@frontdesk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
@@ -7,7 +8,6 @@ import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { useEnvironment } from "../../environment";
 import { useDateFormat } from "../../lib/useDateFormat";
-import { can, STATUS_NAMES, type DateFormat } from "@frontdesk/domain";
 import { Button } from "../../ui/Button";
 import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";

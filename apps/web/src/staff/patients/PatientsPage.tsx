@@ -1,9 +1,9 @@
 // Search the clinic's patients as you type. The query and page live in the address, so a search
 // can be bookmarked, shared with a colleague, and comes back with the browser's back button.
+import { formatBirthDate } from "@frontdesk/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import { formatBirthDate } from "@frontdesk/domain";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { TextField } from "../../ui/Field";

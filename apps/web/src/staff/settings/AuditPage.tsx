@@ -1,10 +1,10 @@
 // The clinic's audit log: who changed what and when, newest first, filtered by what the API
 // supports (kind of record, record id, person, date range) and read a page at a time.
+import { addDays, instantAt } from "@frontdesk/domain";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
-import { addDays, instantAt } from "@frontdesk/domain";
 import { useDateFormat } from "../../lib/useDateFormat";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";

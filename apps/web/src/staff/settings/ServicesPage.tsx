@@ -1,10 +1,10 @@
 // The clinic's services: what patients book, how long it takes, the free time kept around it,
 // its price, and whether it is offered online.
+import { formatDuration, formatPrice } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
-import { formatDuration, formatPrice } from "@frontdesk/domain";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";

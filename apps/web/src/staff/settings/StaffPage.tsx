@@ -1,6 +1,7 @@
 // The clinic's staff and pending invitations: change a member's role, remove a member, invite
 // someone by e-mail, withdraw an invitation. Only an owner may grant or take away the owner role,
 // or withdraw an invitation to it (as the server rules).
+import { assignableRoles, mayAssignRole } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/failure";
@@ -19,10 +20,6 @@ import styles from "./settings.module.css";
 import type { StaffInvitation, StaffMember } from "./types";
 
 const STAFF_LOCALE = "en-GB";
-const ROLES: StaffRole[] = ["owner", "admin", "receptionist", "practitioner"];
-
-/** The roles `viewer` may hand out: everything for an owner, everything but owner for an admin. */
-const assignableBy = (viewer: StaffRole) => ROLES.filter((role) => viewer === "owner" || role !== "owner");
 
 export function StaffPage() {
   const trpc = useTRPC();
@@ -59,7 +56,7 @@ export function StaffPage() {
                   <span className={styles.muted}>expires {format.dateTime(invitation.expiresAt)}</span>
                   <Button
                     variant="secondary"
-                    disabled={invitation.role === "owner" && membership.role !== "owner"}
+                    disabled={!mayAssignRole(membership.role, invitation.role, null)}
                     onClick={() => setWithdrawing(invitation)}
                     aria-label={`Withdraw the invitation to ${invitation.email}`}
                   >
@@ -92,7 +89,7 @@ function MemberRow({ member, viewer, onRemove }: { member: StaffMember; viewer: 
   const setRole = useMutation(trpc.clinic.staff.setRole.mutationOptions({ onSuccess: refreshStaff }));
   // An admin can neither change nor remove an owner.
   const locked = member.role === "owner" && viewer !== "owner";
-  const roles = locked ? [member.role] : assignableBy(viewer);
+  const roles = locked ? [member.role] : assignableRoles(viewer);
   return (
     <li className={styles.row}>
       <div>
@@ -212,7 +209,7 @@ function InviteForm({ viewer }: { viewer: StaffRole }) {
         <div className={styles.field}>
           <label htmlFor={roleId}>Role</label>
           <select id={roleId} className={styles.select} value={role} onChange={(e) => setRole(e.target.value as StaffRole)}>
-            {assignableBy(viewer).map((r) => (
+            {assignableRoles(viewer).map((r) => (
               <option key={r} value={r}>
                 {ROLE_NAMES[r]}
               </option>

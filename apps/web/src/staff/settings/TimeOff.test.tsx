@@ -59,4 +59,25 @@ describe("time off", () => {
     await app.user.click(within(list).getByRole("button", { name: /^Remove time off Tuesday, 10 March 2026/ }));
     await expect.poll(() => app.removals).toEqual([{ exceptionId: holiday.id }]);
   });
+
+  it("places time off typed on a DST night where the calendar and the slot engine place it", async () => {
+    const app = openTimeOff();
+    const form = await app.screen.findByRole("form", { name: "Add time off" }, LOADED);
+    const typeRange = async (fromDate: string, fromTime: string, untilDate: string, untilTime: string) => {
+      fireEvent.change(within(form).getByLabelText("First day"), { target: { value: fromDate } });
+      fireEvent.change(within(form).getByLabelText("Last day"), { target: { value: untilDate } });
+      await app.user.clear(within(form).getByLabelText("From"));
+      await app.user.type(within(form).getByLabelText("From"), fromTime);
+      await app.user.clear(within(form).getByLabelText("Until"));
+      await app.user.type(within(form).getByLabelText("Until"), untilTime);
+      await app.user.click(within(form).getByRole("button", { name: "Add" }));
+    };
+    // Paris, 25 October 2026: 02:00-03:00 happens twice. 02:30 is its first occurrence (summer
+    // time, 00:30Z), as the calendar grid and the engine read it; the old copy said 01:30Z.
+    await typeRange("2026-10-25", "02:30", "2026-10-25", "03:30");
+    await expect.poll(() => app.adds.at(-1)).toMatchObject({ startsAt: "2026-10-25T00:30:00.000Z", endsAt: "2026-10-25T02:30:00.000Z" });
+    // 29 March 2026: 02:00 jumps to 03:00; 02:30 does not exist and means the instant after the gap.
+    await typeRange("2026-03-29", "02:30", "2026-03-29", "04:00");
+    await expect.poll(() => app.adds.at(-1)).toMatchObject({ startsAt: "2026-03-29T01:30:00.000Z", endsAt: "2026-03-29T02:00:00.000Z" });
+  });
 });

@@ -1,11 +1,11 @@
 // A practitioner's time off (and extra hours) for the year ahead: listed in the clinic's clock,
 // added as dates and times on that clock, removed one by one.
+import { addDays, instantAt, todayIn } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { useEnvironment } from "../../environment";
-import { addDays, todayIn, instantAt } from "@frontdesk/domain";
 import { useDateFormat } from "../../lib/useDateFormat";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";

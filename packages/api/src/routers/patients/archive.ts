@@ -1,11 +1,12 @@
 import { appointments, patients } from "@frontdesk/db/schema";
+import { PENDING_STATUSES } from "@frontdesk/domain";
 import { and, count, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { ConflictError } from "../../errors";
 import { procedure } from "../../trpc";
 import { uuid } from "../../validation";
-import { loadPatient, OPEN_STATUSES, recordView } from "./patient-record";
+import { loadPatient, recordView } from "./patient-record";
 
 /**
  * Soft delete: the record leaves search but keeps its history. Refused while the patient still
@@ -24,7 +25,7 @@ export const archive = procedure("patients.archive")
         and(
           eq(appointments.clinicId, staff.clinicId),
           eq(appointments.patientId, patient.id),
-          inArray(appointments.status, [...OPEN_STATUSES]),
+          inArray(appointments.status, [...PENDING_STATUSES]),
           gt(appointments.endsAt, ctx.deps.clock.now()),
         ),
       );

@@ -9,7 +9,6 @@ import type { StaffScope } from "../../trpc";
 import { email, personName } from "../../validation";
 
 export const PAGE_SIZE_MAX = 100;
-export const OPEN_STATUSES = ["booked", "confirmed", "arrived"] as const;
 
 // The same phone and birth-date rules as online booking (without its "" means "not given").
 const phone = bookingPatientSchema.shape.phone.options[0].unwrap();

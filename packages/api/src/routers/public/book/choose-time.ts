@@ -1,6 +1,6 @@
 // public.book, step 2, choose the time: the engine has the first word (rules, hours, time off,
 // known appointments); "first available" goes to the least-booked practitioner that day.
-import { localDateOf } from "@frontdesk/domain";
+import { BLOCKING_STATUSES, localDateOf } from "@frontdesk/domain";
 import type { Transaction } from "@frontdesk/db";
 import { appointments, type services } from "@frontdesk/db/schema";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
@@ -21,7 +21,7 @@ export async function leastBooked(tx: Transaction, clinic: ClinicRules, candidat
       and(
         eq(appointments.clinicId, clinic.id),
         inArray(appointments.practitionerId, candidates),
-        inArray(appointments.status, ["booked", "confirmed", "arrived", "completed"]),
+        inArray(appointments.status, [...BLOCKING_STATUSES]),
         gt(appointments.startsAt, new Date(start.getTime() - 36 * 60 * 60_000)),
         sql`${appointments.startsAt} < ${new Date(start.getTime() + 36 * 60 * 60_000).toISOString()}::timestamptz`,
       ),
