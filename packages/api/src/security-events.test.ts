@@ -49,7 +49,8 @@ describe("security events", () => {
       "sign_in_failed",
       "sign_in", // with the sign-up code
     ]);
-    expect(activity[0]).toMatchObject({ ip: expect.any(String), userAgent: "vitest" });
+    expect(activity[0]?.userAgent).toBe("vitest");
+    expect(activity[0]?.ip).toMatch(/^2001:db8::/);
 
     const admin = callerFor(deps, await sessionFor(deps, staffed.userIds.admin, staffed.clinic.clinicId)).caller;
     const audited = (await admin.clinic.audit.list({ entity: "account" })).items;

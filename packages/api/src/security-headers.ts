@@ -21,7 +21,7 @@ export function baseSecurityHeaders(publicUrl: string): Record<string, string> {
 export async function inlineScriptHashes(html: string): Promise<string[]> {
   const hashes: string[] = [];
   for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
-    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(match[1]!));
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(match[1]));
     hashes.push(`'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
   }
   return hashes;

@@ -168,3 +168,15 @@ describe("countLoginCodesIssuedSince", () => {
     expect(await countLoginCodesIssuedSince(db, uniqueEmail(), T0)).toBe(0);
   });
 });
+
+describe("sign-up codes", () => {
+  it("carry the pending account to the one purpose they were issued for", async () => {
+    const { checkLoginCode } = await import("./codes");
+    const email = uniqueEmail("signup");
+    const code = await issueLoginCode(db, email, T0, { purpose: "sign_up", pending: { name: "Ada", passwordHash: "hash" } });
+    expect(await verifyLoginCode(db, email, code, at(MINUTE))).toBe("invalid");
+    expect(await checkLoginCode(db, email, code, at(MINUTE), "sign_up")).toEqual({ result: "ok", pending: { name: "Ada", passwordHash: "hash" } });
+    const signIn = await issueLoginCode(db, email, at(2 * MINUTE));
+    expect(await checkLoginCode(db, email, signIn, at(3 * MINUTE), "sign_up")).toEqual({ result: "invalid" });
+  });
+});

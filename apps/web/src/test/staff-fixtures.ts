@@ -16,7 +16,7 @@ export function signedIn(role: StaffRole = "receptionist", clinics: "one" | "two
   return { user: { id: "0b8f1c2e-5555-4000-8000-000000000001", name: "Léa Accueil", email: "lea@example.com" }, memberships, activeClinicId: ids.clinic };
 }
 
-export const signInAnswer: RouterOutputs["auth"]["signIn"] = { user: signedIn().user };
+export const signInAnswer: RouterOutputs["auth"]["signIn"] = { status: "signed_in", user: signedIn().user };
 
 export function appointment(overrides: Partial<CalendarAppointment> = {}): CalendarAppointment {
   return {

@@ -21,11 +21,6 @@ function cookiePair(headers: Headers, prefix: string): string | undefined {
   return headers.getSetCookie().find((c) => c.startsWith(prefix))?.split(";")[0];
 }
 
-async function keyOf(userId: string): Promise<string> {
-  const [row] = await withIdentity(db, { userId }, (tx) => tx.select({ key: users.totpKey }).from(users).where(eq(users.id, userId)));
-  return row!.key!;
-}
-
 /** A verified account with MFA on; returns its recovery codes and key. */
 async function withMfa() {
   const test = createTestDeps(db);

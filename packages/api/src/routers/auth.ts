@@ -166,19 +166,12 @@ export const authRouter = {
       // Read the active clinic from the row: an earlier call of this request may have changed it.
       const [current] = await tx.select({ activeClinicId: sessions.activeClinicId }).from(sessions).where(eq(sessions.id, session.id));
       const rows = await tx
-        .select({
-          clinicId: clinics.id,
-          clinicName: clinics.name,
-          clinicSlug: clinics.slug,
-          timezone: clinics.timezone,
-          role: memberships.role,
-          requiresMfa: clinics.requireMfa,
-        })
+        .select({ clinicId: clinics.id, clinicName: clinics.name, clinicSlug: clinics.slug, timezone: clinics.timezone, role: memberships.role })
         .from(memberships)
         .innerJoin(clinics, eq(clinics.id, memberships.clinicId))
         .where(eq(memberships.userId, session.userId))
         .orderBy(clinics.name);
-      return { user: publicUser(user!), mfaEnabled: user!.totpKey !== null, memberships: rows, activeClinicId: current?.activeClinicId ?? null };
+      return { user: publicUser(user!), memberships: rows, activeClinicId: current?.activeClinicId ?? null };
     });
   }),
 

@@ -14,6 +14,20 @@ function serveAccount() {
   let session: ReturnType<typeof signedIn> | null = signedIn();
   let live = devices();
   const revokes = calls<"auth.sessions.revoke">();
+  let mfa = { enabled: false, recoveryCodesLeft: 0, requiredBy: [] as string[] };
+  server.use(
+    handle("auth.mfa.status", () => mfa),
+    handle("auth.mfa.setup", () => ({ secret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", uri: "otpauth://totp/Frontdesk:lea", qrCode: "data:image/svg+xml;base64,PHN2Zy8+" })),
+    handle("auth.mfa.enable", (input) => {
+      if (input.code !== "123456") return new TrpcErrorAnswer("BAD_REQUEST", "That code is not right: check the time on your phone and try the next one");
+      mfa = { enabled: true, recoveryCodesLeft: 10, requiredBy: [] };
+      return { recoveryCodes: Array.from({ length: 10 }, (_, i) => `abcd${i}-efgh${i}`) };
+    }),
+    handle("auth.activity", () => [
+      { id: 2, kind: "sign_in", ip: "198.51.100.2", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0", at: "2026-03-02T07:50:00.000Z" },
+      { id: 1, kind: "sign_in_failed", ip: "203.0.113.66", userAgent: null, at: "2026-03-02T07:49:00.000Z" },
+    ]),
+  );
   server.use(
     procedure("auth.me", () => session),
     procedure("calendar.range", () => calendarDay()),
@@ -123,5 +137,34 @@ describe("changing the password", () => {
     expect(await view.screen.findByText("1 other device was signed out.")).toBeInTheDocument();
     expect(changes.list).toEqual([{ currentPassword: "old password 1", newPassword: "a much longer phrase" }]);
     expect(view.screen.getByLabelText("Current password")).toHaveValue("");
+  });
+
+  it("sets up two-step verification with a QR code, refuses a wrong code, and shows the recovery codes once", async () => {
+    serveAccount();
+    const { screen, user } = renderApp("/app/account");
+    await user.click(await screen.findByRole("button", { name: "Set up two-step verification" }));
+    expect(await screen.findByRole("img", { name: "QR code to add Frontdesk to your authenticator app" })).toHaveAttribute("src", expect.stringMatching(/^data:image\/svg\+xml/));
+    expect(screen.getByLabelText("Key")).toHaveTextContent("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
+    await user.type(screen.getByLabelText("Code from the app"), "000000");
+    await user.click(screen.getByRole("button", { name: "Turn on two-step verification" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("That code is not right");
+    await user.clear(screen.getByLabelText("Code from the app"));
+    await user.type(screen.getByLabelText("Code from the app"), "123456");
+    await user.click(screen.getByRole("button", { name: "Turn on two-step verification" }));
+    const codes = await screen.findByRole("list", { name: "Recovery codes" });
+    expect(within(codes).getAllByRole("listitem")).toHaveLength(10);
+    await user.click(screen.getByRole("button", { name: "I have saved them" }));
+    expect(await screen.findByText(/On\. Signing in asks for a code/)).toHaveTextContent("10 recovery codes left");
+    expect(screen.queryByRole("list", { name: "Recovery codes" })).not.toBeInTheDocument();
+  });
+
+  it("shows recent activity, failed sign-ins included, in the clinic's zone", async () => {
+    serveAccount();
+    const { screen } = renderApp("/app/account");
+    const rows = within(await screen.findByRole("list", { name: "Recent activity" })).getAllByRole("listitem");
+    expect(rows[0]).toHaveTextContent("Signed in");
+    expect(rows[0]).toHaveTextContent("Firefox on Windows · 198.51.100.2");
+    expect(rows[1]).toHaveTextContent("Failed sign-in");
+    expect(rows[1]).toHaveTextContent("08:49 · 203.0.113.66");
   });
 });

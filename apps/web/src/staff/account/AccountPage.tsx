@@ -1,7 +1,10 @@
-// The member's own account: where they are signed in (and signing devices out), and their password.
+// The member's own account: where they are signed in (and signing devices out), their password,
+// two-step verification, and what happened to the account lately.
 import { useStaffSession } from "../StaffLayout";
+import { ActivitySection } from "./ActivitySection";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { DevicesSection } from "./DevicesSection";
+import { MfaSection } from "./MfaSection";
 import styles from "./account.module.css";
 
 export function AccountPage() {
@@ -16,6 +19,8 @@ export function AccountPage() {
       </div>
       <DevicesSection />
       <ChangePasswordForm />
+      <MfaSection />
+      <ActivitySection />
     </div>
   );
 }

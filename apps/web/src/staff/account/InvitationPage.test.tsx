@@ -63,9 +63,10 @@ describe("accepting a staff invitation", () => {
   it("lets someone new create an account and come back to the invitation", async () => {
     serveInvitation(false);
     server.use(
-      handle("auth.signUp", () => {
+      handle("auth.signUp", (input) => ({ verificationSent: true, email: input.email })),
+      handle("auth.verifyEmail", () => {
         server.use(procedure("auth.me", () => ({ user: { id: ids.clinic, name: "Noé", email: "noe@example.com" }, memberships: [], activeClinicId: null })));
-        return { user: { id: ids.clinic, name: "Noé", email: "noe@example.com" } };
+        return { status: "signed_in", user: { id: ids.clinic, name: "Noé", email: "noe@example.com" } };
       }),
     );
     const { screen, user, router } = renderApp(INVITE);
@@ -74,6 +75,8 @@ describe("accepting a staff invitation", () => {
     await user.type(screen.getByLabelText("E-mail address"), "noe@example.com");
     await user.type(screen.getByLabelText("Password"), "a long enough phrase");
     await user.click(screen.getByRole("button", { name: "Create account" }));
+    await user.type(await screen.findByLabelText("Confirmation code"), "123456");
+    await user.click(screen.getByRole("button", { name: "Confirm" }));
     expect(await screen.findByRole("button", { name: "Accept invitation" })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe(INVITE);
     expect(screen.getByText("noe@example.com")).toBeInTheDocument();

@@ -1,5 +1,6 @@
 // A new account for someone who will open a clinic or accept an invitation. The password policy
-// is the server's; its refusals come back per field.
+// is the server's; its refusals come back per field. Nothing opens until the code e-mailed to
+// the address comes back (ADR 0016).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
@@ -7,7 +8,10 @@ import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
+import { CodeForm } from "./CodeForm";
+import { describeCodeFailure } from "./code-failure";
 import { GoToPath } from "./GoToPath";
+import { MfaStep } from "./MfaStep";
 import { safeReturnPath } from "./return-to";
 import { signUpRoute } from "./routes";
 import styles from "./account.module.css";
@@ -22,17 +26,52 @@ export function SignUpPage() {
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const signUp = useMutation(
-    trpc.auth.signUp.mutationOptions({
-      onSuccess: async () => {
-        queryClient.clear();
-        await navigate({ href: redirect ?? "/app/new-clinic", replace: true });
+  const signUp = useMutation(trpc.auth.signUp.mutationOptions());
+  const signedIn = async () => {
+    queryClient.clear();
+    await navigate({ href: redirect ?? "/app/new-clinic", replace: true });
+  };
+  const [needsSecondFactor, setNeedsSecondFactor] = useState(false);
+  const verify = useMutation(
+    trpc.auth.verifyEmail.mutationOptions({
+      onSuccess: async (outcome) => {
+        if (outcome.status === "signed_in") await signedIn();
+        else setNeedsSecondFactor(true);
       },
     }),
   );
 
   // Someone already signed in has no account to create; after our own sign-up, onSuccess leads on.
   if (me.data && signUp.isIdle) return <GoToPath href={redirect ?? "/app/calendar"} />;
+
+  if (signUp.isSuccess) {
+    return (
+      <div className={styles.narrow}>
+        <h1>Confirm your e-mail address</h1>
+        {needsSecondFactor ? (
+          <MfaStep onSignedIn={signedIn} />
+        ) : (
+          <>
+            <p role="status">We sent a 6-digit code to {signUp.data.email}. Enter it here to finish creating your account.</p>
+            <CodeForm
+              label="Confirmation code"
+              hint="It works once, for 10 minutes. Not there? Look in your spam folder."
+              submitLabel="Confirm"
+              pendingLabel="Confirming…"
+              pending={verify.isPending}
+              error={verify.isError ? describeCodeFailure(verify.error) : null}
+              onSubmit={(code) => verify.mutate({ email: signUp.data.email, code })}
+            />
+            <p>
+              <Button variant="link" onClick={() => signUp.mutate({ name, email, password })}>
+                Send a new code
+              </Button>
+            </p>
+          </>
+        )}
+      </div>
+    );
+  }
 
   const failure = signUp.isError ? describeFailure(signUp.error) : null;
   const fieldErrors = failure?.kind === "invalid" ? failure.fieldErrors : {};

@@ -19,6 +19,20 @@ export const signUpRoute = createRoute({
   component: lazyRouteComponent(() => import("./SignUpPage"), "SignUpPage"),
 });
 
+/** "Forgot your password?" (linked from the sign-in page). */
+export const forgotPasswordRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "forgot-password",
+  component: lazyRouteComponent(() => import("./ForgotPasswordPage"), "ForgotPasswordPage"),
+});
+
+/** The page a reset e-mail links to (`${PUBLIC_URL}/app/reset-password/<token>`, see auth-password.ts). */
+export const resetPasswordRoute = createRoute({
+  getParentRoute: () => staffRoute,
+  path: "reset-password/$token",
+  component: lazyRouteComponent(() => import("./ResetPasswordPage"), "ResetPasswordPage"),
+});
+
 /** "Create your clinic": outside the signed-in layout, which needs a clinic to show. */
 export const newClinicRoute = createRoute({
   getParentRoute: () => staffRoute,
@@ -40,7 +54,7 @@ export const accountRoute = createRoute({
 });
 
 /** Routes reachable without a session, under `/app`. */
-export const accountPublicRoutes = [signInRoute, signUpRoute, newClinicRoute, invitationRoute] as const;
+export const accountPublicRoutes = [signInRoute, signUpRoute, forgotPasswordRoute, resetPasswordRoute, newClinicRoute, invitationRoute] as const;
 
 /** Routes under the signed-in layout. */
 export const accountRoutes = [accountRoute] as const;
