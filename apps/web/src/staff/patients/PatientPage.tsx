@@ -11,12 +11,14 @@ import type { DateFormat } from "../../lib/datetime";
 import { Button } from "../../ui/Button";
 import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";
+// eslint-disable-next-line no-restricted-imports -- the status names are being moved to @frontdesk/domain (issue 13); then this import goes
 import { STATUS_NAMES } from "../calendar/DayGrid";
 import { useStaffSession } from "../StaffLayout";
 import { mayArchivePatients } from "./access";
 import { ArchivePatientDialog } from "./ArchivePatientDialog";
 import { EditPatientDialog } from "./EditPatientDialog";
-import { countOf, formatBirthDate } from "./format";
+import { countOf } from "../../lib/count-of";
+import { formatBirthDate } from "./format";
 import { patientRoute } from "./routes";
 import type { PatientAppointment, PatientRecordAnswer } from "./types";
 import styles from "./patients.module.css";

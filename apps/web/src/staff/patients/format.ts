@@ -6,7 +6,3 @@ const birthDateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day:
 export function formatBirthDate(date: string): string {
   return birthDateFormat.format(new Date(`${date}T12:00:00Z`));
 }
-
-export function countOf(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
