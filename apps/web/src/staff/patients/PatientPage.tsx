@@ -1,16 +1,14 @@
 // One patient: contact details, no-shows, appointments ahead and behind (by the clinic's clock),
 // and the actions the member's role is offered.
-import { useQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { useEnvironment } from "../../environment";
 import { useDateFormat } from "../../lib/useDateFormat";
 import type { DateFormat } from "../../lib/datetime";
 import { Button } from "../../ui/Button";
-import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";
-import { Skeleton } from "../../ui/Skeleton";
+import { EmptyNotice, SuccessNotice } from "../../ui/Notice";
 // eslint-disable-next-line no-restricted-imports -- the status names are being moved to @frontdesk/domain (issue 13); then this import goes
 import { STATUS_NAMES } from "../calendar/DayGrid";
 import { useStaffSession } from "../StaffLayout";
@@ -29,31 +27,7 @@ const STAFF_LOCALE = "en-GB";
 export function PatientPage() {
   const { patientId } = patientRoute.useParams();
   const trpc = useTRPC();
-  const record = useQuery(trpc.patients.get.queryOptions({ patientId }));
-
-  if (record.isPending) {
-    return (
-      <div aria-busy="true">
-        <span className="visually-hidden">Loading the patient…</span>
-        <Skeleton width="50%" height="2rem" />
-        <Skeleton height="10rem" style={{ marginTop: "1rem" }} />
-      </div>
-    );
-  }
-  if (record.isError) {
-    const failure = describeFailure(record.error);
-    // A mistyped or foreign id reads the same as a missing one: there is nothing to show here.
-    if (failure.kind === "not-found" || failure.kind === "invalid") {
-      return (
-        <>
-          <h1>Patient not found</h1>
-          <p>There is no patient at this address in this clinic.</p>
-          <Link to="/app/patients">Search the patients</Link>
-        </>
-      );
-    }
-    return <ErrorNotice title="The patient could not be loaded" message={failure.message} onRetry={() => void record.refetch()} />;
-  }
+  const record = useSuspenseQuery(trpc.patients.get.queryOptions({ patientId }));
   return <PatientRecordView answer={record.data} />;
 }
 
