@@ -1,18 +1,17 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
-import { useState } from "react";
-import { createApiClients, TRPCProvider, type ApiClientOptions } from "./api/trpc";
+import { TRPCProvider, type ApiClients } from "./api/trpc";
 import { EnvironmentProvider, type Environment } from "./environment";
 import type { createAppRouter } from "./router";
 
 export interface AppProps {
   router: ReturnType<typeof createAppRouter>;
   environment: Environment;
-  api?: ApiClientOptions;
+  /** The clients the router's loaders use too (createAppRouter). */
+  clients: ApiClients;
 }
 
-export function App({ router, environment, api }: AppProps) {
-  const [clients] = useState(() => createApiClients(api));
+export function App({ router, environment, clients }: AppProps) {
   return (
     <EnvironmentProvider value={environment}>
       <QueryClientProvider client={clients.queryClient}>

@@ -1,5 +1,6 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { createApiClients } from "./api/trpc";
 import { App } from "./App";
 import { browserEnvironment } from "./environment";
 import { createAppRouter } from "./router";
@@ -8,8 +9,9 @@ import "./ui/tokens.css";
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks #root");
 
+const clients = createApiClients();
 createRoot(root).render(
   <StrictMode>
-    <App router={createAppRouter()} environment={browserEnvironment()} />
+    <App router={createAppRouter(clients)} environment={browserEnvironment()} clients={clients} />
   </StrictMode>,
 );

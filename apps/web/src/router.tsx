@@ -1,6 +1,8 @@
 // The route tree, one lazy chunk per area: a patient on /book/… never downloads the staff screens.
 // Each area declares its routes beside its screens; this file only assembles them.
 import { createRoute, createRouter, lazyRouteComponent, redirect, type RouterHistory } from "@tanstack/react-router";
+import type { ApiClients } from "./api/trpc";
+import { ManageBookingFailed, ManageBookingPending } from "./manage/ManageBookingStates";
 import { rootRoute, signedInRoute, staffRoute } from "./routes/base";
 import { HomePage, PagePending } from "./shell/AppShell";
 import { accountPublicRoutes, accountRoutes } from "./staff/account/routes";
@@ -19,6 +21,9 @@ export const bookingRoute = createRoute({
 export const manageRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/booking/$token",
+  loader: ({ context: { queryClient, trpc }, params }) => queryClient.ensureQueryData(trpc.public.booking.get.queryOptions({ token: params.token })),
+  pendingComponent: ManageBookingPending,
+  errorComponent: ManageBookingFailed,
   component: lazyRouteComponent(() => import("./manage/ManageBookingPage"), "ManageBookingPage"),
 });
 
@@ -41,9 +46,10 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-export function createAppRouter(history?: RouterHistory) {
+export function createAppRouter({ queryClient, trpc }: ApiClients, history?: RouterHistory) {
   return createRouter({
     routeTree,
+    context: { queryClient, trpc },
     defaultPendingComponent: PagePending,
     defaultPendingMs: 150,
     scrollRestoration: true,

@@ -2,7 +2,7 @@
 import type { AppRouter } from "@frontdesk/api";
 import { QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from "@trpc/client";
-import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
@@ -34,5 +34,9 @@ export function createApiClients({ baseUrl = window.location.origin, batch = tru
   });
   const url = `${baseUrl}/trpc`;
   const trpcClient = createTRPCClient<AppRouter>({ links: [batch ? httpBatchLink({ url }) : httpLink({ url })] });
-  return { queryClient, trpcClient };
+  // The same query options outside React, for the routes' loaders (router.tsx, routes/base.ts).
+  const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+  return { queryClient, trpcClient, trpc };
 }
+
+export type ApiClients = ReturnType<typeof createApiClients>;

@@ -1,10 +1,11 @@
 // /booking/:token — the patient's own page for one appointment: see it, cancel it, or move it
 // (reusing the day and time steps), with the clinic's cancellation rule stated up front.
 import { formatDuration, todayIn, type DateFormat } from "@frontdesk/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { describeFailure, type Failure } from "../api/failure";
+import { useManageTitle } from "./ManageBookingStates";
 import type { ManagedBooking, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
 import { SlotPicker } from "../booking/SlotPicker";
@@ -21,44 +22,8 @@ import styles from "../booking/booking.module.css";
 export function ManageBookingPage() {
   const { token } = useParams({ from: "/booking/$token" });
   const trpc = useTRPC();
-  const booking = useQuery(trpc.public.booking.get.queryOptions({ token }));
-
-  useEffect(() => {
-    document.title = "Your appointment · Frontdesk";
-  }, []);
-
-  if (booking.isPending) {
-    return (
-      <div aria-busy="true">
-        <p role="status" className="visually-hidden">
-          Loading your appointment…
-        </p>
-        <Skeleton width="20rem" height="2.25rem" style={{ maxWidth: "100%", marginBottom: "1rem" }} />
-        <div className={styles.panel}>
-          <Skeleton width="60%" style={{ marginBottom: "0.75rem" }} />
-          <Skeleton width="80%" style={{ marginBottom: "0.75rem" }} />
-          <Skeleton width="40%" />
-        </div>
-      </div>
-    );
-  }
-  if (booking.isError) {
-    const failure = describeFailure(booking.error);
-    if (failure.kind === "not-found") {
-      return (
-        <>
-          <h1>This link does not work</h1>
-          <p>The link may be mistyped or may have expired. Please contact your clinic to change your appointment.</p>
-        </>
-      );
-    }
-    return (
-      <>
-        <h1>Your appointment</h1>
-        <ErrorNotice title="Your appointment could not be loaded" message={failure.message} onRetry={() => void booking.refetch()} />
-      </>
-    );
-  }
+  const booking = useSuspenseQuery(trpc.public.booking.get.queryOptions({ token }));
+  useManageTitle();
   return <ManageBooking token={token} booking={booking.data} />;
 }
 

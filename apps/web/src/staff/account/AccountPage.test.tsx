@@ -4,7 +4,7 @@ import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
 import { calendarDay, signedIn } from "../../test/staff-fixtures";
 import { procedure, TrpcErrorAnswer } from "../../test/trpc";
-import { calls, devices, handle } from "./testing";
+import { calls, devices, handle } from "../../test/handlers";
 
 // Lazy pages on two cores shared with other test runs can take longer than the default second to appear.
 configure({ asyncUtilTimeout: 5000 });

@@ -7,7 +7,7 @@ import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
 import { SuccessNotice } from "../../ui/Notice";
-import { countOf } from "../patients/format";
+import { countOf } from "../../lib/count-of";
 import styles from "./account.module.css";
 
 export function ChangePasswordForm() {

@@ -6,7 +6,7 @@ import { server } from "../../test/server";
 import { calendarDay, otherClinicId, signedIn, signInAnswer } from "../../test/staff-fixtures";
 import { procedure, TrpcErrorAnswer } from "../../test/trpc";
 import type { Me } from "../types";
-import { calls, handle } from "./testing";
+import { calls, handle } from "../../test/handlers";
 
 // Lazy pages on two cores shared with other test runs can take longer than the default second to appear.
 configure({ asyncUtilTimeout: 5000 });

@@ -9,7 +9,7 @@ import { useEnvironment } from "../../environment";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
 import { Skeleton } from "../../ui/Skeleton";
-import { useDebouncedCallback } from "../patients/useDebouncedCallback";
+import { useDebouncedCallback } from "../../lib/useDebouncedCallback";
 import { suggestSlug } from "./slug";
 import styles from "./account.module.css";
 

@@ -6,7 +6,7 @@ import { server } from "../../test/server";
 import { calendarDay } from "../../test/staff-fixtures";
 import { procedure, TrpcErrorAnswer } from "../../test/trpc";
 import type { Me } from "../types";
-import { calls, handle, invalid } from "./testing";
+import { calls, handle, invalid } from "../../test/handlers";
 import { suggestSlug } from "./slug";
 
 // Lazy pages on two cores shared with other test runs can take longer than the default second to appear.

@@ -4,8 +4,8 @@ import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
 import { calendarDay, signedIn, signInAnswer } from "../../test/staff-fixtures";
 import { procedure } from "../../test/trpc";
-import { dupontRecord, patientIds } from "../patients/testing";
-import { handle } from "./testing";
+import { dupontRecord, patientIds } from "../../test/patient-fixtures";
+import { handle } from "../../test/handlers";
 
 // Lazy pages on two cores shared with other test runs can take longer than the default second to appear.
 configure({ asyncUtilTimeout: 5000 });

@@ -7,7 +7,7 @@ import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
 import uiStyles from "../../ui/ui.module.css";
-import { useDebouncedValue } from "./useDebouncedValue";
+import { useDebouncedValue } from "../../lib/useDebouncedValue";
 import styles from "./calendar.module.css";
 
 export type FoundPatient = RouterOutputs["patients"]["search"]["items"][number];

@@ -5,8 +5,8 @@ import { server } from "../../test/server";
 import { signedIn } from "../../test/staff-fixtures";
 import { procedure, TrpcErrorAnswer } from "../../test/trpc";
 import type { StaffRole } from "../types";
-import { calls, handle, invalid } from "../account/testing";
-import { dupontRecord, patientIds } from "./testing";
+import { calls, handle, invalid } from "../../test/handlers";
+import { dupontRecord, patientIds } from "../../test/patient-fixtures";
 import type { PatientRecordAnswer } from "./types";
 
 // Lazy pages on two cores shared with other test runs can take longer than the default second to appear.

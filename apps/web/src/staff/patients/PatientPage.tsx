@@ -1,20 +1,18 @@
 // One patient: contact details, no-shows, appointments ahead and behind (by the clinic's clock),
 // and the actions the member's role is offered.
 import { can, STATUS_NAMES, type DateFormat } from "@frontdesk/domain";
-import { useQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { useEnvironment } from "../../environment";
 import { useDateFormat } from "../../lib/useDateFormat";
 import { Button } from "../../ui/Button";
-import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";
-import { Skeleton } from "../../ui/Skeleton";
+import { EmptyNotice, SuccessNotice } from "../../ui/Notice";
 import { useStaffSession } from "../StaffLayout";
 import { ArchivePatientDialog } from "./ArchivePatientDialog";
 import { EditPatientDialog } from "./EditPatientDialog";
-import { countOf } from "./format";
+import { countOf } from "../../lib/count-of";
 import { patientRoute } from "./routes";
 import type { PatientAppointment, PatientRecordAnswer } from "./types";
 import styles from "./patients.module.css";
@@ -25,31 +23,7 @@ const STAFF_LOCALE = "en-GB";
 export function PatientPage() {
   const { patientId } = patientRoute.useParams();
   const trpc = useTRPC();
-  const record = useQuery(trpc.patients.get.queryOptions({ patientId }));
-
-  if (record.isPending) {
-    return (
-      <div aria-busy="true">
-        <span className="visually-hidden">Loading the patient…</span>
-        <Skeleton width="50%" height="2rem" />
-        <Skeleton height="10rem" style={{ marginTop: "1rem" }} />
-      </div>
-    );
-  }
-  if (record.isError) {
-    const failure = describeFailure(record.error);
-    // A mistyped or foreign id reads the same as a missing one: there is nothing to show here.
-    if (failure.kind === "not-found" || failure.kind === "invalid") {
-      return (
-        <>
-          <h1>Patient not found</h1>
-          <p>There is no patient at this address in this clinic.</p>
-          <Link to="/app/patients">Search the patients</Link>
-        </>
-      );
-    }
-    return <ErrorNotice title="The patient could not be loaded" message={failure.message} onRetry={() => void record.refetch()} />;
-  }
+  const record = useSuspenseQuery(trpc.patients.get.queryOptions({ patientId }));
   return <PatientRecordView answer={record.data} />;
 }
 

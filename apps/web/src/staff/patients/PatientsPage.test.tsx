@@ -4,8 +4,8 @@ import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
 import { signedIn } from "../../test/staff-fixtures";
 import { procedure } from "../../test/trpc";
-import { calls, handle } from "../account/testing";
-import { dupontItem, listItem, searchAnswer } from "./testing";
+import { calls, handle } from "../../test/handlers";
+import { dupontItem, listItem, searchAnswer } from "../../test/patient-fixtures";
 import type { PatientListItem } from "./types";
 
 // Lazy pages on two cores shared with other test runs can take longer than the default second to appear.

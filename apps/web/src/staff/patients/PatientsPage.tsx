@@ -9,10 +9,10 @@ import { useTRPC } from "../../api/trpc";
 import { TextField } from "../../ui/Field";
 import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";
-import { countOf } from "./format";
+import { countOf } from "../../lib/count-of";
 import { patientsRoute, type PatientsSearch } from "./routes";
 import type { PatientListItem, PatientSearchAnswer } from "./types";
-import { useDebouncedCallback } from "./useDebouncedCallback";
+import { useDebouncedCallback } from "../../lib/useDebouncedCallback";
 import styles from "./patients.module.css";
 
 export const PAGE_SIZE = 20;

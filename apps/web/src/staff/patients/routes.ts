@@ -2,6 +2,7 @@
 // with `/app/patients/$patientId`.
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { signedInRoute } from "../../routes/base";
+import { PatientFailed, PatientPending } from "./PatientStates";
 
 export interface PatientsSearch {
   /** What was typed in the search box; every patient when absent. */
@@ -31,6 +32,10 @@ export const patientsRoute = createRoute({
 export const patientRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "patients/$patientId",
+  // Each view is audited (patients.get): loaded once per visit, kept 30 s like any query.
+  loader: ({ context: { queryClient, trpc }, params }) => queryClient.ensureQueryData(trpc.patients.get.queryOptions({ patientId: params.patientId })),
+  pendingComponent: PatientPending,
+  errorComponent: PatientFailed,
   component: lazyRouteComponent(() => import("./PatientPage"), "PatientPage"),
 });
 

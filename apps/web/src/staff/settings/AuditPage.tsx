@@ -11,7 +11,7 @@ import { TextField } from "../../ui/Field";
 import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
 import { useStaffSession } from "../StaffLayout";
 import { describeChanges } from "./audit-changes";
-import { Loading } from "./Loading";
+import { Loading } from "../../ui/Loading";
 import styles from "./settings.module.css";
 import type { AuditEntry, AuditFilters } from "./types";
 

@@ -5,7 +5,7 @@ import { useId } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
-import { Loading } from "./Loading";
+import { Loading } from "../../ui/Loading";
 import { settingsHoursRoute } from "./routes";
 import { TimeOff } from "./TimeOff";
 import { WeekEditor } from "./WeekEditor";

@@ -8,10 +8,10 @@ import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";
-import { ConfirmDialog } from "./ConfirmDialog";
-import { Loading } from "./Loading";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { Loading } from "../../ui/Loading";
 import { PractitionerForm, type PractitionerDraft } from "./PractitionerForm";
-import { describeSaveFailure } from "./save-failure";
+import { describeSaveFailure } from "../../api/save-failure";
 import styles from "./settings.module.css";
 import type { SettingsPractitioner, SettingsService, StaffMember } from "./types";
 

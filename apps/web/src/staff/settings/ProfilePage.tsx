@@ -7,9 +7,9 @@ import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
 import { TextAreaField, TextField } from "../../ui/Field";
 import { ErrorNotice, SuccessNotice } from "../../ui/Notice";
-import { Loading } from "./Loading";
+import { Loading } from "../../ui/Loading";
 import { checkProfile, profileDraftOf, type ProfileDraft, type ProfileErrors } from "./profile-draft";
-import { describeSaveFailure } from "./save-failure";
+import { describeSaveFailure } from "../../api/save-failure";
 import styles from "./settings.module.css";
 import type { ClinicSettings } from "./types";
 

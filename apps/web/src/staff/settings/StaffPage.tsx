@@ -13,9 +13,9 @@ import { ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { ROLE_NAMES } from "../navigation";
 import { useStaffSession } from "../StaffLayout";
 import type { StaffRole } from "../types";
-import { ConfirmDialog } from "./ConfirmDialog";
-import { Loading } from "./Loading";
-import { describeSaveFailure } from "./save-failure";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { Loading } from "../../ui/Loading";
+import { describeSaveFailure } from "../../api/save-failure";
 import styles from "./settings.module.css";
 import type { StaffInvitation, StaffMember } from "./types";
 

@@ -11,8 +11,8 @@ import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
 import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
 import { useStaffSession } from "../StaffLayout";
-import { Loading } from "./Loading";
-import { describeSaveFailure } from "./save-failure";
+import { Loading } from "../../ui/Loading";
+import { describeSaveFailure } from "../../api/save-failure";
 import styles from "./settings.module.css";
 import type { ScheduleException, SettingsPractitioner } from "./types";
 

@@ -8,8 +8,8 @@ import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { ErrorNotice, SuccessNotice } from "../../ui/Notice";
-import { describeSaveFailure } from "./save-failure";
-import { TimeField } from "./TimeField";
+import { describeSaveFailure } from "../../api/save-failure";
+import { TimeField } from "../../ui/TimeField";
 import styles from "./settings.module.css";
 import type { WeeklyInterval } from "./types";
 import {

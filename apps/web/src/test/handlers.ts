@@ -1,7 +1,7 @@
 // Test helpers for the account and patient screens: handlers that answer with the input alone
 // (the wire format is the shared helper's, src/test/trpc.ts), and fixtures.
 import type { RouterOutputs } from "@frontdesk/api";
-import { procedure, TrpcErrorAnswer, type InputOf, type OutputOf, type Procedure } from "../../test/trpc";
+import { procedure, TrpcErrorAnswer, type InputOf, type OutputOf, type Procedure } from "./trpc";
 
 export type OwnProcedure = Procedure;
 type Answer<P extends OwnProcedure> = OutputOf<P> | TrpcErrorAnswer | Response;

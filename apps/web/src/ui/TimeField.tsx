@@ -2,7 +2,7 @@
 // "24:00" end of day has no place in a time picker, and typed times read the same in every browser.
 // `context` ("Monday interval 1") is read out before the visible label; errors are tied to the input.
 import { forwardRef, useId, type InputHTMLAttributes } from "react";
-import styles from "./settings.module.css";
+import styles from "./ui.module.css";
 
 interface TimeFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "type"> {
   label: string;

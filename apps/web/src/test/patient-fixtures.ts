@@ -1,7 +1,7 @@
 // Patients of the Paris clinic (src/test/fixtures.ts), as patients.search and patients.get answer.
 // The clock of the tests is 2026-03-02T08:00Z (09:00 in Paris).
-import { ids } from "../../test/fixtures";
-import type { PatientAppointment, PatientListItem, PatientRecordAnswer, PatientSearchAnswer } from "./types";
+import { ids } from "./fixtures";
+import type { PatientAppointment, PatientListItem, PatientRecordAnswer, PatientSearchAnswer } from "../staff/patients/types";
 
 export const patientIds = {
   dupont: "0b8f1c2e-6666-4000-8000-000000000001",

@@ -1,4 +1,4 @@
-import { Skeleton } from "../../ui/Skeleton";
+import { Skeleton } from "./Skeleton";
 
 /** A section on its way: named for screen readers, sized so the page does not jump. */
 export function Loading({ label }: { label: string }) {

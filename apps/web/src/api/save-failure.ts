@@ -1,6 +1,6 @@
 // A refused save, in words for an admin. describeFailure (api/failure.ts) does the reading; for
 // BAD_REQUEST the server's message is zod's raw report, so its per-field messages are shown instead.
-import { describeFailure } from "../../api/failure";
+import { describeFailure } from "./failure";
 
 export function describeSaveFailure(error: unknown): string {
   const failure = describeFailure(error);

@@ -1,10 +1,10 @@
 // "Are you sure?" for the settings' irreversible actions, on the shared modal Dialog. The server's
 // refusal (e.g. a practitioner with appointments on record) is shown inside, where the person looks.
-import { Button } from "../../ui/Button";
-import { Dialog } from "../../ui/Dialog";
-import { ErrorNotice } from "../../ui/Notice";
-import { describeSaveFailure } from "./save-failure";
-import styles from "./settings.module.css";
+import { Button } from "./Button";
+import { Dialog } from "./Dialog";
+import { ErrorNotice } from "./Notice";
+import { describeSaveFailure } from "../api/save-failure";
+import styles from "./ui.module.css";
 
 interface ConfirmDialogProps {
   title: string;
@@ -21,7 +21,7 @@ export function ConfirmDialog({ title, message, confirmLabel, action, onConfirm,
     <Dialog title={title} onClose={onClose}>
       <p>{message}</p>
       {action.error ? <ErrorNotice title="Not done" message={describeSaveFailure(action.error)} /> : null}
-      <div className={styles.formActions}>
+      <div className={styles.confirmActions}>
         <Button variant="danger" onClick={onConfirm} disabled={action.isPending}>
           {action.isPending ? "Working…" : confirmLabel}
         </Button>
