@@ -12,7 +12,7 @@ import { readSessionToken } from "@frontdesk/auth";
 import { countHits } from "./booking/rate-limit";
 import type { ServerDeps } from "./ports";
 import { cachedSlotsJson, slotsLimits } from "./routers/public";
-import { slotsInput } from "./schemas";
+import { slotsInput } from "@frontdesk/domain";
 
 const SLOTS_PATH = "/trpc/public.slots";
 

@@ -1,3 +1,18 @@
 // @frontdesk/domain: the rules the browser and the server must agree on. Safe to ship to the
 // browser: it depends on zod only (Temporal is a test-only reference) and imports nothing of ours.
-export {};
+
+// ---- Input schemas (one module per area) and their field building blocks ----
+export * as fields from "./schemas/fields";
+export * from "./schemas/booking";
+export * from "./schemas/auth";
+export * from "./schemas/appointments";
+export * from "./schemas/patients";
+export * from "./schemas/services";
+export * from "./schemas/practitioners";
+export * from "./schemas/schedule";
+export * from "./schemas/clinic";
+export * from "./schemas/calendar";
+
+// ---- Failures: reasons and the field-error shape ----
+export * from "./failure";
+// ---- end of the input schemas and failures block ----

@@ -3,15 +3,11 @@
 import { appointments, patients, practitionerServices, practitioners, services } from "@frontdesk/db/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
+import { appointmentInput, cancelAppointmentInput, createAppointmentInput, rescheduleAppointmentInput, setStatusInput } from "@frontdesk/domain";
 import { recordStaffAudit } from "../audit";
 import { assertTransition, assertVersion, blockedRange, isOpen, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
 import { NotFoundError, RuleError } from "../errors";
-import { bookingPatientSchema, id, instant } from "../schemas";
 import { procedure, type StaffScope } from "../trpc";
-
-const notes = z.string().trim().max(2000, "Keep notes under 2000 characters").optional();
-const version = z.number().int().positive();
 
 async function serviceOf(staff: StaffScope, serviceId: string) {
   const [service] = await staff.tx.select().from(services).where(and(eq(services.clinicId, staff.clinicId), eq(services.id, serviceId)));
@@ -40,7 +36,7 @@ const audit = (staff: StaffScope, requestId: string, action: string, entityId: s
 export const appointmentsRouter = {
   /** One appointment with the patient's contact details; staff reading them is audited. */
   get: procedure("appointments.get")
-    .input(z.object({ id }))
+    .input(appointmentInput)
     .query(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const row = await loadAppointment(staff.tx, staff.clinicId, input.id);
@@ -62,21 +58,7 @@ export const appointmentsRouter = {
     }),
 
   create: procedure("appointments.create")
-    .input(
-      z
-        .object({
-          patientId: id.optional(),
-          newPatient: bookingPatientSchema.partial({ email: true }).optional(),
-          serviceId: id,
-          practitionerId: id,
-          start: instant,
-          notes,
-        })
-        .refine((v) => (v.patientId === undefined) !== (v.newPatient === undefined), {
-          message: "Give either patientId or newPatient",
-          path: ["patientId"],
-        }),
-    )
+    .input(createAppointmentInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const service = await serviceOf(staff, input.serviceId);
@@ -119,7 +101,7 @@ export const appointmentsRouter = {
     }),
 
   reschedule: procedure("appointments.reschedule")
-    .input(z.object({ id, version, start: instant, practitionerId: id.optional() }))
+    .input(rescheduleAppointmentInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const { appointment: current } = await loadAppointment(staff.tx, staff.clinicId, input.id, { forUpdate: true });
@@ -143,7 +125,7 @@ export const appointmentsRouter = {
     }),
 
   cancel: procedure("appointments.cancel")
-    .input(z.object({ id, version, reason: z.string().trim().min(1, "Say why (the patient may ask)").max(500) }))
+    .input(cancelAppointmentInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const { appointment: current } = await loadAppointment(staff.tx, staff.clinicId, input.id, { forUpdate: true });
@@ -160,15 +142,7 @@ export const appointmentsRouter = {
     }),
 
   setStatus: procedure("appointments.setStatus")
-    .input(
-      z.object({
-        id,
-        version,
-        status: z.enum(["confirmed", "arrived", "completed", "no_show"], {
-          error: "Status must be confirmed, arrived, completed or no_show (use cancel to cancel)",
-        }),
-      }),
-    )
+    .input(setStatusInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const { appointment: current } = await loadAppointment(staff.tx, staff.clinicId, input.id, { forUpdate: true });

@@ -19,11 +19,10 @@ import { withIdentity } from "@frontdesk/db";
 import { clinics, memberships, sessions, users } from "@frontdesk/db/schema";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { z } from "zod";
+import { changePasswordInput, requestCodeInput, revokeSessionInput, signInInput, signUpInput as signUpFields, switchClinicInput, verifyCodeInput } from "@frontdesk/domain";
 import type { Context } from "../context";
 import { loginCodeMail } from "../mail";
 import { procedure } from "../trpc";
-import { email, password, personName, uuid } from "../validation";
 
 const INCORRECT = "E-mail or password is incorrect";
 const CODES_PER_HOUR = 5;
@@ -72,9 +71,7 @@ async function startSession(ctx: Context, userId: string) {
 
 const publicUser = (user: { id: string; name: string; email: string }) => ({ id: user.id, name: user.name, email: user.email });
 
-const signUpInput = z
-  .object({ name: personName, email, password })
-  .superRefine((value, issue) => {
+const signUpInput = signUpFields.superRefine((value, issue) => {
     const problem = passwordProblem(value.password, value.email);
     if (problem) issue.addIssue({ code: "custom", path: ["password"], message: problem });
   });
@@ -95,7 +92,7 @@ export const authRouter = {
     }),
 
   signIn: procedure("auth.signIn")
-    .input(z.object({ email, password }))
+    .input(signInInput)
     .mutation(async ({ ctx, input }) => {
       await throttle(ctx, input.email);
       const key = { email: input.email, ip: ctx.ip };
@@ -136,7 +133,7 @@ export const authRouter = {
   }),
 
   requestCode: procedure("auth.requestCode")
-    .input(z.object({ email }))
+    .input(requestCodeInput)
     .mutation(async ({ ctx, input }) => {
       await throttle(ctx, input.email);
       // Each code is a 5-in-a-million guess window: cap how many an address can be sent.
@@ -153,7 +150,7 @@ export const authRouter = {
     }),
 
   verifyCode: procedure("auth.verifyCode")
-    .input(z.object({ email, code: z.string().trim().regex(/^\d{6}$/, "The code has 6 digits") }))
+    .input(verifyCodeInput)
     .mutation(async ({ ctx, input }) => {
       await throttle(ctx, input.email);
       const now = ctx.deps.clock.now();
@@ -182,7 +179,7 @@ export const authRouter = {
     }),
 
   switchClinic: procedure("auth.switchClinic")
-    .input(z.object({ clinicId: uuid }))
+    .input(switchClinicInput)
     .mutation(async ({ ctx, input }) => {
       const [membership] = await withIdentity(ctx.deps.db, { userId: ctx.session.userId }, (tx) =>
         tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.userId, ctx.session.userId), eq(memberships.clinicId, input.clinicId))),
@@ -193,7 +190,7 @@ export const authRouter = {
     }),
 
   changePassword: procedure("auth.changePassword")
-    .input(z.object({ currentPassword: password, newPassword: password }))
+    .input(changePasswordInput)
     .mutation(async ({ ctx, input }) => {
       const { db, hasher, clock } = ctx.deps;
       const userId = ctx.session.userId;
@@ -223,7 +220,7 @@ export const authRouter = {
       }));
     }),
     revoke: procedure("auth.sessions.revoke")
-      .input(z.object({ sessionId: z.string().min(1).max(128) }))
+      .input(revokeSessionInput)
       .mutation(async ({ ctx, input }) => {
         const own = await listUserSessions(ctx.deps.db, ctx.session.userId, ctx.deps.clock.now());
         const target = own.find((s) => s.id === input.sessionId);

@@ -1,10 +1,9 @@
 import { appointments, patients, practitioners, scheduleExceptions, services, workingHours } from "@frontdesk/db/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
-import { z } from "zod";
+import { calendarRangeInput } from "@frontdesk/domain";
 import { clinicOf } from "../booking/clinic";
 import { RuleError } from "../errors";
-import { id, localDate } from "../schemas";
 import { procedure } from "../trpc";
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -15,7 +14,7 @@ export const calendarRouter = {
    * and time off, with the clinic's zone and locale (what the calendar needs to draw its times).
    */
   range: procedure("calendar.range")
-    .input(z.object({ from: localDate, to: localDate, practitionerIds: z.array(id).max(100).optional() }))
+    .input(calendarRangeInput)
     .query(async ({ ctx, input }) => {
       const { tx, clinicId } = ctx.staff;
       if (input.to < input.from) throw new RuleError("`to` must not be before `from`");

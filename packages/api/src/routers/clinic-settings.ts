@@ -1,25 +1,11 @@
 import { auditLog, clinics, users } from "@frontdesk/db/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import { auditListInput, updateClinicSettingsInput } from "@frontdesk/domain";
 import { recordStaffAudit } from "../audit";
 import { changedFields } from "../audit-diff";
 import { clinicOf } from "../booking/clinic";
-import { instant } from "../schemas";
 import { procedure } from "../trpc";
-import { email, timeZone, uuid } from "../validation";
-import { onlyWhenValid } from "./schedule";
-
-const YEAR_MINUTES = 365 * 24 * 60;
-const wholeMinutes = (label: string, min: number, max: number) =>
-  z.number().int(`${label} must be whole minutes`).min(min, `${label} is at least ${min}`).max(max, `${label} is at most ${max}`);
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} is too long`)
-    .nullable()
-    .transform((value) => value || null);
 
 const settingsView = (c: typeof clinics.$inferSelect) => ({
   id: c.id,
@@ -45,19 +31,7 @@ export const clinicSettingsRouter = {
    * new time zone keeps "09:00" at 09:00 local; booked appointments keep their instants.
    */
   update: procedure("clinic.settings.update")
-    .input(
-      z.object({
-        name: z.string().trim().min(2, "Enter the clinic's name").max(120, "Name is too long").optional(),
-        timezone: timeZone.optional(),
-        minNoticeMinutes: wholeMinutes("Minimum notice", 0, YEAR_MINUTES).optional(),
-        horizonDays: z.number().int("Horizon must be whole days").min(1, "Horizon is at least 1 day").max(730, "Horizon is at most 730 days").optional(),
-        slotStepMinutes: wholeMinutes("Slot step", 5, 240).optional(),
-        cancellationNoticeMinutes: wholeMinutes("Cancellation notice", 0, YEAR_MINUTES).optional(),
-        email: email.nullable().optional(),
-        phone: optionalText(40, "Phone number").optional(),
-        address: optionalText(300, "Address").optional(),
-      }),
-    )
+    .input(updateClinicSettingsInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const before = await clinicOf(staff.tx, staff.clinicId);
@@ -78,24 +52,10 @@ export const clinicSettingsRouter = {
     }),
 } satisfies TRPCRouterRecord;
 
-const AUDIT_PAGE_MAX = 100;
-
 export const clinicAuditRouter = {
   /** Newest first, filtered by entity, actor and date; `nextCursor` fetches the next (older) page. */
   list: procedure("clinic.audit.list")
-    .input(
-      z
-        .object({
-          entity: z.string().trim().min(1).max(64, "Entity is too long").optional(),
-          entityId: z.string().trim().min(1).max(64, "Entity id is too long").optional(),
-          actorUserId: uuid.optional(),
-          from: instant.optional(),
-          to: instant.optional(),
-          cursor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-          limit: z.number().int().min(1).max(AUDIT_PAGE_MAX, `At most ${AUDIT_PAGE_MAX} per page`).default(50),
-        })
-        .refine((f) => !f.from || !f.to || f.to > f.from, { message: "The range must end after it starts", path: ["to"], when: onlyWhenValid }),
-    )
+    .input(auditListInput)
     .query(async ({ ctx, input }) => {
       const { tx, clinicId } = ctx.staff;
       const filters: SQL[] = [eq(auditLog.clinicId, clinicId)];

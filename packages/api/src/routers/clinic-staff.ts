@@ -1,17 +1,15 @@
 import { createCapabilityToken, parseCapabilityToken, setActiveClinic } from "@frontdesk/auth";
 import { withIdentity, withTenant } from "@frontdesk/db";
-import { clinics, invitations, membershipRole, memberships, users, type MembershipRole } from "@frontdesk/db/schema";
+import { clinics, invitations, memberships, users, type MembershipRole } from "@frontdesk/db/schema";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
-import { z } from "zod";
+import { acceptInvitationInput, changeRoleInput, invitationInput, inviteStaffInput, membershipInput } from "@frontdesk/domain";
 import { recordAudit, recordStaffAudit } from "../audit";
 import { ConflictError, NotFoundError, RuleError } from "../errors";
 import { invitationMail } from "../mail";
 import { procedure, type StaffScope } from "../trpc";
-import { email, uuid } from "../validation";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
-const role = z.enum(membershipRole.enumValues, { error: `Role must be one of ${membershipRole.enumValues.join(", ")}` });
 
 /** Only an owner may make or unmake an owner. */
 function assertMayAssign(staff: StaffScope, from: MembershipRole | null, to: MembershipRole | null) {
@@ -58,7 +56,7 @@ export const clinicStaffRouter = {
   }),
 
   invite: procedure("clinic.staff.invite")
-    .input(z.object({ email, role }))
+    .input(inviteStaffInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       assertMayAssign(staff, null, input.role);
@@ -84,7 +82,7 @@ export const clinicStaffRouter = {
    * link stops working at once. An invitation to become owner is an owner's to withdraw.
    */
   withdrawInvitation: procedure("clinic.staff.withdrawInvitation")
-    .input(z.object({ invitationId: uuid }))
+    .input(invitationInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const [invitation] = await staff.tx
@@ -107,7 +105,7 @@ export const clinicStaffRouter = {
 
   /** Redeems an invitation link: the signed-in user, if the invitation was sent to their e-mail, joins the clinic. */
   accept: procedure("clinic.staff.accept")
-    .input(z.object({ token: z.string().min(1).max(200) }))
+    .input(acceptInvitationInput)
     .mutation(async ({ ctx, input }) => {
       const parsed = parseCapabilityToken(input.token);
       if (!parsed) throw new NotFoundError("Invitation");
@@ -150,7 +148,7 @@ export const clinicStaffRouter = {
     }),
 
   setRole: procedure("clinic.staff.setRole")
-    .input(z.object({ membershipId: uuid, role }))
+    .input(changeRoleInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const membership = await loadMembership(staff, input.membershipId);
@@ -167,7 +165,7 @@ export const clinicStaffRouter = {
     }),
 
   remove: procedure("clinic.staff.remove")
-    .input(z.object({ membershipId: uuid }))
+    .input(membershipInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const membership = await loadMembership(staff, input.membershipId);

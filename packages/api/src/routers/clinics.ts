@@ -3,16 +3,15 @@ import { PG, postgresErrorCode, withTenant } from "@frontdesk/db";
 import { clinics, memberships } from "@frontdesk/db/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import { createClinicInput, slugAvailableInput } from "@frontdesk/domain";
 import { recordAudit } from "../audit";
 import { ConflictError } from "../errors";
 import { procedure } from "../trpc";
-import { clinicSlug, timeZone } from "../validation";
 
 export const clinicsRouter = {
   /** Opens a new clinic; the caller becomes its owner and it becomes their active clinic. */
   create: procedure("clinics.create")
-    .input(z.object({ name: z.string().trim().min(2, "Enter the clinic's name").max(120), slug: clinicSlug, timezone: timeZone }))
+    .input(createClinicInput)
     .mutation(async ({ ctx, input }) => {
       const clinicId = crypto.randomUUID();
       const userId = ctx.session.userId;
@@ -40,7 +39,7 @@ export const clinicsRouter = {
     }),
 
   slugAvailable: procedure("clinics.slugAvailable")
-    .input(z.object({ slug: clinicSlug }))
+    .input(slugAvailableInput)
     .query(async ({ ctx, input }) => {
       const [taken] = await ctx.deps.db.transaction((tx) => tx.select({ id: clinics.id }).from(clinics).where(eq(clinics.slug, input.slug)));
       return { slug: input.slug, available: !taken };

@@ -1,28 +1,13 @@
 import { appointments, patients, practitioners, services } from "@frontdesk/db/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import { createPatientInput, patientInput, searchPatientsInput, updatePatientInput } from "@frontdesk/domain";
 import { recordStaffAudit } from "../audit";
 import { changedFields } from "../audit-diff";
 import { ConflictError, NotFoundError } from "../errors";
-import { bookingPatientSchema, instant } from "../schemas";
 import { procedure, type StaffScope } from "../trpc";
-import { email, personName, uuid } from "../validation";
 
-const PAGE_SIZE_MAX = 100;
 const OPEN_STATUSES = ["booked", "confirmed", "arrived"] as const;
-
-// The same phone and birth-date rules as online booking (without its "" means "not given").
-const phone = bookingPatientSchema.shape.phone.options[0].unwrap();
-const dateOfBirth = bookingPatientSchema.shape.dateOfBirth.options[0].unwrap();
-
-const patientFields = {
-  fullName: personName,
-  email: email.nullable(),
-  phone: phone.nullable(),
-  dateOfBirth: dateOfBirth.nullable(),
-  notes: z.string().trim().max(5000, "Keep the notes under 5000 characters").nullable(),
-};
 
 async function loadPatient(staff: StaffScope, patientId: string, { lock = false } = {}) {
   const query = staff.tx
@@ -64,13 +49,7 @@ function searchConditions(query: string): SQL[] {
 export const patientsRouter = {
   /** Active patients whose name, e-mail or phone contains every fragment typed; paged, by name. */
   search: procedure("patients.search")
-    .input(
-      z.object({
-        query: z.string().trim().max(200, "Type at most 200 characters").default(""),
-        page: z.number().int().min(1).max(10_000).default(1),
-        pageSize: z.number().int().min(1).max(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} per page`).default(20),
-      }),
-    )
+    .input(searchPatientsInput)
     .query(async ({ ctx, input }) => {
       const { tx, clinicId } = ctx.staff;
       const where = and(eq(patients.clinicId, clinicId), isNull(patients.archivedAt), ...searchConditions(input.query));
@@ -87,7 +66,7 @@ export const patientsRouter = {
 
   /** The record with every appointment (newest first) and the no-show count. Each view is audited. */
   get: procedure("patients.get")
-    .input(z.object({ patientId: uuid }))
+    .input(patientInput)
     .query(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const patient = await loadPatient(staff, input.patientId);
@@ -124,15 +103,7 @@ export const patientsRouter = {
     }),
 
   create: procedure("patients.create")
-    .input(
-      z.object({
-        fullName: patientFields.fullName,
-        email: patientFields.email.optional(),
-        phone: patientFields.phone.optional(),
-        dateOfBirth: patientFields.dateOfBirth.optional(),
-        notes: patientFields.notes.optional(),
-      }),
-    )
+    .input(createPatientInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const values = { fullName: input.fullName, email: input.email ?? null, phone: input.phone ?? null, dateOfBirth: input.dateOfBirth ?? null, notes: input.notes ?? null };
@@ -151,18 +122,7 @@ export const patientsRouter = {
     }),
 
   update: procedure("patients.update")
-    .input(
-      z.object({
-        patientId: uuid,
-        fullName: patientFields.fullName.optional(),
-        email: patientFields.email.optional(),
-        phone: patientFields.phone.optional(),
-        dateOfBirth: patientFields.dateOfBirth.optional(),
-        notes: patientFields.notes.optional(),
-        /** The record's `updatedAt` as the editor saw it; optional, so older clients keep last-write-wins. */
-        expectedUpdatedAt: instant.optional(),
-      }),
-    )
+    .input(updatePatientInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const { patientId, expectedUpdatedAt, ...patch } = input;
@@ -194,7 +154,7 @@ export const patientsRouter = {
    * has upcoming appointments (cancel them first), so nobody turns up for a record nobody can find.
    */
   archive: procedure("patients.archive")
-    .input(z.object({ patientId: uuid }))
+    .input(patientInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const patient = await loadPatient(staff, input.patientId);

@@ -1,19 +1,11 @@
 import { appointments, memberships, practitionerServices, practitioners, services } from "@frontdesk/db/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import { z } from "zod";
+import { createPractitionerInput, fields, practitionerInput, setPractitionerServicesInput, updatePractitionerInput } from "@frontdesk/domain";
 import { recordStaffAudit } from "../audit";
 import { changedFields } from "../audit-diff";
 import { ConflictError, NotFoundError } from "../errors";
 import { procedure, type StaffScope } from "../trpc";
-import { uuid } from "../validation";
-
-const displayName = z.string().trim().min(1, "Enter a name").max(120, "Name is too long");
-const colour = z
-  .string()
-  .trim()
-  .max(7)
-  .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour such as #2563eb");
 
 /** One practitioner of the caller's clinic, or NOT_FOUND (another clinic's id looks the same). */
 export async function loadPractitioner(staff: StaffScope, practitionerId: string) {
@@ -57,7 +49,7 @@ const view = (p: typeof practitioners.$inferSelect, serviceIds: string[]) => ({
 export const practitionersRouter = {
   /** Active practitioners (and inactive ones on request), with the services each offers. */
   list: procedure("practitioners.list")
-    .input(z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false }))
+    .input(fields.listInput)
     .query(async ({ ctx, input }) => {
       const { tx, clinicId } = ctx.staff;
       const rows = await tx
@@ -78,7 +70,7 @@ export const practitionersRouter = {
     }),
 
   create: procedure("practitioners.create")
-    .input(z.object({ displayName, colour: colour.optional(), userId: uuid.optional() }))
+    .input(createPractitionerInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       if (input.userId) await assertLinkableUser(staff, input.userId, null);
@@ -97,15 +89,7 @@ export const practitionersRouter = {
 
   /** Renames, recolours, links a sign-in, or (de)activates: inactive practitioners offer no slots. */
   update: procedure("practitioners.update")
-    .input(
-      z.object({
-        practitionerId: uuid,
-        displayName: displayName.optional(),
-        colour: colour.optional(),
-        active: z.boolean().optional(),
-        userId: uuid.nullable().optional(),
-      }),
-    )
+    .input(updatePractitionerInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const { practitionerId, ...patch } = input;
@@ -137,7 +121,7 @@ export const practitionersRouter = {
 
   /** Replaces the set of services the practitioner offers. */
   setServices: procedure("practitioners.setServices")
-    .input(z.object({ practitionerId: uuid, serviceIds: z.array(uuid).max(200, "At most 200 services") }))
+    .input(setPractitionerServicesInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       await loadPractitioner(staff, input.practitionerId);
@@ -170,7 +154,7 @@ export const practitionersRouter = {
 
   /** Deletes a practitioner who never had an appointment; one with history can only be deactivated. */
   remove: procedure("practitioners.remove")
-    .input(z.object({ practitionerId: uuid }))
+    .input(practitionerInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const practitioner = await loadPractitioner(staff, input.practitionerId);

@@ -6,7 +6,8 @@ import { appointments, bookingTokens, clinics, patients, practitionerServices, p
 import type { SlotDay } from "@frontdesk/scheduling";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
+import { bookInput, bookingCancelInput, bookingGetInput, bookingRescheduleInput, clinicInput, slotsInput } from "@frontdesk/domain";
+import type { z } from "zod";
 import { recordAudit } from "../audit";
 import { assertTransition, blockedRange, isOpen, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
 import { findSlots, localDateOf, slotAt, type ClinicRules } from "../booking/availability";
@@ -16,7 +17,6 @@ import { enforceLimits, type Limit } from "../booking/rate-limit";
 import type { Context } from "../context";
 import { ConflictError, NotFoundError, RuleError } from "../errors";
 import type { ServerDeps } from "../ports";
-import { bookInput, cancelReason, clinicSlugParam, id, instant, manageToken, slotsInput } from "../schemas";
 import { procedure } from "../trpc";
 
 const TAKEN = "Sorry, that time was just taken. Here are the next free times that day.";
@@ -265,7 +265,7 @@ const manageLimit = (ctx: Context) =>
 
 export const publicRouter = {
   clinic: procedure("public.clinic")
-    .input(z.object({ clinicSlug: clinicSlugParam }))
+    .input(clinicInput)
     .query(async ({ ctx, input }) => {
       const clinic = await clinicBySlug(ctx, input.clinicSlug);
       return asPublic(ctx, clinic.id, async (tx) => {
@@ -457,7 +457,7 @@ export const publicRouter = {
 
   booking: {
     get: procedure("public.booking.get")
-      .input(z.object({ token: manageToken }))
+      .input(bookingGetInput)
       .query(async ({ ctx, input }) => {
         await manageLimit(ctx);
         const { clinic, tokenHash } = await fromLink(ctx, input.token);
@@ -480,7 +480,7 @@ export const publicRouter = {
       }),
 
     cancel: procedure("public.booking.cancel")
-      .input(z.object({ token: manageToken, reason: cancelReason }))
+      .input(bookingCancelInput)
       .mutation(async ({ ctx, input }) => {
         await manageLimit(ctx);
         const { clinic, tokenHash } = await fromLink(ctx, input.token);
@@ -510,7 +510,7 @@ export const publicRouter = {
       }),
 
     reschedule: procedure("public.booking.reschedule")
-      .input(z.object({ token: manageToken, start: instant, practitionerId: id.optional() }))
+      .input(bookingRescheduleInput)
       .mutation(async ({ ctx, input }) => {
         await manageLimit(ctx);
         const { clinic, tokenHash } = await fromLink(ctx, input.token);

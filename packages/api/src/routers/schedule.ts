@@ -1,61 +1,11 @@
 import { practitioners, scheduleExceptionKind, scheduleExceptions, workingHours } from "@frontdesk/db/schema";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, lt } from "drizzle-orm";
-import { z } from "zod";
+import { addExceptionInput, getWeekInput, listExceptionsInput, removeExceptionInput, setWeekInput, type WeeklyInterval } from "@frontdesk/domain";
 import { recordStaffAudit } from "../audit";
 import { NotFoundError } from "../errors";
 import { procedure, type StaffScope } from "../trpc";
-import { instant } from "../schemas";
-import { uuid } from "../validation";
 import { loadPractitioner } from "./practitioners";
-
-const DAY_MS = 24 * 60 * 60_000;
-const MAX_INTERVALS_PER_DAY = 12;
-
-/** For cross-field rules: run only once every field is valid, so an error names the broken field alone. */
-export const onlyWhenValid = (payload: { issues: readonly unknown[] }) => payload.issues.length === 0;
-
-const wallTime = z.string().max(5, "Use HH:MM").regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM between 00:00 and 23:59");
-/** "24:00" ends an interval at the next midnight (ADR 0002). */
-const wallTimeEnd = z.string().max(5, "Use HH:MM").regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "Use HH:MM between 00:01 and 24:00");
-
-const interval = z
-  .object({
-    weekday: z.number().int().min(1, "Weekday is 1 (Monday) to 7 (Sunday)").max(7, "Weekday is 1 (Monday) to 7 (Sunday)"),
-    start: wallTime,
-    end: wallTimeEnd,
-  })
-  .refine((i) => i.end > i.start, { message: "End must be after start", path: ["end"], when: onlyWhenValid });
-
-export type WeeklyInterval = z.infer<typeof interval>;
-
-/** A whole week: several intervals per day, none overlapping another of the same day. */
-export const weekInput = z
-  .array(interval)
-  .max(7 * MAX_INTERVALS_PER_DAY, `At most ${MAX_INTERVALS_PER_DAY} intervals per day`)
-  .superRefine((intervals, ctx) => {
-    for (let weekday = 1; weekday <= 7; weekday++) {
-      const day = intervals.map((i, index) => ({ ...i, index })).filter((i) => i.weekday === weekday);
-      if (day.length > MAX_INTERVALS_PER_DAY) {
-        ctx.addIssue({ code: "custom", message: `At most ${MAX_INTERVALS_PER_DAY} intervals per day`, path: [day[0]!.index] });
-      }
-      day.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-      for (let k = 1; k < day.length; k++) {
-        const previous = day[k - 1]!;
-        const current = day[k]!;
-        // Half-open intervals: 09:00-12:00 and 12:00-13:00 touch but do not overlap.
-        if (current.start < previous.end) {
-          ctx.addIssue({
-            code: "custom",
-            message: `${current.start}-${current.end} overlaps ${previous.start}-${previous.end} on weekday ${weekday}`,
-            path: [current.index, "start"],
-          });
-        }
-      }
-    }
-  });
-
-const exceptionKind = z.enum(scheduleExceptionKind.enumValues, { error: "Kind is unavailable (time off) or available (extra hours)" });
 
 /** Admins edit every calendar; a practitioner only the one linked to their own sign-in. */
 export function assertMayEditCalendar(staff: StaffScope, practitioner: { userId: string | null }) {
@@ -88,7 +38,7 @@ const exceptionView = (e: typeof scheduleExceptions.$inferSelect) => ({
 export const scheduleRouter = {
   /** The weekly pattern: local wall-clock intervals in the clinic's time zone. */
   getWeek: procedure("schedule.getWeek")
-    .input(z.object({ practitionerId: uuid }))
+    .input(getWeekInput)
     .query(async ({ ctx, input }) => {
       await loadPractitioner(ctx.staff, input.practitionerId);
       return { practitionerId: input.practitionerId, intervals: await readWeek(ctx.staff, input.practitionerId) };
@@ -96,7 +46,7 @@ export const scheduleRouter = {
 
   /** Replaces the practitioner's whole week at once: what is not sent is no longer worked. */
   setWeek: procedure("schedule.setWeek")
-    .input(z.object({ practitionerId: uuid, intervals: weekInput }))
+    .input(setWeekInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const practitioner = await loadPractitioner(staff, input.practitionerId);
@@ -131,12 +81,7 @@ export const scheduleRouter = {
   exceptions: {
     /** Time off and extra hours overlapping [from, to), for one practitioner or all. */
     list: procedure("schedule.exceptions.list")
-      .input(
-        z
-          .object({ practitionerId: uuid.optional(), from: instant, to: instant })
-          .refine((r) => r.to > r.from, { message: "The range must end after it starts", path: ["to"], when: onlyWhenValid })
-          .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * DAY_MS, { message: "At most 400 days at a time", path: ["to"], when: onlyWhenValid }),
-      )
+      .input(listExceptionsInput)
       .query(async ({ ctx, input }) => {
         const { tx, clinicId } = ctx.staff;
         if (input.practitionerId) await loadPractitioner(ctx.staff, input.practitionerId);
@@ -156,18 +101,7 @@ export const scheduleRouter = {
       }),
 
     add: procedure("schedule.exceptions.add")
-      .input(
-        z
-          .object({
-            practitionerId: uuid,
-            kind: exceptionKind,
-            startsAt: instant,
-            endsAt: instant,
-            reason: z.string().trim().max(200, "Keep the reason under 200 characters").optional(),
-          })
-          .refine((e) => e.endsAt > e.startsAt, { message: "End must be after start", path: ["endsAt"], when: onlyWhenValid })
-          .refine((e) => Date.parse(e.endsAt) - Date.parse(e.startsAt) <= 366 * DAY_MS, { message: "At most a year at a time", path: ["endsAt"], when: onlyWhenValid }),
-      )
+      .input(addExceptionInput)
       .mutation(async ({ ctx, input }) => {
         const staff = ctx.staff;
         const practitioner = await loadPractitioner(staff, input.practitionerId);
@@ -194,7 +128,7 @@ export const scheduleRouter = {
       }),
 
     remove: procedure("schedule.exceptions.remove")
-      .input(z.object({ exceptionId: uuid }))
+      .input(removeExceptionInput)
       .mutation(async ({ ctx, input }) => {
         const staff = ctx.staff;
         const [exception] = await staff.tx

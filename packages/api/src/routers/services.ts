@@ -1,26 +1,11 @@
 import { appointments, practitionerServices, services } from "@frontdesk/db/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
+import { createServiceInput, fields, serviceInput, updateServiceInput } from "@frontdesk/domain";
 import { recordStaffAudit } from "../audit";
 import { changedFields } from "../audit-diff";
 import { ConflictError, NotFoundError } from "../errors";
 import { procedure, type StaffScope } from "../trpc";
-import { uuid } from "../validation";
-
-const minutes = (max: number, label: string) =>
-  z.number().int(`${label} must be whole minutes`).min(0, `${label} cannot be negative`).max(max, `${label} is at most ${max} minutes`);
-
-const serviceFields = {
-  name: z.string().trim().min(1, "Enter a name").max(120, "Name is too long"),
-  durationMinutes: minutes(1440, "Duration").min(1, "Duration must be at least 1 minute"),
-  bufferBeforeMinutes: minutes(240, "Buffer before"),
-  bufferAfterMinutes: minutes(240, "Buffer after"),
-  /** In the clinic currency's minor unit; null: price on request. */
-  priceCents: z.number().int("Price is in cents").min(0, "Price cannot be negative").max(100_000_000, "Price is too high").nullable(),
-  bookableOnline: z.boolean(),
-  active: z.boolean(),
-};
 
 async function loadService(staff: StaffScope, serviceId: string) {
   const [service] = await staff.tx
@@ -46,7 +31,7 @@ const view = (s: typeof services.$inferSelect, practitionerIds: string[]) => ({
 export const servicesRouter = {
   /** Active services (and inactive ones on request), with the practitioners who offer each. */
   list: procedure("services.list")
-    .input(z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false }))
+    .input(fields.listInput)
     .query(async ({ ctx, input }) => {
       const { tx, clinicId } = ctx.staff;
       const rows = await tx
@@ -67,16 +52,7 @@ export const servicesRouter = {
     }),
 
   create: procedure("services.create")
-    .input(
-      z.object({
-        name: serviceFields.name,
-        durationMinutes: serviceFields.durationMinutes,
-        bufferBeforeMinutes: serviceFields.bufferBeforeMinutes.default(0),
-        bufferAfterMinutes: serviceFields.bufferAfterMinutes.default(0),
-        priceCents: serviceFields.priceCents.default(null),
-        bookableOnline: serviceFields.bookableOnline.default(true),
-      }),
-    )
+    .input(createServiceInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const [created] = await staff.tx
@@ -97,18 +73,7 @@ export const servicesRouter = {
    * existing appointments keep the times they were booked with.
    */
   update: procedure("services.update")
-    .input(
-      z.object({
-        serviceId: uuid,
-        name: serviceFields.name.optional(),
-        durationMinutes: serviceFields.durationMinutes.optional(),
-        bufferBeforeMinutes: serviceFields.bufferBeforeMinutes.optional(),
-        bufferAfterMinutes: serviceFields.bufferAfterMinutes.optional(),
-        priceCents: serviceFields.priceCents.optional(),
-        bookableOnline: serviceFields.bookableOnline.optional(),
-        active: serviceFields.active.optional(),
-      }),
-    )
+    .input(updateServiceInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const { serviceId, ...patch } = input;
@@ -138,7 +103,7 @@ export const servicesRouter = {
 
   /** Deletes a service that was never booked; one with history can only be deactivated. */
   remove: procedure("services.remove")
-    .input(z.object({ serviceId: uuid }))
+    .input(serviceInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const service = await loadService(staff, input.serviceId);
