@@ -23,6 +23,7 @@ export function assertTransition(from: AppointmentStatus, to: AppointmentStatus)
       NEXT[from].length === 0
         ? `This appointment is ${label(from)}: its status cannot change any more`
         : `Cannot go from ${label(from)} to ${label(to)} (possible: ${NEXT[from].map(label).join(", ")})`,
+      "INVALID_TRANSITION",
     );
   }
 }
@@ -75,7 +76,7 @@ export async function loadAppointment(tx: Transaction, clinicId: string, appoint
 /** Optimistic concurrency: an update that carries an old version lost a race with a colleague. */
 export function assertVersion(current: number, given: number): void {
   if (current !== given) {
-    throw new ConflictError("This appointment was changed by someone else in the meantime. Reload it and try again.");
+    throw new ConflictError("This appointment was changed by someone else in the meantime. Reload it and try again.", { reason: "STALE_VERSION" });
   }
 }
 

@@ -27,7 +27,7 @@ async function assertOffers(staff: StaffScope, practitionerId: string, serviceId
     .where(
       and(eq(practitionerServices.clinicId, staff.clinicId), eq(practitionerServices.practitionerId, practitionerId), eq(practitionerServices.serviceId, serviceId)),
     );
-  if (!offer) throw new RuleError("This practitioner does not offer this service");
+  if (!offer) throw new RuleError("This practitioner does not offer this service", "NOT_OFFERED");
 }
 
 const audit = (staff: StaffScope, requestId: string, action: string, entityId: string, changes: Record<string, [unknown, unknown]>) =>
@@ -106,7 +106,7 @@ export const appointmentsRouter = {
       const staff = ctx.staff;
       const { appointment: current } = await loadAppointment(staff.tx, staff.clinicId, input.id, { forUpdate: true });
       assertVersion(current.version, input.version);
-      if (!isOpen(current.status)) throw new RuleError(`A ${current.status.replace("_", "-")} appointment cannot be moved`);
+      if (!isOpen(current.status)) throw new RuleError(`A ${current.status.replace("_", "-")} appointment cannot be moved`, "INVALID_TRANSITION");
       const practitionerId = input.practitionerId ?? current.practitionerId;
       const service = await serviceOf(staff, current.serviceId);
       if (practitionerId !== current.practitionerId) await assertOffers(staff, practitionerId, service.id);

@@ -17,10 +17,11 @@ import {
 } from "@frontdesk/auth";
 import { withIdentity } from "@frontdesk/db";
 import { clinics, memberships, sessions, users } from "@frontdesk/db/schema";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { changePasswordInput, requestCodeInput, revokeSessionInput, signInInput, signUpInput as signUpFields, switchClinicInput, verifyCodeInput } from "@frontdesk/domain";
 import type { Context } from "../context";
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, RuleError, UnauthorizedError } from "../errors";
 import { loginCodeMail } from "../mail";
 import { procedure } from "../trpc";
 
@@ -33,7 +34,7 @@ async function throttle(ctx: Context, typedEmail: string): Promise<void> {
   if (gate.allowed) return;
   ctx.responseHeaders.set("Retry-After", String(gate.retryAfterSeconds));
   const minutes = Math.max(1, Math.ceil(gate.retryAfterSeconds / 60));
-  throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` });
+  throw new RateLimitedError(`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
 }
 
 // Verifying against a real hash when the account does not exist keeps the answer's timing the same.
@@ -81,7 +82,7 @@ export const authRouter = {
     .input(signUpInput)
     .mutation(async ({ ctx, input }) => {
       if (await findUserByEmail(ctx, input.email)) {
-        throw new TRPCError({ code: "CONFLICT", message: "An account with this e-mail already exists. Sign in instead." });
+        throw new ConflictError("An account with this e-mail already exists. Sign in instead.", { reason: "EMAIL_TAKEN" });
       }
       const passwordHash = await ctx.deps.hasher.hash(input.password);
       const [user] = await withIdentity(ctx.deps.db, {}, (tx) =>
@@ -102,7 +103,7 @@ export const authRouter = {
         : await ctx.deps.hasher.verify(await decoyHash(ctx.deps.hasher), input.password).then(() => false);
       if (!user || !matches) {
         await recordSignInFailure(ctx.deps.db, key, ctx.deps.clock.now());
-        throw new TRPCError({ code: "UNAUTHORIZED", message: INCORRECT });
+        throw new UnauthorizedError(INCORRECT, "WRONG_CREDENTIALS");
       }
       await recordSignInSuccess(ctx.deps.db, key);
       await startSession(ctx, user.id);
@@ -141,7 +142,7 @@ export const authRouter = {
       const recent = await countLoginCodesIssuedSince(ctx.deps.db, input.email, new Date(now.getTime() - 60 * 60_000));
       if (recent >= CODES_PER_HOUR) {
         ctx.responseHeaders.set("Retry-After", "3600");
-        throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many codes were sent to this address. Try again in an hour." });
+        throw new RateLimitedError("Too many codes were sent to this address. Try again in an hour.");
       }
       const code = await issueLoginCode(ctx.deps.db, input.email, now);
       await ctx.deps.mailer.send(loginCodeMail(input.email, code));
@@ -159,7 +160,7 @@ export const authRouter = {
         await recordSignInFailure(ctx.deps.db, { email: input.email, ip: ctx.ip }, now);
         const message =
           outcome === "expired" || outcome === "too_many_attempts" ? "That code is no longer valid. Ask for a new one." : "That code is not right";
-        throw new TRPCError({ code: "UNAUTHORIZED", message });
+        throw new UnauthorizedError(message, "WRONG_CREDENTIALS");
       }
       // A first code sign-in creates a passwordless account (patients).
       const existing = await findUserByEmail(ctx, input.email);
@@ -184,7 +185,7 @@ export const authRouter = {
       const [membership] = await withIdentity(ctx.deps.db, { userId: ctx.session.userId }, (tx) =>
         tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.userId, ctx.session.userId), eq(memberships.clinicId, input.clinicId))),
       );
-      if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this clinic" });
+      if (!membership) throw new ForbiddenError("You are not a member of this clinic", "NOT_A_MEMBER");
       await setActiveClinic(ctx.deps.db, ctx.session, input.clinicId);
       return { activeClinicId: input.clinicId, role: membership.role };
     }),
@@ -196,10 +197,10 @@ export const authRouter = {
       const userId = ctx.session.userId;
       const [user] = await withIdentity(db, { userId }, (tx) => tx.select().from(users).where(eq(users.id, userId)));
       if (!user?.passwordHash || !(await hasher.verify(user.passwordHash, input.currentPassword))) {
-        throw new TRPCError({ code: "BAD_REQUEST", message: "The current password is not right" });
+        throw new RuleError("The current password is not right", "WRONG_PASSWORD");
       }
       const problem = passwordProblem(input.newPassword, user.email);
-      if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: problem });
+      if (problem) throw new RuleError(problem, "WEAK_PASSWORD");
       const passwordHash = await hasher.hash(input.newPassword);
       await withIdentity(db, { userId }, (tx) => tx.update(users).set({ passwordHash, updatedAt: clock.now() }).where(eq(users.id, userId)));
       // Whoever else knew the old password is signed out everywhere.
@@ -224,7 +225,7 @@ export const authRouter = {
       .mutation(async ({ ctx, input }) => {
         const own = await listUserSessions(ctx.deps.db, ctx.session.userId, ctx.deps.clock.now());
         const target = own.find((s) => s.id === input.sessionId);
-        if (!target) throw new TRPCError({ code: "NOT_FOUND", message: "Session not found" });
+        if (!target) throw new NotFoundError("Session");
         await invalidateSession(ctx.deps.db, target);
         if (target.id === ctx.session.id) ctx.responseHeaders.append("Set-Cookie", serializeBlankSessionCookie(ctx.deps.publicUrl));
         return { revoked: true };

@@ -17,8 +17,8 @@ export const calendarRouter = {
     .input(calendarRangeInput)
     .query(async ({ ctx, input }) => {
       const { tx, clinicId } = ctx.staff;
-      if (input.to < input.from) throw new RuleError("`to` must not be before `from`");
-      if (Date.parse(input.to) - Date.parse(input.from) > 42 * DAY_MS) throw new RuleError("Ask for at most 6 weeks at a time");
+      if (input.to < input.from) throw new RuleError("`to` must not be before `from`", "INVALID_RANGE");
+      if (Date.parse(input.to) - Date.parse(input.from) > 42 * DAY_MS) throw new RuleError("Ask for at most 6 weeks at a time", "INVALID_RANGE");
       const clinic = await clinicOf(tx, clinicId);
       // Wide enough for any zone offset; the calendar places each item by its instant.
       const windowStart = new Date(Date.parse(`${input.from}T00:00:00Z`) - DAY_MS);

@@ -1,11 +1,11 @@
 import { createCapabilityToken, parseCapabilityToken, setActiveClinic } from "@frontdesk/auth";
 import { withIdentity, withTenant } from "@frontdesk/db";
 import { clinics, invitations, memberships, users, type MembershipRole } from "@frontdesk/db/schema";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { acceptInvitationInput, changeRoleInput, invitationInput, inviteStaffInput, membershipInput } from "@frontdesk/domain";
 import { recordAudit, recordStaffAudit } from "../audit";
-import { ConflictError, NotFoundError, RuleError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "../errors";
 import { invitationMail } from "../mail";
 import { procedure, type StaffScope } from "../trpc";
 
@@ -14,7 +14,7 @@ const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
 /** Only an owner may make or unmake an owner. */
 function assertMayAssign(staff: StaffScope, from: MembershipRole | null, to: MembershipRole | null) {
   if ((from === "owner" || to === "owner") && staff.role !== "owner") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only an owner can grant or take away the owner role" });
+    throw new ForbiddenError("Only an owner can grant or take away the owner role", "OWNER_ONLY");
   }
 }
 
@@ -26,7 +26,7 @@ async function assertNotLastOwner(staff: StaffScope, membershipId: string) {
     .where(and(eq(memberships.clinicId, staff.clinicId), eq(memberships.role, "owner")))
     .for("update");
   if (owners.length === 1 && owners[0]!.id === membershipId) {
-    throw new ConflictError("A clinic needs at least one owner: make someone else owner first");
+    throw new ConflictError("A clinic needs at least one owner: make someone else owner first", { reason: "LAST_OWNER" });
   }
 }
 
@@ -91,7 +91,7 @@ export const clinicStaffRouter = {
         .where(and(eq(invitations.clinicId, staff.clinicId), eq(invitations.id, input.invitationId)))
         .for("update");
       if (!invitation) throw new NotFoundError("Invitation");
-      if (invitation.acceptedAt) throw new ConflictError("This invitation has already been accepted: remove the member instead");
+      if (invitation.acceptedAt) throw new ConflictError("This invitation has already been accepted: remove the member instead", { reason: "ALREADY_DONE" });
       assertMayAssign(staff, invitation.role, null);
       await staff.tx.delete(invitations).where(eq(invitations.id, invitation.id));
       await recordStaffAudit(ctx, {
@@ -115,17 +115,17 @@ export const clinicStaffRouter = {
       const joined = await withTenant(ctx.deps.db, { clinicId: parsed.clinicId, userId, role: "public" }, async (tx) => {
         const [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, parsed.tokenHash)).for("update");
         if (!invitation) throw new NotFoundError("Invitation");
-        if (invitation.acceptedAt) throw new ConflictError("This invitation has already been used");
-        if (invitation.expiresAt <= now) throw new RuleError("This invitation has expired: ask for a new one");
+        if (invitation.acceptedAt) throw new ConflictError("This invitation has already been used", { reason: "ALREADY_DONE" });
+        if (invitation.expiresAt <= now) throw new RuleError("This invitation has expired: ask for a new one", "INVITATION_EXPIRED");
         if (invitation.email.toLowerCase() !== user!.email.toLowerCase()) {
-          throw new TRPCError({ code: "FORBIDDEN", message: "This invitation was sent to another e-mail address" });
+          throw new ForbiddenError("This invitation was sent to another e-mail address", "INVITATION_FOR_ANOTHER_EMAIL");
         }
         // Filter by clinic too: the user may also read their own memberships of other clinics.
         const [existing] = await tx
           .select()
           .from(memberships)
           .where(and(eq(memberships.clinicId, parsed.clinicId), eq(memberships.userId, userId)));
-        if (existing) throw new ConflictError("You are already a member of this clinic");
+        if (existing) throw new ConflictError("You are already a member of this clinic", { reason: "ALREADY_DONE" });
         const [membership] = await tx
           .insert(memberships)
           .values({ clinicId: parsed.clinicId, userId, role: invitation.role })

@@ -31,7 +31,7 @@ export const clinicsRouter = {
           });
         });
       } catch (error) {
-        if (postgresErrorCode(error) === PG.uniqueViolation) throw new ConflictError(`The address "${input.slug}" is taken`);
+        if (postgresErrorCode(error) === PG.uniqueViolation) throw new ConflictError(`The address "${input.slug}" is taken`, { reason: "SLUG_TAKEN" });
         throw error;
       }
       await setActiveClinic(ctx.deps.db, ctx.session, clinicId);

@@ -129,7 +129,7 @@ export const patientsRouter = {
       // Locked until the transaction ends, so that two edits made from the same version cannot both pass the check.
       const before = await loadPatient(staff, patientId, { lock: true });
       if (expectedUpdatedAt !== undefined && before.updatedAt.getTime() !== Date.parse(expectedUpdatedAt)) {
-        throw new ConflictError(`Someone else changed ${before.fullName}'s record while you were editing it`, { current: recordView(before) });
+        throw new ConflictError(`Someone else changed ${before.fullName}'s record while you were editing it`, { reason: "STALE_VERSION", details: { current: recordView(before) } });
       }
       const changes = changedFields(before, patch);
       if (Object.keys(changes).length > 0) {
@@ -158,7 +158,7 @@ export const patientsRouter = {
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const patient = await loadPatient(staff, input.patientId);
-      if (patient.archivedAt) throw new ConflictError(`${patient.fullName} is already archived`);
+      if (patient.archivedAt) throw new ConflictError(`${patient.fullName} is already archived`, { reason: "ALREADY_DONE" });
       const [upcoming] = await staff.tx
         .select({ n: count() })
         .from(appointments)
@@ -171,7 +171,7 @@ export const patientsRouter = {
           ),
         );
       if (upcoming && upcoming.n > 0) {
-        throw new ConflictError(`${patient.fullName} has ${upcoming.n} upcoming appointment(s): cancel them before archiving`);
+        throw new ConflictError(`${patient.fullName} has ${upcoming.n} upcoming appointment(s): cancel them before archiving`, { reason: "IN_USE" });
       }
       const now = ctx.deps.clock.now();
       await staff.tx

@@ -34,7 +34,7 @@ async function assertLinkableUser(staff: StaffScope, userId: string, practitione
         ...(practitionerId ? [ne(practitioners.id, practitionerId)] : []),
       ),
     );
-  if (taken) throw new ConflictError(`That sign-in already belongs to ${taken.displayName}`);
+  if (taken) throw new ConflictError(`That sign-in already belongs to ${taken.displayName}`, { reason: "USER_ALREADY_LINKED" });
 }
 
 const view = (p: typeof practitioners.$inferSelect, serviceIds: string[]) => ({
@@ -163,7 +163,7 @@ export const practitionersRouter = {
         .from(appointments)
         .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.practitionerId, practitioner.id)))
         .limit(1);
-      if (used) throw new ConflictError(`${practitioner.displayName} has appointments on record: deactivate instead of deleting`);
+      if (used) throw new ConflictError(`${practitioner.displayName} has appointments on record: deactivate instead of deleting`, { reason: "IN_USE" });
       await staff.tx.delete(practitioners).where(and(eq(practitioners.clinicId, staff.clinicId), eq(practitioners.id, practitioner.id)));
       await recordStaffAudit(ctx, {
         action: "remove",

@@ -15,7 +15,7 @@ import { clinicCacheFor, type CacheKind, type Cached } from "../booking/clinic-c
 import { confirmationMail, describeTime } from "../booking/confirmation";
 import { enforceLimits, type Limit } from "../booking/rate-limit";
 import type { Context } from "../context";
-import { ConflictError, NotFoundError, RuleError } from "../errors";
+import { ConflictError, isSlotTaken, NotFoundError, RuleError } from "../errors";
 import type { ServerDeps } from "../ports";
 import { procedure } from "../trpc";
 
@@ -221,7 +221,7 @@ async function replay(ctx: Context, tx: Transaction, clinic: Clinic, input: z.ou
 async function replayOf(ctx: Context, tx: Transaction, clinic: Clinic, input: z.output<typeof bookInput>, previousId: string) {
   const row = await loadAppointment(tx, clinic.id, previousId);
   if (row.appointment.serviceId !== input.serviceId || row.appointment.startsAt.getTime() !== Date.parse(input.start)) {
-    throw new ConflictError("This booking attempt was already used for another time. Please start again.");
+    throw new ConflictError("This booking attempt was already used for another time. Please start again.", { reason: "IDEMPOTENCY_KEY_REUSED" });
   }
   const link = await issueManageLink(ctx, tx, clinic.id, row.appointment.id, row.appointment.endsAt);
   return { appointment: { ...presentAppointment(row.appointment, row), clinicName: clinic.name, timezone: clinic.timezone }, ...link };
@@ -252,11 +252,11 @@ function changeWindow(clinic: Clinic, start: Date, now: Date) {
 }
 
 function assertChangeable(clinic: Clinic, row: { status: (typeof appointments.$inferSelect)["status"]; startsAt: Date }, now: Date) {
-  if (!isOpen(row.status)) throw new RuleError(`This appointment is ${row.status.replace("_", "-")}: it cannot be changed online`);
+  if (!isOpen(row.status)) throw new RuleError(`This appointment is ${row.status.replace("_", "-")}: it cannot be changed online`, "INVALID_TRANSITION");
   const { changeableUntil, inWindow } = changeWindow(clinic, row.startsAt, now);
   if (!inWindow) {
     const until = new Intl.DateTimeFormat(clinic.locale, { timeZone: clinic.timezone, dateStyle: "full", timeStyle: "short" }).format(changeableUntil);
-    throw new RuleError(`Online changes were possible until ${until}. Please call ${clinic.name}.`);
+    throw new RuleError(`Online changes were possible until ${until}. Please call ${clinic.name}.`, "OUTSIDE_NOTICE");
   }
 }
 
@@ -364,7 +364,8 @@ export const publicRouter = {
             const free = days[0]?.slots ?? [];
             const later = free.filter((s) => Date.parse(s.start) > start.getTime());
             throw new ConflictError("Sorry, that time is not available. Here are the free times that day.", {
-              nextSlots: (later.length > 0 ? later : free).slice(0, 6).map(publicSlot),
+              reason: "SLOT_UNAVAILABLE",
+              details: { nextSlots: (later.length > 0 ? later : free).slice(0, 6).map(publicSlot) },
             });
           }
           const practitionerId = await leastBooked(tx, clinic, slot.practitionerIds, start);
@@ -421,14 +422,14 @@ export const publicRouter = {
         });
       } catch (error) {
         const code = postgresErrorCode(error);
-        const lostRace = code === PG.exclusionViolation || code === PG.uniqueViolation || error instanceof ConflictError;
+        const lostRace = isSlotTaken(error) || code === PG.uniqueViolation || error instanceof ConflictError;
         if (!lostRace) throw error;
         // A concurrent request with the same key may have won (double click, retry): whether it
         // committed before our insert or before our slot check, answer with its appointment.
         const again = await asPublic(ctx, clinic.id, (tx) => replay(ctx, tx, clinic, input));
         if (again) return again;
         if (error instanceof ConflictError || code === PG.uniqueViolation) throw error;
-        throw new ConflictError(TAKEN, { nextSlots: await nextFreeSlots(ctx, clinic, input.serviceId, input.practitionerId, start) });
+        throw new ConflictError(TAKEN, { reason: "SLOT_TAKEN", details: { nextSlots: await nextFreeSlots(ctx, clinic, input.serviceId, input.practitionerId, start) } });
       }
 
       if (booked.mail) {
@@ -527,7 +528,7 @@ export const publicRouter = {
             const candidates = await practitionersFor(tx, clinic.id, current.serviceId, input.practitionerId ?? current.practitionerId);
             const date = localDateOf(start, clinic.timezone);
             const days = await findSlots(tx, { clinic, service, practitionerIds: candidates, from: date, to: date, now, ignoreAppointmentId: current.id });
-            if (!slotAt(days, start)) throw new ConflictError("Sorry, that time is not available.", { nextSlots: (days[0]?.slots ?? []).slice(0, 6).map(publicSlot) });
+            if (!slotAt(days, start)) throw new ConflictError("Sorry, that time is not available.", { reason: "SLOT_UNAVAILABLE", details: { nextSlots: (days[0]?.slots ?? []).slice(0, 6).map(publicSlot) } });
             const practitionerId = candidates[0]!;
             const [updated] = await tx
               .update(appointments)
@@ -552,8 +553,8 @@ export const publicRouter = {
             return { appointment: { ...presentAppointment(updated!, names), clinicName: clinic.name, timezone: clinic.timezone } };
           });
         } catch (error) {
-          if (postgresErrorCode(error) !== PG.exclusionViolation) throw error;
-          throw new ConflictError(TAKEN, { nextSlots: await nextFreeSlots(ctx, clinic, serviceId, input.practitionerId, start) });
+          if (!isSlotTaken(error)) throw error;
+          throw new ConflictError(TAKEN, { reason: "SLOT_TAKEN", details: { nextSlots: await nextFreeSlots(ctx, clinic, serviceId, input.practitionerId, start) } });
         }
       }),
   },

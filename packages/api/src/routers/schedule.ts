@@ -1,16 +1,16 @@
 import { practitioners, scheduleExceptionKind, scheduleExceptions, workingHours } from "@frontdesk/db/schema";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, lt } from "drizzle-orm";
 import { addExceptionInput, getWeekInput, listExceptionsInput, removeExceptionInput, setWeekInput, type WeeklyInterval } from "@frontdesk/domain";
 import { recordStaffAudit } from "../audit";
-import { NotFoundError } from "../errors";
+import { ForbiddenError, NotFoundError } from "../errors";
 import { procedure, type StaffScope } from "../trpc";
 import { loadPractitioner } from "./practitioners";
 
 /** Admins edit every calendar; a practitioner only the one linked to their own sign-in. */
 export function assertMayEditCalendar(staff: StaffScope, practitioner: { userId: string | null }) {
   if (staff.role === "practitioner" && practitioner.userId !== staff.userId) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "You can change only your own hours and time off" });
+    throw new ForbiddenError("You can change only your own hours and time off", "NOT_YOUR_CALENDAR");
   }
 }
 

@@ -112,7 +112,7 @@ export const servicesRouter = {
         .from(appointments)
         .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.serviceId, service.id)))
         .limit(1);
-      if (used) throw new ConflictError(`${service.name} has been booked before: deactivate it instead of deleting`);
+      if (used) throw new ConflictError(`${service.name} has been booked before: deactivate it instead of deleting`, { reason: "IN_USE" });
       await staff.tx.delete(services).where(and(eq(services.clinicId, staff.clinicId), eq(services.id, service.id)));
       await recordStaffAudit(ctx, {
         action: "remove",
