@@ -6,7 +6,7 @@
 import { request as httpRequest } from "node:http";
 import { connectAsApp } from "@frontdesk/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import type { z } from "zod";
 import "@frontdesk/db/testing";
 import { appRouter } from "./root";
 import { createTestDeps } from "./testing";

@@ -1,4 +1,4 @@
-import { practitioners, scheduleExceptionKind, scheduleExceptions, workingHours } from "@frontdesk/db/schema";
+import { practitioners, scheduleExceptions, workingHours } from "@frontdesk/db/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, lt } from "drizzle-orm";
 import { addExceptionInput, getWeekInput, listExceptionsInput, removeExceptionInput, setWeekInput, type WeeklyInterval } from "@frontdesk/domain";

@@ -61,3 +61,6 @@ export const membershipInput = z.object({ membershipId: id });
 
 export const createClinicInput = z.object({ name: clinicName, slug: clinicSlug, timezone: timeZone });
 export const slugAvailableInput = z.object({ slug: clinicSlug });
+
+/** The whole settings form (the web's profile draft checks with this before sending its patch). */
+export const clinicSettingsValues = z.object(clinicSettingsFields);

@@ -98,10 +98,21 @@ export const instant = z
   .refine((value) => Date.parse(value) >= EARLIEST_MS && Date.parse(value) < AFTER_LATEST_MS, OUT_OF_RANGE)
   .transform((value) => new Date(value).toISOString());
 
-/** A wall-clock time of day, "HH:MM". */
-export const wallTime = z.string().max(5, "Use HH:MM").regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM between 00:00 and 23:59");
+/** A wall-clock time of day, "HH:MM"; `empty` is the message when none is given. */
+export const wallTime = (empty = "Enter a time") =>
+  z
+    .string()
+    .min(1, { message: empty, abort: true })
+    .max(5, "Use HH:MM between 00:00 and 23:59")
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM between 00:00 and 23:59");
 /** The end of a wall-clock interval: "24:00" ends it at the next midnight (ADR 0002). */
-export const wallTimeEnd = z.string().max(5, "Use HH:MM").regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "Use HH:MM between 00:01 and 24:00");
+export const wallTimeEnd = (empty = "Enter a time") =>
+  z
+    .string()
+    .min(1, { message: empty, abort: true })
+    .max(5, WALL_TIME_END_FORMAT)
+    .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, WALL_TIME_END_FORMAT);
+const WALL_TIME_END_FORMAT = "Use HH:MM between 00:01 and 24:00 (24:00 is midnight at the end of the day)";
 
 /** The largest value of a PostgreSQL `integer` column. */
 export const INTEGER_MAX = 2_147_483_647;
@@ -109,7 +120,7 @@ export const INTEGER_MAX = 2_147_483_647;
 /** A whole number of minutes from `min` to `max`, worded for the field called `label`. */
 export const wholeMinutes = (label: string, min: number, max: number) =>
   z
-    .number(`${label} must be a number`)
+    .number(`Enter the ${label.toLowerCase()} in minutes`)
     .int(`${label} must be whole minutes`)
     .min(min, min === 0 ? `${label} cannot be negative` : min === 1 ? `${label} must be at least 1 minute` : `${label} is at least ${min}`)
     .max(max, `${label} is at most ${max} minutes`);

@@ -28,3 +28,6 @@ export const updatePractitionerInput = z.object({
 export const setPractitionerServicesInput = z.object({ practitionerId: id, serviceIds: z.array(id).max(200, "At most 200 services") });
 
 export const practitionerInput = z.object({ practitionerId: id });
+
+/** What the web's PractitionerForm checks before sending. */
+export const practitionerValues = z.object(practitionerFields);

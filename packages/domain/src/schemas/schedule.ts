@@ -4,12 +4,13 @@ import { id, instant, onlyWhenValid, text, wallTime, wallTimeEnd } from "./field
 
 const DAY_MS = 24 * 60 * 60_000;
 export const MAX_INTERVALS_PER_DAY = 12;
+export const WEEKDAY_NAMES = { 1: "Monday", 2: "Tuesday", 3: "Wednesday", 4: "Thursday", 5: "Friday", 6: "Saturday", 7: "Sunday" } as const;
 
 export const weeklyInterval = z
   .object({
     weekday: z.number("Weekday is 1 (Monday) to 7 (Sunday)").int("Weekday is 1 (Monday) to 7 (Sunday)").min(1, "Weekday is 1 (Monday) to 7 (Sunday)").max(7, "Weekday is 1 (Monday) to 7 (Sunday)"),
-    start: wallTime,
-    end: wallTimeEnd,
+    start: wallTime("Enter a start time"),
+    end: wallTimeEnd("Enter an end time"),
   })
   .refine((i) => i.end > i.start, { message: "End must be after start", path: ["end"], when: onlyWhenValid });
 
@@ -23,7 +24,11 @@ export const weekInput = z
     for (let weekday = 1; weekday <= 7; weekday++) {
       const day = intervals.map((i, index) => ({ ...i, index })).filter((i) => i.weekday === weekday);
       if (day.length > MAX_INTERVALS_PER_DAY) {
-        ctx.addIssue({ code: "custom", message: `At most ${MAX_INTERVALS_PER_DAY} intervals per day`, path: [day[0]!.index] });
+        ctx.addIssue({
+          code: "custom",
+          message: `At most ${MAX_INTERVALS_PER_DAY} intervals per day: remove ${day.length - MAX_INTERVALS_PER_DAY}`,
+          path: [day[0]!.index],
+        });
       }
       day.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
       for (let k = 1; k < day.length; k++) {
@@ -33,7 +38,7 @@ export const weekInput = z
         if (current.start < previous.end) {
           ctx.addIssue({
             code: "custom",
-            message: `${current.start}-${current.end} overlaps ${previous.start}-${previous.end} on weekday ${weekday}`,
+            message: `Overlaps ${previous.start}–${previous.end} on ${WEEKDAY_NAMES[weekday as keyof typeof WEEKDAY_NAMES]}`,
             path: [current.index, "start"],
           });
         }

@@ -41,3 +41,6 @@ export const updateServiceInput = z.object({
 });
 
 export const serviceInput = z.object({ serviceId: id });
+
+/** A whole service as a form edits it (the web's ServiceForm checks with this before sending). */
+export const serviceValues = z.object(serviceFields);

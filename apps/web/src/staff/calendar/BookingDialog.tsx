@@ -2,7 +2,7 @@
 // from where the receptionist clicked; the server has the last word on whether the time is free,
 // and its answer ("that time was just taken") is shown here, where the receptionist is looking.
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { bookingPatientSchema } from "@frontdesk/api/schemas";
+import { bookingPatient } from "@frontdesk/domain";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { RouterOutputs } from "@frontdesk/api";
 import { describeFailure, type Failure } from "../../api/failure";
@@ -36,7 +36,7 @@ interface FormErrors {
   date?: string;
 }
 
-const newPatientSchema = bookingPatientSchema.partial({ email: true });
+const newPatientSchema = bookingPatient.partial({ email: true });
 
 function validate(choice: PatientChoice, serviceId: string, date: string, time: string): FormErrors {
   const errors: FormErrors = { newPatient: {} };

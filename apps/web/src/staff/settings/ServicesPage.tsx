@@ -2,7 +2,7 @@
 // its price, and whether it is offered online.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { describeFailure } from "../../api/failure";
+import { describeFailure, summarizeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { formatDuration, formatPrice } from "../../lib/datetime";
 import { Button } from "../../ui/Button";
@@ -10,7 +10,6 @@ import { Dialog } from "../../ui/Dialog";
 import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { Loading } from "./Loading";
-import { describeSaveFailure } from "./save-failure";
 import { ServiceForm, type ServiceValues } from "./ServiceForm";
 import styles from "./settings.module.css";
 import type { SettingsService } from "./types";
@@ -131,7 +130,7 @@ function SaveService({ service, currency, onClose }: { service?: SettingsService
         currency={currency}
         editing={Boolean(service)}
         pending={create.isPending || update.isPending}
-        error={failed ? describeSaveFailure(failed) : null}
+        error={failed ? summarizeFailure(failed) : null}
         submitLabel={service ? "Save changes" : "Add service"}
         onSubmit={save}
         onCancel={onClose}
