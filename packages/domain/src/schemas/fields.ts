@@ -126,7 +126,7 @@ export const wholeMinutes = (label: string, min: number, max: number) =>
     .max(max, `${label} is at most ${max} minutes`);
 
 /** A row's optimistic-concurrency version, as the client last read it. */
-export const version = z.number().int("Not a version number").min(1, "Not a version number").max(INTEGER_MAX, "Not a version number");
+export const version = z.number("Not a version number").int("Not a version number").min(1, "Not a version number").max(INTEGER_MAX, "Not a version number");
 
 /** A page number or size from 1 to `max`. */
 export const count = (max: number, tooMany = `At most ${max}`) => z.number().int("Use a whole number").min(1, "At least 1").max(max, tooMany);
