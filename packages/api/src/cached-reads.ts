@@ -11,9 +11,9 @@
 import { readSessionToken } from "@frontdesk/auth";
 import { countHits } from "./rate-limit/rate-limit";
 import type { ServerDeps } from "./ports";
+import { slotsInput } from "@frontdesk/domain";
 import { cachedSlotsJson } from "./cache/public-reads";
 import { slotsLimits } from "./rate-limit/public-limits";
-import { slotsInput } from "./schemas";
 
 const SLOTS_PATH = "/trpc/public.slots";
 

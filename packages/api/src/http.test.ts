@@ -3,11 +3,10 @@
 import { createServer, Socket, type Server } from "node:net";
 import { createDb } from "@frontdesk/db";
 import { connectAsApp } from "@frontdesk/db/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import "@frontdesk/db/testing";
 import type { ServerDeps } from "./ports";
-import { appRouter } from "./root";
 import { createTestDeps, mailedCode } from "./testing";
 import { httpClient, listen as listenForTest, TEST_ORIGIN } from "./testing/http";
 
@@ -243,28 +242,6 @@ describe("errors and logs", () => {
   });
 });
 
-/** The HTTP status a subscription's SSE error event names (0 if none came within 2 s). */
-async function subscriptionErrorStatus(browser: ReturnType<typeof client>, path: string, input: unknown): Promise<number> {
-  const response = await browser.query(path, input);
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  const deadline = setTimeout(() => void reader.cancel(), 2000);
-  let text = "";
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return 0;
-      text += value;
-      const match = /event: serialized-error\ndata: (.*)\n/.exec(text);
-      if (match) return (JSON.parse(match[1]!) as { data?: { httpStatus?: number } }).data?.httpStatus ?? 0;
-    }
-  } catch {
-    return 0;
-  } finally {
-    clearTimeout(deadline);
-    void reader.cancel().catch(() => undefined);
-  }
-}
-
 describe("request ids", () => {
   it("names every answer with one, made up when the request brings none (or a malformed one)", async () => {
     const base = await listen(createTestDeps(db).deps);
@@ -284,30 +261,5 @@ describe("request size", () => {
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
     expect((await browser.query("auth.me")).status).toBe(200);
-  });
-});
-
-describe("bad input on every procedure", () => {
-  type Procedure = { _def: { type: string; inputs: unknown[] } };
-  // Procedures that declare no input ignore what is sent; every other one must refuse garbage cleanly.
-  const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>).filter(([, p]) => p._def.inputs.length > 0);
-  const garbage: unknown[] = [null, 42, "x".repeat(10_000), { email: 7, password: [], name: {}, slug: "x".repeat(10_000), token: 1 }, []];
-
-  beforeAll(() => expect(procedures.length).toBeGreaterThan(10));
-
-  it.each(procedures.map(([path, p]) => [path, p._def.type] as const))("%s (%s) answers 4xx, never 5xx", async (path, type) => {
-    const { deps } = createTestDeps(db);
-    const { browser } = await signedUp(await listen(deps), deps);
-    for (const input of garbage) {
-      if (type === "subscription") {
-        // Over SSE the answer is always 200: the failure travels as the stream's error event.
-        const status = await subscriptionErrorStatus(browser, path, input);
-        expect(status >= 400 && status < 500, `${path} with ${JSON.stringify(input).slice(0, 40)} answered ${status}`).toBe(true);
-        continue;
-      }
-      const response = type === "query" ? await browser.query(path, input) : await browser.mutate(path, input);
-      const status = response.status;
-      expect(status >= 400 && status < 500, `${path} with ${JSON.stringify(input).slice(0, 40)} answered ${status}`).toBe(true);
-    }
   });
 });

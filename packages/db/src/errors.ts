@@ -4,6 +4,7 @@ export const PG = {
   uniqueViolation: "23505",
   foreignKeyViolation: "23503",
   checkViolation: "23514",
+  restrictViolation: "23001",
   insufficientPrivilege: "42501",
 } as const;
 

@@ -7,3 +7,18 @@ export * from "./ical";
 export * from "./permissions";
 export * from "./roles";
 export * from "./time";
+// ---- Input schemas (one module per area) and their field building blocks ----
+export * as fields from "./schemas/fields";
+export * from "./schemas/booking";
+export * from "./schemas/auth";
+export * from "./schemas/appointments";
+export * from "./schemas/patients";
+export * from "./schemas/services";
+export * from "./schemas/practitioners";
+export * from "./schemas/schedule";
+export * from "./schemas/clinic";
+export * from "./schemas/calendar";
+
+// ---- Failures: reasons and the field-error shape ----
+export * from "./failure";
+// ---- end of the input schemas and failures block ----

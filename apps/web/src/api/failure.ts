@@ -1,18 +1,25 @@
-// One reading of API failures for every screen: what happened, in words a patient understands.
+// The one reader of API failures for every screen: what happened, in words a patient understands,
+// and the server's machine-readable reason (docs/api.md) for screens that branch on it.
+import { isReason, type FieldErrors, type Reason } from "@frontdesk/domain";
 import { TRPCClientError } from "@trpc/client";
 import type { Slot } from "./types";
 
+type Refusal<K extends string, Extra = object> = { kind: K; message: string; reason?: Reason } & Extra;
+
 export type Failure =
-  | { kind: "conflict"; message: string; nextSlots: Slot[] }
-  | { kind: "invalid"; message: string; fieldErrors: Record<string, string[]> }
-  | { kind: "not-found"; message: string }
-  | { kind: "rate-limited"; message: string }
-  | { kind: "network"; message: string }
-  | { kind: "server"; message: string };
+  | Refusal<"conflict", { nextSlots: Slot[] }>
+  | Refusal<"invalid", { fieldErrors: FieldErrors }>
+  | Refusal<"not-found">
+  | Refusal<"refused">
+  | Refusal<"rate-limited">
+  | Refusal<"network">
+  | Refusal<"server">;
 
 interface ErrorData {
   code?: string;
   httpStatus?: number;
+  reason?: unknown;
+  /** By field path ("patient.email"); see FieldErrors. */
   fieldErrors?: Record<string, string[] | undefined>;
   details?: { nextSlots?: unknown };
 }
@@ -30,39 +37,52 @@ export const SERVER_MESSAGE = "Something went wrong on our side. Please try agai
 export function describeFailure(error: unknown): Failure {
   if (!(error instanceof TRPCClientError)) return { kind: "network", message: NETWORK_MESSAGE };
   const data = (error.data ?? undefined) as ErrorData | undefined;
+  const reason = isReason(data?.reason) ? data.reason : undefined;
   switch (data?.code) {
     case undefined:
       // No tRPC answer at all: the request never arrived or the answer was not the API's.
       return { kind: "network", message: NETWORK_MESSAGE };
     case "CONFLICT": {
       const next = Array.isArray(data.details?.nextSlots) ? data.details.nextSlots.filter(isSlot) : [];
-      return { kind: "conflict", message: error.message, nextSlots: next };
+      return { kind: "conflict", message: error.message, reason, nextSlots: next };
     }
     case "BAD_REQUEST": {
-      const fieldErrors: Record<string, string[]> = {};
+      const fieldErrors: FieldErrors = {};
       for (const [field, messages] of Object.entries(data.fieldErrors ?? {})) if (messages?.length) fieldErrors[field] = messages;
-      return { kind: "invalid", message: error.message, fieldErrors };
+      return { kind: "invalid", message: error.message, reason, fieldErrors };
     }
     case "NOT_FOUND":
-      return { kind: "not-found", message: error.message };
+      return { kind: "not-found", message: error.message, reason };
+    case "UNAUTHORIZED":
+    case "FORBIDDEN":
+      // The server words these for people ("This invitation was sent to another e-mail address").
+      return { kind: "refused", message: error.message, reason };
     case "TOO_MANY_REQUESTS":
-      return { kind: "rate-limited", message: RATE_LIMIT_MESSAGE };
+      return { kind: "rate-limited", message: RATE_LIMIT_MESSAGE, reason };
     default:
       // The server's message for a 500 carries a request id worth quoting; others are ours to word.
-      return { kind: "server", message: data?.code === "INTERNAL_SERVER_ERROR" ? error.message : SERVER_MESSAGE };
+      return { kind: "server", message: data?.code === "INTERNAL_SERVER_ERROR" ? error.message : SERVER_MESSAGE, reason };
   }
+}
+
+/** A failure in one line, for a form that shows one notice: each field's message, or the message. */
+export function summarizeFailure(error: unknown): string {
+  const failure = describeFailure(error);
+  if (failure.kind === "invalid") {
+    const messages = [...new Set(Object.values(failure.fieldErrors).flat())];
+    if (messages.length > 0) return messages.join(" ");
+  }
+  return failure.message;
 }
 
 export const WRONG_CREDENTIALS_MESSAGE = "That e-mail address and password do not match an account. Check both and try again.";
 
 /** A failed sign-in, in words: wrong credentials, or how long to wait when throttled. */
 export function describeSignInFailure(error: unknown): string {
-  if (error instanceof TRPCClientError) {
-    const code = (error.data as ErrorData | undefined)?.code;
-    if (code === "UNAUTHORIZED") return WRONG_CREDENTIALS_MESSAGE;
-    // The server words the wait ("Try again in 5 minutes."), taken from its Retry-After.
-    if (code === "TOO_MANY_REQUESTS") return error.message;
-    if (code === "BAD_REQUEST") return "Enter your e-mail address and your password.";
-  }
-  return describeFailure(error).message;
+  const failure = describeFailure(error);
+  if (failure.reason === "WRONG_CREDENTIALS") return WRONG_CREDENTIALS_MESSAGE;
+  // The server words the wait ("Try again in 5 minutes."), taken from its Retry-After.
+  if (failure.reason === "RATE_LIMITED" && error instanceof TRPCClientError) return error.message;
+  if (failure.reason === "INVALID_INPUT") return "Enter your e-mail address and your password.";
+  return failure.message;
 }

@@ -400,7 +400,7 @@ describe("booking page: confirm", () => {
     server.use(
       clinicHandler,
       slotsHandler,
-      procedure("public.book", () => new TrpcErrorAnswer("BAD_REQUEST", "Invalid input", { fieldErrors: { email: ["This e-mail domain does not receive mail"] } })),
+      procedure("public.book", () => new TrpcErrorAnswer("BAD_REQUEST", "Invalid input", { fieldErrors: { "patient.email": ["This e-mail domain does not receive mail"] } })),
     );
     const app = renderApp("/book/demo-paris");
     await reachConfirm(app);

@@ -20,6 +20,9 @@ export type FieldErrors = Partial<Record<keyof DetailsValues, string>>;
 
 export const FIELDS: Array<keyof DetailsValues> = ["name", "email", "phone", "note"];
 
+/** Where public.book's input holds each field (the patient's details sit under `patient`). */
+const serverPath = (field: keyof DetailsValues) => (field === "note" ? "note" : `patient.${field}`);
+
 // The server's zod schemas are needed only when the form is sent: they load while the patient
 // types, so they stay out of what the page downloads before it is interactive.
 const loadValidator = () => import("./validate-details");
@@ -30,21 +33,24 @@ export function DetailsStep({
   onSubmit,
 }: {
   initial: DetailsValues;
-  /** Field errors the server returned for the last attempt (keys as the server names them). */
+  /** Field errors the server returned for the last attempt, by the input's paths ("patient.email"). */
   serverErrors: Record<string, string[]>;
   onSubmit: (values: DetailsValues) => void;
 }) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>(() => {
     const fromServer: FieldErrors = {};
-    for (const field of FIELDS) if (serverErrors[field]?.[0]) fromServer[field] = serverErrors[field][0];
+    for (const field of FIELDS) {
+      const message = serverErrors[serverPath(field)]?.[0];
+      if (message) fromServer[field] = message;
+    }
     return fromServer;
   });
   const [attempt, setAttempt] = useState(0);
   const [loadFailed, setLoadFailed] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const unplaced = Object.entries(serverErrors)
-    .filter(([field]) => !(FIELDS as string[]).includes(field))
+    .filter(([path]) => !FIELDS.some((field) => serverPath(field) === path))
     .flatMap(([, messages]) => messages);
 
   // After a refused submit, take the user to the first field to fix.

@@ -1,11 +1,11 @@
 // Checks the patient's details with the same zod schemas the server validates with.
-import { bookingNote, bookingPatientSchema } from "@frontdesk/api/schemas";
+import { bookingNote, bookingPatient } from "@frontdesk/domain";
 import { FIELDS, type DetailsValues, type FieldErrors } from "./DetailsStep";
 
 /** The first message per field; empty when the details would pass the server's checks. */
 export function validateDetails(values: DetailsValues): FieldErrors {
   const errors: FieldErrors = {};
-  const patient = bookingPatientSchema.safeParse({ name: values.name, email: values.email, phone: values.phone });
+  const patient = bookingPatient.safeParse({ name: values.name, email: values.email, phone: values.phone });
   const note = bookingNote.safeParse(values.note);
   const issues = [
     ...(patient.success ? [] : patient.error.issues.map((issue) => ({ field: issue.path[0], message: issue.message }))),

@@ -15,7 +15,7 @@ describe("signing in", () => {
   it("says plainly when the e-mail and password do not match", async () => {
     server.use(
       procedure("auth.me", () => null),
-      procedure("auth.signIn", () => new TrpcErrorAnswer("UNAUTHORIZED", "Incorrect e-mail or password")),
+      procedure("auth.signIn", () => new TrpcErrorAnswer("UNAUTHORIZED", "Incorrect e-mail or password", { reason: "WRONG_CREDENTIALS" })),
     );
     const { user, screen } = renderApp("/app/sign-in");
     await fillIn(user, screen);
@@ -25,7 +25,7 @@ describe("signing in", () => {
   it("says how long to wait when too many attempts were made", async () => {
     server.use(
       procedure("auth.me", () => null),
-      procedure("auth.signIn", () => new TrpcErrorAnswer("TOO_MANY_REQUESTS", "Too many attempts. Try again in 5 minutes.")),
+      procedure("auth.signIn", () => new TrpcErrorAnswer("TOO_MANY_REQUESTS", "Too many attempts. Try again in 5 minutes.", { reason: "RATE_LIMITED" })),
     );
     const { user, screen } = renderApp("/app/sign-in");
     await fillIn(user, screen);

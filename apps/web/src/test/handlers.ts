@@ -19,7 +19,7 @@ export function calls<P extends OwnProcedure>() {
 
 /** A BAD_REQUEST as the server's error formatter sends a zod failure. */
 export function invalid(fieldErrors: Record<string, string[]>, message = "Invalid input") {
-  return new TrpcErrorAnswer("BAD_REQUEST", message, { fieldErrors });
+  return new TrpcErrorAnswer("BAD_REQUEST", message, { reason: "INVALID_INPUT", fieldErrors });
 }
 
 type Device = RouterOutputs["auth"]["sessions"]["list"][number];

@@ -1,9 +1,9 @@
 // "Are you sure?" for the settings' irreversible actions, on the shared modal Dialog. The server's
 // refusal (e.g. a practitioner with appointments on record) is shown inside, where the person looks.
+import { summarizeFailure } from "../api/failure";
 import { Button } from "./Button";
 import { Dialog } from "./Dialog";
 import { ErrorNotice } from "./Notice";
-import { describeSaveFailure } from "../api/save-failure";
 import styles from "./ui.module.css";
 
 interface ConfirmDialogProps {
@@ -20,7 +20,7 @@ export function ConfirmDialog({ title, message, confirmLabel, action, onConfirm,
   return (
     <Dialog title={title} onClose={onClose}>
       <p>{message}</p>
-      {action.error ? <ErrorNotice title="Not done" message={describeSaveFailure(action.error)} /> : null}
+      {action.error ? <ErrorNotice title="Not done" message={summarizeFailure(action.error)} /> : null}
       <div className={styles.confirmActions}>
         <Button variant="danger" onClick={onConfirm} disabled={action.isPending}>
           {action.isPending ? "Working…" : confirmLabel}

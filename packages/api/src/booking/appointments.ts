@@ -17,6 +17,7 @@ export function assertTransition(from: AppointmentStatus, to: AppointmentStatus)
       possible.length === 0
         ? `This appointment is ${statusLabel(from)}: its status cannot change any more`
         : `Cannot go from ${statusLabel(from)} to ${statusLabel(to)} (possible: ${possible.map(statusLabel).join(", ")})`,
+      "INVALID_TRANSITION",
     );
   }
 }
@@ -66,7 +67,7 @@ export async function loadAppointment(tx: Transaction, clinicId: string, appoint
 /** Optimistic concurrency: an update that carries an old version lost a race with a colleague. */
 export function assertVersion(current: number, given: number): void {
   if (current !== given) {
-    throw new ConflictError("This appointment was changed by someone else in the meantime. Reload it and try again.");
+    throw new ConflictError("This appointment was changed by someone else in the meantime. Reload it and try again.", { reason: "STALE_VERSION" });
   }
 }
 

@@ -1,9 +1,9 @@
 // Fixed-window counters in Postgres (rate_limits), so every server process shares them.
 import { withIdentity, type Database } from "@frontdesk/db";
 import { rateLimits } from "@frontdesk/db/schema";
-import { TRPCError } from "@trpc/server";
 import { lt, sql } from "drizzle-orm";
 import type { Context } from "../context";
+import { RateLimitedError } from "../errors";
 import type { ServerDeps } from "../ports";
 
 export interface Limit {
@@ -18,7 +18,7 @@ export async function enforceLimits(ctx: Context, limits: Limit[]): Promise<void
   const exceeded = await countHits(ctx.deps, limits);
   if (exceeded === null) return;
   ctx.responseHeaders.set("Retry-After", String(exceeded));
-  throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Too many requests. Please wait a moment and try again." });
+  throw new RateLimitedError("Too many requests. Please wait a moment and try again.");
 }
 
 /** Counters are kept a day (the longest window is an hour): long enough to look into an attack. */

@@ -64,7 +64,7 @@ export function unavailableAsTRPCError(error: unknown): TRPCError | undefined {
  * tRPC gives every 5xx.
  */
 export function unavailableResponse(reason: UnavailableReason): Response {
-  const body = { error: { message: MESSAGES[reason], code: -32603, data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503 } } };
+  const body = { error: { message: MESSAGES[reason], code: -32603, data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, reason: "SERVICE_UNAVAILABLE" } } };
   return new Response(JSON.stringify(body), {
     status: 503,
     headers: { "Content-Type": "application/json", "Retry-After": String(RETRY_AFTER_SECONDS) },

@@ -1,19 +1,15 @@
 // The receptionist's moves: book (phone patients included), move, cancel, and walk an appointment
 // through its statuses. Staff may book outside the online rules, never over another appointment.
 import { appointments, patients, practitionerServices, practitioners, services } from "@frontdesk/db/schema";
-import { isOpen, SETTABLE_STATUSES } from "@frontdesk/domain";
+import { isOpen } from "@frontdesk/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
+import { appointmentInput, cancelAppointmentInput, createAppointmentInput, rescheduleAppointmentInput, setStatusInput } from "@frontdesk/domain";
 import { recordStaffAudit } from "../audit";
 import { assertTransition, assertVersion, blockedRange, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
 import { lockAppointmentSlot } from "../booking/race-retry";
 import { NotFoundError, RuleError } from "../errors";
-import { bookingPatientSchema, id, instant } from "../schemas";
 import { procedure, type StaffScope } from "../trpc";
-
-const notes = z.string().trim().max(2000, "Keep notes under 2000 characters").optional();
-const version = z.number().int().positive();
 
 async function serviceOf(staff: StaffScope, serviceId: string) {
   const [service] = await staff.tx.select().from(services).where(and(eq(services.clinicId, staff.clinicId), eq(services.id, serviceId)));
@@ -33,7 +29,7 @@ async function assertOffers(staff: StaffScope, practitionerId: string, serviceId
     .where(
       and(eq(practitionerServices.clinicId, staff.clinicId), eq(practitionerServices.practitionerId, practitionerId), eq(practitionerServices.serviceId, serviceId)),
     );
-  if (!offer) throw new RuleError("This practitioner does not offer this service");
+  if (!offer) throw new RuleError("This practitioner does not offer this service", "NOT_OFFERED");
 }
 
 const audit = (staff: StaffScope, requestId: string, action: string, entityId: string, changes: Record<string, [unknown, unknown]>) =>
@@ -42,7 +38,7 @@ const audit = (staff: StaffScope, requestId: string, action: string, entityId: s
 export const appointmentsRouter = {
   /** One appointment with the patient's contact details; staff reading them is audited. */
   get: procedure("appointments.get")
-    .input(z.object({ id }))
+    .input(appointmentInput)
     .query(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const row = await loadAppointment(staff.tx, staff.clinicId, input.id);
@@ -64,21 +60,7 @@ export const appointmentsRouter = {
     }),
 
   create: procedure("appointments.create")
-    .input(
-      z
-        .object({
-          patientId: id.optional(),
-          newPatient: bookingPatientSchema.partial({ email: true }).optional(),
-          serviceId: id,
-          practitionerId: id,
-          start: instant,
-          notes,
-        })
-        .refine((v) => (v.patientId === undefined) !== (v.newPatient === undefined), {
-          message: "Give either patientId or newPatient",
-          path: ["patientId"],
-        }),
-    )
+    .input(createAppointmentInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const service = await serviceOf(staff, input.serviceId);
@@ -122,12 +104,12 @@ export const appointmentsRouter = {
     }),
 
   reschedule: procedure("appointments.reschedule")
-    .input(z.object({ id, version, start: instant, practitionerId: id.optional() }))
+    .input(rescheduleAppointmentInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const { appointment: current } = await loadAppointment(staff.tx, staff.clinicId, input.id, { forUpdate: true });
       assertVersion(current.version, input.version);
-      if (!isOpen(current.status)) throw new RuleError(`A ${current.status.replace("_", "-")} appointment cannot be moved`);
+      if (!isOpen(current.status)) throw new RuleError(`A ${current.status.replace("_", "-")} appointment cannot be moved`, "INVALID_TRANSITION");
       const practitionerId = input.practitionerId ?? current.practitionerId;
       const service = await serviceOf(staff, current.serviceId);
       if (practitionerId !== current.practitionerId) await assertOffers(staff, practitionerId, service.id);
@@ -147,7 +129,7 @@ export const appointmentsRouter = {
     }),
 
   cancel: procedure("appointments.cancel")
-    .input(z.object({ id, version, reason: z.string().trim().min(1, "Say why (the patient may ask)").max(500) }))
+    .input(cancelAppointmentInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const { appointment: current } = await loadAppointment(staff.tx, staff.clinicId, input.id, { forUpdate: true });
@@ -164,15 +146,7 @@ export const appointmentsRouter = {
     }),
 
   setStatus: procedure("appointments.setStatus")
-    .input(
-      z.object({
-        id,
-        version,
-        status: z.enum(SETTABLE_STATUSES, {
-          error: "Status must be confirmed, arrived, completed or no_show (use cancel to cancel)",
-        }),
-      }),
-    )
+    .input(setStatusInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const { appointment: current } = await loadAppointment(staff.tx, staff.clinicId, input.id, { forUpdate: true });

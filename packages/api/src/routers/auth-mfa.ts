@@ -1,5 +1,6 @@
 // auth.mfa.*: the second factor (TOTP from an authenticator app, or a recovery code), and the
 // sign-in step that asks for it (ADR 0017).
+import { mfaDisableInput, mfaEnableInput, mfaVerifyInput } from "@frontdesk/domain";
 import {
   completeSecondFactor,
   countRecoveryCodesLeft,
@@ -33,17 +34,6 @@ const ISSUER = "Frontdesk";
 const PENDING_SIGN_IN_MS = 10 * 60_000;
 const NOT_RIGHT = "That code is not right";
 
-// ---- Input schemas of this router's procedures ----
-/** Six digits from the app, or a recovery code such as "abcde-fghij". */
-const secondFactorCode = z
-  .string()
-  .trim()
-  .min(6, "Enter the 6-digit code or a recovery code")
-  .max(20, "Enter the 6-digit code or a recovery code")
-  .regex(/^[0-9a-zA-Z\s-]+$/, "Enter the 6-digit code or a recovery code");
-const enableInput = z.object({ code: z.string().trim().regex(/^\d{6}$/, "The code has 6 digits") });
-const disableInput = z.object({ code: secondFactorCode });
-const verifyInput = z.object({ code: secondFactorCode, rememberDevice: z.boolean().default(false) });
 
 /**
  * Accepts a TOTP code once: the step is recorded with a conditional update, so the same code
@@ -103,7 +93,7 @@ export const mfaRouter = {
   /** A new key to scan (QR code of the otpauth URI) or type; MFA is on only once a code from it is confirmed. */
   setup: procedure("auth.mfa.setup").mutation(async ({ ctx }) => {
     const user = await findUserById(ctx, ctx.session.userId);
-    if (user.totpKey !== null) throw new ConflictError("Two-step verification is already on");
+    if (user.totpKey !== null) throw new ConflictError("Two-step verification is already on", { reason: "ALREADY_DONE" });
     const key = generateTotpKey();
     await withIdentity(ctx.deps.db, { userId: user.id }, (tx) => tx.update(users).set({ totpPendingKey: key }).where(eq(users.id, user.id)));
     const uri = totpKeyUri(ISSUER, user.email, key);
@@ -114,10 +104,10 @@ export const mfaRouter = {
 
   /** Confirms the key with a first code and turns MFA on; answers the recovery codes, shown once. */
   enable: procedure("auth.mfa.enable")
-    .input(enableInput)
+    .input(mfaEnableInput)
     .mutation(async ({ ctx, input }) => {
       const user = await findUserById(ctx, ctx.session.userId);
-      if (user.totpKey !== null) throw new ConflictError("Two-step verification is already on");
+      if (user.totpKey !== null) throw new ConflictError("Two-step verification is already on", { reason: "ALREADY_DONE" });
       if (user.totpPendingKey === null) throw new RuleError("Start the set-up again: no key is waiting for a code");
       await throttle(ctx, user.email);
       const now = ctx.deps.clock.now();
@@ -138,10 +128,10 @@ export const mfaRouter = {
 
   /** Turns MFA off, with a current code (or a recovery code); refused while a clinic of the user requires it. */
   disable: procedure("auth.mfa.disable")
-    .input(disableInput)
+    .input(mfaDisableInput)
     .mutation(async ({ ctx, input }) => {
       const user = await findUserById(ctx, ctx.session.userId);
-      if (user.totpKey === null) throw new ConflictError("Two-step verification is already off");
+      if (user.totpKey === null) throw new ConflictError("Two-step verification is already off", { reason: "ALREADY_DONE" });
       const requiring = await clinicsRequiringMfa(ctx, user.id);
       if (requiring.length > 0) throw new RuleError(`${requiring.join(", ")} requires two-step verification of its staff`);
       if (!(await acceptSecondFactor(ctx, user, input.code))) throw new RuleError(NOT_RIGHT);
@@ -155,7 +145,7 @@ export const mfaRouter = {
 
   /** The sign-in step after the password (or e-mailed code) of an account with MFA. */
   verify: procedure("auth.mfa.verify")
-    .input(verifyInput)
+    .input(mfaVerifyInput)
     .mutation(async ({ ctx, input }) => {
       const pending = ctx.pendingSession;
       if (!pending) throw new UnauthorizedError("Sign in again: this step has expired");

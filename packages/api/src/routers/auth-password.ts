@@ -1,5 +1,6 @@
 // Forgotten passwords: an e-mailed, single-use link valid for an hour. Using it proves the
 // address, sets the new password and ends every session (ADR 0016).
+import { requestPasswordResetInput, resetPasswordInput } from "@frontdesk/domain";
 import {
   consumePasswordReset,
   countPasswordResetsSince,
@@ -18,15 +19,11 @@ import { passwordResetMail } from "../account-mail";
 import { RuleError } from "../errors";
 import { recordSecurityEvent } from "../security-events";
 import { procedure } from "../trpc";
-import { email, password } from "../validation";
 import { findUserByEmail, findUserById } from "./auth-session";
 
 const RESETS_PER_HOUR = 3;
 const LINK_GONE = "This link is no longer valid. Ask for a new one.";
 
-// ---- Input schemas of this router's procedures ----
-const requestPasswordResetInput = z.object({ email });
-const resetPasswordInput = z.object({ token: z.string().min(1).max(100), newPassword: password });
 
 export const passwordRouter = {
   /** Mails a reset link if the address has an account; the same answer either way. */

@@ -12,7 +12,7 @@ import { withIdentity } from "@frontdesk/db";
 import { memberships, users } from "@frontdesk/db/schema";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Context } from "../context";
-import { TooManyAttemptsError } from "../errors";
+import { RateLimitedError } from "../errors";
 import { recordSecurityEvent } from "../security-events";
 
 export const INCORRECT = "E-mail or password is incorrect";
@@ -27,7 +27,7 @@ export async function throttle(ctx: Context, typedEmail: string): Promise<void> 
   if (gate.allowed) return;
   ctx.responseHeaders.set("Retry-After", String(gate.retryAfterSeconds));
   const minutes = Math.max(1, Math.ceil(gate.retryAfterSeconds / 60));
-  throw new TooManyAttemptsError(`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  throw new RateLimitedError(`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
 }
 
 // Verifying against a real hash when the account does not exist keeps the answer's timing the same.

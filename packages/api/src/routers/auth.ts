@@ -18,14 +18,14 @@ import { withIdentity } from "@frontdesk/db";
 import { clinics, memberships, securityEvents, sessions, users } from "@frontdesk/db/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, desc, eq } from "drizzle-orm";
+import { changePasswordInput, requestCodeInput, revokeSessionInput, signInInput, signUpInput as signUpFields, switchClinicInput, verifyCodeInput } from "@frontdesk/domain";
 import { z } from "zod";
 import { accountExistsMail, signUpCodeMail } from "../account-mail";
 import type { Context } from "../context";
-import { ForbiddenError, NotFoundError, RuleError, TooManyAttemptsError, UnauthorizedError } from "../errors";
+import { ForbiddenError, NotFoundError, RateLimitedError, RuleError, UnauthorizedError } from "../errors";
 import { loginCodeMail } from "../mail";
 import { recordSecurityEvent } from "../security-events";
 import { procedure } from "../trpc";
-import { email, password, personName, uuid } from "../validation";
 import { mfaRouter } from "./auth-mfa";
 import { passwordRouter } from "./auth-password";
 import { afterFirstFactor, CODES_PER_HOUR, decoyHash, findUserByEmail, findUserById, INCORRECT, publicUser, throttle, type UserRow } from "./auth-session";
@@ -34,14 +34,10 @@ const HOUR = 60 * 60_000;
 const ACTIVITY_SHOWN = 30;
 
 // ---- Input schemas of this router's procedures ----
-const signUpInput = z
-  .object({ name: personName, email, password })
-  .superRefine((value, issue) => {
+const signUpInput = signUpFields.superRefine((value, issue) => {
     const problem = passwordProblem(value.password, value.email);
     if (problem) issue.addIssue({ code: "custom", path: ["password"], message: problem });
   });
-const emailCode = z.string().trim().regex(/^\d{6}$/, "The code has 6 digits");
-const codeInput = z.object({ email, code: emailCode });
 
 const codeRefusal = (outcome: string) =>
   outcome === "expired" || outcome === "too_many_attempts" ? "That code is no longer valid. Ask for a new one." : "That code is not right";
@@ -103,14 +99,14 @@ export const authRouter = {
 
   /** The code from the sign-up e-mail: creates the account (or gives the unproved one its password) and signs in. */
   verifyEmail: procedure("auth.verifyEmail")
-    .input(codeInput)
+    .input(verifyCodeInput)
     .mutation(async ({ ctx, input }) => {
       await throttle(ctx, input.email);
       const now = ctx.deps.clock.now();
       const check = await checkLoginCode(ctx.deps.db, input.email, input.code, now, "sign_up");
       if (check.result !== "ok" || check.pending === null) {
         await recordSignInFailure(ctx.deps.db, { email: input.email, ip: ctx.ip }, now);
-        throw new UnauthorizedError(codeRefusal(check.result));
+        throw new UnauthorizedError(codeRefusal(check.result), "WRONG_CREDENTIALS");
       }
       const pending = check.pending;
       const existing = await findUserByEmail(ctx, input.email);
@@ -128,7 +124,7 @@ export const authRouter = {
     }),
 
   signIn: procedure("auth.signIn")
-    .input(z.object({ email, password }))
+    .input(signInInput)
     .mutation(async ({ ctx, input }) => {
       await throttle(ctx, input.email);
       const key = { email: input.email, ip: ctx.ip };
@@ -139,7 +135,7 @@ export const authRouter = {
       if (!user?.passwordHash || !matches) {
         await recordSignInFailure(ctx.deps.db, key, ctx.deps.clock.now());
         if (user) await recordSecurityEvent(ctx, user.id, "sign_in_failed");
-        throw new UnauthorizedError(INCORRECT);
+        throw new UnauthorizedError(INCORRECT, "WRONG_CREDENTIALS");
       }
       await recordSignInSuccess(ctx.deps.db, key);
       if (user.emailVerifiedAt === null) {
@@ -176,12 +172,12 @@ export const authRouter = {
   }),
 
   requestCode: procedure("auth.requestCode")
-    .input(z.object({ email }))
+    .input(requestCodeInput)
     .mutation(async ({ ctx, input }) => {
       await throttle(ctx, input.email);
       if (!(await codesLeft(ctx, input.email))) {
         ctx.responseHeaders.set("Retry-After", "3600");
-        throw new TooManyAttemptsError("Too many codes were sent to this address. Try again in an hour.");
+        throw new RateLimitedError("Too many codes were sent to this address. Try again in an hour.");
       }
       const code = await issueLoginCode(ctx.deps.db, input.email, ctx.deps.clock.now());
       await ctx.deps.mailer.send(loginCodeMail(input.email, code));
@@ -191,14 +187,14 @@ export const authRouter = {
 
   /** Code sign-in: proves the address (creating a passwordless account the first time). */
   verifyCode: procedure("auth.verifyCode")
-    .input(codeInput)
+    .input(verifyCodeInput)
     .mutation(async ({ ctx, input }) => {
       await throttle(ctx, input.email);
       const now = ctx.deps.clock.now();
       const outcome = await verifyLoginCode(ctx.deps.db, input.email, input.code, now);
       if (outcome !== "ok") {
         await recordSignInFailure(ctx.deps.db, { email: input.email, ip: ctx.ip }, now);
-        throw new UnauthorizedError(codeRefusal(outcome));
+        throw new UnauthorizedError(codeRefusal(outcome), "WRONG_CREDENTIALS");
       }
       const existing = await findUserByEmail(ctx, input.email);
       const user = existing
@@ -212,27 +208,27 @@ export const authRouter = {
     }),
 
   switchClinic: procedure("auth.switchClinic")
-    .input(z.object({ clinicId: uuid }))
+    .input(switchClinicInput)
     .mutation(async ({ ctx, input }) => {
       const [membership] = await withIdentity(ctx.deps.db, { userId: ctx.session.userId }, (tx) =>
         tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.userId, ctx.session.userId), eq(memberships.clinicId, input.clinicId))),
       );
-      if (!membership) throw new ForbiddenError("You are not a member of this clinic");
+      if (!membership) throw new ForbiddenError("You are not a member of this clinic", "NOT_A_MEMBER");
       await setActiveClinic(ctx.deps.db, ctx.session, input.clinicId);
       return { activeClinicId: input.clinicId, role: membership.role };
     }),
 
   changePassword: procedure("auth.changePassword")
-    .input(z.object({ currentPassword: password, newPassword: password }))
+    .input(changePasswordInput)
     .mutation(async ({ ctx, input }) => {
       const { db, hasher, clock } = ctx.deps;
       const userId = ctx.session.userId;
       const user = await findUserById(ctx, userId);
       if (!user.passwordHash || !(await hasher.verify(user.passwordHash, input.currentPassword))) {
-        throw new RuleError("The current password is not right");
+        throw new RuleError("The current password is not right", "WRONG_PASSWORD");
       }
       const problem = passwordProblem(input.newPassword, user.email);
-      if (problem) throw new RuleError(problem);
+      if (problem) throw new RuleError(problem, "WEAK_PASSWORD");
       const passwordHash = await hasher.hash(input.newPassword);
       await withIdentity(db, { userId }, (tx) => tx.update(users).set({ passwordHash, updatedAt: clock.now() }).where(eq(users.id, userId)));
       // Whoever else knew the old password is signed out everywhere.
@@ -270,7 +266,7 @@ export const authRouter = {
       }));
     }),
     revoke: procedure("auth.sessions.revoke")
-      .input(z.object({ sessionId: z.string().min(1).max(128) }))
+      .input(revokeSessionInput)
       .mutation(async ({ ctx, input }) => {
         const own = await listUserSessions(ctx.deps.db, ctx.session.userId, ctx.deps.clock.now());
         const target = own.find((s) => s.id === input.sessionId);

@@ -5,7 +5,7 @@ import { withIdentity, withTenant, type TenantScope } from "@frontdesk/db";
 import { appointmentEvents, memberships } from "@frontdesk/db/schema";
 import { tracked, type TRPCRouterRecord } from "@trpc/server";
 import { and, asc, desc, eq, gt } from "drizzle-orm";
-import { z } from "zod";
+import { calendarChangesInput } from "@frontdesk/domain";
 import type { ServerDeps } from "../ports";
 import { hubFor, type AppointmentChange, type FeedSubscription } from "../realtime/change-hub";
 import { procedure } from "../trpc";
@@ -158,11 +158,7 @@ export const calendarFeedRouter = {
    * everything after it, then live events.
    */
   changes: procedure("calendar.changes")
-    .input(
-      z
-        .object({ lastEventId: z.string().max(20, "Not an event id").regex(/^\d+$/, "Not an event id").optional() })
-        .default({}),
-    )
+    .input(calendarChangesInput)
     .subscription(async ({ ctx, input, signal }) => {
       const { deps } = ctx;
       const scope: TenantScope = { clinicId: ctx.staff.clinicId, userId: ctx.staff.userId, role: ctx.staff.role };

@@ -1,24 +1,22 @@
 import { createCapabilityToken, parseCapabilityToken, setActiveClinic } from "@frontdesk/auth";
 import { withIdentity, withTenant } from "@frontdesk/db";
-import { clinics, invitations, membershipRole, memberships, users, type MembershipRole } from "@frontdesk/db/schema";
+import { clinics, invitations, memberships, users, type MembershipRole } from "@frontdesk/db/schema";
 import { mayAssignRole } from "@frontdesk/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
-import { z } from "zod";
+import { acceptInvitationInput, changeRoleInput, invitationInput, inviteStaffInput, membershipInput } from "@frontdesk/domain";
 import { recordAudit, recordStaffAudit } from "../audit";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "../errors";
 import { invitationMail } from "../mail";
 import { recordSecurityEvent } from "../security-events";
 import { procedure, type StaffScope } from "../trpc";
-import { email, uuid } from "../validation";
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
-const role = z.enum(membershipRole.enumValues, { error: `Role must be one of ${membershipRole.enumValues.join(", ")}` });
 
 /** Only an owner may make or unmake an owner. */
 function assertMayAssign(staff: StaffScope, from: MembershipRole | null, to: MembershipRole | null) {
   if (!mayAssignRole(staff.role, from, to)) {
-    throw new ForbiddenError("Only an owner can grant or take away the owner role");
+    throw new ForbiddenError("Only an owner can grant or take away the owner role", "OWNER_ONLY");
   }
 }
 
@@ -30,7 +28,7 @@ async function assertNotLastOwner(staff: StaffScope, membershipId: string) {
     .where(and(eq(memberships.clinicId, staff.clinicId), eq(memberships.role, "owner")))
     .for("update");
   if (owners.length === 1 && owners[0]!.id === membershipId) {
-    throw new ConflictError("A clinic needs at least one owner: make someone else owner first");
+    throw new ConflictError("A clinic needs at least one owner: make someone else owner first", { reason: "LAST_OWNER" });
   }
 }
 
@@ -60,7 +58,7 @@ export const clinicStaffRouter = {
   }),
 
   invite: procedure("clinic.staff.invite")
-    .input(z.object({ email, role }))
+    .input(inviteStaffInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       assertMayAssign(staff, null, input.role);
@@ -86,7 +84,7 @@ export const clinicStaffRouter = {
    * link stops working at once. An invitation to become owner is an owner's to withdraw.
    */
   withdrawInvitation: procedure("clinic.staff.withdrawInvitation")
-    .input(z.object({ invitationId: uuid }))
+    .input(invitationInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const [invitation] = await staff.tx
@@ -95,7 +93,7 @@ export const clinicStaffRouter = {
         .where(and(eq(invitations.clinicId, staff.clinicId), eq(invitations.id, input.invitationId)))
         .for("update");
       if (!invitation) throw new NotFoundError("Invitation");
-      if (invitation.acceptedAt) throw new ConflictError("This invitation has already been accepted: remove the member instead");
+      if (invitation.acceptedAt) throw new ConflictError("This invitation has already been accepted: remove the member instead", { reason: "ALREADY_DONE" });
       assertMayAssign(staff, invitation.role, null);
       await staff.tx.delete(invitations).where(eq(invitations.id, invitation.id));
       await recordStaffAudit(ctx, {
@@ -109,7 +107,7 @@ export const clinicStaffRouter = {
 
   /** Redeems an invitation link: the signed-in user, if the invitation was sent to their e-mail, joins the clinic. */
   accept: procedure("clinic.staff.accept")
-    .input(z.object({ token: z.string().min(1).max(200) }))
+    .input(acceptInvitationInput)
     .mutation(async ({ ctx, input }) => {
       const parsed = parseCapabilityToken(input.token);
       if (!parsed) throw new NotFoundError("Invitation");
@@ -119,10 +117,10 @@ export const clinicStaffRouter = {
       const joined = await withTenant(ctx.deps.db, { clinicId: parsed.clinicId, userId, role: "public" }, async (tx) => {
         const [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, parsed.tokenHash)).for("update");
         if (!invitation) throw new NotFoundError("Invitation");
-        if (invitation.acceptedAt) throw new ConflictError("This invitation has already been used");
-        if (invitation.expiresAt <= now) throw new RuleError("This invitation has expired: ask for a new one");
+        if (invitation.acceptedAt) throw new ConflictError("This invitation has already been used", { reason: "ALREADY_DONE" });
+        if (invitation.expiresAt <= now) throw new RuleError("This invitation has expired: ask for a new one", "INVITATION_EXPIRED");
         if (invitation.email.toLowerCase() !== user!.email.toLowerCase()) {
-          throw new ForbiddenError("This invitation was sent to another e-mail address");
+          throw new ForbiddenError("This invitation was sent to another e-mail address", "INVITATION_FOR_ANOTHER_EMAIL");
         }
         // Only someone who proved they read the invited mailbox joins (ADR 0016).
         if (user!.emailVerifiedAt === null) throw new ForbiddenError("Confirm your e-mail address first: sign in with a code sent to it");
@@ -131,7 +129,7 @@ export const clinicStaffRouter = {
           .select()
           .from(memberships)
           .where(and(eq(memberships.clinicId, parsed.clinicId), eq(memberships.userId, userId)));
-        if (existing) throw new ConflictError("You are already a member of this clinic");
+        if (existing) throw new ConflictError("You are already a member of this clinic", { reason: "ALREADY_DONE" });
         const [membership] = await tx
           .insert(memberships)
           .values({ clinicId: parsed.clinicId, userId, role: invitation.role })
@@ -155,7 +153,7 @@ export const clinicStaffRouter = {
     }),
 
   setRole: procedure("clinic.staff.setRole")
-    .input(z.object({ membershipId: uuid, role }))
+    .input(changeRoleInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const membership = await loadMembership(staff, input.membershipId);
@@ -172,7 +170,7 @@ export const clinicStaffRouter = {
     }),
 
   remove: procedure("clinic.staff.remove")
-    .input(z.object({ membershipId: uuid }))
+    .input(membershipInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const membership = await loadMembership(staff, input.membershipId);

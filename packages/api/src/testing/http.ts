@@ -49,3 +49,27 @@ export function httpClient(base: string, origin: string = TEST_ORIGIN) {
       ),
   };
 }
+
+/** The error a subscription's SSE answer sends as its `serialized-error` event (undefined if none came within 2 s). */
+export async function subscriptionError(
+  response: Response,
+): Promise<{ message?: string; data?: { httpStatus?: number; reason?: string; fieldErrors?: Record<string, string[]> } } | undefined> {
+  if (!response.headers.get("content-type")?.includes("text/event-stream")) return (await response.json().catch(() => undefined)) as never;
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const deadline = setTimeout(() => void reader.cancel(), 2000);
+  let text = "";
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return undefined;
+      text += value;
+      const match = /event: serialized-error\ndata: (.*)\n/.exec(text);
+      if (match) return JSON.parse(match[1]!) as never;
+    }
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(deadline);
+    void reader.cancel().catch(() => undefined);
+  }
+}

@@ -1,7 +1,7 @@
-import { APPOINTMENT_STATUSES, STAFF_ROLES } from "@frontdesk/domain";
+import { APPOINTMENT_STATUSES, SCHEDULE_EXCEPTION_KINDS, STAFF_ROLES } from "@frontdesk/domain";
 import { pgEnum } from "drizzle-orm/pg-core";
 
-// Both lists are the domain's (@frontdesk/domain): the database keeps the values the rules name.
+// These lists are the domain's (@frontdesk/domain): the database keeps the values the rules name.
 export const membershipRole = pgEnum("membership_role", STAFF_ROLES);
 export type MembershipRole = (typeof membershipRole.enumValues)[number];
 
@@ -10,4 +10,4 @@ export const appointmentStatus = pgEnum("appointment_status", APPOINTMENT_STATUS
 export type AppointmentStatus = (typeof appointmentStatus.enumValues)[number];
 
 export const appointmentSource = pgEnum("appointment_source", ["online", "staff"]);
-export const scheduleExceptionKind = pgEnum("schedule_exception_kind", ["unavailable", "available"]);
+export const scheduleExceptionKind = pgEnum("schedule_exception_kind", SCHEDULE_EXCEPTION_KINDS);

@@ -2,7 +2,6 @@
 // first and comes back here; then they accept, and land in that clinic's calendar.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
-import { TRPCClientError } from "@trpc/client";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
@@ -102,10 +101,9 @@ function AcceptInvitation({ token, me }: { token: string; me: Me }) {
 
 /** The server words its refusals for people (used, expired, another address); a bad link is ours to word. */
 function describeInvitationFailure(error: unknown): string {
-  if (error instanceof TRPCClientError) {
-    const code = (error.data as { code?: string } | undefined)?.code;
-    if (code === "NOT_FOUND") return "This invitation link is not valid. Check that you opened the whole link from the e-mail, or ask for a new invitation.";
-    if (code === "FORBIDDEN" || code === "CONFLICT" || code === "BAD_REQUEST") return error.message;
+  const failure = describeFailure(error);
+  if (failure.kind === "not-found" || failure.reason === "INVALID_INPUT") {
+    return "This invitation link is not valid. Check that you opened the whole link from the e-mail, or ask for a new invitation.";
   }
-  return describeFailure(error).message;
+  return failure.message;
 }

@@ -3,7 +3,7 @@
 // and its answer ("that time was just taken") is shown here, where the receptionist is looking.
 import { type LocalDate, instantAt, minutesOfTime, timeOfMinutes } from "@frontdesk/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { bookingPatientSchema } from "@frontdesk/api/schemas";
+import { bookingPatient } from "@frontdesk/domain";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { RouterOutputs } from "@frontdesk/api";
 import { describeFailure, type Failure } from "../../api/failure";
@@ -35,7 +35,7 @@ interface FormErrors {
   date?: string;
 }
 
-const newPatientSchema = bookingPatientSchema.partial({ email: true });
+const newPatientSchema = bookingPatient.partial({ email: true });
 
 function validate(choice: PatientChoice, serviceId: string, date: string, time: string): FormErrors {
   const errors: FormErrors = { newPatient: {} };

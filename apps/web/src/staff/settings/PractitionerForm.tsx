@@ -1,5 +1,6 @@
 // Add or edit a practitioner: name, calendar colour, whether they take bookings, and the services
-// they offer. Checked with the server's rules (routers/practitioners.ts) before sending.
+// they offer. Checked with the server's own schema (practitionerValues, @frontdesk/domain) before sending.
+import { practitionerValues } from "@frontdesk/domain";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
@@ -30,14 +31,13 @@ interface PractitionerFormProps {
   onCancel: () => void;
 }
 
-const COLOUR = /^#[0-9a-fA-F]{6}$/;
-
 function check(draft: PractitionerDraft) {
   const errors: { displayName?: string; colour?: string } = {};
-  const name = draft.displayName.trim();
-  if (!name) errors.displayName = "Enter a name";
-  else if (name.length > 120) errors.displayName = "Name is too long";
-  if (!COLOUR.test(draft.colour)) errors.colour = "Use a colour such as #2563eb";
+  const parsed = practitionerValues.safeParse({ displayName: draft.displayName, colour: draft.colour });
+  for (const issue of parsed.error?.issues ?? []) {
+    const field = issue.path[0];
+    if (field === "displayName" || field === "colour") errors[field] ??= issue.message;
+  }
   return errors;
 }
 

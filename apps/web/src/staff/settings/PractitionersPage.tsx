@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
-import { describeFailure } from "../../api/failure";
+import { describeFailure, summarizeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
@@ -11,7 +11,6 @@ import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { Loading } from "../../ui/Loading";
 import { PractitionerForm, type PractitionerDraft } from "./PractitionerForm";
-import { describeSaveFailure } from "../../api/save-failure";
 import styles from "./settings.module.css";
 import type { SettingsPractitioner, SettingsService, StaffMember } from "./types";
 
@@ -149,7 +148,7 @@ function AddPractitioner({ services, members, onClose }: DialogProps) {
       onClose();
     } catch (failure) {
       await refresh();
-      setError(describeSaveFailure(failure));
+      setError(summarizeFailure(failure));
     }
   }
 
@@ -194,7 +193,7 @@ function EditPractitioner({ practitioner, services, members, onClose }: DialogPr
       onClose();
     } catch (failure) {
       await refresh();
-      setError(describeSaveFailure(failure));
+      setError(summarizeFailure(failure));
     }
   }
 

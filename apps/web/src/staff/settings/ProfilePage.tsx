@@ -2,14 +2,13 @@
 // booking page. Only the fields that changed are sent, so the audit log shows what was meant.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { describeFailure } from "../../api/failure";
+import { describeFailure, summarizeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
 import { TextAreaField, TextField } from "../../ui/Field";
 import { ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { Loading } from "../../ui/Loading";
 import { checkProfile, profileDraftOf, type ProfileDraft, type ProfileErrors } from "./profile-draft";
-import { describeSaveFailure } from "../../api/save-failure";
 import styles from "./settings.module.css";
 import type { ClinicSettings } from "./types";
 
@@ -109,7 +108,7 @@ function ProfileForm({ settings }: { settings: ClinicSettings }) {
       <p className={styles.muted}>
         Address on the web: /book/{settings.slug} · Locale {settings.locale} · Currency {settings.currency}
       </p>
-      {update.isError ? <ErrorNotice title="The settings were not saved" message={describeSaveFailure(update.error)} /> : null}
+      {update.isError ? <ErrorNotice title="The settings were not saved" message={summarizeFailure(update.error)} /> : null}
       {saved ? <SuccessNotice title="Clinic settings saved." /> : null}
       <div className={styles.formActions}>
         <Button type="submit" disabled={update.isPending}>

@@ -1,6 +1,7 @@
 // Add or edit a service: name, duration, buffers, price and whether patients may book it online.
-// Checked with the server's rules (routers/services.ts) before sending; numbers are typed as text
-// so that a half-typed value is the person's to finish, not the browser's to blank.
+// Checked with the server's own schema (serviceValues, @frontdesk/domain) before sending; numbers
+// are typed as text so that a half-typed value is the person's to finish, not the browser's to blank.
+import { serviceValues } from "@frontdesk/domain";
 import { useState, type FormEvent } from "react";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
@@ -41,42 +42,42 @@ export function draftOf(values: ServiceValues): ServiceDraft {
   };
 }
 
-function minutes(value: string, label: string, min: number, max: number): number | string {
-  const trimmed = value.trim();
-  if (!/^\d+$/.test(trimmed)) return trimmed === "" ? `Enter the ${label.toLowerCase()} in minutes` : `${label} must be whole minutes`;
-  const n = Number(trimmed);
-  if (n < min) return min === 1 ? `${label} must be at least 1 minute` : `${label} cannot be negative`;
-  if (n > max) return `${label} is at most ${max} minutes`;
-  return n;
-}
+/** Typed digits as a number; anything else as NaN, which the schema refuses with the field's message. */
+const wholeNumberOf = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN);
 
-/** "30", "30.5", "30,50" -> cents; blank -> null (price on request). */
-function priceCents(value: string): number | null | string {
+/** "30", "30.5", "30,50" -> cents; blank -> null (price on request); anything else NaN. */
+function priceCents(value: string): number | null {
   const trimmed = value.trim().replace(",", ".");
   if (trimmed === "") return null;
-  if (!/^\d+(\.\d{1,2})?$/.test(trimmed)) return "Enter a price such as 30 or 30.50, or leave it blank";
-  const cents = Math.round(Number(trimmed) * 100);
-  return cents > 100_000_000 ? "Price is too high" : cents;
+  return /^\d+(\.\d{1,2})?$/.test(trimmed) ? Math.round(Number(trimmed) * 100) : Number.NaN;
 }
 
+/** Which draft field shows the schema's message for each value. */
+const FIELD_OF: Record<string, keyof DraftErrors> = {
+  name: "name",
+  durationMinutes: "duration",
+  bufferBeforeMinutes: "bufferBefore",
+  bufferAfterMinutes: "bufferAfter",
+  priceCents: "price",
+};
+
 function check(draft: ServiceDraft): { errors: DraftErrors; values?: ServiceValues } {
+  const parsed = serviceValues.safeParse({
+    name: draft.name,
+    durationMinutes: wholeNumberOf(draft.duration),
+    bufferBeforeMinutes: wholeNumberOf(draft.bufferBefore),
+    bufferAfterMinutes: wholeNumberOf(draft.bufferAfter),
+    priceCents: priceCents(draft.price),
+    bookableOnline: draft.bookableOnline,
+    active: draft.active,
+  });
+  if (parsed.success) return { errors: {}, values: parsed.data };
   const errors: DraftErrors = {};
-  const name = draft.name.trim();
-  if (!name) errors.name = "Enter a name";
-  else if (name.length > 120) errors.name = "Name is too long";
-  const duration = minutes(draft.duration, "Duration", 1, 1440);
-  const before = minutes(draft.bufferBefore, "Buffer before", 0, 240);
-  const after = minutes(draft.bufferAfter, "Buffer after", 0, 240);
-  const price = priceCents(draft.price);
-  if (typeof duration === "string") errors.duration = duration;
-  if (typeof before === "string") errors.bufferBefore = before;
-  if (typeof after === "string") errors.bufferAfter = after;
-  if (typeof price === "string") errors.price = price;
-  if (typeof duration === "string" || typeof before === "string" || typeof after === "string" || typeof price === "string" || errors.name) return { errors };
-  return {
-    errors,
-    values: { name, durationMinutes: duration, bufferBeforeMinutes: before, bufferAfterMinutes: after, priceCents: price, bookableOnline: draft.bookableOnline, active: draft.active },
-  };
+  for (const issue of parsed.error.issues) {
+    const field = FIELD_OF[String(issue.path[0])];
+    if (field) errors[field] ??= issue.message;
+  }
+  return { errors };
 }
 
 interface ServiceFormProps {

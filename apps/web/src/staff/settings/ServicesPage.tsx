@@ -3,14 +3,13 @@
 import { formatDuration, formatPrice } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { describeFailure } from "../../api/failure";
+import { describeFailure, summarizeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { Loading } from "../../ui/Loading";
-import { describeSaveFailure } from "../../api/save-failure";
 import { ServiceForm, type ServiceValues } from "./ServiceForm";
 import styles from "./settings.module.css";
 import type { SettingsService } from "./types";
@@ -131,7 +130,7 @@ function SaveService({ service, currency, onClose }: { service?: SettingsService
         currency={currency}
         editing={Boolean(service)}
         pending={create.isPending || update.isPending}
-        error={failed ? describeSaveFailure(failed) : null}
+        error={failed ? summarizeFailure(failed) : null}
         submitLabel={service ? "Save changes" : "Add service"}
         onSubmit={save}
         onCancel={onClose}

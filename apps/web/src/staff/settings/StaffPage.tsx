@@ -4,7 +4,7 @@
 import { assignableRoles, mayAssignRole } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { describeFailure } from "../../api/failure";
+import { describeFailure, summarizeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { useDateFormat } from "../../lib/useDateFormat";
 import { Button } from "../../ui/Button";
@@ -15,7 +15,6 @@ import { useStaffSession } from "../StaffLayout";
 import type { StaffRole } from "../types";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { Loading } from "../../ui/Loading";
-import { describeSaveFailure } from "../../api/save-failure";
 import styles from "./settings.module.css";
 import type { StaffInvitation, StaffMember } from "./types";
 
@@ -97,7 +96,7 @@ function MemberRow({ member, viewer, onRemove }: { member: StaffMember; viewer: 
         <div className={styles.muted}>{member.email}</div>
         {setRole.isError ? (
           <p role="alert" className={styles.fieldError}>
-            {describeSaveFailure(setRole.error)}
+            {summarizeFailure(setRole.error)}
           </p>
         ) : null}
         {setRole.isSuccess ? <p role="status" className={styles.muted}>Role changed.</p> : null}
@@ -217,7 +216,7 @@ function InviteForm({ viewer }: { viewer: StaffRole }) {
           </select>
         </div>
       </div>
-      {invite.isError ? <ErrorNotice title="The invitation was not sent" message={describeSaveFailure(invite.error)} /> : null}
+      {invite.isError ? <ErrorNotice title="The invitation was not sent" message={summarizeFailure(invite.error)} /> : null}
       {sentTo ? <SuccessNotice title={`Invitation sent to ${sentTo}.`} /> : null}
       <Button type="submit" disabled={invite.isPending}>
         {invite.isPending ? "Sending…" : "Send invitation"}

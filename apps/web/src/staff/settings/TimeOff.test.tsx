@@ -46,7 +46,7 @@ describe("time off", () => {
     fireEvent.change(within(form).getByLabelText("First day"), { target: { value: "2026-03-16" } });
     fireEvent.change(within(form).getByLabelText("Last day"), { target: { value: "2026-03-15" } });
     await app.user.click(within(form).getByRole("button", { name: "Add" }));
-    expect(within(form).getByLabelText("Until")).toHaveAccessibleDescription(/^The end must be after the start/);
+    expect(within(form).getByLabelText("Until")).toHaveAccessibleDescription(/^End must be after start/);
     expect(app.adds).toEqual([]);
 
     fireEvent.change(within(form).getByLabelText("Last day"), { target: { value: "2026-03-20" } });

@@ -1,9 +1,9 @@
 // A practitioner's time off (and extra hours) for the year ahead: listed in the clinic's clock,
 // added as dates and times on that clock, removed one by one.
-import { addDays, instantAt, todayIn } from "@frontdesk/domain";
+import { addDays, addExceptionInput, fields, instantAt, todayIn } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { describeFailure } from "../../api/failure";
+import { describeFailure, summarizeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { useEnvironment } from "../../environment";
 import { useDateFormat } from "../../lib/useDateFormat";
@@ -12,9 +12,11 @@ import { TextField } from "../../ui/Field";
 import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
 import { useStaffSession } from "../StaffLayout";
 import { Loading } from "../../ui/Loading";
-import { describeSaveFailure } from "../../api/save-failure";
 import styles from "./settings.module.css";
 import type { ScheduleException, SettingsPractitioner } from "./types";
+import type { z } from "zod";
+
+type AddExceptionInput = z.output<typeof addExceptionInput>;
 
 const STAFF_LOCALE = "en-GB";
 const KIND_NAMES = { unavailable: "Time off", available: "Extra hours" } as const;
@@ -66,7 +68,7 @@ function ExceptionRow({ exception, describe }: { exception: ScheduleException; d
       <div>
         <strong>{KIND_NAMES[exception.kind]}</strong>: {when}
         {exception.reason ? <span className={styles.muted}> ({exception.reason})</span> : null}
-        {remove.isError ? <p role="alert" className={styles.fieldError}>{describeSaveFailure(remove.error)}</p> : null}
+        {remove.isError ? <p role="alert" className={styles.fieldError}>{summarizeFailure(remove.error)}</p> : null}
       </div>
       <Button
         variant="secondary"
@@ -91,23 +93,36 @@ interface TimeOffDraft {
 
 type DraftErrors = Partial<Record<keyof TimeOffDraft, string>>;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** Which field shows the server schema's message for each part of schedule.exceptions.add's input. */
+const FIELD_OF: Partial<Record<string, keyof TimeOffDraft>> = { startsAt: "fromTime", endsAt: "untilTime", reason: "reason" };
 
-/** The server's rules for time off (schedule.exceptions.add): a real range, at most a year, a short reason. */
-function checkTimeOff(draft: TimeOffDraft, timeZone: string): { errors: DraftErrors; startsAt?: string; endsAt?: string } {
+/** Checked with the server's own schemas (@frontdesk/domain): real dates and times, end after start, at most a year, a short reason. */
+function checkTimeOff(draft: TimeOffDraft, practitionerId: string, timeZone: string): { errors: DraftErrors; input?: AddExceptionInput } {
   const errors: DraftErrors = {};
-  if (!DATE.test(draft.fromDate)) errors.fromDate = "Enter the first day";
-  if (!DATE.test(draft.untilDate)) errors.untilDate = "Enter the last day";
-  if (!TIME.test(draft.fromTime)) errors.fromTime = "Use HH:MM between 00:00 and 23:59";
-  if (!TIME.test(draft.untilTime) && draft.untilTime !== "24:00") errors.untilTime = "Use HH:MM between 00:00 and 24:00";
-  if (draft.reason.trim().length > 200) errors.reason = "Keep the reason under 200 characters";
+  const fieldChecks: Array<[keyof TimeOffDraft, z.ZodType, string]> = [
+    ["fromDate", fields.localDate, draft.fromDate],
+    ["untilDate", fields.localDate, draft.untilDate],
+    ["fromTime", fields.wallTime("Enter a start time"), draft.fromTime],
+    ["untilTime", fields.wallTimeEnd("Enter an end time"), draft.untilTime],
+  ];
+  for (const [field, schema, value] of fieldChecks) {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) errors[field] = field.endsWith("Date") && value === "" ? (field === "fromDate" ? "Enter the first day" : "Enter the last day") : parsed.error.issues[0]!.message;
+  }
   if (Object.keys(errors).length > 0) return { errors };
-  const startsAt = instantAt(draft.fromDate, draft.fromTime, timeZone);
-  const endsAt = instantAt(draft.untilDate, draft.untilTime, timeZone);
-  if (endsAt <= startsAt) return { errors: { untilTime: "The end must be after the start" } };
-  if (Date.parse(endsAt) - Date.parse(startsAt) > 366 * 24 * 60 * 60_000) return { errors: { untilDate: "At most a year at a time" } };
-  return { errors, startsAt, endsAt };
+  const parsed = addExceptionInput.safeParse({
+    practitionerId,
+    kind: draft.kind,
+    startsAt: instantAt(draft.fromDate, draft.fromTime, timeZone),
+    endsAt: instantAt(draft.untilDate, draft.untilTime, timeZone),
+    reason: draft.reason.trim() || undefined,
+  });
+  if (parsed.success) return { errors, input: parsed.data };
+  for (const issue of parsed.error.issues) {
+    const field = FIELD_OF[String(issue.path[0])];
+    if (field) errors[field] ??= issue.message;
+  }
+  return { errors };
 }
 
 function AddTimeOff({ practitionerId, timeZone, today }: { practitionerId: string; timeZone: string; today: string }) {
@@ -129,10 +144,9 @@ function AddTimeOff({ practitionerId, timeZone, today }: { practitionerId: strin
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const checked = checkTimeOff(draft, timeZone);
+    const checked = checkTimeOff(draft, practitionerId, timeZone);
     setErrors(checked.errors);
-    if (!checked.startsAt || !checked.endsAt) return;
-    add.mutate({ practitionerId, kind: draft.kind, startsAt: checked.startsAt, endsAt: checked.endsAt, reason: draft.reason.trim() || undefined });
+    if (checked.input) add.mutate(checked.input);
   }
 
   return (
@@ -152,7 +166,7 @@ function AddTimeOff({ practitionerId, timeZone, today }: { practitionerId: strin
         <TextField label="Until" hint="HH:MM; 24:00 is the end of the day" inputMode="numeric" value={draft.untilTime} onChange={set("untilTime")} error={errors.untilTime} />
       </div>
       <TextField label="Reason (optional)" value={draft.reason} onChange={set("reason")} error={errors.reason} maxLength={200} />
-      {add.isError ? <ErrorNotice title="The time off was not added" message={describeSaveFailure(add.error)} /> : null}
+      {add.isError ? <ErrorNotice title="The time off was not added" message={summarizeFailure(add.error)} /> : null}
       <Button type="submit" disabled={add.isPending}>
         {add.isPending ? "Adding…" : "Add"}
       </Button>

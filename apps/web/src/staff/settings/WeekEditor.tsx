@@ -1,6 +1,7 @@
 // One practitioner's weekly hours: several intervals a day, added and removed freely, Monday
 // copied to the other weekdays in one go. Checked against the server's rules before anything is
 // sent; what the server still refuses is shown above the Save button.
+import { summarizeFailure } from "../../api/failure";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useBlocker } from "@tanstack/react-router";
 import { useEffect, useRef, useState, type FormEvent } from "react";
@@ -8,7 +9,6 @@ import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { ErrorNotice, SuccessNotice } from "../../ui/Notice";
-import { describeSaveFailure } from "../../api/save-failure";
 import { TimeField } from "../../ui/TimeField";
 import styles from "./settings.module.css";
 import type { WeeklyInterval } from "./types";
@@ -134,7 +134,7 @@ export function WeekEditor({ practitionerId, practitionerName, intervals }: Week
             Nothing was saved: {check.count === 1 ? "one thing needs" : `${check.count} things need`} fixing above.
           </p>
         ) : null}
-        {save.isError ? <ErrorNotice title="The hours were not saved" message={describeSaveFailure(save.error)} /> : null}
+        {save.isError ? <ErrorNotice title="The hours were not saved" message={summarizeFailure(save.error)} /> : null}
         {saved ? <SuccessNotice title={`Weekly hours saved for ${practitionerName}.`} /> : null}
       </div>
       <div className={styles.formActions}>

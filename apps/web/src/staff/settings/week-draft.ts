@@ -1,20 +1,12 @@
-// The weekly hours as the editor holds them, and the server's rules for them checked before
-// sending (packages/api routers/schedule.ts: HH:MM times, "24:00" as an end, end after start, no
-// overlap within a day, at most 12 intervals a day), with each message tied to the field at fault.
+// The weekly hours as the editor holds them, checked before sending with the server's own schema
+// (weekInput, @frontdesk/domain: HH:MM times, "24:00" as an end, end after start, no overlap within
+// a day, at most 12 intervals a day), with each message tied to the field at fault.
+import { MAX_INTERVALS_PER_DAY, WEEKDAY_NAMES, weekInput } from "@frontdesk/domain";
 import type { WeeklyInterval } from "./types";
 
-export const MAX_INTERVALS_PER_DAY = 12;
+export { MAX_INTERVALS_PER_DAY, WEEKDAY_NAMES };
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-export const WEEKDAY_NAMES: Record<Weekday, string> = {
-  1: "Monday",
-  2: "Tuesday",
-  3: "Wednesday",
-  4: "Thursday",
-  5: "Friday",
-  6: "Saturday",
-  7: "Sunday",
-};
 /** "Copy Monday to all weekdays" fills these; the weekend keeps its own hours. */
 const OTHER_WEEKDAYS: Weekday[] = [2, 3, 4, 5];
 
@@ -92,63 +84,33 @@ function clock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
-const START_FORMAT = "Use HH:MM between 00:00 and 23:59";
-const END_FORMAT = "Use HH:MM between 00:01 and 24:00 (24:00 is midnight at the end of the day)";
-
-function checkStart(value: string): string | { time: string } {
-  if (value.trim() === "") return "Enter a start time";
-  const time = normaliseTime(value);
-  const minutes = time ? minutesOf(time) : null;
-  if (!time || minutes === null || Number(time.slice(3)) > 59 || minutes >= 24 * 60) return START_FORMAT;
-  return { time };
-}
-
-function checkEnd(value: string): string | { time: string } {
-  if (value.trim() === "") return "Enter an end time";
-  const time = normaliseTime(value);
-  const minutes = time ? minutesOf(time) : null;
-  if (!time || minutes === null || Number(time.slice(3)) > 59 || minutes > 24 * 60) return END_FORMAT;
-  return { time };
-}
-
 export function checkWeek(week: DraftWeek): WeekCheck {
   const fields = new Map<string, IntervalErrors>();
   const days: WeekCheck["days"] = {};
-  const intervals: WeeklyInterval[] = [];
   const fail = (key: string, field: keyof IntervalErrors, message: string) => {
     const errors = fields.get(key) ?? {};
     errors[field] ??= message;
     fields.set(key, errors);
   };
-
-  for (const weekday of WEEKDAYS) {
-    const day = week[weekday];
-    if (day.length > MAX_INTERVALS_PER_DAY) days[weekday] = `At most ${MAX_INTERVALS_PER_DAY} intervals per day: remove ${day.length - MAX_INTERVALS_PER_DAY}`;
-    const valid: Array<WeeklyInterval & { key: string }> = [];
-    for (const interval of day) {
-      const start = checkStart(interval.start);
-      const end = checkEnd(interval.end);
-      if (typeof start === "string") fail(interval.key, "start", start);
-      if (typeof end === "string") fail(interval.key, "end", end);
-      if (typeof start === "string" || typeof end === "string") continue;
-      // Like the server, compare only once both times are well-formed.
-      if (end.time <= start.time) {
-        fail(interval.key, "end", "End must be after start");
-        continue;
-      }
-      valid.push({ key: interval.key, weekday, start: start.time, end: end.time });
-    }
-    valid.sort((a, b) => a.start.localeCompare(b.start));
-    for (let k = 1; k < valid.length; k++) {
-      const previous = valid[k - 1]!;
-      const current = valid[k]!;
-      // Half-open intervals: 09:00–12:00 and 12:00–13:00 touch but do not overlap.
-      if (current.start < previous.end) fail(current.key, "start", `Overlaps ${previous.start}–${previous.end} on ${WEEKDAY_NAMES[weekday]}`);
-    }
-    intervals.push(...valid.map(({ weekday: w, start, end }) => ({ weekday: w, start, end })));
+  // "9:00" is how people type 09:00: tidy what was typed, then let the schema judge it.
+  const typed = WEEKDAYS.flatMap((weekday) =>
+    week[weekday].map((interval) => ({
+      key: interval.key,
+      weekday,
+      start: normaliseTime(interval.start) ?? interval.start.trim(),
+      end: normaliseTime(interval.end) ?? interval.end.trim(),
+    })),
+  );
+  const parsed = weekInput.safeParse(typed.map(({ weekday, start, end }) => ({ weekday, start, end })));
+  for (const issue of parsed.error?.issues ?? []) {
+    const [index, field] = issue.path;
+    const interval = typeof index === "number" ? typed[index] : undefined;
+    if (!interval) continue;
+    if (field === "start" || field === "end") fail(interval.key, field, issue.message);
+    else days[interval.weekday] ??= issue.message;
   }
-
   const count = [...fields.values()].reduce((sum, e) => sum + (e.start ? 1 : 0) + (e.end ? 1 : 0), 0) + Object.keys(days).length;
+  const intervals = parsed.success ? [...parsed.data].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start)) : null;
   return { fields, days, intervals: count === 0 ? intervals : null, count };
 }
 

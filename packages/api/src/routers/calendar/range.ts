@@ -1,9 +1,9 @@
+import { calendarRangeInput } from "@frontdesk/domain";
 import { appointments, patients, practitioners, scheduleExceptions, services, workingHours } from "@frontdesk/db/schema";
 import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
 import { clinicOf } from "../../booking/clinic";
 import { RuleError } from "../../errors";
-import { id, localDate } from "../../schemas";
 import { procedure } from "../../trpc";
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -13,11 +13,11 @@ const DAY_MS = 24 * 60 * 60_000;
  * and time off, with the clinic's zone and locale (what the calendar needs to draw its times).
  */
 export const range = procedure("calendar.range")
-  .input(z.object({ from: localDate, to: localDate, practitionerIds: z.array(id).max(100).optional() }))
+  .input(calendarRangeInput)
   .query(async ({ ctx, input }) => {
     const { tx, clinicId } = ctx.staff;
-    if (input.to < input.from) throw new RuleError("`to` must not be before `from`");
-    if (Date.parse(input.to) - Date.parse(input.from) > 42 * DAY_MS) throw new RuleError("Ask for at most 6 weeks at a time");
+    if (input.to < input.from) throw new RuleError("`to` must not be before `from`", "INVALID_RANGE");
+    if (Date.parse(input.to) - Date.parse(input.from) > 42 * DAY_MS) throw new RuleError("Ask for at most 6 weeks at a time", "INVALID_RANGE");
     const clinic = await clinicOf(tx, clinicId);
     // Wide enough for any zone offset; the calendar places each item by its instant.
     const windowStart = new Date(Date.parse(`${input.from}T00:00:00Z`) - DAY_MS);

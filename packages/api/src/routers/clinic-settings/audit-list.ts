@@ -1,27 +1,12 @@
+import { auditListInput } from "@frontdesk/domain";
 import { auditLog, users } from "@frontdesk/db/schema";
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { instant } from "../../schemas";
 import { procedure } from "../../trpc";
-import { uuid } from "../../validation";
-import { onlyWhenValid } from "../schedule/hours";
-import { AUDIT_PAGE_MAX } from "./settings-view";
 
 /** Newest first, filtered by entity, actor and date; `nextCursor` fetches the next (older) page. */
 export const listAudit = procedure("clinic.audit.list")
-  .input(
-    z
-      .object({
-        entity: z.string().trim().min(1).max(64, "Entity is too long").optional(),
-        entityId: z.string().trim().min(1).max(64, "Entity id is too long").optional(),
-        actorUserId: uuid.optional(),
-        from: instant.optional(),
-        to: instant.optional(),
-        cursor: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-        limit: z.number().int().min(1).max(AUDIT_PAGE_MAX, `At most ${AUDIT_PAGE_MAX} per page`).default(50),
-      })
-      .refine((f) => !f.from || !f.to || f.to > f.from, { message: "The range must end after it starts", path: ["to"], when: onlyWhenValid }),
-  )
+  .input(auditListInput)
   .query(async ({ ctx, input }) => {
     const { tx, clinicId } = ctx.staff;
     const filters: SQL[] = [eq(auditLog.clinicId, clinicId)];

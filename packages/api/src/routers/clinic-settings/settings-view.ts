@@ -2,16 +2,6 @@
 import type { clinics } from "@frontdesk/db/schema";
 import { z } from "zod";
 
-export const YEAR_MINUTES = 365 * 24 * 60;
-export const wholeMinutes = (label: string, min: number, max: number) =>
-  z.number().int(`${label} must be whole minutes`).min(min, `${label} is at least ${min}`).max(max, `${label} is at most ${max}`);
-export const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} is too long`)
-    .nullable()
-    .transform((value) => value || null);
 
 export const settingsView = (c: typeof clinics.$inferSelect) => ({
   id: c.id,
@@ -30,4 +20,3 @@ export const settingsView = (c: typeof clinics.$inferSelect) => ({
 });
 
 
-export const AUDIT_PAGE_MAX = 100;

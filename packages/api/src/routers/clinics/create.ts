@@ -1,3 +1,4 @@
+import { createClinicInput } from "@frontdesk/domain";
 import { setActiveClinic } from "@frontdesk/auth";
 import { PG, postgresErrorCode, withTenant } from "@frontdesk/db";
 import { clinics, memberships } from "@frontdesk/db/schema";
@@ -5,11 +6,10 @@ import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { ConflictError } from "../../errors";
 import { procedure } from "../../trpc";
-import { clinicSlug, timeZone } from "../../validation";
 
 /** Opens a new clinic; the caller becomes its owner and it becomes their active clinic. */
 export const create = procedure("clinics.create")
-  .input(z.object({ name: z.string().trim().min(2, "Enter the clinic's name").max(120), slug: clinicSlug, timezone: timeZone }))
+  .input(createClinicInput)
   .mutation(async ({ ctx, input }) => {
     const clinicId = crypto.randomUUID();
     const userId = ctx.session.userId;
@@ -29,7 +29,7 @@ export const create = procedure("clinics.create")
         });
       });
     } catch (error) {
-      if (postgresErrorCode(error) === PG.uniqueViolation) throw new ConflictError(`The address "${input.slug}" is taken`);
+      if (postgresErrorCode(error) === PG.uniqueViolation) throw new ConflictError(`The address "${input.slug}" is taken`, { reason: "SLUG_TAKEN" });
       throw error;
     }
     await setActiveClinic(ctx.deps.db, ctx.session, clinicId);

@@ -1,11 +1,10 @@
 import { appointments, patients } from "@frontdesk/db/schema";
-import { PENDING_STATUSES } from "@frontdesk/domain";
+import { PENDING_STATUSES, patientInput } from "@frontdesk/domain";
 import { and, count, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { ConflictError } from "../../errors";
 import { procedure } from "../../trpc";
-import { uuid } from "../../validation";
 import { loadPatient, recordView } from "./patient-record";
 
 /**
@@ -13,11 +12,11 @@ import { loadPatient, recordView } from "./patient-record";
  * has upcoming appointments (cancel them first), so nobody turns up for a record nobody can find.
  */
 export const archive = procedure("patients.archive")
-  .input(z.object({ patientId: uuid }))
+  .input(patientInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
     const patient = await loadPatient(staff, input.patientId);
-    if (patient.archivedAt) throw new ConflictError(`${patient.fullName} is already archived`);
+    if (patient.archivedAt) throw new ConflictError(`${patient.fullName} is already archived`, { reason: "ALREADY_DONE" });
     const [upcoming] = await staff.tx
       .select({ n: count() })
       .from(appointments)
@@ -30,7 +29,7 @@ export const archive = procedure("patients.archive")
         ),
       );
     if (upcoming && upcoming.n > 0) {
-      throw new ConflictError(`${patient.fullName} has ${upcoming.n} upcoming appointment(s): cancel them before archiving`);
+      throw new ConflictError(`${patient.fullName} has ${upcoming.n} upcoming appointment(s): cancel them before archiving`, { reason: "IN_USE" });
     }
     const now = ctx.deps.clock.now();
     await staff.tx

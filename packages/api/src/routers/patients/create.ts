@@ -1,19 +1,12 @@
+import { createPatientInput } from "@frontdesk/domain";
 import { patients } from "@frontdesk/db/schema";
 import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { procedure } from "../../trpc";
-import { patientFields, recordView } from "./patient-record";
+import { recordView } from "./patient-record";
 
 export const create = procedure("patients.create")
-  .input(
-    z.object({
-      fullName: patientFields.fullName,
-      email: patientFields.email.optional(),
-      phone: patientFields.phone.optional(),
-      dateOfBirth: patientFields.dateOfBirth.optional(),
-      notes: patientFields.notes.optional(),
-    }),
-  )
+  .input(createPatientInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
     const values = { fullName: input.fullName, email: input.email ?? null, phone: input.phone ?? null, dateOfBirth: input.dateOfBirth ?? null, notes: input.notes ?? null };

@@ -1,14 +1,14 @@
+import { patientInput } from "@frontdesk/domain";
 import { appointments, practitioners, services } from "@frontdesk/db/schema";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { procedure } from "../../trpc";
-import { uuid } from "../../validation";
 import { loadPatient, recordView } from "./patient-record";
 
 /** The record with every appointment (newest first) and the no-show count. Each view is audited. */
 export const get = procedure("patients.get")
-  .input(z.object({ patientId: uuid }))
+  .input(patientInput)
   .query(async ({ ctx, input }) => {
     const staff = ctx.staff;
     const patient = await loadPatient(staff, input.patientId);

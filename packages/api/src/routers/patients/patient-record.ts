@@ -4,23 +4,9 @@ import { patients } from "@frontdesk/db/schema";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { NotFoundError } from "../../errors";
-import { bookingPatientSchema } from "../../schemas";
 import type { StaffScope } from "../../trpc";
-import { email, personName } from "../../validation";
 
-export const PAGE_SIZE_MAX = 100;
 
-// The same phone and birth-date rules as online booking (without its "" means "not given").
-const phone = bookingPatientSchema.shape.phone.options[0].unwrap();
-const dateOfBirth = bookingPatientSchema.shape.dateOfBirth.options[0].unwrap();
-
-export const patientFields = {
-  fullName: personName,
-  email: email.nullable(),
-  phone: phone.nullable(),
-  dateOfBirth: dateOfBirth.nullable(),
-  notes: z.string().trim().max(5000, "Keep the notes under 5000 characters").nullable(),
-};
 
 export async function loadPatient(staff: StaffScope, patientId: string, { lock = false } = {}) {
   const query = staff.tx

@@ -1,18 +1,13 @@
+import { searchPatientsInput } from "@frontdesk/domain";
 import { patients } from "@frontdesk/db/schema";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { procedure } from "../../trpc";
-import { PAGE_SIZE_MAX, searchConditions } from "./patient-record";
+import { searchConditions } from "./patient-record";
 
 /** Active patients whose name, e-mail or phone contains every fragment typed; paged, by name. */
 export const search = procedure("patients.search")
-  .input(
-    z.object({
-      query: z.string().trim().max(200, "Type at most 200 characters").default(""),
-      page: z.number().int().min(1).max(10_000).default(1),
-      pageSize: z.number().int().min(1).max(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} per page`).default(20),
-    }),
-  )
+  .input(searchPatientsInput)
   .query(async ({ ctx, input }) => {
     const { tx, clinicId } = ctx.staff;
     const where = and(eq(patients.clinicId, clinicId), isNull(patients.archivedAt), ...searchConditions(input.query));

@@ -1,34 +1,22 @@
+import { updatePatientInput } from "@frontdesk/domain";
 import { patients } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { changedFields } from "../../audit-diff";
 import { ConflictError } from "../../errors";
-import { instant } from "../../schemas";
 import { procedure } from "../../trpc";
-import { uuid } from "../../validation";
-import { loadPatient, patientFields, recordView } from "./patient-record";
+import { loadPatient, recordView } from "./patient-record";
 
 export const update = procedure("patients.update")
-  .input(
-    z.object({
-      patientId: uuid,
-      fullName: patientFields.fullName.optional(),
-      email: patientFields.email.optional(),
-      phone: patientFields.phone.optional(),
-      dateOfBirth: patientFields.dateOfBirth.optional(),
-      notes: patientFields.notes.optional(),
-      /** The record's `updatedAt` as the editor saw it; optional, so older clients keep last-write-wins. */
-      expectedUpdatedAt: instant.optional(),
-    }),
-  )
+  .input(updatePatientInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
     const { patientId, expectedUpdatedAt, ...patch } = input;
     // Locked until the transaction ends, so that two edits made from the same version cannot both pass the check.
     const before = await loadPatient(staff, patientId, { lock: true });
     if (expectedUpdatedAt !== undefined && before.updatedAt.getTime() !== Date.parse(expectedUpdatedAt)) {
-      throw new ConflictError(`Someone else changed ${before.fullName}'s record while you were editing it`, { current: recordView(before) });
+      throw new ConflictError(`Someone else changed ${before.fullName}'s record while you were editing it`, { reason: "STALE_VERSION", details: { current: recordView(before) } });
     }
     const changes = changedFields(before, patch);
     if (Object.keys(changes).length > 0) {

@@ -1,12 +1,12 @@
+import { createPractitionerInput } from "@frontdesk/domain";
 import { practitioners } from "@frontdesk/db/schema";
 import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { procedure } from "../../trpc";
-import { uuid } from "../../validation";
-import { assertLinkableUser, colour, displayName, view } from "./practitioner-record";
+import { assertLinkableUser, view } from "./practitioner-record";
 
 export const create = procedure("practitioners.create")
-  .input(z.object({ displayName, colour: colour.optional(), userId: uuid.optional() }))
+  .input(createPractitionerInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
     if (input.userId) await assertLinkableUser(staff, input.userId, null);

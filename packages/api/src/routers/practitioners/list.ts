@@ -1,3 +1,4 @@
+import { fields } from "@frontdesk/domain";
 import { practitioners, practitionerServices } from "@frontdesk/db/schema";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -6,7 +7,7 @@ import { view } from "./practitioner-record";
 
 /** Active practitioners (and inactive ones on request), with the services each offers. */
 export const list = procedure("practitioners.list")
-  .input(z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false }))
+  .input(fields.listInput)
   .query(async ({ ctx, input }) => {
     const { tx, clinicId } = ctx.staff;
     const rows = await tx

@@ -5,12 +5,6 @@ import { z } from "zod";
 import { ConflictError, NotFoundError } from "../../errors";
 import type { StaffScope } from "../../trpc";
 
-export const displayName = z.string().trim().min(1, "Enter a name").max(120, "Name is too long");
-export const colour = z
-  .string()
-  .trim()
-  .max(7)
-  .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour such as #2563eb");
 
 /** One practitioner of the caller's clinic, or NOT_FOUND (another clinic's id looks the same). */
 export async function loadPractitioner(staff: StaffScope, practitionerId: string) {
@@ -39,7 +33,7 @@ export async function assertLinkableUser(staff: StaffScope, userId: string, prac
         ...(practitionerId ? [ne(practitioners.id, practitionerId)] : []),
       ),
     );
-  if (taken) throw new ConflictError(`That sign-in already belongs to ${taken.displayName}`);
+  if (taken) throw new ConflictError(`That sign-in already belongs to ${taken.displayName}`, { reason: "USER_ALREADY_LINKED" });
 }
 
 export const view = (p: typeof practitioners.$inferSelect, serviceIds: string[]) => ({

@@ -1,15 +1,15 @@
+import { practitionerInput } from "@frontdesk/domain";
 import { appointments, practitioners } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { ConflictError } from "../../errors";
 import { procedure } from "../../trpc";
-import { uuid } from "../../validation";
 import { loadPractitioner } from "./practitioner-record";
 
 /** Deletes a practitioner who never had an appointment; one with history can only be deactivated. */
 export const remove = procedure("practitioners.remove")
-  .input(z.object({ practitionerId: uuid }))
+  .input(practitionerInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
     const practitioner = await loadPractitioner(staff, input.practitionerId);
@@ -18,7 +18,7 @@ export const remove = procedure("practitioners.remove")
       .from(appointments)
       .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.practitionerId, practitioner.id)))
       .limit(1);
-    if (used) throw new ConflictError(`${practitioner.displayName} has appointments on record: deactivate instead of deleting`);
+    if (used) throw new ConflictError(`${practitioner.displayName} has appointments on record: deactivate instead of deleting`, { reason: "IN_USE" });
     await staff.tx.delete(practitioners).where(and(eq(practitioners.clinicId, staff.clinicId), eq(practitioners.id, practitioner.id)));
     await recordStaffAudit(ctx, {
       action: "remove",

@@ -1,15 +1,15 @@
+import { setPractitionerServicesInput } from "@frontdesk/domain";
 import { practitionerServices, services } from "@frontdesk/db/schema";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { NotFoundError } from "../../errors";
 import { procedure } from "../../trpc";
-import { uuid } from "../../validation";
 import { loadPractitioner } from "./practitioner-record";
 
 /** Replaces the set of services the practitioner offers. */
 export const setServices = procedure("practitioners.setServices")
-  .input(z.object({ practitionerId: uuid, serviceIds: z.array(uuid).max(200, "At most 200 services") }))
+  .input(setPractitionerServicesInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
     await loadPractitioner(staff, input.practitionerId);

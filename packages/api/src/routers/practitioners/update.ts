@@ -1,23 +1,15 @@
+import { updatePractitionerInput } from "@frontdesk/domain";
 import { practitioners, practitionerServices } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { changedFields } from "../../audit-diff";
 import { procedure } from "../../trpc";
-import { uuid } from "../../validation";
-import { assertLinkableUser, colour, displayName, loadPractitioner, view } from "./practitioner-record";
+import { assertLinkableUser, loadPractitioner, view } from "./practitioner-record";
 
 /** Renames, recolours, links a sign-in, or (de)activates: inactive practitioners offer no slots. */
 export const update = procedure("practitioners.update")
-  .input(
-    z.object({
-      practitionerId: uuid,
-      displayName: displayName.optional(),
-      colour: colour.optional(),
-      active: z.boolean().optional(),
-      userId: uuid.nullable().optional(),
-    }),
-  )
+  .input(updatePractitionerInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
     const { practitionerId, ...patch } = input;

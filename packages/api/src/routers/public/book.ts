@@ -4,11 +4,11 @@
 //   3. write (book/write.ts): patient, appointment, manage link, event and audit, together;
 //   4. recover from a lost race (book/lost-race.ts): another request took the time first;
 //   5. notify (book/notify.ts): the confirmation e-mail, after commit.
+import { bookInput } from "@frontdesk/domain";
 import type { Transaction } from "@frontdesk/db";
 import { withRaceRetry } from "../../booking/race-retry";
 import { enforceLimits } from "../../rate-limit/rate-limit";
 import { bookLimits } from "../../rate-limit/public-limits";
-import { bookInput } from "../../schemas";
 import { procedure } from "../../trpc";
 import { chooseTime } from "./book/choose-time";
 import { recoverFromLostRace } from "./book/lost-race";

@@ -1,14 +1,14 @@
 // public.clinic: what a clinic's booking page shows: bookable services, who offers them, and the
 // booking policy. Nothing about patients.
+import { clinicInput } from "@frontdesk/domain";
 import { practitionerServices, practitioners, services } from "@frontdesk/db/schema";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { clinicSlugParam } from "../../schemas";
 import { procedure } from "../../trpc";
 import { asPublic, clinicBySlug } from "./scope";
 
 export const clinic = procedure("public.clinic")
-  .input(z.object({ clinicSlug: clinicSlugParam }))
+  .input(clinicInput)
   .query(async ({ ctx, input }) => {
     const clinic = await clinicBySlug(ctx, input.clinicSlug);
     return asPublic(ctx, clinic.id, async (tx) => {

@@ -49,10 +49,10 @@ export function changeWindow(clinic: Clinic, start: Date, now: Date) {
 }
 
 export function assertChangeable(clinic: Clinic, row: { status: (typeof appointments.$inferSelect)["status"]; startsAt: Date }, now: Date) {
-  if (!isOpen(row.status)) throw new RuleError(`This appointment is ${row.status.replace("_", "-")}: it cannot be changed online`);
+  if (!isOpen(row.status)) throw new RuleError(`This appointment is ${row.status.replace("_", "-")}: it cannot be changed online`, "INVALID_TRANSITION");
   const { changeableUntil, inWindow } = changeWindow(clinic, row.startsAt, now);
   if (!inWindow) {
     const until = clinicDateFormat(clinic).dateTime(changeableUntil);
-    throw new RuleError(`Online changes were possible until ${until}. Please call ${clinic.name}.`);
+    throw new RuleError(`Online changes were possible until ${until}. Please call ${clinic.name}.`, "OUTSIDE_NOTICE");
   }
 }

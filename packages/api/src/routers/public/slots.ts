@@ -1,12 +1,12 @@
 // public.slots: the free times of a service, per local day, as patients see them. Kept in memory
 // per process (cache/public-reads.ts); the handler may answer a kept one before the framework runs.
+import { slotsInput } from "@frontdesk/domain";
 import { findSlots } from "../../booking/availability";
 import { clinicCacheFor, type Cached } from "../../cache/clinic-cache";
 import { NO_EXPIRY, SLOTS, slotsKey, type PublicSlots, type SlotsAnswer, type SlotsInput } from "../../cache/public-reads";
 import type { Context } from "../../context";
 import { slotsLimits } from "../../rate-limit/public-limits";
 import { enforceLimits } from "../../rate-limit/rate-limit";
-import { slotsInput } from "../../schemas";
 import { procedure } from "../../trpc";
 import { bookableService, practitionersFor } from "./offering";
 import { asPublic, clinicBySlug } from "./scope";

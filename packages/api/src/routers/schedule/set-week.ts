@@ -1,15 +1,15 @@
+import { setWeekInput } from "@frontdesk/domain";
 import { practitioners, workingHours } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { procedure } from "../../trpc";
-import { uuid } from "../../validation";
 import { loadPractitioner } from "../practitioners/practitioner-record";
-import { assertMayEditCalendar, describe, readWeek, weekInput } from "./hours";
+import { assertMayEditCalendar, describe, readWeek } from "./hours";
 
 /** Replaces the practitioner's whole week at once: what is not sent is no longer worked. */
 export const setWeek = procedure("schedule.setWeek")
-  .input(z.object({ practitionerId: uuid, intervals: weekInput }))
+  .input(setWeekInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
     const practitioner = await loadPractitioner(staff, input.practitionerId);

@@ -1,3 +1,4 @@
+import { fields } from "@frontdesk/domain";
 import { practitionerServices, services } from "@frontdesk/db/schema";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -6,7 +7,7 @@ import { view } from "./service-record";
 
 /** Active services (and inactive ones on request), with the practitioners who offer each. */
 export const list = procedure("services.list")
-  .input(z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false }))
+  .input(fields.listInput)
   .query(async ({ ctx, input }) => {
     const { tx, clinicId } = ctx.staff;
     const rows = await tx

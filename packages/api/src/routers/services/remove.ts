@@ -1,15 +1,15 @@
+import { serviceInput } from "@frontdesk/domain";
 import { appointments, services } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { ConflictError } from "../../errors";
 import { procedure } from "../../trpc";
-import { uuid } from "../../validation";
 import { loadService } from "./service-record";
 
 /** Deletes a service that was never booked; one with history can only be deactivated. */
 export const remove = procedure("services.remove")
-  .input(z.object({ serviceId: uuid }))
+  .input(serviceInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
     const service = await loadService(staff, input.serviceId);
@@ -18,7 +18,7 @@ export const remove = procedure("services.remove")
       .from(appointments)
       .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.serviceId, service.id)))
       .limit(1);
-    if (used) throw new ConflictError(`${service.name} has been booked before: deactivate it instead of deleting`);
+    if (used) throw new ConflictError(`${service.name} has been booked before: deactivate it instead of deleting`, { reason: "IN_USE" });
     await staff.tx.delete(services).where(and(eq(services.clinicId, staff.clinicId), eq(services.id, service.id)));
     await recordStaffAudit(ctx, {
       action: "remove",

@@ -1,29 +1,18 @@
+import { updateServiceInput } from "@frontdesk/domain";
 import { practitionerServices, services } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { changedFields } from "../../audit-diff";
 import { procedure } from "../../trpc";
-import { uuid } from "../../validation";
-import { loadService, serviceFields, view } from "./service-record";
+import { loadService, view } from "./service-record";
 
 /**
  * Changes take effect for new bookings at once (slots use the new duration and buffers);
  * existing appointments keep the times they were booked with.
  */
 export const update = procedure("services.update")
-  .input(
-    z.object({
-      serviceId: uuid,
-      name: serviceFields.name.optional(),
-      durationMinutes: serviceFields.durationMinutes.optional(),
-      bufferBeforeMinutes: serviceFields.bufferBeforeMinutes.optional(),
-      bufferAfterMinutes: serviceFields.bufferAfterMinutes.optional(),
-      priceCents: serviceFields.priceCents.optional(),
-      bookableOnline: serviceFields.bookableOnline.optional(),
-      active: serviceFields.active.optional(),
-    }),
-  )
+  .input(updateServiceInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
     const { serviceId, ...patch } = input;

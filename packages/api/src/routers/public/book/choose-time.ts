@@ -56,7 +56,8 @@ export async function chooseTime(tx: Transaction, { clinic, service, offering, p
     const free = days[0]?.slots ?? [];
     const later = free.filter((s) => Date.parse(s.start) > start.getTime());
     throw new ConflictError("Sorry, that time is not available. Here are the free times that day.", {
-      nextSlots: (later.length > 0 ? later : free).slice(0, 6).map(publicSlot),
+      reason: "SLOT_UNAVAILABLE",
+      details: { nextSlots: (later.length > 0 ? later : free).slice(0, 6).map(publicSlot) },
     });
   }
   const practitionerId = await leastBooked(tx, clinic, slot.practitionerIds, start);

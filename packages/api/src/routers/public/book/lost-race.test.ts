@@ -49,7 +49,7 @@ describe("public.book, step 4: recover from a lost race", () => {
 
   it("passes on the engine's CONFLICT (a time not offered) when no request with our key won", async () => {
     const { input, recover } = await world();
-    const notOffered = new ConflictError("Sorry, that time is not available. Here are the free times that day.");
+    const notOffered = new ConflictError("Sorry, that time is not available. Here are the free times that day.", { reason: "SLOT_UNAVAILABLE" });
     expect(await rejection(recover(input(at("07:00")), notOffered))).toBe(notOffered);
   });
 

@@ -1,5 +1,6 @@
 // public.book, step 1, replay: a request sent again with the same idempotency key (a double
 // click, a retry after a lost answer) gets the appointment it booked the first time.
+import { bookInput } from "@frontdesk/domain";
 import type { Transaction } from "@frontdesk/db";
 import { appointments } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
@@ -7,7 +8,6 @@ import type { z } from "zod";
 import { loadAppointment, presentAppointment } from "../../../booking/appointments";
 import type { Context } from "../../../context";
 import { ConflictError } from "../../../errors";
-import type { bookInput } from "../../../schemas";
 import { issueManageLink } from "../manage-link";
 import type { Clinic } from "../scope";
 import { patientIdByEmail } from "./write";
@@ -33,7 +33,7 @@ export async function replayOf(ctx: Context, tx: Transaction, clinic: Clinic, in
   // The key alone is no proof: the booking (and a manage link) goes back only to the same patient.
   const samePatient = row.appointment.patientId === (await patientIdByEmail(tx, clinic.id, input.patient.email));
   if (!samePatient || row.appointment.serviceId !== input.serviceId || row.appointment.startsAt.getTime() !== Date.parse(input.start)) {
-    throw new ConflictError("This booking attempt was already used for another time. Please start again.");
+    throw new ConflictError("This booking attempt was already used for another time. Please start again.", { reason: "IDEMPOTENCY_KEY_REUSED" });
   }
   const link = await issueManageLink(ctx, tx, clinic.id, row.appointment.id, row.appointment.endsAt);
   return { appointment: { ...presentAppointment(row.appointment, row), clinicName: clinic.name, timezone: clinic.timezone }, ...link };

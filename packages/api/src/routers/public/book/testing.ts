@@ -1,8 +1,8 @@
 // A bookable clinic and a request context for testing public.book's steps one at a time, against
 // the real database, the way the procedure calls them.
+import { bookInput } from "@frontdesk/domain";
 import { withTenant, type Database, type Transaction } from "@frontdesk/db";
 import { createContext } from "../../../context";
-import { bookInput } from "../../../schemas";
 import { callerFor, createBookableClinic, createTestDeps } from "../../../testing";
 import { asPublic, clinicBySlug } from "../scope";
 import type { BookInput } from "./replay";

@@ -1,17 +1,17 @@
 // public.booking.cancel: the patient cancels with the manage link, before the cancellation notice.
+import { bookingCancelInput } from "@frontdesk/domain";
 import { appointments } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../../audit";
 import { assertTransition, presentAppointment, recordEvent } from "../../../booking/appointments";
 import { manageLimit } from "../../../rate-limit/public-limits";
-import { cancelReason, manageToken } from "../../../schemas";
 import { procedure } from "../../../trpc";
 import { assertChangeable, fromLink, linkedAppointment } from "../manage-link";
 import { asPublic } from "../scope";
 
 export const cancel = procedure("public.booking.cancel")
-  .input(z.object({ token: manageToken, reason: cancelReason }))
+  .input(bookingCancelInput)
   .mutation(async ({ ctx, input }) => {
     await manageLimit(ctx);
     const { clinic, tokenHash } = await fromLink(ctx, input.token);

@@ -1,15 +1,14 @@
 // public.booking.get: the appointment behind a manage link, and whether it may still change online.
-import { clinicDateFormat, isOpen } from "@frontdesk/domain";
+import { bookingGetInput, clinicDateFormat, isOpen } from "@frontdesk/domain";
 import { z } from "zod";
 import { presentAppointment } from "../../../booking/appointments";
 import { manageLimit } from "../../../rate-limit/public-limits";
-import { manageToken } from "../../../schemas";
 import { procedure } from "../../../trpc";
 import { changeWindow, fromLink, linkedAppointment } from "../manage-link";
 import { asPublic } from "../scope";
 
 export const get = procedure("public.booking.get")
-  .input(z.object({ token: manageToken }))
+  .input(bookingGetInput)
   .query(async ({ ctx, input }) => {
     await manageLimit(ctx);
     const { clinic, tokenHash } = await fromLink(ctx, input.token);

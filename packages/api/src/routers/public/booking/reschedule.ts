@@ -1,6 +1,6 @@
 // public.booking.reschedule: the patient moves the appointment with the manage link to another
 // free time of the same service, before the cancellation notice.
-import { localDateOf } from "@frontdesk/domain";
+import { bookingRescheduleInput, localDateOf } from "@frontdesk/domain";
 import { PG, postgresErrorCode } from "@frontdesk/db";
 import { appointments } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
@@ -9,16 +9,15 @@ import { recordAudit } from "../../../audit";
 import { blockedRange, loadAppointment, presentAppointment, recordEvent } from "../../../booking/appointments";
 import { findSlots, slotAt } from "../../../booking/availability";
 import { lockAppointmentSlot, RaceLostError, withRaceRetry } from "../../../booking/race-retry";
-import { ConflictError } from "../../../errors";
+import { ConflictError, isSlotTaken } from "../../../errors";
 import { manageLimit } from "../../../rate-limit/public-limits";
-import { id, instant, manageToken } from "../../../schemas";
 import { procedure } from "../../../trpc";
 import { assertChangeable, fromLink, linkedAppointment } from "../manage-link";
 import { bookableService, nextFreeSlots, practitionersFor, publicSlot, TAKEN } from "../offering";
 import { asPublic } from "../scope";
 
 export const reschedule = procedure("public.booking.reschedule")
-  .input(z.object({ token: manageToken, start: instant, practitionerId: id.optional() }))
+  .input(bookingRescheduleInput)
   .mutation(async ({ ctx, input }) => {
     await manageLimit(ctx);
     const { clinic, tokenHash } = await fromLink(ctx, input.token);
@@ -35,7 +34,7 @@ export const reschedule = procedure("public.booking.reschedule")
         const candidates = await practitionersFor(tx, clinic.id, current.serviceId, input.practitionerId ?? current.practitionerId);
         const date = localDateOf(start, clinic.timezone);
         const days = await findSlots(tx, { clinic, service, practitionerIds: candidates, from: date, to: date, now, ignoreAppointmentId: current.id });
-        if (!slotAt(days, start)) throw new ConflictError("Sorry, that time is not available.", { nextSlots: (days[0]?.slots ?? []).slice(0, 6).map(publicSlot) });
+        if (!slotAt(days, start)) throw new ConflictError("Sorry, that time is not available.", { reason: "SLOT_UNAVAILABLE", details: { nextSlots: (days[0]?.slots ?? []).slice(0, 6).map(publicSlot) } });
         const practitionerId = candidates[0]!;
         await lockAppointmentSlot(tx, { clinicId: clinic.id, practitionerId, ...blockedRange(start, service) });
         const [updated] = await tx
@@ -61,7 +60,7 @@ export const reschedule = procedure("public.booking.reschedule")
         return { appointment: { ...presentAppointment(updated!, names), clinicName: clinic.name, timezone: clinic.timezone } };
       }));
     } catch (error) {
-      if (postgresErrorCode(error) !== PG.exclusionViolation && !(error instanceof RaceLostError)) throw error;
-      throw new ConflictError(TAKEN, { nextSlots: await nextFreeSlots(ctx, clinic, serviceId, input.practitionerId, start) });
+      if (!isSlotTaken(error) && !(error instanceof RaceLostError)) throw error;
+      throw new ConflictError(TAKEN, { reason: "SLOT_TAKEN", details: { nextSlots: await nextFreeSlots(ctx, clinic, serviceId, input.practitionerId, start) } });
     }
   });

@@ -1,25 +1,13 @@
+import { addExceptionInput } from "@frontdesk/domain";
 import { scheduleExceptions } from "@frontdesk/db/schema";
 import { z } from "zod";
 import { recordStaffAudit } from "../../../audit";
-import { instant } from "../../../schemas";
 import { procedure } from "../../../trpc";
-import { uuid } from "../../../validation";
 import { loadPractitioner } from "../../practitioners/practitioner-record";
-import { assertMayEditCalendar, DAY_MS, exceptionKind, exceptionView, onlyWhenValid } from "../hours";
+import { assertMayEditCalendar, DAY_MS, exceptionView } from "../hours";
 
 export const addException = procedure("schedule.exceptions.add")
-  .input(
-    z
-      .object({
-        practitionerId: uuid,
-        kind: exceptionKind,
-        startsAt: instant,
-        endsAt: instant,
-        reason: z.string().trim().max(200, "Keep the reason under 200 characters").optional(),
-      })
-      .refine((e) => e.endsAt > e.startsAt, { message: "End must be after start", path: ["endsAt"], when: onlyWhenValid })
-      .refine((e) => Date.parse(e.endsAt) - Date.parse(e.startsAt) <= 366 * DAY_MS, { message: "At most a year at a time", path: ["endsAt"], when: onlyWhenValid }),
-  )
+  .input(addExceptionInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
     const practitioner = await loadPractitioner(staff, input.practitionerId);

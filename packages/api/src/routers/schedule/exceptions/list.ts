@@ -1,20 +1,14 @@
+import { listExceptionsInput } from "@frontdesk/domain";
 import { scheduleExceptions } from "@frontdesk/db/schema";
 import { and, asc, eq, gt, lt } from "drizzle-orm";
 import { z } from "zod";
-import { instant } from "../../../schemas";
 import { procedure } from "../../../trpc";
-import { uuid } from "../../../validation";
 import { loadPractitioner } from "../../practitioners/practitioner-record";
-import { DAY_MS, exceptionView, onlyWhenValid } from "../hours";
+import { DAY_MS, exceptionView } from "../hours";
 
 /** Time off and extra hours overlapping [from, to), for one practitioner or all. */
 export const listExceptions = procedure("schedule.exceptions.list")
-  .input(
-    z
-      .object({ practitionerId: uuid.optional(), from: instant, to: instant })
-      .refine((r) => r.to > r.from, { message: "The range must end after it starts", path: ["to"], when: onlyWhenValid })
-      .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * DAY_MS, { message: "At most 400 days at a time", path: ["to"], when: onlyWhenValid }),
-  )
+  .input(listExceptionsInput)
   .query(async ({ ctx, input }) => {
     const { tx, clinicId } = ctx.staff;
     if (input.practitionerId) await loadPractitioner(ctx.staff, input.practitionerId);

@@ -1,15 +1,15 @@
+import { removeExceptionInput } from "@frontdesk/domain";
 import { scheduleExceptions } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordStaffAudit } from "../../../audit";
 import { NotFoundError } from "../../../errors";
 import { procedure } from "../../../trpc";
-import { uuid } from "../../../validation";
 import { loadPractitioner } from "../../practitioners/practitioner-record";
 import { assertMayEditCalendar, exceptionView } from "../hours";
 
 export const removeException = procedure("schedule.exceptions.remove")
-  .input(z.object({ exceptionId: uuid }))
+  .input(removeExceptionInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
     const [exception] = await staff.tx
