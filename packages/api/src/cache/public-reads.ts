@@ -1,7 +1,7 @@
 // What each server process keeps in memory for the public pages (cache/clinic-cache.ts), shared
 // by the public procedures and by the handler's fast path (cached-reads.ts), which answers
 // public.slots before the framework runs. Neither side imports the other.
-import { slotsInput } from "@frontdesk/domain";
+import type { slotsInput } from "@frontdesk/domain";
 import type { ServerDeps } from "../ports";
 import type { z } from "zod";
 import { clinicCacheFor, type CacheKind } from "./clinic-cache";

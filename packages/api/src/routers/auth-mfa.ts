@@ -22,7 +22,6 @@ import { clinics, memberships, users } from "@frontdesk/db/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { renderSVG } from "uqr";
-import { z } from "zod";
 import type { Context } from "../context";
 import { ConflictError, RuleError, UnauthorizedError } from "../errors";
 import { recordSecurityEvent } from "../security-events";

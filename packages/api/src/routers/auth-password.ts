@@ -14,7 +14,6 @@ import { withIdentity } from "@frontdesk/db";
 import { users } from "@frontdesk/db/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { passwordResetMail } from "../account-mail";
 import { RuleError } from "../errors";
 import { recordSecurityEvent } from "../security-events";

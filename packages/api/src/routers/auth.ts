@@ -19,7 +19,6 @@ import { clinics, memberships, securityEvents, sessions, users } from "@frontdes
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, desc, eq } from "drizzle-orm";
 import { changePasswordInput, requestCodeInput, revokeSessionInput, signInInput, signUpInput as signUpFields, switchClinicInput, verifyCodeInput } from "@frontdesk/domain";
-import { z } from "zod";
 import { accountExistsMail, signUpCodeMail } from "../account-mail";
 import type { Context } from "../context";
 import { ForbiddenError, NotFoundError, RateLimitedError, RuleError, UnauthorizedError } from "../errors";

@@ -1,7 +1,6 @@
 import { calendarRangeInput } from "@frontdesk/domain";
 import { appointments, patients, practitioners, scheduleExceptions, services, workingHours } from "@frontdesk/db/schema";
 import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
-import { z } from "zod";
 import { clinicOf } from "../../booking/clinic";
 import { RuleError } from "../../errors";
 import { procedure } from "../../trpc";

@@ -1,7 +1,6 @@
 import { auditListInput } from "@frontdesk/domain";
 import { auditLog, users } from "@frontdesk/db/schema";
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { procedure } from "../../trpc";
 
 /** Newest first, filtered by entity, actor and date; `nextCursor` fetches the next (older) page. */

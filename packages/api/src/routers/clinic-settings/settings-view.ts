@@ -1,6 +1,5 @@
 // The clinic's settings as the profile screen sees them.
 import type { clinics } from "@frontdesk/db/schema";
-import { z } from "zod";
 
 
 export const settingsView = (c: typeof clinics.$inferSelect) => ({

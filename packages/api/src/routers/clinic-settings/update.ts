@@ -1,7 +1,6 @@
 import { updateClinicSettingsInput } from "@frontdesk/domain";
 import { clinics } from "@frontdesk/db/schema";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { changedFields } from "../../audit-diff";
 import { clinicOf } from "../../booking/clinic";

@@ -2,7 +2,6 @@ import { createClinicInput } from "@frontdesk/domain";
 import { setActiveClinic } from "@frontdesk/auth";
 import { PG, postgresErrorCode, withTenant } from "@frontdesk/db";
 import { clinics, memberships } from "@frontdesk/db/schema";
-import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { ConflictError } from "../../errors";
 import { procedure } from "../../trpc";

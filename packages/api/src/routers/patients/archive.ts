@@ -1,7 +1,6 @@
 import { appointments, patients } from "@frontdesk/db/schema";
 import { PENDING_STATUSES, patientInput } from "@frontdesk/domain";
 import { and, count, eq, gt, inArray } from "drizzle-orm";
-import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { ConflictError } from "../../errors";
 import { procedure } from "../../trpc";

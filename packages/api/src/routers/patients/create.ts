@@ -1,6 +1,5 @@
 import { createPatientInput } from "@frontdesk/domain";
 import { patients } from "@frontdesk/db/schema";
-import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { procedure } from "../../trpc";
 import { recordView } from "./patient-record";

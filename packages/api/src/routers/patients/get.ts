@@ -1,7 +1,6 @@
 import { patientInput } from "@frontdesk/domain";
 import { appointments, practitioners, services } from "@frontdesk/db/schema";
 import { and, desc, eq } from "drizzle-orm";
-import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { procedure } from "../../trpc";
 import { loadPatient, recordView } from "./patient-record";

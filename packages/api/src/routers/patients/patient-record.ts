@@ -2,7 +2,6 @@
 // search conditions.
 import { patients } from "@frontdesk/db/schema";
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { NotFoundError } from "../../errors";
 import type { StaffScope } from "../../trpc";
 

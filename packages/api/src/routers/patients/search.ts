@@ -1,7 +1,6 @@
 import { searchPatientsInput } from "@frontdesk/domain";
 import { patients } from "@frontdesk/db/schema";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import { procedure } from "../../trpc";
 import { searchConditions } from "./patient-record";
 

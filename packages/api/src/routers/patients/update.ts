@@ -1,7 +1,6 @@
 import { updatePatientInput } from "@frontdesk/domain";
 import { patients } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { changedFields } from "../../audit-diff";
 import { ConflictError } from "../../errors";

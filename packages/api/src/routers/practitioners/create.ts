@@ -1,6 +1,5 @@
 import { createPractitionerInput } from "@frontdesk/domain";
 import { practitioners } from "@frontdesk/db/schema";
-import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { procedure } from "../../trpc";
 import { assertLinkableUser, view } from "./practitioner-record";

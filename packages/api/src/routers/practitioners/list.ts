@@ -1,7 +1,6 @@
 import { fields } from "@frontdesk/domain";
 import { practitioners, practitionerServices } from "@frontdesk/db/schema";
 import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
 import { procedure } from "../../trpc";
 import { view } from "./practitioner-record";
 

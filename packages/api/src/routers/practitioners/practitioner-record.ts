@@ -1,7 +1,6 @@
 // A practitioner as the settings screens see it, loaded in the staff member's clinic.
 import { memberships, practitioners } from "@frontdesk/db/schema";
 import { and, eq, ne } from "drizzle-orm";
-import { z } from "zod";
 import { ConflictError, NotFoundError } from "../../errors";
 import type { StaffScope } from "../../trpc";
 

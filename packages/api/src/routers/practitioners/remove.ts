@@ -1,7 +1,6 @@
 import { practitionerInput } from "@frontdesk/domain";
 import { appointments, practitioners } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { ConflictError } from "../../errors";
 import { procedure } from "../../trpc";

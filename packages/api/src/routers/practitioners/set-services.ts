@@ -1,7 +1,6 @@
 import { setPractitionerServicesInput } from "@frontdesk/domain";
 import { practitionerServices, services } from "@frontdesk/db/schema";
 import { and, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { NotFoundError } from "../../errors";
 import { procedure } from "../../trpc";

@@ -1,7 +1,6 @@
 import { updatePractitionerInput } from "@frontdesk/domain";
 import { practitioners, practitionerServices } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { changedFields } from "../../audit-diff";
 import { procedure } from "../../trpc";

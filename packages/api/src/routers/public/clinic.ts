@@ -3,7 +3,6 @@
 import { clinicInput } from "@frontdesk/domain";
 import { practitionerServices, practitioners, services } from "@frontdesk/db/schema";
 import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
 import { procedure } from "../../trpc";
 import { asPublic, clinicBySlug } from "./scope";
 

@@ -1,5 +1,4 @@
 import { getWeekInput } from "@frontdesk/domain";
-import { z } from "zod";
 import { procedure } from "../../trpc";
 import { loadPractitioner } from "../practitioners/practitioner-record";
 import { readWeek } from "./hours";

@@ -2,14 +2,11 @@
 // calendar, and how an exception is shown.
 import { ForbiddenError } from "../../errors";
 import type { scheduleExceptions} from "@frontdesk/db/schema";
-import { scheduleExceptionKind, workingHours } from "@frontdesk/db/schema";
-import { TRPCError } from "@trpc/server";
+import { workingHours } from "@frontdesk/db/schema";
 import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { StaffScope } from "../../trpc";
 import type { WeeklyInterval } from "@frontdesk/domain";
 
-export const DAY_MS = 24 * 60 * 60_000;
 /** Admins edit every calendar; a practitioner only the one linked to their own sign-in. */
 export function assertMayEditCalendar(staff: StaffScope, practitioner: { userId: string | null }) {
   if (staff.role === "practitioner" && practitioner.userId !== staff.userId) {

@@ -1,7 +1,6 @@
 import { setWeekInput } from "@frontdesk/domain";
 import { practitioners, workingHours } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { procedure } from "../../trpc";
 import { loadPractitioner } from "../practitioners/practitioner-record";

@@ -1,6 +1,5 @@
 import { createServiceInput } from "@frontdesk/domain";
 import { services } from "@frontdesk/db/schema";
-import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { procedure } from "../../trpc";
 import { view } from "./service-record";

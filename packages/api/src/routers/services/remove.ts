@@ -1,7 +1,6 @@
 import { serviceInput } from "@frontdesk/domain";
 import { appointments, services } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { ConflictError } from "../../errors";
 import { procedure } from "../../trpc";

@@ -1,7 +1,6 @@
 // A service as the settings screens see it: its fields and their rules, loaded in the clinic.
 import { services } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { NotFoundError } from "../../errors";
 import type { StaffScope } from "../../trpc";
 

@@ -1,7 +1,6 @@
 import { updateServiceInput } from "@frontdesk/domain";
 import { practitionerServices, services } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { recordStaffAudit } from "../../audit";
 import { changedFields } from "../../audit-diff";
 import { procedure } from "../../trpc";

@@ -1,6 +1,6 @@
 // public.book, step 1, replay: a request sent again with the same idempotency key (a double
 // click, a retry after a lost answer) gets the appointment it booked the first time.
-import { bookInput } from "@frontdesk/domain";
+import type { bookInput } from "@frontdesk/domain";
 import type { Transaction } from "@frontdesk/db";
 import { appointments } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";

@@ -2,7 +2,6 @@
 import { bookingCancelInput } from "@frontdesk/domain";
 import { appointments } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { recordAudit } from "../../../audit";
 import { assertTransition, presentAppointment, recordEvent } from "../../../booking/appointments";
 import { manageLimit } from "../../../rate-limit/public-limits";

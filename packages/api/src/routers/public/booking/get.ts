@@ -1,6 +1,5 @@
 // public.booking.get: the appointment behind a manage link, and whether it may still change online.
 import { bookingGetInput, clinicDateFormat, isOpen } from "@frontdesk/domain";
-import { z } from "zod";
 import { presentAppointment } from "../../../booking/appointments";
 import { manageLimit } from "../../../rate-limit/public-limits";
 import { procedure } from "../../../trpc";

@@ -1,10 +1,8 @@
 // public.booking.reschedule: the patient moves the appointment with the manage link to another
 // free time of the same service, before the cancellation notice.
 import { bookingRescheduleInput, localDateOf } from "@frontdesk/domain";
-import { PG, postgresErrorCode } from "@frontdesk/db";
 import { appointments } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { recordAudit } from "../../../audit";
 import { blockedRange, loadAppointment, presentAppointment, recordEvent } from "../../../booking/appointments";
 import { findSlots, slotAt } from "../../../booking/availability";

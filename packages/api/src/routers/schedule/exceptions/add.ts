@@ -1,10 +1,9 @@
 import { addExceptionInput } from "@frontdesk/domain";
 import { scheduleExceptions } from "@frontdesk/db/schema";
-import { z } from "zod";
 import { recordStaffAudit } from "../../../audit";
 import { procedure } from "../../../trpc";
 import { loadPractitioner } from "../../practitioners/practitioner-record";
-import { assertMayEditCalendar, DAY_MS, exceptionView } from "../hours";
+import { assertMayEditCalendar, exceptionView } from "../hours";
 
 export const addException = procedure("schedule.exceptions.add")
   .input(addExceptionInput)

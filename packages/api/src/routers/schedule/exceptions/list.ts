@@ -1,10 +1,9 @@
 import { listExceptionsInput } from "@frontdesk/domain";
 import { scheduleExceptions } from "@frontdesk/db/schema";
 import { and, asc, eq, gt, lt } from "drizzle-orm";
-import { z } from "zod";
 import { procedure } from "../../../trpc";
 import { loadPractitioner } from "../../practitioners/practitioner-record";
-import { DAY_MS, exceptionView } from "../hours";
+import { exceptionView } from "../hours";
 
 /** Time off and extra hours overlapping [from, to), for one practitioner or all. */
 export const listExceptions = procedure("schedule.exceptions.list")

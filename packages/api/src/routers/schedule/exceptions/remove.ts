@@ -1,7 +1,6 @@
 import { removeExceptionInput } from "@frontdesk/domain";
 import { scheduleExceptions } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { recordStaffAudit } from "../../../audit";
 import { NotFoundError } from "../../../errors";
 import { procedure } from "../../../trpc";
