@@ -312,9 +312,10 @@ describe("a booking race that deadlocks PostgreSQL", () => {
     }).catch(() => "rolled back");
     await holding;
     const racing = Array.from({ length: 20 }, (_, i) => book((i % 2 ? a : b).base, start, race));
-    // Long enough for all 20 to be waiting on the first booker's row (they arrive within ~100 ms);
-    // short, so that the 2 s bound is about the race and not about this hold.
-    await sleep(300);
+    // Long enough for all 20 to be waiting on the first booker's row: without the lock and the
+    // retry, this hold (600 ms) gave 3 x 500 from deadlocks and 17 x 503 at the deadline. Short
+    // enough that the 2 s bound is about the race, not about the hold.
+    await sleep(500);
     release();
     const outcomes = await Promise.all(racing);
     expect(await firstBooker).toBe("rolled back");
