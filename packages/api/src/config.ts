@@ -33,7 +33,7 @@ const schema = z.object({
   MAIL_FROM: z.string().trim().min(3).default("Frontdesk <no-reply@localhost>"),
   MAIL_DIR: z.string().trim().min(1).default(".data/mail"),
   SHUTDOWN_GRACE_SECONDS: positiveInt(10),
-  // Failing fast (docs/operations.md, "Database outages and overload"): every request answers
+  // Failing fast (docs/operations.md, "Database outages, failover and overload"): every request answers
   // within its deadline, 503 with Retry-After when the database is away or the process is full.
   REQUEST_DEADLINE_MS: positiveInt(5_000),
   DB_POOL_SIZE: positiveInt(10),
