@@ -73,9 +73,9 @@ async function startSession(ctx: Context, userId: string) {
 const publicUser = (user: { id: string; name: string; email: string }) => ({ id: user.id, name: user.name, email: user.email });
 
 const signUpInput = signUpFields.superRefine((value, issue) => {
-    const problem = passwordProblem(value.password, value.email);
-    if (problem) issue.addIssue({ code: "custom", path: ["password"], message: problem });
-  });
+  const problem = passwordProblem(value.password, value.email);
+  if (problem) issue.addIssue({ code: "custom", path: ["password"], message: problem });
+});
 
 export const authRouter = {
   signUp: procedure("auth.signUp")
