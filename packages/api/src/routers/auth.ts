@@ -34,9 +34,9 @@ const ACTIVITY_SHOWN = 30;
 
 // ---- Input schemas of this router's procedures ----
 const signUpInput = signUpFields.superRefine((value, issue) => {
-    const problem = passwordProblem(value.password, value.email);
-    if (problem) issue.addIssue({ code: "custom", path: ["password"], message: problem });
-  });
+  const problem = passwordProblem(value.password, value.email);
+  if (problem) issue.addIssue({ code: "custom", path: ["password"], message: problem });
+});
 
 const codeRefusal = (outcome: string) =>
   outcome === "expired" || outcome === "too_many_attempts" ? "That code is no longer valid. Ask for a new one." : "That code is not right";
