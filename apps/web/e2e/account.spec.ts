@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { codeIn, mailTo } from "./mail";
 
 // The seeded demo staff (packages/db seed): one account per role at each demo clinic.
 const DEMO_PASSWORD = "frontdesk-demo";
@@ -7,7 +8,8 @@ test("a new owner signs up, creates a clinic at a checked address and lands in i
   await page.goto("/app/sign-up");
   await expect(page.getByRole("heading", { name: "Create your Frontdesk account" })).toBeVisible();
   await page.getByLabel("Your name").fill("Inès Fabre");
-  await page.getByLabel("E-mail address").fill(`ines.fabre.${Date.now()}@example.test`);
+  const email = `ines.fabre.${Date.now()}@example.test`;
+  await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
   // The server's policy, on the field.
@@ -16,6 +18,10 @@ test("a new owner signs up, creates a clinic at a checked address and lands in i
 
   await page.getByLabel("Password", { exact: true }).fill("a long enough phrase");
   await page.getByRole("button", { name: "Create account" }).click();
+  // The address is proved before anything opens: the code from the e-mail.
+  await expect(page.getByRole("heading", { name: "Confirm your e-mail address" })).toBeVisible();
+  await page.getByLabel("Confirmation code").fill(codeIn(await mailTo(email, /Confirm your e-mail/)));
+  await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByRole("heading", { name: "Create your clinic" })).toBeVisible();
   await expect(page).toHaveURL(/\/app\/new-clinic$/);
   // The browser's own zone is the default (Playwright runs it in Los Angeles).

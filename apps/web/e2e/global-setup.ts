@@ -34,6 +34,7 @@ export default async function globalSetup() {
   // Playwright passes environment set here on to the test workers.
   process.env.FRONTDESK_E2E_URL = info.url;
   process.env.FRONTDESK_E2E_ADMIN_URL = info.adminUrl;
+  process.env.FRONTDESK_E2E_MAIL_DIR = info.mailDir;
 
   return async () => {
     if (child.exitCode !== null) return;

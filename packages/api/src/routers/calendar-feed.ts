@@ -129,7 +129,8 @@ async function* feed(options: {
       const delivery = await subscription.next(signal, Math.min(ACCESS_RECHECK_MS, SAFETY_READ_MS));
       if ("closed" in delivery) return;
       if ("idle" in delivery) {
-        if (!(await allowed(false))) return;
+        // Idle comes once per ACCESS_RECHECK_MS: check every time (a timer may fire a hair early).
+        if (!(await allowed(true))) return;
         catchUp = performance.now() - lastRead >= SAFETY_READ_MS;
         continue;
       }

@@ -13,7 +13,7 @@ export function AccountPage() {
     <div className={styles.page}>
       <div>
         <h1>Your account</h1>
-        <p>
+        <p className={styles.breakable}>
           {me.user.name} · {me.user.email}
         </p>
       </div>

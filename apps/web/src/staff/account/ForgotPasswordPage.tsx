@@ -24,7 +24,7 @@ export function ForgotPasswordPage() {
     <div className={styles.narrow}>
       <h1>Choose a new password</h1>
       {request.isSuccess ? (
-        <p role="status">
+        <p role="status" className={styles.breakable}>
           If {request.variables.email} has a Frontdesk account, we have sent it a link to choose a new password. The link works once, for an
           hour.
         </p>
@@ -51,7 +51,7 @@ export function ForgotPasswordPage() {
         </form>
       )}
       <p>
-        <Link to="/app/sign-in">Back to sign-in</Link>
+        Remembered it? <Link to="/app/sign-in">Sign in</Link>.
       </p>
     </div>
   );

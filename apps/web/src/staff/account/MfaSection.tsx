@@ -75,7 +75,7 @@ export function MfaSection() {
             <>
               <p>Scan this code with an authenticator app (such as Google Authenticator, 1Password or Aegis), then enter the 6 digits it shows.</p>
               <img src={setup.data.qrCode} alt="QR code to add Frontdesk to your authenticator app" width={200} height={200} />
-              <p>
+              <p className={styles.breakable}>
                 Cannot scan? Enter this key by hand: <code aria-label="Key">{setup.data.secret}</code>
               </p>
               <CodeForm

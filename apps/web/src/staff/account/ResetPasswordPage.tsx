@@ -31,7 +31,7 @@ export function ResetPasswordPage() {
         <h1>Your password is changed</h1>
         <p role="status">Every device that was signed in to your account has been signed out.</p>
         <p>
-          <Link to="/app/sign-in">Sign in with your new password</Link>
+          You can now <Link to="/app/sign-in">sign in with your new password</Link>.
         </p>
       </div>
     );
@@ -70,7 +70,7 @@ export function ResetPasswordPage() {
         </Button>
       </form>
       <p>
-        <Link to="/app/forgot-password">Ask for a new link</Link>
+        Link expired or already used? <Link to="/app/forgot-password">Ask for a new one</Link>.
       </p>
     </div>
   );

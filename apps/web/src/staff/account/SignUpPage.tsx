@@ -52,7 +52,9 @@ export function SignUpPage() {
           <MfaStep onSignedIn={signedIn} />
         ) : (
           <>
-            <p role="status">We sent a 6-digit code to {signUp.data.email}. Enter it here to finish creating your account.</p>
+            <p role="status" className={styles.breakable}>
+              We sent a 6-digit code to {signUp.data.email}. Enter it here to finish creating your account.
+            </p>
             <CodeForm
               label="Confirmation code"
               hint="It works once, for 10 minutes. Not there? Look in your spam folder."

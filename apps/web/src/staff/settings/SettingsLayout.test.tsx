@@ -45,6 +45,7 @@ describe("who may open the clinic settings", () => {
       "Hours and time off",
       "Staff",
       "Audit log",
+      "Security",
     ]);
     expect(within(sections).getByRole("link", { name: "Practitioners" })).toHaveAttribute("aria-current", "page");
   });

@@ -13,6 +13,7 @@ const SECTIONS = [
   { to: "/app/settings/hours", label: "Hours and time off", exact: false },
   { to: "/app/settings/staff", label: "Staff", exact: false },
   { to: "/app/settings/audit", label: "Audit log", exact: false },
+  { to: "/app/settings/security", label: "Security", exact: false },
 ] as const;
 
 export function SettingsLayout() {

@@ -52,6 +52,12 @@ export const settingsAuditRoute = createRoute({
   component: lazyRouteComponent(() => import("./AuditPage"), "AuditPage"),
 });
 
+export const settingsSecurityRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "security",
+  component: lazyRouteComponent(() => import("./SecurityPage"), "SecurityPage"),
+});
+
 /** Routes under the signed-in layout. */
 export const settingsRoutes = [
   settingsRoute.addChildren([
@@ -61,5 +67,6 @@ export const settingsRoutes = [
     settingsHoursRoute,
     settingsStaffRoute,
     settingsAuditRoute,
+    settingsSecurityRoute,
   ]),
 ] as const;

@@ -16,12 +16,12 @@ async function setup(options: Parameters<typeof createBookableClinic>[1]) {
   const clinic = await createBookableClinic(db, options);
   const { deps } = createTestDeps(db);
   const server = await listen(deps);
-  const book = (start: string, idempotencyKey: string = crypto.randomUUID()) =>
+  const book = (start: string, idempotencyKey: string = crypto.randomUUID(), email?: string) =>
     httpClient(server.base).mutate("public.book", {
       clinicSlug: clinic.slug,
       serviceId: clinic.serviceId,
       start,
-      patient: { name: "Racing Patient", email: `race-${crypto.randomUUID().slice(0, 8)}@example.test` },
+      patient: { name: "Racing Patient", email: email ?? `race-${crypto.randomUUID().slice(0, 8)}@example.test` },
       idempotencyKey,
     });
   const stored = () => withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, (tx) => tx.select().from(appointments));
@@ -55,7 +55,8 @@ describe(`${CLIENTS} concurrent bookings`, () => {
     const { server, book, stored } = await setup({ practitioners: 1 });
     const key = crypto.randomUUID();
     // The same person retrying: the same e-mail on every request.
-    const responses = await Promise.all(Array.from({ length: 10 }, () => book("2026-12-01T10:00:00Z", key)));
+    const email = `retrying-${crypto.randomUUID().slice(0, 8)}@example.test`;
+    const responses = await Promise.all(Array.from({ length: 10 }, () => book("2026-12-01T10:00:00Z", key, email)));
     await server.close();
     expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 10 }, () => 200));
     const ids = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as { result: { data: { appointment: { id: string } } } }).result.data.appointment.id)));
