@@ -2,6 +2,7 @@
 // Each area declares its routes beside its screens; this file only assembles them.
 import { createRoute, createRouter, lazyRouteComponent, redirect, type RouterHistory } from "@tanstack/react-router";
 import type { ApiClients } from "./api/trpc";
+import { ClinicFailed, ClinicSkeleton } from "./booking/BookingStates";
 import { ManageBookingFailed, ManageBookingPending } from "./manage/ManageBookingStates";
 import { rootRoute, signedInRoute, staffRoute } from "./routes/base";
 import { HomePage, PagePending } from "./shell/AppShell";
@@ -15,6 +16,9 @@ const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", comp
 export const bookingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/book/$clinicSlug",
+  loader: ({ context: { queryClient, trpc }, params }) => queryClient.ensureQueryData(trpc.public.clinic.queryOptions({ clinicSlug: params.clinicSlug })),
+  pendingComponent: ClinicSkeleton,
+  errorComponent: ClinicFailed,
   component: lazyRouteComponent(() => import("./booking/BookingPage"), "BookingPage"),
 });
 

@@ -1,17 +1,14 @@
 // /book/:clinicSlug — the patient's booking page: service, practitioner, day and time, details,
 // confirmation. One screen per step; what was chosen stays in the summary and can be changed.
 import { todayIn, type DateFormat } from "@frontdesk/domain";
-import { useQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
-import { describeFailure } from "../api/failure";
 import type { BookAnswer, PublicClinic, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
 import { useEnvironment } from "../environment";
 import { useDateFormat } from "../lib/useDateFormat";
 import { Button } from "../ui/Button";
-import { ErrorNotice } from "../ui/Notice";
-import { Skeleton } from "../ui/Skeleton";
 import styles from "./booking.module.css";
 import { ConfirmStep } from "./ConfirmStep";
 import { DetailsStep, emptyDetails, type DetailsValues } from "./DetailsStep";
@@ -32,53 +29,13 @@ const STEPS: Array<{ step: Step; label: string }> = [
 export function BookingPage() {
   const { clinicSlug } = useParams({ from: "/book/$clinicSlug" });
   const trpc = useTRPC();
-  const clinic = useQuery(trpc.public.clinic.queryOptions({ clinicSlug }));
+  const clinic = useSuspenseQuery(trpc.public.clinic.queryOptions({ clinicSlug }));
 
   useEffect(() => {
-    if (clinic.data) document.title = `Book an appointment at ${clinic.data.name} · Frontdesk`;
+    document.title = `Book an appointment at ${clinic.data.name} · Frontdesk`;
   }, [clinic.data]);
 
-  if (clinic.isPending) return <ClinicSkeleton />;
-  if (clinic.isError) {
-    const failure = describeFailure(clinic.error);
-    if (failure.kind === "not-found") {
-      return (
-        <>
-          <h1>Clinic not found</h1>
-          <p>There is no clinic at this address. Check the link, or ask your clinic for its booking page.</p>
-        </>
-      );
-    }
-    return (
-      <>
-        <h1>Book an appointment</h1>
-        <ErrorNotice title="The clinic's page could not be loaded" message={failure.message} onRetry={() => void clinic.refetch()} />
-      </>
-    );
-  }
   return <BookingFlow clinic={clinic.data} />;
-}
-
-function ClinicSkeleton() {
-  return (
-    <div aria-busy="true">
-      <p role="status" className="visually-hidden">
-        Loading the clinic&apos;s page…
-      </p>
-      <div className={styles.clinicHeader}>
-        <Skeleton width="18rem" height="2.25rem" style={{ maxWidth: "100%", marginBottom: "0.75rem" }} />
-        <Skeleton width="14rem" />
-      </div>
-      <div className={styles.panel}>
-        <Skeleton width="12rem" height="1.75rem" style={{ marginBottom: "1rem" }} />
-        <div className={styles.skeletonList}>
-          <Skeleton height="3.75rem" />
-          <Skeleton height="3.75rem" />
-          <Skeleton height="3.75rem" />
-        </div>
-      </div>
-    </div>
-  );
 }
 
 function ClinicHeader({ clinic }: { clinic: PublicClinic }) {

@@ -1,5 +1,5 @@
 // The clinic cache on its own, with a hand-driven LISTEN port and clock. How it behaves against the
-// real database and real notifications is in routers/public-cache.test.ts.
+// real database and real notifications is in routers/public/public-cache.test.ts.
 import { describe, expect, it } from "vitest";
 import type { Listen } from "../ports";
 import { createTestClock, createTestLogger } from "../testing";

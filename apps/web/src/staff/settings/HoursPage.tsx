@@ -1,5 +1,5 @@
 // Weekly hours and time off, one practitioner at a time (chosen in the URL, so a link opens the same week).
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useId } from "react";
 import { describeFailure } from "../../api/failure";
@@ -17,12 +17,8 @@ export function HoursPage() {
   const search = settingsHoursRoute.useSearch();
   const navigate = useNavigate({ from: "/app/settings/hours" });
   const pickerId = useId();
-  const practitioners = useQuery(trpc.practitioners.list.queryOptions({ includeInactive: true }));
+  const practitioners = useSuspenseQuery(trpc.practitioners.list.queryOptions({ includeInactive: true }));
 
-  if (practitioners.isPending) return <Loading label="Loading the practitioners…" />;
-  if (practitioners.isError) {
-    return <ErrorNotice title="The practitioners could not be loaded" message={describeFailure(practitioners.error).message} onRetry={() => void practitioners.refetch()} />;
-  }
   if (practitioners.data.length === 0) {
     return (
       <EmptyNotice title="No practitioners yet">

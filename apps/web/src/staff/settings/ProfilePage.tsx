@@ -1,39 +1,30 @@
 // The clinic's profile and booking policy (clinic.settings.get / update), and the way to its public
 // booking page. Only the fields that changed are sent, so the audit log shows what was meant.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { describeFailure, summarizeFailure } from "../../api/failure";
+import { summarizeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
 import { TextAreaField, TextField } from "../../ui/Field";
 import { ErrorNotice, SuccessNotice } from "../../ui/Notice";
-import { Loading } from "../../ui/Loading";
 import { checkProfile, profileDraftOf, type ProfileDraft, type ProfileErrors } from "./profile-draft";
 import styles from "./settings.module.css";
 import type { ClinicSettings } from "./types";
 
 export function ProfilePage() {
   const trpc = useTRPC();
-  const settings = useQuery(trpc.clinic.settings.get.queryOptions());
+  const settings = useSuspenseQuery(trpc.clinic.settings.get.queryOptions());
   return (
     <section aria-labelledby="profile-heading">
       <h2 id="profile-heading">Clinic profile and booking policy</h2>
-      {settings.isPending ? (
-        <Loading label="Loading the clinic's settings…" />
-      ) : settings.isError ? (
-        <ErrorNotice title="The clinic's settings could not be loaded" message={describeFailure(settings.error).message} onRetry={() => void settings.refetch()} />
-      ) : (
-        <>
-          <p className={styles.bookingLink}>
-            Patients book at{" "}
-            <a href={`/book/${settings.data.slug}`}>
-              {window.location.origin}/book/{settings.data.slug}
-            </a>
-            .
-          </p>
-          <ProfileForm settings={settings.data} />
-        </>
-      )}
+      <p className={styles.bookingLink}>
+        Patients book at{" "}
+        <a href={`/book/${settings.data.slug}`}>
+          {window.location.origin}/book/{settings.data.slug}
+        </a>
+        .
+      </p>
+      <ProfileForm settings={settings.data} />
     </section>
   );
 }

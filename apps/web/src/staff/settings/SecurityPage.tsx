@@ -7,7 +7,7 @@ import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
 import { TextAreaField } from "../../ui/Field";
 import { ErrorNotice, SuccessNotice } from "../../ui/Notice";
-import { Loading } from "./Loading";
+import { Loading } from "../../ui/Loading";
 
 export function SecurityPage() {
   const trpc = useTRPC();

@@ -2,9 +2,9 @@
 // someone by e-mail, withdraw an invitation. Only an owner may grant or take away the owner role,
 // or withdraw an invitation to it (as the server rules).
 import { assignableRoles, mayAssignRole } from "@frontdesk/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { describeFailure, summarizeFailure } from "../../api/failure";
+import { summarizeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { useDateFormat } from "../../lib/useDateFormat";
 import { Button } from "../../ui/Button";
@@ -14,7 +14,6 @@ import { ROLE_NAMES } from "../navigation";
 import { useStaffSession } from "../StaffLayout";
 import type { StaffRole } from "../types";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
-import { Loading } from "../../ui/Loading";
 import styles from "./settings.module.css";
 import type { StaffInvitation, StaffMember } from "./types";
 
@@ -23,7 +22,7 @@ const STAFF_LOCALE = "en-GB";
 export function StaffPage() {
   const trpc = useTRPC();
   const { membership } = useStaffSession();
-  const staff = useQuery(trpc.clinic.staff.list.queryOptions());
+  const staff = useSuspenseQuery(trpc.clinic.staff.list.queryOptions());
   const format = useDateFormat(STAFF_LOCALE, membership.timezone);
   const [removing, setRemoving] = useState<StaffMember | null>(null);
   const [withdrawing, setWithdrawing] = useState<StaffInvitation | null>(null);
@@ -31,41 +30,33 @@ export function StaffPage() {
   return (
     <section aria-labelledby="staff-heading">
       <h2 id="staff-heading">Staff</h2>
-      {staff.isPending ? (
-        <Loading label="Loading the staff…" />
-      ) : staff.isError ? (
-        <ErrorNotice title="The staff could not be loaded" message={describeFailure(staff.error).message} onRetry={() => void staff.refetch()} />
+      <ul className={styles.list} aria-label="Members">
+        {staff.data.members.map((member) => (
+          <MemberRow key={member.membershipId} member={member} viewer={membership.role} onRemove={() => setRemoving(member)} />
+        ))}
+      </ul>
+      <h3>Invitations waiting for an answer</h3>
+      {staff.data.invitations.length === 0 ? (
+        <p className={styles.muted}>None.</p>
       ) : (
-        <>
-          <ul className={styles.list} aria-label="Members">
-            {staff.data.members.map((member) => (
-              <MemberRow key={member.membershipId} member={member} viewer={membership.role} onRemove={() => setRemoving(member)} />
-            ))}
-          </ul>
-          <h3>Invitations waiting for an answer</h3>
-          {staff.data.invitations.length === 0 ? (
-            <p className={styles.muted}>None.</p>
-          ) : (
-            <ul className={styles.list} aria-label="Pending invitations">
-              {staff.data.invitations.map((invitation) => (
-                <li key={invitation.id} className={styles.row}>
-                  <span className={styles.rowMain}>
-                    {invitation.email} as {ROLE_NAMES[invitation.role].toLowerCase()}
-                  </span>
-                  <span className={styles.muted}>expires {format.dateTime(invitation.expiresAt)}</span>
-                  <Button
-                    variant="secondary"
-                    disabled={!mayAssignRole(membership.role, invitation.role, null)}
-                    onClick={() => setWithdrawing(invitation)}
-                    aria-label={`Withdraw the invitation to ${invitation.email}`}
-                  >
-                    Withdraw
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
+        <ul className={styles.list} aria-label="Pending invitations">
+          {staff.data.invitations.map((invitation) => (
+            <li key={invitation.id} className={styles.row}>
+              <span className={styles.rowMain}>
+                {invitation.email} as {ROLE_NAMES[invitation.role].toLowerCase()}
+              </span>
+              <span className={styles.muted}>expires {format.dateTime(invitation.expiresAt)}</span>
+              <Button
+                variant="secondary"
+                disabled={!mayAssignRole(membership.role, invitation.role, null)}
+                onClick={() => setWithdrawing(invitation)}
+                aria-label={`Withdraw the invitation to ${invitation.email}`}
+              >
+                Withdraw
+              </Button>
+            </li>
+          ))}
+        </ul>
       )}
       <InviteForm viewer={membership.role} />
       {removing ? <RemoveMember member={removing} onClose={() => setRemoving(null)} /> : null}

@@ -1,7 +1,20 @@
 // The clinic settings' routes; router.tsx assembles the tree. Every screen is its own lazy chunk,
 // so neither the patient's booking bundle nor the calendar carries the settings forms.
+import { can } from "@frontdesk/domain";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { signedInRoute } from "../../routes/base";
+import { signedInRoute, type RouterContext } from "../../routes/base";
+import { sectionStates } from "./route-states";
+
+/**
+ * Runs a settings screen's `load` only for members who may open the settings: SettingsLayout
+ * refuses everyone else, and their browser does not even ask (the API would refuse it too).
+ */
+async function forSettingsMembers({ queryClient, trpc }: RouterContext, load: () => Promise<unknown>): Promise<void> {
+  const me = await queryClient.ensureQueryData(trpc.auth.me.queryOptions());
+  const membership = me?.memberships.find((m) => m.clinicId === me.activeClinicId);
+  // The same rule as SettingsLayout: the settings are for those who may change them.
+  if (membership && can(membership.role, "clinic.settings.update")) await load();
+}
 
 export const settingsRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -12,6 +25,12 @@ export const settingsRoute = createRoute({
 export const settingsProfileRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "/",
+  loader: ({ context }) => forSettingsMembers(context, () => context.queryClient.ensureQueryData(context.trpc.clinic.settings.get.queryOptions())),
+  ...sectionStates({
+    heading: { id: "profile-heading", text: "Clinic profile and booking policy" },
+    loading: "Loading the clinic's settings…",
+    failed: "The clinic's settings could not be loaded",
+  }),
   component: lazyRouteComponent(() => import("./ProfilePage"), "ProfilePage"),
 });
 
@@ -37,12 +56,16 @@ export const settingsHoursRoute = createRoute({
   path: "hours",
   validateSearch: (search: Record<string, unknown>): HoursSearch =>
     typeof search.practitioner === "string" && search.practitioner.length <= 64 ? { practitioner: search.practitioner } : {},
+  loader: ({ context }) => forSettingsMembers(context, () => context.queryClient.ensureQueryData(context.trpc.practitioners.list.queryOptions({ includeInactive: true }))),
+  ...sectionStates({ loading: "Loading the practitioners…", failed: "The practitioners could not be loaded" }),
   component: lazyRouteComponent(() => import("./HoursPage"), "HoursPage"),
 });
 
 export const settingsStaffRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "staff",
+  loader: ({ context }) => forSettingsMembers(context, () => context.queryClient.ensureQueryData(context.trpc.clinic.staff.list.queryOptions())),
+  ...sectionStates({ heading: { id: "staff-heading", text: "Staff" }, loading: "Loading the staff…", failed: "The staff could not be loaded" }),
   component: lazyRouteComponent(() => import("./StaffPage"), "StaffPage"),
 });
 
