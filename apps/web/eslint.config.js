@@ -19,8 +19,7 @@ export default [
         {
           patterns: [
             {
-              // @frontdesk/api/schemas is on its way to @frontdesk/domain (issue 13); until then it is the one exception.
-              regex: "^@frontdesk/(api(?!/schemas$)|auth|db|scheduling|server)(/.*)?$",
+              regex: "^@frontdesk/(api|auth|db|scheduling|server)(/.*)?$",
               allowTypeImports: true,
               message: "The web app imports only types from server packages (`import type`); shared rules live in @frontdesk/domain.",
             },
