@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import "@frontdesk/db/testing";
 import { createContext } from "./context";
 import { describeForLog, toTRPCError } from "./errors";
-import { createBookableClinic, createTestDeps } from "./testing";
+import { createBookableClinic, createTestDeps, mailedCode } from "./testing";
 import { httpClient, listen, subscriptionError } from "./testing/http";
 import { createCallerFactory, publicProcedure, router } from "./trpc";
 
@@ -67,7 +67,9 @@ describe("database errors that input can cause", () => {
     expect([toTRPCError(pg("23P01"), "r").code, reasonOf(toTRPCError(pg("23P01"), "r"))]).toEqual(["CONFLICT", "SLOT_TAKEN"]);
     expect([toTRPCError(pg("23505"), "r").code, reasonOf(toTRPCError(pg("23505"), "r"))]).toEqual(["CONFLICT", "ALREADY_EXISTS"]);
     expect([toTRPCError(pg("23503"), "r").code, reasonOf(toTRPCError(pg("23503"), "r"))]).toEqual(["NOT_FOUND", "REFERENCE_NOT_FOUND"]);
-    expect(toTRPCError(pg("08006"), "r").code).toBe("INTERNAL_SERVER_ERROR");
+    // A lost connection is nobody's input: the database is away, and the caller may retry (503).
+    expect(toTRPCError(pg("08006"), "r").code).toBe("SERVICE_UNAVAILABLE");
+    expect(toTRPCError(pg("XX000"), "r").code).toBe("INTERNAL_SERVER_ERROR");
   });
 });
 
@@ -89,7 +91,9 @@ describe("subscriptions", () => {
     const server = await listen(test.deps);
     try {
       const owner = httpClient(server.base);
-      await owner.mutate("auth.signUp", { name: "Owner", email: `feed-${crypto.randomUUID().slice(0, 8)}@example.test`, password: "correct horse battery" });
+      const email = `feed-${crypto.randomUUID().slice(0, 8)}@example.test`;
+      await owner.mutate("auth.signUp", { name: "Owner", email, password: "correct horse battery" });
+      await owner.mutate("auth.verifyEmail", { email, code: mailedCode(test.deps.mailer, email) });
       const created = await owner.mutate("clinics.create", { name: "Feed Clinic", slug: `feed-${crypto.randomUUID().slice(0, 8)}`, timezone: "Europe/Paris" });
       const { result } = (await created.json()) as { result: { data: { id: string } } };
       const error = await subscriptionError(await owner.query("calendar.changes", { lastEventId: "99999999999999999999" }));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import "@frontdesk/db/testing";
 import { appRouter } from "./root";
-import { createTestDeps } from "./testing";
+import { createTestDeps, mailedCode } from "./testing";
 import { httpClient, listen, subscriptionError, TEST_ORIGIN } from "./testing/http";
 
 const { db, close } = connectAsApp();
@@ -188,6 +188,7 @@ beforeAll(async () => {
   owner = httpClient(server.base);
   const email = `hostile-owner-${crypto.randomUUID().slice(0, 8)}@example.test`;
   expect((await owner.mutate("auth.signUp", { name: "Owner", email, password: "correct horse battery" })).status).toBe(200);
+  expect((await owner.mutate("auth.verifyEmail", { email, code: mailedCode(test.deps.mailer, email) })).status).toBe(200);
   const slug = `hostile-${crypto.randomUUID().slice(0, 8)}`;
   expect((await owner.mutate("clinics.create", { name: "Hostile Clinic", slug, timezone: "Europe/Paris" })).status).toBe(200);
 });
