@@ -7,7 +7,7 @@ import type { Reason } from "@frontdesk/domain";
 import { SchedulingInputError } from "@frontdesk/scheduling";
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { RaceLostError } from "./booking/race-retry";
-import { unavailableAsTRPCError } from "./resilience/errors";
+import { unavailableMessage, unavailableReason } from "./resilience/errors";
 
 /** A failure a handler means: its tRPC code, its reason, a message for the person, and optional details for the client. */
 export class DomainError extends Error {
@@ -110,8 +110,8 @@ export function toTRPCError(error: unknown, requestId: string): TRPCError {
   // Still losing a race after its retries (deadlock, lock timeout): the time is taken (ADR 0019).
   if (error instanceof RaceLostError) return toTRPCError(new ConflictError(error.message, { reason: "SLOT_TAKEN" }), requestId);
   // Database away or restarting, overload, deadline: 503 with Retry-After (resilience/errors.ts).
-  const unavailable = unavailableAsTRPCError(error);
-  if (unavailable) return unavailable;
+  const unavailable = unavailableReason(error);
+  if (unavailable) return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: unavailableMessage(unavailable), cause: error });
   const code = postgresErrorCode(error);
   const refused = code ? fromDatabase(code) : undefined;
   // The database error stays the cause (for the log line); the domain error is what the client hears.

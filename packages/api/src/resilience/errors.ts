@@ -1,6 +1,5 @@
 // Failures that are nobody's fault and pass: the database is away or restarting, the process is
 // overloaded, or a request ran out of time. They answer 503 with Retry-After, never 500.
-import { TRPCError } from "@trpc/server";
 
 /** How long a client should wait before trying again, in seconds (the Retry-After header). */
 export const RETRY_AFTER_SECONDS = 1;
@@ -51,12 +50,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** The 503 for an unavailable-kind failure; undefined for anything else (errors.ts maps the rest). */
-export function unavailableAsTRPCError(error: unknown): TRPCError | undefined {
-  if (error instanceof ServiceUnavailableError) return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: error.message, cause: error });
-  if (isDatabaseUnavailable(error)) return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: MESSAGES.database, cause: error });
-  return undefined;
-}
+/** What a 503 of that kind tells the person (errors.ts maps the failure; this is only its wording). */
+export const unavailableMessage = (reason: UnavailableReason) => MESSAGES[reason];
 
 /**
  * The body of a 503 answered outside tRPC (the deadline, a failure before tRPC runs), shaped like
