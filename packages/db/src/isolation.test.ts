@@ -11,12 +11,15 @@ import {
   bookingTokens,
   invitations,
   memberships,
+  messageTemplates,
   patients,
   practitionerServices,
   practitioners,
   scheduleExceptions,
   services,
   users,
+  webhookDeliveries,
+  webhookEndpoints,
   workingHours,
 } from "./schema";
 import { withTenant } from "./scope";
@@ -95,6 +98,15 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
     tokenHash: `invite-${crypto.randomUUID()}`,
     expiresAt: new Date("2031-01-01T00:00:00Z"),
   }),
+  webhook_endpoints: (clinicId) => ({ clinicId, url: "https://intruder.example/hooks", events: ["appointment.booked"], secret: "whsec_aW50cnVkZXI=" }),
+  webhook_deliveries: (clinicId, refs) => ({
+    clinicId,
+    endpointId: refs.webhookEndpointId,
+    eventId: `msg_${crypto.randomUUID()}`,
+    eventType: "appointment.booked",
+    payload: {},
+  }),
+  message_templates: (clinicId) => ({ clinicId, kind: "reminder", channel: "sms", locale: `x-${crypto.randomUUID()}`, body: "Intruder" }),
 };
 
 const tenantTables: PgTable[] = [
@@ -110,6 +122,9 @@ const tenantTables: PgTable[] = [
   auditLog,
   invitations,
   appointmentEvents,
+  webhookEndpoints,
+  webhookDeliveries,
+  messageTemplates,
 ];
 
 async function rejection(work: Promise<unknown>): Promise<string | undefined> {

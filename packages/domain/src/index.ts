@@ -7,6 +7,8 @@ export * from "./ical";
 export * from "./permissions";
 export * from "./roles";
 export * from "./time";
+export * from "./webhooks";
+export * from "./templates";
 // ---- Input schemas (one module per area) and their field building blocks ----
 export * as fields from "./schemas/fields";
 export * from "./schemas/booking";
@@ -18,6 +20,8 @@ export * from "./schemas/practitioners";
 export * from "./schemas/schedule";
 export * from "./schemas/clinic";
 export * from "./schemas/calendar";
+export * from "./schemas/webhooks";
+export * from "./schemas/templates";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

@@ -5,4 +5,6 @@ export * from "./patients";
 export * from "./appointments";
 export * from "./audit";
 export * from "./auth";
+export * from "./webhooks";
+export * from "./templates";
 export { TENANT_ISOLATION_POLICY } from "./policies";

@@ -8,6 +8,7 @@ import {
   clinics,
   invitations,
   memberships,
+  messageTemplates,
   patients,
   practitionerServices,
   practitioners,
@@ -15,6 +16,8 @@ import {
   services,
   sessions,
   users,
+  webhookDeliveries,
+  webhookEndpoints,
   workingHours,
 } from "../schema";
 
@@ -29,6 +32,8 @@ export interface TestClinic {
   otherServiceId: string;
   patientId: string;
   appointmentId: string;
+  /** Disabled, so that other tests' bookings queue no deliveries for it. */
+  webhookEndpointId: string;
 }
 
 const unique = () => crypto.randomUUID().slice(0, 8);
@@ -105,7 +110,21 @@ export async function createTestClinic(
       invitedBy: owner!.id,
       expiresAt: new Date("2030-01-01T00:00:00Z"),
     });
+    const [endpoint] = await tx
+      .insert(webhookEndpoints)
+      .values({ clinicId, url: "https://hooks.example.test/in", events: ["appointment.booked"], secret: "whsec_dGVzdC1zZWNyZXQ=", enabled: false })
+      .returning({ id: webhookEndpoints.id });
+    await tx.insert(webhookDeliveries).values({
+      clinicId,
+      endpointId: endpoint!.id,
+      eventId: `msg_${crypto.randomUUID()}`,
+      eventType: "appointment.booked",
+      payload: {},
+      status: "delivered",
+    });
+    await tx.insert(messageTemplates).values({ clinicId, kind: "reminder", channel: "email", locale: "en", subject: "Soon", body: "See you {{appointment.start}}" });
     return {
+      webhookEndpointId: endpoint!.id,
       ownerUserId: owner!.id,
       practitionerId: practitioner!.id,
       serviceId: service!.id,

@@ -1,0 +1,35 @@
+import { sql } from "drizzle-orm";
+import { check, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { clinics, users } from "./clinics";
+import { createdAt, id, updatedAt } from "./columns";
+import { tenantIsolation } from "./policies";
+
+/**
+ * A clinic's own wording of one message (ADR 0024): kind x channel x locale. No row means the
+ * built-in default; resetting deletes the row. Subject and body are plain text with {{variables}}
+ * from the kind's fixed list, checked when saved.
+ */
+export const messageTemplates = pgTable(
+  "message_templates",
+  {
+    id: id(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    kind: text("kind").notNull(),
+    channel: text("channel").notNull(),
+    locale: text("locale").notNull(),
+    /** E-mail subject; empty for SMS. */
+    subject: text("subject").notNull().default(""),
+    body: text("body").notNull(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("message_templates_clinic_id_id_key").on(t.clinicId, t.id),
+    unique("message_templates_one_per_kind").on(t.clinicId, t.kind, t.channel, t.locale),
+    check("message_templates_channel", sql`${t.channel} in ('email', 'sms')`),
+    tenantIsolation(),
+  ],
+);
