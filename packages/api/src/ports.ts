@@ -2,6 +2,7 @@
 import type { PasswordHasher, SessionSettings } from "@frontdesk/auth";
 import type { Database } from "@frontdesk/db";
 import type { GateSettings } from "./resilience/gate";
+import type { WebhookSettings } from "./webhooks/settings";
 
 export interface Clock {
   now(): Date;
@@ -66,4 +67,6 @@ export interface ServerDeps {
    */
   listen?: Listen;
   resilience?: ResilienceSettings;
+  /** Where webhooks may go (ADR 0023); absent: private and loopback addresses are refused. */
+  webhooks?: WebhookSettings;
 }

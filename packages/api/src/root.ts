@@ -5,6 +5,7 @@ import { calendarFeedRouter } from "./routers/calendar-feed";
 import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settings";
 import { clinicSecurityRouter } from "./routers/clinic-security";
 import { clinicStaffRouter } from "./routers/clinic-staff";
+import { clinicWebhooksRouter } from "./routers/clinic-webhooks";
 import { clinicsRouter } from "./routers/clinics";
 import { patientsRouter } from "./routers/patients";
 import { practitionersRouter } from "./routers/practitioners";
@@ -23,7 +24,7 @@ export const appRouter = router({
   practitioners: practitionersRouter,
   services: servicesRouter,
   schedule: scheduleRouter,
-  clinic: { staff: clinicStaffRouter, settings: clinicSettingsRouter, audit: clinicAuditRouter, security: clinicSecurityRouter },
+  clinic: { staff: clinicStaffRouter, settings: clinicSettingsRouter, audit: clinicAuditRouter, security: clinicSecurityRouter, webhooks: clinicWebhooksRouter },
 });
 
 export type AppRouter = typeof appRouter;

@@ -39,6 +39,7 @@ export const REASONS = {
   IN_USE: "The record is referenced (appointments on record): deactivate it instead.",
   ALREADY_DONE: "The change was made already (already archived, invitation already used, already a member).",
   LAST_OWNER: "A clinic needs at least one owner.",
+  WEBHOOK_TARGET_REFUSED: "The webhook address is inside the server's own network (loopback, private, link-local), which this deployment refuses.",
   USER_ALREADY_LINKED: "That sign-in already belongs to another practitioner.",
   RATE_LIMITED: "Too many requests; wait (see `Retry-After` where given) and try again.",
   SERVICE_UNAVAILABLE: "The database is briefly away, the server is busy, or the request ran out of time (503); retry after `Retry-After`.",

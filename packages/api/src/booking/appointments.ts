@@ -5,6 +5,7 @@ import { appointmentEvents, appointments, practitioners, services, type Appointm
 import { canTransition, nextStatuses, STATUS_NAMES } from "@frontdesk/domain";
 import { and, eq } from "drizzle-orm";
 import { ConflictError, NotFoundError, RuleError } from "../errors";
+import { emitAppointmentWebhook } from "../webhooks/events";
 
 /** "no-show": a status as messages write it. */
 export const statusLabel = (status: AppointmentStatus) => STATUS_NAMES[status].toLowerCase();
@@ -33,8 +34,9 @@ export function blockedRange(start: Date, service: { durationMinutes: number; bu
 }
 
 /**
- * Appends to the appointment's history; committing it notifies every open calendar. Issued before
- * this returns, in call order, like recordAudit.
+ * Appends to the appointment's history; committing it notifies every open calendar and queues
+ * the clinic's webhooks for the change (ADR 0023). The insert is issued before this returns, in
+ * call order, like recordAudit.
  */
 export function recordEvent(
   tx: Transaction,
@@ -44,7 +46,7 @@ export function recordEvent(
     .insert(appointmentEvents)
     .values(event)
     .execute()
-    .then(() => undefined);
+    .then(() => emitAppointmentWebhook(tx, event));
 }
 
 /** One appointment of the clinic with what a calendar shows about it; NotFound otherwise. */

@@ -10,6 +10,7 @@ import { assertTransition, assertVersion, blockedRange, loadAppointment, present
 import { lockAppointmentSlot } from "../booking/race-retry";
 import { NotFoundError, RuleError } from "../errors";
 import { procedure, type StaffScope } from "../trpc";
+import { emitPatientCreatedWebhook } from "../webhooks/events";
 
 async function serviceOf(staff: StaffScope, serviceId: string) {
   const [service] = await staff.tx.select().from(services).where(and(eq(services.clinicId, staff.clinicId), eq(services.id, serviceId)));
@@ -76,6 +77,7 @@ export const appointmentsRouter = {
           .values({ clinicId: staff.clinicId, fullName: p.name, email: p.email ?? null, phone: p.phone ?? null, dateOfBirth: p.dateOfBirth ?? null })
           .returning({ id: patients.id });
         patientId = created!.id;
+        await emitPatientCreatedWebhook(staff.tx, { clinicId: staff.clinicId, patientId });
       }
       await lockAppointmentSlot(staff.tx, { clinicId: staff.clinicId, practitionerId: input.practitionerId, ...blockedRange(new Date(input.start), service) });
       const [appointment] = await staff.tx

@@ -7,6 +7,7 @@ import { bookingAccess } from "./booking";
 import { feedAccess } from "./feed";
 import { patientsAccess } from "./patients";
 import { setupAccess } from "./setup";
+import { webhooksAccess } from "./webhooks";
 
 /** "anyone"; "signedIn" (any session); or the staff roles allowed in the session's active clinic. */
 export type Access = "anyone" | "signedIn" | readonly StaffRole[];
@@ -17,6 +18,7 @@ export const PERMISSIONS = {
   ...feedAccess,
   ...setupAccess,
   ...patientsAccess,
+  ...webhooksAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;

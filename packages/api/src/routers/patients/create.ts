@@ -2,6 +2,7 @@ import { createPatientInput } from "@frontdesk/domain";
 import { patients } from "@frontdesk/db/schema";
 import { recordStaffAudit } from "../../audit";
 import { procedure } from "../../trpc";
+import { emitPatientCreatedWebhook } from "../../webhooks/events";
 import { recordView } from "./patient-record";
 
 export const create = procedure("patients.create")
@@ -13,6 +14,7 @@ export const create = procedure("patients.create")
       .insert(patients)
       .values({ clinicId: staff.clinicId, ...values })
       .returning();
+    await emitPatientCreatedWebhook(staff.tx, { clinicId: staff.clinicId, patientId: created!.id });
     await recordStaffAudit(ctx, {
       action: "create",
       entity: "patient",

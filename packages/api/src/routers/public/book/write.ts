@@ -12,6 +12,7 @@ import { issueManageLink } from "../manage-link";
 import type { Offering } from "../offering";
 import type { Clinic } from "../scope";
 import type { BookInput } from "./replay";
+import { emitPatientCreatedWebhook } from "../../../webhooks/events";
 
 /**
  * The clinic's (unarchived) patient with this e-mail, if any. Patients are hidden from the public
@@ -66,6 +67,7 @@ export async function writeBooking(ctx: Context, tx: Transaction, { clinic, inpu
       .execute(),
     issueManageLink(ctx, tx, clinic.id, appointmentId, times.endsAt),
     recordEvent(tx, { clinicId: clinic.id, appointmentId, practitionerId, kind: "created" }),
+    knownPatientId ? undefined : emitPatientCreatedWebhook(tx, { clinicId: clinic.id, patientId }),
     recordAudit(tx, {
       clinicId: clinic.id,
       actorUserId: null,
