@@ -6,6 +6,7 @@ import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settin
 import { clinicSecurityRouter } from "./routers/clinic-security";
 import { clinicStaffRouter } from "./routers/clinic-staff";
 import { clinicWebhooksRouter } from "./routers/clinic-webhooks";
+import { clinicTemplatesRouter } from "./routers/clinic-templates";
 import { clinicsRouter } from "./routers/clinics";
 import { patientsRouter } from "./routers/patients";
 import { practitionersRouter } from "./routers/practitioners";
@@ -24,7 +25,7 @@ export const appRouter = router({
   practitioners: practitionersRouter,
   services: servicesRouter,
   schedule: scheduleRouter,
-  clinic: { staff: clinicStaffRouter, settings: clinicSettingsRouter, audit: clinicAuditRouter, security: clinicSecurityRouter, webhooks: clinicWebhooksRouter },
+  clinic: { staff: clinicStaffRouter, settings: clinicSettingsRouter, audit: clinicAuditRouter, security: clinicSecurityRouter, webhooks: clinicWebhooksRouter, templates: clinicTemplatesRouter },
 });
 
 export type AppRouter = typeof appRouter;

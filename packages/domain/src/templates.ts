@@ -48,7 +48,7 @@ export function templateProblems(kind: TemplateKind, text: string): string[] {
     problems.push(`Unknown variable${unknown.size > 1 ? "s" : ""} ${[...unknown].join(", ")}: use one of the listed variables`);
   }
   // Braces left over once the placeholders are gone: a typo such as "{{clinic.name}" or "{{{x}}}".
-  if (/\{\{|\}\}/.test(text.replace(PLACEHOLDER, ""))) problems.push("Unmatched {{ or }}: write variables as {{name}}");
+  if (/\{\{\{|\}\}\}/.test(text) || /\{\{|\}\}/.test(text.replace(PLACEHOLDER, ""))) problems.push("Unmatched {{ or }}: write variables as {{name}}");
   return problems;
 }
 

@@ -69,7 +69,7 @@ async function post(url: string, headers: Record<string, string>, body: string, 
     return { ok: false, responseStatus: response.status, error, retry: true };
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";
-    return { ok: false, responseStatus: null, error: timedOut ? `No answer within ${Math.round(timeoutMs / 1000)} s` : "Could not connect to the receiver", retry: true };
+    return { ok: false, responseStatus: null, error: timedOut ? `No answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}` : "Could not connect to the receiver", retry: true };
   }
 }
 
