@@ -16,6 +16,10 @@ import {
   sessions,
   users,
   workingHours,
+  memberNotificationPreferences,
+  messages,
+  notificationOptOuts,
+  notificationSettings,
 } from "../schema";
 
 export interface TestClinic {
@@ -105,6 +109,27 @@ export async function createTestClinic(
       invitedBy: owner!.id,
       expiresAt: new Date("2030-01-01T00:00:00Z"),
     });
+    await tx.insert(messages).values({
+      clinicId,
+      appointmentId: appointment!.id,
+      patientId: patient!.id,
+      kind: "confirmation",
+      channel: "email",
+      recipient: "pat@example.test",
+      idempotencyKey: `fixture:${appointment!.id}`,
+      status: "sent",
+      sendAt: new Date("2030-01-01T00:00:00Z"),
+    });
+    // The defaults, written out: 24 h by e-mail, 2 h by SMS.
+    await tx.insert(notificationSettings).values({
+      clinicId,
+      reminders: [
+        { minutesBefore: 1440, channel: "email" },
+        { minutesBefore: 120, channel: "sms" },
+      ],
+    });
+    await tx.insert(notificationOptOuts).values({ clinicId, patientId: patient!.id, channel: "whatsapp" });
+    await tx.insert(memberNotificationPreferences).values({ clinicId, userId: owner!.id, newOnlineBookingEmail: false });
     return {
       ownerUserId: owner!.id,
       practitionerId: practitioner!.id,
