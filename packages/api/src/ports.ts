@@ -14,7 +14,11 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative to `text`, built from escaped values only. */
+  html?: string;
   attachments?: Array<{ filename: string; contentType: string; content: string }>;
+  /** A stable id for the message (without angle brackets): a resend of the same message carries the same Message-ID. */
+  messageId?: string;
 }
 
 export interface Mailer {

@@ -10,7 +10,11 @@ import {
   auditLog,
   bookingTokens,
   invitations,
+  memberNotificationPreferences,
   memberships,
+  messages,
+  notificationOptOuts,
+  notificationSettings,
   messageTemplates,
   patients,
   practitionerServices,
@@ -42,10 +46,21 @@ beforeAll(async () => {
 
 class Rollback extends Error {}
 
+/**
+ * Tables with one row per clinic (or per member) already hold the fixture's: it makes way first,
+ * in the same rolled-back transaction, so that the insert below meets only row-level security.
+ */
+const makeWay: Record<string, SQL> = {
+  notification_settings: sql`delete from notification_settings`,
+  member_notification_preferences: sql`delete from member_notification_preferences`,
+};
+
 /** Whether `row` can be inserted in `clinic`'s scope; the transaction is rolled back either way. */
 async function insertsInOwnClinic(clinic: TestClinic, table: PgTable, row: Record<string, unknown>): Promise<true> {
   try {
     await withTenant(db, { clinicId: clinic.clinicId, userId: clinic.ownerUserId, role: "owner" }, async (tx) => {
+      const clear = makeWay[getTableConfig(table).name];
+      if (clear) await tx.execute(clear);
       await tx.insert(table).values(row as never);
       throw new Rollback();
     });
@@ -98,6 +113,19 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
     tokenHash: `invite-${crypto.randomUUID()}`,
     expiresAt: new Date("2031-01-01T00:00:00Z"),
   }),
+  messages: (clinicId, refs) => ({
+    clinicId,
+    appointmentId: refs.appointmentId,
+    patientId: refs.patientId,
+    kind: "reminder",
+    channel: "sms",
+    recipient: "+33600000000",
+    idempotencyKey: `intruder-${crypto.randomUUID()}`,
+    sendAt: new Date("2031-01-01T00:00:00Z"),
+  }),
+  notification_settings: (clinicId) => ({ clinicId, reminders: [] }),
+  notification_opt_outs: (clinicId, refs) => ({ clinicId, patientId: refs.patientId, channel: "sms" }),
+  member_notification_preferences: (clinicId, refs) => ({ clinicId, userId: refs.ownerUserId, newOnlineBookingEmail: true }),
   webhook_endpoints: (clinicId) => ({ clinicId, url: "https://intruder.example/hooks", events: ["appointment.booked"], secret: "whsec_aW50cnVkZXI=" }),
   webhook_deliveries: (clinicId, refs) => ({
     clinicId,
@@ -106,7 +134,7 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
     eventType: "appointment.booked",
     payload: {},
   }),
-  message_templates: (clinicId) => ({ clinicId, kind: "reminder", channel: "sms", locale: `x-${crypto.randomUUID()}`, body: "Intruder" }),
+  message_templates: (clinicId) => ({ clinicId, kind: "reminder", channel: "sms", locale: `x-${crypto.randomUUID()}`, text: "Intruder" }),
 };
 
 const tenantTables: PgTable[] = [
@@ -122,6 +150,10 @@ const tenantTables: PgTable[] = [
   auditLog,
   invitations,
   appointmentEvents,
+  messages,
+  notificationSettings,
+  notificationOptOuts,
+  memberNotificationPreferences,
   webhookEndpoints,
   webhookDeliveries,
   messageTemplates,
@@ -165,9 +197,13 @@ describe.each(tenantTables.map((table) => [getTableConfig(table).name, table] as
   it("changes 0 of B's rows on UPDATE and DELETE", async () => {
     const update = () => asA((tx) => tx.execute(sql`update ${table} set clinic_id = clinic_id where clinic_id = ${clinicIdOf(b)}`));
     const remove = () => asA((tx) => tx.execute(sql`delete from ${table} where clinic_id = ${clinicIdOf(b)}`));
-    if (name === "audit_log" || name === "appointment_events") {
-      // Append-only: the app role may not update or delete these rows at all, its own clinic's included.
+    if (name === "audit_log" || name === "appointment_events" || name === "notification_opt_outs") {
+      // Append-only: the app role may not update or delete these rows at all, its own clinic's included
+      // (an opt-out is the patient's word).
       expect([await rejection(update()), await rejection(remove())]).toEqual(["42501", "42501"]);
+    } else if (name === "messages") {
+      // What was sent stays on record: updated as it travels, never deleted by the app.
+      expect([(await update()).count, await rejection(remove())]).toEqual([0, "42501"]);
     } else {
       expect([(await update()).count, (await remove()).count]).toEqual([0, 0]);
     }

@@ -3,8 +3,11 @@ import { z } from "zod";
 import type { Database, Transaction } from "./client";
 import { membershipRole } from "./schema/enums";
 
-/** Staff roles from memberships, plus `public` for unauthenticated booking and manage links. */
-export const scopeRoles = [...membershipRole.enumValues, "public"] as const;
+/**
+ * Staff roles from memberships, plus `public` for unauthenticated booking and manage links, and
+ * `system` for the job worker acting for a clinic (sending its messages; no person behind it).
+ */
+export const scopeRoles = [...membershipRole.enumValues, "public", "system"] as const;
 export type ScopeRole = (typeof scopeRoles)[number];
 
 export interface TenantScope {

@@ -1,36 +1,45 @@
 // The wording a clinic's messages use (ADR 0024): its own template where staff saved one, the
-// built-in default of its language otherwise. The notifications' content step asks here.
+// built-in default otherwise. The notifications' sender asks `templateFor`; the one renderer
+// (notifications/content.ts) fills it.
 import type { Transaction } from "@frontdesk/db";
-import { messageTemplates } from "@frontdesk/db/schema";
-import { defaultTemplate, templateLocale, type TemplateChannel, type TemplateKind, type TemplateText } from "@frontdesk/domain";
+import { clinics, messageTemplates, type MessageChannel, type MessageKind } from "@frontdesk/db/schema";
+import { TEMPLATE_KINDS, templateLocale, type TemplateChannel, type TemplateKind } from "@frontdesk/domain";
 import { and, eq } from "drizzle-orm";
+import { DEFAULT_TEMPLATES, type MessageTemplate } from "../notifications/content";
 
-export interface ClinicTemplate extends TemplateText {
-  /** Whether the clinic's own wording (false: the built-in default). */
-  custom: boolean;
+// The editable kinds are message kinds (the compiler checks it here; a test checks the variables).
+const EDITABLE_KINDS: readonly MessageKind[] = TEMPLATE_KINDS;
+const isTemplateKind = (kind: MessageKind): kind is TemplateKind => EDITABLE_KINDS.includes(kind);
+
+/** SMS and WhatsApp share the short form. */
+export const templateChannelOf = (channel: MessageChannel): TemplateChannel => (channel === "email" ? "email" : "sms");
+
+/** The built-in wording of a kind on a channel. */
+export function defaultTemplate(kind: TemplateKind, channel: TemplateChannel): MessageTemplate {
+  const defaults = DEFAULT_TEMPLATES[kind];
+  return channel === "email" ? defaults.email : defaults.short;
 }
 
-/** Every saved template of the clinic in the language of `clinicLocale`, by "kind/channel". */
-export async function savedTemplates(tx: Transaction, clinicId: string, clinicLocale: string): Promise<Map<string, TemplateText>> {
+/** The clinic's saved wordings in its language, by "kind/channel". */
+export async function savedTemplates(tx: Transaction, clinicId: string, clinicLocale: string): Promise<Map<string, MessageTemplate>> {
   const rows = await tx
-    .select({ kind: messageTemplates.kind, channel: messageTemplates.channel, subject: messageTemplates.subject, body: messageTemplates.body })
+    .select({ kind: messageTemplates.kind, channel: messageTemplates.channel, subject: messageTemplates.subject, text: messageTemplates.text })
     .from(messageTemplates)
     .where(and(eq(messageTemplates.clinicId, clinicId), eq(messageTemplates.locale, templateLocale(clinicLocale))));
-  return new Map(rows.map((r) => [`${r.kind}/${r.channel}`, { subject: r.subject, body: r.body }]));
+  return new Map(rows.map((r) => [`${r.kind}/${r.channel}`, { subject: r.subject, text: r.text }]));
 }
 
-/** The template a message of `kind` on `channel` is written with, for a clinic in `clinicLocale`. */
-export async function clinicTemplate(tx: Transaction, clinic: { id: string; locale: string }, kind: TemplateKind, channel: TemplateChannel): Promise<ClinicTemplate> {
-  const [saved] = await tx
-    .select({ subject: messageTemplates.subject, body: messageTemplates.body })
+/**
+ * The clinic's own wording for a message, or undefined for the default (and for messages staff
+ * cannot reword, such as the staff notice of a new booking). One query, in the caller's transaction.
+ */
+export async function templateFor(tx: Transaction, clinicId: string, kind: MessageKind, channel: MessageChannel): Promise<MessageTemplate | undefined> {
+  if (!isTemplateKind(kind)) return undefined;
+  const rows = await tx
+    .select({ subject: messageTemplates.subject, text: messageTemplates.text, locale: messageTemplates.locale, clinicLocale: clinics.locale })
     .from(messageTemplates)
-    .where(
-      and(
-        eq(messageTemplates.clinicId, clinic.id),
-        eq(messageTemplates.kind, kind),
-        eq(messageTemplates.channel, channel),
-        eq(messageTemplates.locale, templateLocale(clinic.locale)),
-      ),
-    );
-  return saved ? { ...saved, custom: true } : { ...defaultTemplate(kind, channel, clinic.locale), custom: false };
+    .innerJoin(clinics, eq(clinics.id, messageTemplates.clinicId))
+    .where(and(eq(messageTemplates.clinicId, clinicId), eq(messageTemplates.kind, kind), eq(messageTemplates.channel, templateChannelOf(channel))));
+  const own = rows.find((row) => row.locale === templateLocale(row.clinicLocale));
+  return own ? { subject: own.subject, text: own.text } : undefined;
 }

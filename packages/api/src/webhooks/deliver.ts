@@ -20,7 +20,7 @@ export interface WebhookDeliveryDeps {
 }
 
 /** The worker acts for the clinic with no person behind it. */
-const WORKER_ROLE: ScopeRole = "owner";
+const WORKER_ROLE: ScopeRole = "system";
 
 interface Outcome {
   ok: boolean;

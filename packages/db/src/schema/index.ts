@@ -5,6 +5,7 @@ export * from "./patients";
 export * from "./appointments";
 export * from "./audit";
 export * from "./auth";
+export * from "./notifications";
 export * from "./webhooks";
 export * from "./templates";
 export { TENANT_ISOLATION_POLICY } from "./policies";

@@ -5,8 +5,8 @@ import { createdAt, id, updatedAt } from "./columns";
 import { tenantIsolation } from "./policies";
 
 /**
- * A clinic's own wording of one message (ADR 0024): kind x channel x locale. No row means the
- * built-in default; resetting deletes the row. Subject and body are plain text with {{variables}}
+ * A clinic's own wording of one message (ADR 0024): kind x channel x locale ("sms" is the short
+ * form, SMS and WhatsApp). No row means the built-in default; resetting deletes the row. Subject and text are plain text with {{variables}}
  * from the kind's fixed list, checked when saved.
  */
 export const messageTemplates = pgTable(
@@ -21,7 +21,7 @@ export const messageTemplates = pgTable(
     locale: text("locale").notNull(),
     /** E-mail subject; empty for SMS. */
     subject: text("subject").notNull().default(""),
-    body: text("body").notNull(),
+    text: text("text").notNull(),
     updatedBy: uuid("updated_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -19,6 +19,10 @@ import {
   webhookDeliveries,
   webhookEndpoints,
   workingHours,
+  memberNotificationPreferences,
+  messages,
+  notificationOptOuts,
+  notificationSettings,
 } from "../schema";
 
 export interface TestClinic {
@@ -110,6 +114,27 @@ export async function createTestClinic(
       invitedBy: owner!.id,
       expiresAt: new Date("2030-01-01T00:00:00Z"),
     });
+    await tx.insert(messages).values({
+      clinicId,
+      appointmentId: appointment!.id,
+      patientId: patient!.id,
+      kind: "confirmation",
+      channel: "email",
+      recipient: "pat@example.test",
+      idempotencyKey: `fixture:${appointment!.id}`,
+      status: "sent",
+      sendAt: new Date("2030-01-01T00:00:00Z"),
+    });
+    // The defaults, written out: 24 h by e-mail, 2 h by SMS.
+    await tx.insert(notificationSettings).values({
+      clinicId,
+      reminders: [
+        { minutesBefore: 1440, channel: "email" },
+        { minutesBefore: 120, channel: "sms" },
+      ],
+    });
+    await tx.insert(notificationOptOuts).values({ clinicId, patientId: patient!.id, channel: "whatsapp" });
+    await tx.insert(memberNotificationPreferences).values({ clinicId, userId: owner!.id, newOnlineBookingEmail: false });
     const [endpoint] = await tx
       .insert(webhookEndpoints)
       .values({ clinicId, url: "https://hooks.example.test/in", events: ["appointment.booked"], secret: "whsec_dGVzdC1zZWNyZXQ=", enabled: false })
@@ -122,7 +147,7 @@ export async function createTestClinic(
       payload: {},
       status: "delivered",
     });
-    await tx.insert(messageTemplates).values({ clinicId, kind: "reminder", channel: "email", locale: "en", subject: "Soon", body: "See you {{appointment.start}}" });
+    await tx.insert(messageTemplates).values({ clinicId, kind: "reminder", channel: "email", locale: "en", subject: "Soon", text: "See you {{when}}" });
     return {
       webhookEndpointId: endpoint!.id,
       ownerUserId: owner!.id,

@@ -15,12 +15,12 @@ export const templateTextInput = z
   .object({
     ...templateKey,
     subject: text(200, "The subject is too long (200 characters at most)"),
-    body: text(5000, "The text is too long (5000 characters at most)", "Write the message text"),
+    text: text(5000, "The text is too long (5000 characters at most)", "Write the message text"),
   })
   .superRefine((value, issue) => {
     if (value.channel === "email" && value.subject === "") issue.addIssue({ code: "custom", path: ["subject"], message: "Write a subject" });
     if (value.channel === "sms" && value.subject !== "") issue.addIssue({ code: "custom", path: ["subject"], message: "Text messages have no subject" });
-    for (const field of ["subject", "body"] as const) {
+    for (const field of ["subject", "text"] as const) {
       for (const message of templateProblems(value.kind, value[field])) issue.addIssue({ code: "custom", path: [field], message });
     }
   });

@@ -1,6 +1,6 @@
-import { defaultTemplate, TEMPLATE_CHANNELS, TEMPLATE_KINDS, TEMPLATE_VARIABLES, templateLocale } from "@frontdesk/domain";
+import { TEMPLATE_CHANNELS, TEMPLATE_KINDS, TEMPLATE_VARIABLES, templateLocale } from "@frontdesk/domain";
 import { procedure } from "../../trpc";
-import { savedTemplates } from "../../templates/clinic-templates";
+import { defaultTemplate, savedTemplates } from "../../templates/clinic-templates";
 import { clinicLocale } from "./clinic-locale";
 
 /** Every message kind and channel, with its current wording, its default and the variables it may use. */
@@ -10,7 +10,7 @@ export const list = procedure("clinic.templates.list").query(async ({ ctx }) => 
   const saved = await savedTemplates(staff.tx, staff.clinicId, locale);
   return TEMPLATE_KINDS.flatMap((kind) =>
     TEMPLATE_CHANNELS.map((channel) => {
-      const builtIn = defaultTemplate(kind, channel, locale);
+      const builtIn = defaultTemplate(kind, channel);
       const own = saved.get(`${kind}/${channel}`);
       return { kind, channel, locale: templateLocale(locale), ...(own ?? builtIn), custom: own !== undefined, default: builtIn, variables: [...TEMPLATE_VARIABLES[kind]] };
     }),

@@ -13,11 +13,11 @@ export const save = procedure("clinic.templates.save")
     const now = ctx.deps.clock.now();
     await staff.tx
       .insert(messageTemplates)
-      .values({ clinicId: staff.clinicId, kind: input.kind, channel: input.channel, locale, subject: input.subject, body: input.body, updatedBy: staff.userId })
+      .values({ clinicId: staff.clinicId, kind: input.kind, channel: input.channel, locale, subject: input.subject, text: input.text, updatedBy: staff.userId })
       .onConflictDoUpdate({
         target: [messageTemplates.clinicId, messageTemplates.kind, messageTemplates.channel, messageTemplates.locale],
-        set: { subject: input.subject, body: input.body, updatedBy: staff.userId, updatedAt: now },
+        set: { subject: input.subject, text: input.text, updatedBy: staff.userId, updatedAt: now },
       });
-    await recordStaffAudit(ctx, { action: "update", entity: "message_template", entityId: `${input.kind}/${input.channel}/${locale}`, changes: { subject: [null, input.subject], body: [null, input.body] } });
-    return { kind: input.kind, channel: input.channel, locale, subject: input.subject, body: input.body, custom: true };
+    await recordStaffAudit(ctx, { action: "update", entity: "message_template", entityId: `${input.kind}/${input.channel}/${locale}`, changes: { subject: [null, input.subject], text: [null, input.text] } });
+    return { kind: input.kind, channel: input.channel, locale, subject: input.subject, text: input.text, custom: true };
   });

@@ -46,7 +46,7 @@ CREATE TABLE "message_templates" (
 	"channel" text NOT NULL,
 	"locale" text NOT NULL,
 	"subject" text DEFAULT '' NOT NULL,
-	"body" text NOT NULL,
+	"text" text NOT NULL,
 	"updated_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,

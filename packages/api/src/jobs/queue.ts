@@ -1,0 +1,43 @@
+// Enqueueing jobs (ADR 0021): plain SQL through the database's enqueue_job(), in the caller's
+// tenant transaction, so a change that rolls back enqueues nothing, and so the edge runtime can
+// enqueue with nothing but postgres.js. The worker (jobs/worker.ts, Node only) runs them.
+import type { Transaction } from "@frontdesk/db";
+import { sql } from "drizzle-orm";
+
+export interface JobRequest {
+  /** A registered task's name (jobs/tasks.ts), e.g. "message.send". */
+  task: string;
+  /** JSON-able ids and flags only: never patient data (jobs are visible to operators). */
+  payload: Record<string, unknown>;
+  /** Not before this instant; default now. */
+  runAt?: Date;
+  /**
+   * Within the clinic, at most one pending job per key: enqueueing again with the same key
+   * replaces the pending job's payload and time (re-planning a reminder). Prefixed with the
+   * clinic by the database.
+   */
+  key?: string;
+  /** How often the queue runs it before giving up (default 10). */
+  maxAttempts?: number;
+}
+
+/**
+ * Adds a job for the transaction's clinic. The payload reaches the task with `clinicId` set by the
+ * database from the scope. Issued before this returns, in call order, like recordAudit.
+ */
+export function enqueueJob(tx: Transaction, job: JobRequest): Promise<void> {
+  return tx
+    .execute(
+      sql`select enqueue_job(${job.task}, ${JSON.stringify(job.payload)}::jsonb, ${job.runAt?.toISOString() ?? null}::timestamptz, ${job.key ?? null}, ${job.maxAttempts ?? null}::integer)`,
+    )
+    .execute()
+    .then(() => undefined);
+}
+
+/** Removes the clinic's pending job with this key, if any (a job already running finishes). */
+export function dequeueJob(tx: Transaction, key: string): Promise<void> {
+  return tx
+    .execute(sql`select dequeue_job(${key})`)
+    .execute()
+    .then(() => undefined);
+}

@@ -1,0 +1,40 @@
+// The one call every appointment change makes, inside its own transaction: it enqueues the
+// planning job (plan-messages.ts), which decides in the worker who hears what. Nothing here
+// reads patient data, so the public scope (which cannot see patients) calls it the same way.
+import type { Transaction } from "@frontdesk/db";
+import { enqueueJob } from "../jobs/queue";
+
+export type AppointmentEvent = "booked" | "rescheduled" | "cancelled";
+
+export const PLAN_MESSAGES_TASK = "appointment.notify";
+
+export interface AppointmentChange {
+  clinicId: string;
+  appointmentId: string;
+  event: AppointmentEvent;
+  /** The appointment's version after the change: the notice of an older version is not sent. */
+  version: number;
+  /** Rescheduled: where it was, for the notice's "before". */
+  previousStart?: Date;
+  /** Staff unticked "notify": the patient hears nothing of this change (reminders still follow the appointment). */
+  notifyPatient?: boolean;
+  /** Who made it: a patient online booking also tells the members who asked for it. */
+  by: "patient" | "staff";
+}
+
+/** Enqueues the change's notifications in the caller's transaction: a rollback sends nothing. */
+export function notifyAppointmentChange(tx: Transaction, change: AppointmentChange): Promise<void> {
+  return enqueueJob(tx, {
+    task: PLAN_MESSAGES_TASK,
+    payload: {
+      appointmentId: change.appointmentId,
+      event: change.event,
+      version: change.version,
+      previousStart: change.previousStart?.toISOString() ?? null,
+      notifyPatient: change.notifyPatient ?? true,
+      by: change.by,
+    },
+    // One plan per version of the appointment: a retried request plans once.
+    key: `plan:${change.appointmentId}:${change.version}`,
+  });
+}
