@@ -8,7 +8,8 @@ import { connectAsApp } from "@frontdesk/db/testing";
 import { TRPCError } from "@trpc/server";
 import { asc, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { runDueJobs } from "../jobs/worker";
 import { callerFor, createBookableClinic, createTestClock, createTestDeps, sessionFor } from "../testing";
 import { deliverWebhook } from "./deliver";
 import type { WebhookSettings } from "./settings";
@@ -321,6 +322,24 @@ describe("webhook delivery", () => {
     const lines = JSON.stringify(logger.lines);
     expect(logger.lines.some((l) => l.message === "webhook attempt")).toBe(true);
     for (const hidden of ["hush", "127.0.0.1", "Robin", "robin@example.test", secret.slice(6)]) expect(lines).not.toContain(hidden);
+  });
+});
+
+describe("on the job queue", () => {
+  it("a booking's event reaches the receiver through the worker, once, however often the worker runs", async () => {
+    const { owner, book, deliveries, deps } = await setup();
+    const { secret } = await owner.clinic.webhooks.create({ url: receiverUrl, events: ["appointment.booked"] });
+    received.length = 0;
+    await book();
+    const worker = { connectionString: inject("database").adminUrl, deps: { ...deps, channels: {}, webhooks: LOCAL } };
+    await runDueJobs(worker);
+    await runDueJobs(worker);
+    // (The queue is shared by the whole file: other tests' jobs ran too.)
+    const [delivery] = await deliveries();
+    const ours = received.filter((r) => r.headers["webhook-id"] === delivery!.eventId);
+    expect(ours).toHaveLength(1);
+    expect(verifies(ours[0]!, secret)).toBe(true);
+    expect(delivery).toMatchObject({ status: "delivered", attempts: 1 });
   });
 });
 
