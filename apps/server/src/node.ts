@@ -1,5 +1,6 @@
 // The production server on Node: the API's fetch handler, the built web app, graceful shutdown.
 /* eslint-disable no-restricted-properties -- an entry point: the one place that reads process.env */
+import { lookup } from "node:dns/promises";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { Server } from "node:http";
@@ -19,6 +20,7 @@ import {
   rateLimitsOf,
   resilienceOf,
   systemClock,
+  webhookSettingsOf,
   type Config,
   type Logger,
 } from "@frontdesk/api";
@@ -75,6 +77,11 @@ export async function serveHandler(
   };
 }
 
+/** The webhook settings, with Node's resolver: each attempt checks where the endpoint's name leads. */
+export function nodeWebhookSettings(config: Config) {
+  return { ...webhookSettingsOf(config), resolveHost: async (host: string) => (await lookup(host, { all: true })).map((a) => a.address) };
+}
+
 export async function startServer(config: Config, options: { databaseUrl: string; webRoot?: string }): Promise<RunningServer & { logger: Logger }> {
   // Asynchronous writes to stdout: a request never waits for its log line to reach the pipe, and
   // lines written while one write is in flight go out together. pino flushes what is left when
@@ -98,6 +105,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
       // (closed with the pool).
       listen: listenWith(client),
       resilience: resilienceOf(config),
+      webhooks: nodeWebhookSettings(config),
     },
     // The socket's address, or behind a trusted proxy (TRUST_PROXY=on) the one it forwards.
     { clientIp: (request) => clientAddress(request, clientIps.get(request) ?? null, trustProxy), allowedOrigins: config.ALLOWED_ORIGINS },

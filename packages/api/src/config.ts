@@ -2,6 +2,7 @@
 // with a message that names it. `.env.example` lists each one with a comment.
 import { z } from "zod";
 import type { RateLimitSettings, ResilienceSettings } from "./ports";
+import type { WebhookSettings } from "./webhooks/settings";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -49,6 +50,11 @@ const schema = z.object({
   // Behind a TLS-terminating proxy: take the client's address from X-Forwarded-For (the last
   // entry, the proxy's own) and send plain-http requests (X-Forwarded-Proto: http) to https.
   TRUST_PROXY: z.enum(["on", "off"], { error: "must be on or off" }).default("off"),
+  // Webhook endpoints on loopback or private addresses (SSRF, ADR 0023): refused in production
+  // unless turned on here; allowed in development and tests, where receivers run on this machine.
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(["on", "off"], { error: "must be on or off" }).optional(),
+  WEBHOOK_TIMEOUT_MS: positiveInt(10_000),
+  WEBHOOK_MAX_ATTEMPTS: positiveInt(8),
   // Other sites whose pages call the API with the user's cookie (CORS): comma-separated origins.
   ALLOWED_ORIGINS: z
     .string()
@@ -105,4 +111,10 @@ export function rateLimitsOf(config: Config): RateLimitSettings | null {
     bookPerEmailPerHour: config.RATE_LIMIT_BOOK_PER_EMAIL_PER_HOUR,
     managePerIpPerHour: config.RATE_LIMIT_MANAGE_PER_IP_PER_HOUR,
   };
+}
+
+/** How webhooks are sent; the entry point adds a host lookup where its runtime has one (Node's dns). */
+export function webhookSettingsOf(config: Config): WebhookSettings {
+  const allow = config.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? (config.NODE_ENV === "production" ? "off" : "on");
+  return { allowPrivateTargets: allow === "on", timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS };
 }
