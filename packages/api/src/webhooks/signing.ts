@@ -5,14 +5,14 @@
 const SECRET_PREFIX = "whsec_";
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+const fromBase64 = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 /** A new signing secret, in the format receivers' libraries expect. */
 export function newWebhookSecret(): string {
   return SECRET_PREFIX + toBase64(crypto.getRandomValues(new Uint8Array(32)));
 }
 
-async function signOne(secret: string, content: Uint8Array): Promise<string> {
+async function signOne(secret: string, content: Uint8Array<ArrayBuffer>): Promise<string> {
   if (!secret.startsWith(SECRET_PREFIX)) throw new Error("webhook secret without its whsec_ prefix");
   const key = await crypto.subtle.importKey("raw", fromBase64(secret.slice(SECRET_PREFIX.length)), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
   return `v1,${toBase64(new Uint8Array(await crypto.subtle.sign("HMAC", key, content)))}`;

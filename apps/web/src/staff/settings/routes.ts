@@ -81,6 +81,24 @@ export const settingsSecurityRoute = createRoute({
   component: lazyRouteComponent(() => import("./SecurityPage"), "SecurityPage"),
 });
 
+export const settingsWebhooksRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "webhooks",
+  component: lazyRouteComponent(() => import("./WebhooksPage"), "WebhooksPage"),
+});
+
+export const settingsTemplatesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "templates",
+  component: lazyRouteComponent(() => import("./TemplatesPage"), "TemplatesPage"),
+});
+
+export const settingsFailuresRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "failures",
+  component: lazyRouteComponent(() => import("./FailuresPage"), "FailuresPage"),
+});
+
 /** Routes under the signed-in layout. */
 export const settingsRoutes = [
   settingsRoute.addChildren([
@@ -91,5 +109,8 @@ export const settingsRoutes = [
     settingsStaffRoute,
     settingsAuditRoute,
     settingsSecurityRoute,
+    settingsWebhooksRoute,
+    settingsTemplatesRoute,
+    settingsFailuresRoute,
   ]),
 ] as const;

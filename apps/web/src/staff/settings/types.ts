@@ -14,3 +14,6 @@ export type StaffInvitation = StaffList["invitations"][number];
 export type AuditPage = RouterOutputs["clinic"]["audit"]["list"];
 export type AuditEntry = AuditPage["items"][number];
 export type AuditFilters = RouterInputs["clinic"]["audit"]["list"];
+export type WebhookEndpoint = RouterOutputs["clinic"]["webhooks"]["list"][number];
+export type WebhookDelivery = RouterOutputs["clinic"]["webhooks"]["deliveries"][number];
+export type MessageTemplateEntry = RouterOutputs["clinic"]["templates"]["list"][number];
