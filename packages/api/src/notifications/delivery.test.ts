@@ -131,6 +131,7 @@ describe("several workers and failures", () => {
     const appointment = await world.book("2027-07-05T08:00:00.000Z");
     const script = fileURLToPath(new URL("../testing/worker-process.ts", import.meta.url));
     const child = spawn(process.execPath, ["--import", "tsx", script], {
+      // eslint-disable-next-line no-restricted-properties -- the child needs PATH and the like
       env: { ...process.env, APP_URL: world.urls.appUrl, QUEUE_URL: world.urls.adminUrl, SMTP_URL: peer.url },
       stdio: "ignore",
     });
