@@ -6,6 +6,7 @@ import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settin
 import { clinicSecurityRouter } from "./routers/clinic-security";
 import { clinicStaffRouter } from "./routers/clinic-staff";
 import { clinicsRouter } from "./routers/clinics";
+import { notificationsRouter } from "./routers/notifications";
 import { patientsRouter } from "./routers/patients";
 import { practitionersRouter } from "./routers/practitioners";
 import { publicRouter } from "./routers/public";
@@ -23,6 +24,7 @@ export const appRouter = router({
   practitioners: practitionersRouter,
   services: servicesRouter,
   schedule: scheduleRouter,
+  notifications: notificationsRouter,
   clinic: { staff: clinicStaffRouter, settings: clinicSettingsRouter, audit: clinicAuditRouter, security: clinicSecurityRouter },
 });
 
