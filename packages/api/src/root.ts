@@ -8,6 +8,7 @@ import { clinicStaffRouter } from "./routers/clinic-staff";
 import { clinicWebhooksRouter } from "./routers/clinic-webhooks";
 import { clinicTemplatesRouter } from "./routers/clinic-templates";
 import { clinicsRouter } from "./routers/clinics";
+import { notificationsRouter } from "./routers/notifications";
 import { patientsRouter } from "./routers/patients";
 import { practitionersRouter } from "./routers/practitioners";
 import { publicRouter } from "./routers/public";
@@ -25,6 +26,7 @@ export const appRouter = router({
   practitioners: practitionersRouter,
   services: servicesRouter,
   schedule: scheduleRouter,
+  notifications: notificationsRouter,
   clinic: { staff: clinicStaffRouter, settings: clinicSettingsRouter, audit: clinicAuditRouter, security: clinicSecurityRouter, webhooks: clinicWebhooksRouter, templates: clinicTemplatesRouter },
 });
 

@@ -17,6 +17,8 @@ export interface CalendarEvent {
   location?: string | null;
   description?: string | null;
   url?: string | null;
+  /** CANCELLED in a METHOD:CANCEL file: calendars remove the event. */
+  status?: "CANCELLED";
 }
 
 const PRODUCT_ID = "-//Frontdesk//Booking//EN";
@@ -67,6 +69,7 @@ function eventLines(event: CalendarEvent): string[] {
     ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
     // URI values are not TEXT: no escaping, only folding.
     ...(event.url ? [`URL:${event.url}`] : []),
+    ...(event.status ? [`STATUS:${event.status}`] : []),
     "END:VEVENT",
   ];
 }
@@ -90,10 +93,17 @@ export interface BookedAppointment {
  * The patient's calendar file for a booking: the e-mail attaches it and the booking page offers
  * it for download, from the same booking answer, so both are the same bytes.
  */
-export function appointmentCalendarFile(input: { booking: BookedAppointment; clinic: { name: string; address: string | null }; now: Date }): string {
+export function appointmentCalendarFile(input: {
+  booking: BookedAppointment;
+  clinic: { name: string; address: string | null };
+  now: Date;
+  /** CANCEL for a cancellation notice: the same UID at a higher SEQUENCE removes the event. */
+  method?: "PUBLISH" | "CANCEL";
+}): string {
   const { appointment, manageUrl } = input.booking;
   const place = input.clinic.address ? `${input.clinic.name}, ${input.clinic.address}` : input.clinic.name;
-  return buildCalendar("PUBLISH", [
+  const method = input.method ?? "PUBLISH";
+  return buildCalendar(method, [
     {
       uid: `${appointment.id}@frontdesk`,
       // Versions start at 1; the first file of an event is sequence 0.
@@ -103,8 +113,9 @@ export function appointmentCalendarFile(input: { booking: BookedAppointment; cli
       end: appointment.end,
       summary: `${appointment.serviceName}, ${appointment.practitionerName} (${input.clinic.name})`,
       location: place,
-      description: `Change or cancel: ${manageUrl}`,
-      url: manageUrl,
+      description: method === "CANCEL" ? "Cancelled" : `Change or cancel: ${manageUrl}`,
+      url: method === "CANCEL" ? null : manageUrl,
+      ...(method === "CANCEL" ? { status: "CANCELLED" as const } : {}),
     },
   ]);
 }

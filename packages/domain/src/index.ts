@@ -22,6 +22,7 @@ export * from "./schemas/clinic";
 export * from "./schemas/calendar";
 export * from "./schemas/webhooks";
 export * from "./schemas/templates";
+export * from "./schemas/notifications";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

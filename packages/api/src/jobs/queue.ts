@@ -12,6 +12,11 @@ export interface JobRequest {
   /** Not before this instant; default now. */
   runAt?: Date;
   /**
+   * Not before this long from now by the database's clock (instead of runAt). Work planned from the
+   * app's clock uses it (`planned - clock.now()`), so the queue and an injected clock agree.
+   */
+  delayMs?: number;
+  /**
    * Within the clinic, at most one pending job per key: enqueueing again with the same key
    * replaces the pending job's payload and time (re-planning a reminder). Prefixed with the
    * clinic by the database.
@@ -21,6 +26,11 @@ export interface JobRequest {
   maxAttempts?: number;
 }
 
+function runAtOf(job: JobRequest) {
+  if (job.delayMs !== undefined) return sql`clock_timestamp() + make_interval(secs => ${Math.max(0, job.delayMs) / 1000}::float8)`;
+  return sql`${job.runAt?.toISOString() ?? null}::timestamptz`;
+}
+
 /**
  * Adds a job for the transaction's clinic. The payload reaches the task with `clinicId` set by the
  * database from the scope. Issued before this returns, in call order, like recordAudit.
@@ -28,7 +38,7 @@ export interface JobRequest {
 export function enqueueJob(tx: Transaction, job: JobRequest): Promise<void> {
   return tx
     .execute(
-      sql`select enqueue_job(${job.task}, ${JSON.stringify(job.payload)}::jsonb, ${job.runAt?.toISOString() ?? null}::timestamptz, ${job.key ?? null}, ${job.maxAttempts ?? null}::integer)`,
+      sql`select enqueue_job(${job.task}, ${JSON.stringify(job.payload)}::jsonb, ${runAtOf(job)}, ${job.key ?? null}, ${job.maxAttempts ?? null}::integer)`,
     )
     .execute()
     .then(() => undefined);

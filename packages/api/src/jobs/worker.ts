@@ -23,8 +23,10 @@ export const JOB_QUEUE_SCHEMA = "graphile_worker";
 /** graphile-worker's log lines carry task names and job ids, never payloads; errors only their class. */
 function queueLogger(logger: Logger): QueueLogger {
   return new QueueLogger(() => (level: LogLevel, message: string) => {
-    if (level === "error") logger.error({ component: "jobs" }, message);
-    else if (level === "warning") logger.warn({ component: "jobs" }, message);
+    // LogLevel is a const enum (not importable here): its values are these strings.
+    const name: string = level;
+    if (name === "error") logger.error({ component: "jobs" }, message);
+    else if (name === "warning") logger.warn({ component: "jobs" }, message);
   });
 }
 

@@ -9,6 +9,7 @@ import { recordStaffAudit } from "../audit";
 import { assertTransition, assertVersion, blockedRange, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
 import { lockAppointmentSlot } from "../booking/race-retry";
 import { NotFoundError, RuleError } from "../errors";
+import { notifyAppointmentChange } from "../notifications/events";
 import { procedure, type StaffScope } from "../trpc";
 import { emitPatientCreatedWebhook } from "../webhooks/events";
 
@@ -94,6 +95,7 @@ export const appointmentsRouter = {
         })
         .returning();
       await recordEvent(staff.tx, { clinicId: staff.clinicId, appointmentId: appointment!.id, practitionerId: input.practitionerId, kind: "created" });
+      await notifyAppointmentChange(staff.tx, { clinicId: staff.clinicId, appointmentId: appointment!.id, event: "booked", version: appointment!.version, notifyPatient: input.notify ?? true, by: "staff" });
       await audit(staff, ctx.requestId, "create", appointment!.id, {
         start: [null, appointment!.startsAt.toISOString()],
         practitionerId: [null, input.practitionerId],
@@ -122,6 +124,7 @@ export const appointmentsRouter = {
         .set({ ...blockedRange(start, service), practitionerId, version: current.version + 1, updatedAt: ctx.deps.clock.now() })
         .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.id, current.id)));
       await recordEvent(staff.tx, { clinicId: staff.clinicId, appointmentId: current.id, practitionerId, kind: "rescheduled" });
+      await notifyAppointmentChange(staff.tx, { clinicId: staff.clinicId, appointmentId: current.id, event: "rescheduled", version: current.version + 1, previousStart: current.startsAt, by: "staff" });
       await audit(staff, ctx.requestId, "reschedule", current.id, {
         start: [current.startsAt.toISOString(), start.toISOString()],
         ...(practitionerId !== current.practitionerId ? { practitionerId: [current.practitionerId, practitionerId] } : {}),
@@ -142,6 +145,7 @@ export const appointmentsRouter = {
         .set({ status: "cancelled", cancelReason: input.reason, version: current.version + 1, updatedAt: ctx.deps.clock.now() })
         .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.id, current.id)));
       await recordEvent(staff.tx, { clinicId: staff.clinicId, appointmentId: current.id, practitionerId: current.practitionerId, kind: "cancelled" });
+      await notifyAppointmentChange(staff.tx, { clinicId: staff.clinicId, appointmentId: current.id, event: "cancelled", version: current.version + 1, by: "staff" });
       await audit(staff, ctx.requestId, "cancel", current.id, { status: [current.status, "cancelled"], cancelReason: [null, input.reason] });
       const row = await loadAppointment(staff.tx, staff.clinicId, current.id);
       return presentAppointment(row.appointment, row);

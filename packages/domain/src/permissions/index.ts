@@ -5,6 +5,7 @@ import { type CallerRole, type StaffRole } from "../roles";
 import { accountsAccess } from "./accounts";
 import { bookingAccess } from "./booking";
 import { feedAccess } from "./feed";
+import { notificationsAccess } from "./notifications";
 import { patientsAccess } from "./patients";
 import { setupAccess } from "./setup";
 import { webhooksAccess } from "./webhooks";
@@ -19,6 +20,7 @@ export const PERMISSIONS = {
   ...setupAccess,
   ...patientsAccess,
   ...webhooksAccess,
+  ...notificationsAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;

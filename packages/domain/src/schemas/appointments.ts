@@ -16,6 +16,8 @@ export const createAppointmentInput = z
     practitionerId: id,
     start: instant,
     notes,
+    /** Staff untick "notify": the patient gets no confirmation (reminders still follow the clinic's rules). */
+    notify: z.boolean().optional(),
   })
   .refine((v) => (v.patientId === undefined) !== (v.newPatient === undefined), {
     message: "Give either patientId or newPatient",

@@ -1,9 +1,9 @@
 // public.book: a patient books a free time on the clinic's page. The steps, in order:
 //   1. replay (book/replay.ts): the same idempotency key answers the appointment booked before;
 //   2. choose the time (book/choose-time.ts): the engine must offer it; who takes it;
-//   3. write (book/write.ts): patient, appointment, manage link, event and audit, together;
-//   4. recover from a lost race (book/lost-race.ts): another request took the time first;
-//   5. notify (book/notify.ts): the confirmation e-mail, after commit.
+//   3. write (book/write.ts): patient, appointment, manage link, notifications (enqueued for the
+//      job worker: the confirmation e-mail is no longer sent in the request), event and audit;
+//   4. recover from a lost race (book/lost-race.ts): another request took the time first.
 import { bookInput } from "@frontdesk/domain";
 import type { Transaction } from "@frontdesk/db";
 import { withRaceRetry } from "../../booking/race-retry";
@@ -12,7 +12,6 @@ import { bookLimits } from "../../rate-limit/public-limits";
 import { procedure } from "../../trpc";
 import { chooseTime } from "./book/choose-time";
 import { recoverFromLostRace } from "./book/lost-race";
-import { sendConfirmation } from "./book/notify";
 import { previousBookingId, replayOf, type BookInput } from "./book/replay";
 import { patientIdByEmail, writeBooking } from "./book/write";
 import { offeringPractitioners, serviceIfBookable } from "./offering";
@@ -40,20 +39,16 @@ export const book = procedure("public.book")
     const start = new Date(input.start);
     const now = ctx.deps.clock.now();
 
-    let booked;
     try {
-      booked = await withRaceRetry(() =>
+      return await withRaceRetry(() =>
         asPublic(ctx, clinic.id, async (tx) => {
           const [previousId, service, offering, knownPatientId] = await readBeforeDeciding(tx, clinic.id, input);
-          if (previousId !== undefined) return { answer: await replayOf(ctx, tx, clinic, input, previousId), mail: false };
+          if (previousId !== undefined) return replayOf(ctx, tx, clinic, input, previousId);
           const chosen = await chooseTime(tx, { clinic, service, offering, practitionerId: input.practitionerId, start, now });
-          return writeBooking(ctx, tx, { clinic, input, start, ...chosen, offering, knownPatientId });
+          return (await writeBooking(ctx, tx, { clinic, input, start, ...chosen, offering, knownPatientId })).answer;
         }),
       );
     } catch (error) {
       return recoverFromLostRace(ctx, clinic, input, start, error);
     }
-
-    if (booked.mail) await sendConfirmation(ctx, clinic, input.patient.email, booked.answer, now);
-    return booked.answer;
   });

@@ -3,14 +3,17 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { book } from "./book";
 import { cancel } from "./booking/cancel";
+import { confirm } from "./booking/confirm";
 import { get } from "./booking/get";
 import { reschedule } from "./booking/reschedule";
 import { clinic } from "./clinic";
+import { optOut } from "./opt-out";
 import { slots } from "./slots";
 
 export const publicRouter = {
   clinic,
   slots,
   book,
-  booking: { get, cancel, reschedule },
+  booking: { get, cancel, reschedule, confirm },
+  notifications: { optOut },
 } satisfies TRPCRouterRecord;

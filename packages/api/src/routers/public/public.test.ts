@@ -100,15 +100,14 @@ describe("public.slots", () => {
 });
 
 describe("public.book", () => {
-  it("books, e-mails a confirmation with the manage link and an .ics, and audits it as an online booking", async () => {
+  it("books, leaves the confirmation to the job worker, and audits it as an online booking", async () => {
     const { book, mailer, inClinic, api } = await setup();
     const who = patient();
     const result = await book(at("10:00"), { patient: who });
     expect(result.appointment).toMatchObject({ start: "2026-12-01T09:00:00.000Z", end: "2026-12-01T09:30:00.000Z", status: "booked", source: "online", timezone: "Europe/Paris" });
     expect(result.manageUrl).toBe(`http://localhost:3000/booking/${result.manageToken}`);
-    const mail = mailer.lastTo(who.email);
-    expect(mail.text).toContain(result.manageUrl);
-    expect(mail.attachments?.[0]?.content).toContain("DTSTART:20261201T090000Z");
+    // Sent by the worker (notifications/appointment-mail.test.ts), never in the request.
+    expect(mailer.sent.filter((m) => m.to === who.email)).toEqual([]);
     const [audit] = await inClinic((tx) => tx.select().from(auditLog).where(eq(auditLog.entityId, result.appointment.id)));
     expect(audit).toMatchObject({ actorKind: "online_booking", action: "create", entity: "appointment" });
     expect(JSON.stringify(audit)).not.toContain(who.email);

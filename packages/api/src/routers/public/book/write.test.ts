@@ -1,7 +1,7 @@
 import { PG, postgresErrorCode } from "@frontdesk/db";
 import { appointmentEvents, appointments, auditLog, bookingTokens, patients } from "@frontdesk/db/schema";
-import { connectAsApp } from "@frontdesk/db/testing";
-import { eq } from "drizzle-orm";
+import { connectAsApp, connectAsOwner } from "@frontdesk/db/testing";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { offeringPractitioners, serviceIfBookable } from "../offering";
 import { at, bookingWorld, rejection } from "./testing";
@@ -22,13 +22,22 @@ async function world() {
 }
 
 describe("public.book, step 3: write", () => {
-  it("writes the patient, the online appointment, its manage link, the event and the audit entry", async () => {
+  it("writes the patient, the online appointment, its manage link, its notifications job, the event and the audit entry", async () => {
     const { write, input, inClinic, clinic } = await world();
     const request = input(at("10:00"), { note: "First visit" });
-    const { answer, mail } = await write(request);
+    const { answer } = await write(request);
     expect(answer.appointment).toMatchObject({ start: "2026-12-01T09:00:00.000Z", status: "booked", source: "online", clinicName: clinic.name, timezone: "Europe/Paris" });
     expect(answer.manageUrl).toContain(answer.manageToken);
-    expect(mail).toBe(true);
+    const owner = connectAsOwner();
+    let jobs;
+    try {
+      jobs = await owner.db.execute<{ task: string; payload: Record<string, unknown> }>(
+        sql`select t.identifier as task, j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where j.payload->>'appointmentId' = ${answer.appointment.id}`,
+      );
+    } finally {
+      await owner.close();
+    }
+    expect(jobs).toEqual([{ task: "appointment.notify", payload: expect.objectContaining({ event: "booked", version: 1, clinicId: clinic.id, by: "patient" }) as unknown }]);
     expect(answer.appointment).toMatchObject({ serviceName: "Consultation", practitionerName: "A Practitioner" });
     const id = answer.appointment.id;
     const [rows, people, links, events, audit] = await inClinic((tx) =>

@@ -1,5 +1,5 @@
 // public.book, step 3, write: the patient (unless the clinic knows the e-mail), the appointment,
-// its manage link, the calendar event and the audit entry, in one transaction. The exclusion
+// its manage link, its notifications (enqueued), the calendar event and the audit entry, in one transaction. The exclusion
 // constraint has the last word: a concurrent booking of the same time fails at the insert.
 import type { Transaction } from "@frontdesk/db";
 import { appointments, patients, type services } from "@frontdesk/db/schema";
@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { recordAudit } from "../../../audit";
 import { blockedRange, presentAppointment, recordEvent } from "../../../booking/appointments";
 import { lockAppointmentSlot } from "../../../booking/race-retry";
+import { notifyAppointmentChange } from "../../../notifications/events";
 import type { Context } from "../../../context";
 import { issueManageLink } from "../manage-link";
 import type { Offering } from "../offering";
@@ -34,7 +35,7 @@ export interface NewBooking {
   knownPatientId: string | undefined;
 }
 
-/** Writes the booking; answers what the patient sees and what the confirmation e-mail needs. */
+/** Writes the booking, its notifications enqueued with it; answers what the patient sees. */
 export async function writeBooking(ctx: Context, tx: Transaction, { clinic, input, start, service, practitionerId, offering, knownPatientId }: NewBooking) {
   const patientId = knownPatientId ?? crypto.randomUUID();
   const appointmentId = crypto.randomUUID();
@@ -66,6 +67,8 @@ export async function writeBooking(ctx: Context, tx: Transaction, { clinic, inpu
       .returning()
       .execute(),
     issueManageLink(ctx, tx, clinic.id, appointmentId, times.endsAt),
+    // The confirmation (with its .ics), the reminders and the staff's notice, sent by the worker.
+    notifyAppointmentChange(tx, { clinicId: clinic.id, appointmentId, event: "booked", version: 1, by: "patient" }),
     recordEvent(tx, { clinicId: clinic.id, appointmentId, practitionerId, kind: "created" }),
     knownPatientId ? undefined : emitPatientCreatedWebhook(tx, { clinicId: clinic.id, patientId }),
     recordAudit(tx, {
@@ -86,7 +89,7 @@ export async function writeBooking(ctx: Context, tx: Transaction, { clinic, inpu
   ]);
   const names = { serviceName: service.name, practitionerName: offering.find((p) => p.id === practitionerId)!.displayName };
   const answer = { appointment: { ...presentAppointment(appointment!, names), clinicName: clinic.name, timezone: clinic.timezone }, ...link };
-  return { answer, mail: true };
+  return { answer };
 }
 
 export type WrittenBooking = Awaited<ReturnType<typeof writeBooking>>;

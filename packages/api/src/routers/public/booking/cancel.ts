@@ -1,9 +1,10 @@
-// public.booking.cancel: the patient cancels with the manage link, before the cancellation notice.
+// public.booking.cancel: the patient cancels with the manage link, before the cancellation notice; the patient gets a cancellation notice (METHOD:CANCEL).
 import { bookingCancelInput } from "@frontdesk/domain";
 import { appointments } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../../../audit";
 import { assertTransition, presentAppointment, recordEvent } from "../../../booking/appointments";
+import { notifyAppointmentChange } from "../../../notifications/events";
 import { manageLimit } from "../../../rate-limit/public-limits";
 import { procedure } from "../../../trpc";
 import { assertChangeable, fromLink, linkedAppointment } from "../manage-link";
@@ -25,6 +26,7 @@ export const cancel = procedure("public.booking.cancel")
         .where(and(eq(appointments.clinicId, clinic.id), eq(appointments.id, current.id)))
         .returning();
       await recordEvent(tx, { clinicId: clinic.id, appointmentId: current.id, practitionerId: current.practitionerId, kind: "cancelled" });
+      await notifyAppointmentChange(tx, { clinicId: clinic.id, appointmentId: current.id, event: "cancelled", version: current.version + 1, by: "patient" });
       await recordAudit(tx, {
         clinicId: clinic.id,
         actorUserId: null,

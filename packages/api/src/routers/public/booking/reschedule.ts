@@ -8,6 +8,7 @@ import { blockedRange, loadAppointment, presentAppointment, recordEvent } from "
 import { findSlots, slotAt } from "../../../booking/availability";
 import { lockAppointmentSlot, RaceLostError, withRaceRetry } from "../../../booking/race-retry";
 import { ConflictError, isSlotTaken } from "../../../errors";
+import { notifyAppointmentChange } from "../../../notifications/events";
 import { manageLimit } from "../../../rate-limit/public-limits";
 import { procedure } from "../../../trpc";
 import { assertChangeable, fromLink, linkedAppointment } from "../manage-link";
@@ -41,6 +42,7 @@ export const reschedule = procedure("public.booking.reschedule")
           .where(and(eq(appointments.clinicId, clinic.id), eq(appointments.id, current.id)))
           .returning();
         await recordEvent(tx, { clinicId: clinic.id, appointmentId: current.id, practitionerId, kind: "rescheduled" });
+        await notifyAppointmentChange(tx, { clinicId: clinic.id, appointmentId: current.id, event: "rescheduled", version: current.version + 1, previousStart: current.startsAt, by: "patient" });
         await recordAudit(tx, {
           clinicId: clinic.id,
           actorUserId: null,
