@@ -8,6 +8,8 @@ import { z } from "zod";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_TEMPLATES, MESSAGE_VARIABLES } from "../../notifications/content";
 import { templateFor } from "../../templates/clinic-templates";
+import { callerFor, sessionFor } from "../../testing";
+import { createNotificationWorld } from "../../testing/notifications";
 import { codeOf, createStaffWorld } from "../../testing/staff-world";
 
 const { db, close } = connectAsApp();
@@ -100,6 +102,25 @@ describe("clinic.templates", () => {
       const caller = await as(role);
       expect(await codeOf(caller.clinic.templates.list())).toBe("FORBIDDEN");
       expect(await codeOf(caller.clinic.templates.save({ kind: "reminder", channel: "sms", subject: "", text: "x" }))).toBe("FORBIDDEN");
+    }
+  });
+});
+
+describe("a saved template", () => {
+  it("is what the patient receives, filled with the appointment's values", async () => {
+    const world = await createNotificationWorld("templates_sent");
+    try {
+      const owner = callerFor(world.deps, await sessionFor(world.deps, world.clinic.ownerUserId, world.clinic.clinicId)).caller;
+      await owner.clinic.templates.save({ kind: "confirmation", channel: "email", subject: "Hello from {{clinicName}}", text: "Dear {{patientName}}, see you {{when}}. <b>not bold</b>" });
+      const day = new Date(world.clock.now().getTime() + 3 * 86_400_000).toISOString().slice(0, 10);
+      await world.book(`${day}T09:00:00Z`, { email: "templated@example.test" });
+      await world.runJobs();
+      const mail = world.mailer.lastTo("templated@example.test");
+      expect(mail.subject).toBe(`Hello from Clinic ${world.clinic.slug}`);
+      expect(mail.text).toMatch(/^Dear Léa Martin, see you .+\. <b>not bold<\/b>$/);
+      expect(mail.html ?? "").not.toContain("<b>");
+    } finally {
+      await world.close();
     }
   });
 });
