@@ -1,14 +1,14 @@
 import { sql } from "drizzle-orm";
 import { date, index, pgPolicy, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
-import { createdAt, id, instant, updatedAt } from "./columns";
+import { createdAt, instant, tenantId, tenantPrimaryKey, updatedAt } from "./columns";
 import { currentRole, tenantIsolation } from "./policies";
 
 /** A clinic's own record of a patient; the same person at two clinics is two unrelated rows. */
 export const patients = pgTable(
   "patients",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -36,7 +36,7 @@ export const patients = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique("patients_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("patients", t),
     index("patients_clinic_email_key_idx").on(t.clinicId, t.emailKey),
     // No trigram index for patients.search: LIKE is not leakproof, so under row-level security
     // PostgreSQL never uses one (migration 0011), while every insert and update paid for it. A
