@@ -65,6 +65,9 @@ export const appointments = pgTable(
     index("appointments_patient_idx").on(t.clinicId, t.patientId, t.startsAt),
     uniqueIndex("appointments_idempotency_key").on(t.clinicId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     check("appointments_end_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+    // A service lasts at most a day (services_duration_positive), so an appointment does too: a
+    // range query may then bound starts_at from below and read only the index entries it needs.
+    check("appointments_at_most_a_day", sql`${t.endsAt} <= ${t.startsAt} + interval '1 day'`),
     check("appointments_blocked_covers_appointment", sql`${t.blockedFrom} <= ${t.startsAt} and ${t.blockedTo} >= ${t.endsAt}`),
     tenantIsolation(),
   ],
