@@ -1,6 +1,6 @@
 // Pre-authentication state: keyed by e-mail or IP address, read before anyone is signed in.
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgPolicy, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgPolicy, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
 import { createdAt, id, instant, tenantId, tenantPrimaryKey } from "./columns";
 import { membershipRole } from "./enums";

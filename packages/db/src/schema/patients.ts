@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, pgPolicy, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { date, index, pgPolicy, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
 import { createdAt, instant, tenantId, tenantPrimaryKey, updatedAt } from "./columns";
 import { currentRole, tenantIsolation } from "./policies";

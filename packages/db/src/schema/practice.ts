@@ -11,7 +11,6 @@ import {
   smallint,
   text,
   time,
-  unique,
   uuid,
 } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
