@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, foreignKey, index, integer, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, foreignKey, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinics } from "./clinics";
-import { createdAt, id, instant, updatedAt } from "./columns";
+import { createdAt, instant, tenantId, tenantPrimaryKey, updatedAt } from "./columns";
 import { appointmentSource, appointmentStatus } from "./enums";
 import { patients } from "./patients";
 import { practitioners, services } from "./practice";
@@ -10,7 +10,7 @@ import { tenantIsolation } from "./policies";
 export const appointments = pgTable(
   "appointments",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -38,7 +38,7 @@ export const appointments = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique("appointments_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("appointments", t),
     foreignKey({
       name: "appointments_practitioner_fk",
       columns: [t.clinicId, t.practitionerId],
@@ -65,6 +65,9 @@ export const appointments = pgTable(
     index("appointments_patient_idx").on(t.clinicId, t.patientId, t.startsAt),
     uniqueIndex("appointments_idempotency_key").on(t.clinicId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     check("appointments_end_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+    // A service lasts at most a day (services_duration_positive), so an appointment does too: a
+    // range query may then bound starts_at from below and read only the index entries it needs.
+    check("appointments_at_most_a_day", sql`${t.endsAt} <= ${t.startsAt} + interval '1 day'`),
     check("appointments_blocked_covers_appointment", sql`${t.blockedFrom} <= ${t.startsAt} and ${t.blockedTo} >= ${t.endsAt}`),
     tenantIsolation(),
   ],
@@ -74,7 +77,7 @@ export const appointments = pgTable(
 export const bookingTokens = pgTable(
   "booking_tokens",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -84,8 +87,9 @@ export const bookingTokens = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique("booking_tokens_clinic_id_id_key").on(t.clinicId, t.id),
-    unique("booking_tokens_token_hash_key").on(t.tokenHash),
+    tenantPrimaryKey("booking_tokens", t),
+    // The link names its clinic: found within it, unique per clinic (so per shard).
+    uniqueIndex("booking_tokens_token_hash_key").on(t.clinicId, t.tokenHash),
     foreignKey({
       name: "booking_tokens_appointment_fk",
       columns: [t.clinicId, t.appointmentId],
@@ -106,7 +110,7 @@ export type AppointmentEventKind = (typeof appointmentEventKind.enumValues)[numb
 export const appointmentEvents = pgTable(
   "appointment_events",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -122,7 +126,8 @@ export const appointmentEvents = pgTable(
       columns: [t.clinicId, t.appointmentId],
       foreignColumns: [appointments.clinicId, appointments.id],
     }).onDelete("cascade"),
-    index("appointment_events_clinic_id_idx").on(t.clinicId, t.id),
+    // Also what the live feed replays a clinic's changes in order by.
+    tenantPrimaryKey("appointment_events", t),
     tenantIsolation(),
   ],
 );

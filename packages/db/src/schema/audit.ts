@@ -1,13 +1,13 @@
 import { bigint, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
-import { instant } from "./columns";
+import { instant, tenantPrimaryKey } from "./columns";
 import { tenantIsolation } from "./policies";
 
 /** Who did (or saw) what. Append-only: the app role may only INSERT and SELECT (custom migration). */
 export const auditLog = pgTable(
   "audit_log",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -23,6 +23,7 @@ export const auditLog = pgTable(
     at: instant("at").notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey("audit_log", t),
     index("audit_log_clinic_at_idx").on(t.clinicId, t.at),
     index("audit_log_clinic_entity_idx").on(t.clinicId, t.entity, t.entityId),
     tenantIsolation(),

@@ -1,8 +1,8 @@
 // Pre-authentication state: keyed by e-mail or IP address, read before anyone is signed in.
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgPolicy, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgPolicy, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
-import { createdAt, id, instant } from "./columns";
+import { createdAt, id, instant, tenantId, tenantPrimaryKey } from "./columns";
 import { membershipRole } from "./enums";
 import { currentUserId, tenantIsolation } from "./policies";
 
@@ -51,7 +51,7 @@ export const loginCodes = pgTable(
 export const invitations = pgTable(
   "invitations",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -65,8 +65,9 @@ export const invitations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique("invitations_clinic_id_id_key").on(t.clinicId, t.id),
-    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    tenantPrimaryKey("invitations", t),
+    // The link names its clinic: found within it, unique per clinic (so per shard).
+    uniqueIndex("invitations_token_hash_key").on(t.clinicId, t.tokenHash),
     check("invitations_accepted_together", sql`(${t.acceptedAt} is null) = (${t.acceptedBy} is null)`),
     tenantIsolation(),
   ],

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, pgPolicy, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, instant, updatedAt } from "./columns";
+import { createdAt, id, instant, tenantId, tenantPrimaryKey, updatedAt } from "./columns";
 import { membershipRole } from "./enums";
 import { currentClinicId, currentRole, currentSessionId, currentUserId, tenantIsolation } from "./policies";
 
@@ -86,7 +86,7 @@ export const users = pgTable(
 export const memberships = pgTable(
   "memberships",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -97,7 +97,7 @@ export const memberships = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("memberships_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("memberships", t),
     uniqueIndex("memberships_clinic_id_user_id_key").on(t.clinicId, t.userId),
     index("memberships_user_id_idx").on(t.userId),
     tenantIsolation(),

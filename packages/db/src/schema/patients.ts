@@ -1,14 +1,14 @@
 import { sql } from "drizzle-orm";
-import { date, index, pgPolicy, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { date, index, pgPolicy, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
-import { createdAt, id, instant, updatedAt } from "./columns";
+import { createdAt, instant, tenantId, tenantPrimaryKey, updatedAt } from "./columns";
 import { currentRole, tenantIsolation } from "./policies";
 
 /** A clinic's own record of a patient; the same person at two clinics is two unrelated rows. */
 export const patients = pgTable(
   "patients",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -27,6 +27,11 @@ export const patients = pgTable(
      * If the unaccent rules file is ever edited, recompute it (UPDATE patients SET full_name = full_name).
      */
     searchText: text("search_text").generatedAlwaysAs(sql`patient_search_text(full_name, email, phone)`),
+    /**
+     * The name as patients.search sorts it (accents and case folded), kept by PostgreSQL so that
+     * the search index (migration 0016) holds it and a page is sorted without folding every name.
+     */
+    nameKey: text("name_key").generatedAlwaysAs(sql`search_normalize(full_name)`),
     phone: text("phone"),
     dateOfBirth: date("date_of_birth", { mode: "string" }),
     notes: text("notes"),
@@ -36,11 +41,13 @@ export const patients = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique("patients_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("patients", t),
     index("patients_clinic_email_key_idx").on(t.clinicId, t.emailKey),
-    // No trigram index for patients.search: LIKE is not leakproof, so under row-level security
-    // PostgreSQL never uses one (migration 0011), while every insert and update paid for it. A
-    // search reads the clinic's patients and matches their stored search text.
+    // patients.search: LIKE is not leakproof, so under row-level security no trigram index can
+    // serve it (ADR 0013). patients_search_idx (migration 0016, INCLUDE is not expressible here)
+    // holds (clinic_id, name_key, full_name, id) with the search text of active patients, so a
+    // search reads the clinic's entries from that index alone, in name order, and never the
+    // heap pages it shares with other clinics (ADR 0031).
     tenantIsolation(),
     // A patient booking online adds themselves but never reads, changes or removes a patient, even
     // if a query of the public pages forgets: finding an existing one by e-mail goes through

@@ -11,18 +11,17 @@ import {
   smallint,
   text,
   time,
-  unique,
   uuid,
 } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
-import { createdAt, id, instant, updatedAt } from "./columns";
+import { createdAt, instant, tenantId, tenantPrimaryKey, updatedAt } from "./columns";
 import { scheduleExceptionKind } from "./enums";
 import { tenantIsolation } from "./policies";
 
 export const practitioners = pgTable(
   "practitioners",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -35,7 +34,7 @@ export const practitioners = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique("practitioners_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("practitioners", t),
     check("practitioners_colour_format", sql`${t.colour} ~ '^#[0-9a-fA-F]{6}$'`),
     tenantIsolation(),
   ],
@@ -44,7 +43,7 @@ export const practitioners = pgTable(
 export const services = pgTable(
   "services",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -60,7 +59,7 @@ export const services = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique("services_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("services", t),
     check("services_duration_positive", sql`${t.durationMinutes} between 1 and 1440`),
     check("services_buffers_non_negative", sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
     check("services_price_non_negative", sql`${t.priceCents} is null or ${t.priceCents} >= 0`),
@@ -98,7 +97,7 @@ export const practitionerServices = pgTable(
 export const workingHours = pgTable(
   "working_hours",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -109,7 +108,7 @@ export const workingHours = pgTable(
     endTime: time("end_time").notNull(),
   },
   (t) => [
-    unique("working_hours_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("working_hours", t),
     foreignKey({
       name: "working_hours_practitioner_fk",
       columns: [t.clinicId, t.practitionerId],
@@ -126,7 +125,7 @@ export const workingHours = pgTable(
 export const scheduleExceptions = pgTable(
   "schedule_exceptions",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -138,7 +137,7 @@ export const scheduleExceptions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique("schedule_exceptions_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("schedule_exceptions", t),
     foreignKey({
       name: "schedule_exceptions_practitioner_fk",
       columns: [t.clinicId, t.practitionerId],

@@ -5,7 +5,7 @@ import { provisionDatabase, type LocalUrls } from "../local/postgres";
 import "./provided";
 
 export { createTestClinic, type TestClinic } from "./fixtures";
-export { indexConditions } from "./plans";
+export { indexConditions, indexScans, type IndexScan } from "./plans";
 
 /** A pool connected as `frontdesk_app`, the role the server uses: row-level security applies. */
 export function connectAsApp(options: { max?: number } = {}) {

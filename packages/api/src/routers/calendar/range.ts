@@ -1,11 +1,39 @@
 import { calendarRangeInput } from "@frontdesk/domain";
+import type { Transaction } from "@frontdesk/db";
 import { appointments, patients, practitioners, scheduleExceptions, services, workingHours } from "@frontdesk/db/schema";
-import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt } from "drizzle-orm";
 import { clinicOf } from "../../booking/clinic";
 import { RuleError } from "../../errors";
 import { procedure } from "../../trpc";
 
 const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * The practitioners' appointments that overlap [windowStart, windowEnd), with service and patient
+ * names. The index is on starts_at: bounded below too (an appointment lasts at most a day,
+ * appointments_at_most_a_day), it reads the window's entries, not the practitioners' whole history.
+ */
+export function appointmentsInWindow(tx: Transaction, clinicId: string, practitionerIds: string[], windowStart: Date, windowEnd: Date) {
+  return tx
+    .select({
+      appointment: appointments,
+      serviceName: services.name,
+      patientName: patients.fullName,
+    })
+    .from(appointments)
+    .innerJoin(services, and(eq(services.clinicId, appointments.clinicId), eq(services.id, appointments.serviceId)))
+    .innerJoin(patients, and(eq(patients.clinicId, appointments.clinicId), eq(patients.id, appointments.patientId)))
+    .where(
+      and(
+        eq(appointments.clinicId, clinicId),
+        inArray(appointments.practitionerId, practitionerIds),
+        gte(appointments.startsAt, new Date(windowStart.getTime() - DAY_MS)),
+        gt(appointments.endsAt, windowStart),
+        lt(appointments.startsAt, windowEnd),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt));
+}
 
 /**
  * A day or week view: appointments (with patient name and service) and each practitioner's hours
@@ -45,24 +73,7 @@ export const range = procedure("calendar.range")
           lt(scheduleExceptions.startsAt, windowEnd),
         ),
       );
-    const booked = await tx
-      .select({
-        appointment: appointments,
-        serviceName: services.name,
-        patientName: patients.fullName,
-      })
-      .from(appointments)
-      .innerJoin(services, and(eq(services.clinicId, appointments.clinicId), eq(services.id, appointments.serviceId)))
-      .innerJoin(patients, and(eq(patients.clinicId, appointments.clinicId), eq(patients.id, appointments.patientId)))
-      .where(
-        and(
-          eq(appointments.clinicId, clinicId),
-          inArray(appointments.practitionerId, ids),
-          gt(appointments.endsAt, windowStart),
-          lt(appointments.startsAt, windowEnd),
-        ),
-      )
-      .orderBy(asc(appointments.startsAt));
+    const booked = await appointmentsInWindow(tx, clinicId, ids, windowStart, windowEnd);
     return {
       timezone: clinic.timezone,
       locale: clinic.locale,

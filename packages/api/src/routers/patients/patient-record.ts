@@ -5,8 +5,6 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../../errors";
 import type { StaffScope } from "../../trpc";
 
-
-
 export async function loadPatient(staff: StaffScope, patientId: string, { lock = false } = {}) {
   const query = staff.tx
     .select()
@@ -41,5 +39,7 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 export function searchConditions(query: string): SQL[] {
   const phoneLike = /^[+\d\s().-]+$/.test(query) && /\d/.test(query);
   const fragments = phoneLike ? [query.replace(/\D/g, "")] : query.split(/\s+/).filter(Boolean);
-  return fragments.map((fragment) => sql`${patients.searchText} like '%' || search_normalize(${escapeLike(fragment)}) || '%'`);
+  // The pattern is a scalar subquery, computed once per statement: written inline, a prepared
+  // statement's generic plan folded accents again for every row it read (ADR 0031).
+  return fragments.map((fragment) => sql`${patients.searchText} like (select '%' || search_normalize(${escapeLike(fragment)}) || '%')`);
 }

@@ -1,22 +1,45 @@
 import { searchPatientsInput } from "@frontdesk/domain";
 import { patients } from "@frontdesk/db/schema";
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { procedure } from "../../trpc";
 import { searchConditions } from "./patient-record";
+
+export type PatientSearchRow = {
+  total: number;
+  /** Null on the one row of a page past the last match: the total still comes back. */
+  id: string | null;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  dateOfBirth: string | null;
+};
+
+/**
+ * One statement: the matches are read once from patients_search_idx (index only, ADR 0031),
+ * counted, and only the page's records fetched by key.
+ */
+export function patientSearchQuery(clinicId: string, input: z.output<typeof searchPatientsInput>) {
+  const where = and(eq(patients.clinicId, clinicId), isNull(patients.archivedAt), ...searchConditions(input.query));
+  return sql`
+    with hits as materialized (
+      select ${patients.id} as id, ${patients.nameKey} as name_key, ${patients.fullName} as full_name from ${patients} where ${where}
+    )
+    select t.total, p.id, p.full_name as "fullName", p.email, p.phone, p.date_of_birth::text as "dateOfBirth"
+      from (select count(*)::int as total from hits) t
+      left join lateral (
+        select id, name_key, full_name from hits order by name_key, full_name, id
+         limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}
+      ) page on true
+      left join ${patients} p on p.clinic_id = ${clinicId} and p.id = page.id
+     order by page.name_key, page.full_name, page.id`;
+}
 
 /** Active patients whose name, e-mail or phone contains every fragment typed; paged, by name. */
 export const search = procedure("patients.search")
   .input(searchPatientsInput)
   .query(async ({ ctx, input }) => {
-    const { tx, clinicId } = ctx.staff;
-    const where = and(eq(patients.clinicId, clinicId), isNull(patients.archivedAt), ...searchConditions(input.query));
-    const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(patients).where(where);
-    const rows = await tx
-      .select({ id: patients.id, fullName: patients.fullName, email: patients.email, phone: patients.phone, dateOfBirth: patients.dateOfBirth })
-      .from(patients)
-      .where(where)
-      .orderBy(asc(sql`search_normalize(${patients.fullName})`), asc(patients.fullName), asc(patients.id))
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize);
-    return { items: rows, total, page: input.page, pageSize: input.pageSize };
+    const rows = await ctx.staff.tx.execute<PatientSearchRow>(patientSearchQuery(ctx.staff.clinicId, input));
+    const items = rows.flatMap(({ id, fullName, email, phone, dateOfBirth }) => (id ? [{ id, fullName, email, phone, dateOfBirth }] : []));
+    return { items, total: rows[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
   });

@@ -1,0 +1,84 @@
+// The staff queries that must not grow with a clinic's history or with the number of clinics, as
+// PostgreSQL plans them for the app's role under row-level security (ADR 0031). Each test holds
+// enough rows, analysed, for the planner to choose as it would in production.
+import { withTenant } from "@frontdesk/db";
+import { appointments, patients } from "@frontdesk/db/schema";
+import { connectAsApp, connectAsOwner, indexScans } from "@frontdesk/db/testing";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBookableClinic, type BookableClinic } from "../testing";
+import { appointmentsInWindow } from "./calendar/range";
+import { patientSearchQuery } from "./patients/search";
+
+const { db, close } = connectAsApp();
+const owner = connectAsOwner();
+const DAY_MS = 24 * 60 * 60_000;
+const PATIENTS = 1000;
+/** E-mail addresses in no particular order (and without digits, which the searches below look for). */
+const randomLetters = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => String.fromCharCode(97 + (b % 26))).join("");
+let clinic: BookableClinic;
+
+beforeAll(async () => {
+  clinic = await createBookableClinic(db, { practitioners: 2 });
+  // 1000 patients, and two years of appointments before December 2026, four a day for each practitioner.
+  const ids: string[] = [];
+  await withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, async (tx) => {
+    const people = Array.from({ length: PATIENTS }, (_, i) => ({ clinicId: clinic.clinicId, fullName: `Patient ${i} Dupré`, email: `${randomLetters()}@example.test` }));
+    ids.push(...(await tx.insert(patients).values(people).returning({ id: patients.id })).map((p) => p.id));
+  });
+  await withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, async (tx) => {
+    const rows = [];
+    for (let day = 730; day > 0; day--) {
+      for (const practitionerId of clinic.practitionerIds) {
+        for (const hour of [9, 11, 14, 16]) {
+          const start = new Date(Date.UTC(2026, 11, 1, hour) - day * DAY_MS);
+          const end = new Date(start.getTime() + 30 * 60_000);
+          rows.push({ clinicId: clinic.clinicId, practitionerId, serviceId: clinic.serviceId, patientId: ids[day % ids.length]!, startsAt: start, endsAt: end, blockedFrom: start, blockedTo: end, source: "staff" as const });
+        }
+      }
+    }
+    for (let i = 0; i < rows.length; i += 1000) await tx.insert(appointments).values(rows.slice(i, i + 1000));
+  });
+  await owner.db.execute(sql`analyze patients, appointments`);
+});
+afterAll(async () => {
+  await close();
+  await owner.close();
+});
+
+const staff = () => ({ clinicId: clinic.clinicId, userId: null, role: "receptionist" as const });
+
+describe("calendar.range at scale", () => {
+  it("reads one week of appointments through the index bounded on both sides, not the practitioners' past", async () => {
+    const scans = await indexScans(db, staff(), (tx) =>
+      appointmentsInWindow(tx, clinic.clinicId, clinic.practitionerIds, new Date("2026-11-23T00:00:00Z"), new Date("2026-12-02T00:00:00Z")),
+    );
+    const onAppointments = scans.filter((scan) => scan.index.startsWith("appointments_"));
+    expect(onAppointments).toHaveLength(1);
+    expect(onAppointments[0]?.condition).toMatch(/starts_at >= .*starts_at < /);
+  });
+});
+
+describe("patients.search at scale", () => {
+  it("folds the typed fragment once per statement, not once per patient read", async () => {
+    const [plan] = await withTenant(db, staff(), (tx) =>
+      tx.execute<{ "QUERY PLAN": string }>(sql`explain (format text, verbose) ${patientSearchQuery(clinic.clinicId, { query: "dupre", page: 1, pageSize: 20 })}`),
+    ).then((rows) => [rows.map((row) => row["QUERY PLAN"]).join("\n")]);
+    const filter = plan!.split("\n").find((line) => line.includes("Filter:") && line.includes("search_text"));
+    expect(filter).toMatch(/search_text ~~ \(InitPlan \d+\)/);
+    expect(filter).not.toContain("search_normalize");
+  });
+
+  it("counts every match and pages them by name in the same statement, past the last page too", async () => {
+    const run = (page: number) =>
+      withTenant(db, staff(), (tx) => tx.execute<{ total: number; id: string | null; fullName: string }>(patientSearchQuery(clinic.clinicId, { query: "patient 19", page, pageSize: 10 })));
+    // Every patient whose number holds "19".
+    const expected = Array.from({ length: PATIENTS }, (_, i) => `Patient ${i} Dupré`).filter((name) => name.includes("19"));
+    const pages = [await run(1), await run(2)];
+    expect(expected).toHaveLength(20);
+    expect(pages.flat().map((row) => row.total)).toEqual(Array(expected.length).fill(expected.length));
+    expect(pages.flat().map((row) => row.fullName).sort()).toEqual(expected.sort());
+    expect(pages[0]!.map((row) => row.fullName)).toEqual(pages[0]!.map((row) => row.fullName).sort((a, b) => a.localeCompare(b, "en")));
+    expect(await run(3)).toEqual([expect.objectContaining({ total: expected.length, id: null })]);
+  });
+});
