@@ -17,6 +17,7 @@ import {
   pageSecurityHeaders,
   parseConfig,
   rateLimitsOf,
+  vaultOf,
   resilienceOf,
   systemClock,
   type Config,
@@ -94,6 +95,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
         absoluteTimeoutMs: config.SESSION_ABSOLUTE_TIMEOUT_DAYS * 24 * 60 * 60_000,
       },
       rateLimits: rateLimitsOf(config),
+      vault: vaultOf(config),
       // One extra connection per process, LISTENing for calendar changes and for the slot cache
       // (closed with the pool).
       listen: listenWith(client),

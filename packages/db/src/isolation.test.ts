@@ -9,6 +9,7 @@ import {
   appointments,
   auditLog,
   bookingTokens,
+  clinicDataKeys,
   invitations,
   memberships,
   patients,
@@ -88,6 +89,7 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
   }),
   audit_log: (clinicId) => ({ clinicId, actorKind: "system", action: "forge", entity: "clinic" }),
   appointment_events: (clinicId, refs) => ({ clinicId, appointmentId: refs.appointmentId, practitionerId: refs.practitionerId, kind: "created" }),
+  clinic_data_keys: (clinicId) => ({ clinicId, wrappedKey: "intruder", masterKeyId: "intruder" }),
   invitations: (clinicId) => ({
     clinicId,
     email: "invitee@example.test",
@@ -110,6 +112,7 @@ const tenantTables: PgTable[] = [
   auditLog,
   invitations,
   appointmentEvents,
+  clinicDataKeys,
 ];
 
 async function rejection(work: Promise<unknown>): Promise<string | undefined> {

@@ -5,4 +5,5 @@ export * from "./patients";
 export * from "./appointments";
 export * from "./audit";
 export * from "./auth";
+export * from "./encryption";
 export { TENANT_ISOLATION_POLICY } from "./policies";
