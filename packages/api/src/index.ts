@@ -7,6 +7,7 @@ export { createContext, type Context, type CreateContextOptions } from "./contex
 export { createCallerFactory } from "./trpc";
 export { parseConfig, rateLimitsOf, resilienceOf, vaultOf, ConfigError, type Config } from "./config";
 export { systemClock, type Clock, type Listen, type Logger, type Mailer, type MailMessage, type RateLimitSettings, type ServerDeps } from "./ports";
+export { rewrapAllClinics, reencryptClinicBySlug } from "./encryption/rotation";
 export { listenWith } from "./realtime/change-hub";
 export { clientAddress, frameAncestorsFor, httpsRedirect, inlineScriptHashes, pageSecurityHeaders } from "./security-headers";
 

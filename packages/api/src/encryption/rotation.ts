@@ -1,7 +1,7 @@
 // Key rotation (ADR 0025, docs/operations.md "Encryption keys"). Both run per clinic, inside that
 // clinic's transaction, so row-level security applies to them like to any request.
-import type { Transaction } from "@frontdesk/db";
-import { clinicDataKeys } from "@frontdesk/db/schema";
+import { withTenant, type Database, type Transaction } from "@frontdesk/db";
+import { clinicDataKeys, clinics } from "@frontdesk/db/schema";
 import { and, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { ENCRYPTED } from "./fields";
 import type { KeyProvider } from "./key-provider";
@@ -47,4 +47,21 @@ export async function reencryptClinic(tx: Transaction, clinicId: string, vault: 
   }
   await tx.delete(clinicDataKeys).where(and(eq(clinicDataKeys.clinicId, clinicId), isNotNull(clinicDataKeys.retiredAt)));
   return rewritten;
+}
+
+/** `pnpm keys rewrap`: every clinic's data keys under the current master key, one transaction per clinic. */
+export async function rewrapAllClinics(db: Database, vault: Vault): Promise<{ clinics: number; rewrapped: number }> {
+  const all = await db.select({ id: clinics.id }).from(clinics);
+  let rewrapped = 0;
+  for (const clinic of all) {
+    rewrapped += await withTenant(db, { clinicId: clinic.id, userId: null, role: "owner" }, (tx) => rewrapDataKeys(tx, clinic.id, vault.keys));
+  }
+  return { clinics: all.length, rewrapped };
+}
+
+/** `pnpm keys reencrypt <slug>`: one clinic's data under a new data key, in one transaction. Null when no clinic has that slug. */
+export async function reencryptClinicBySlug(db: Database, vault: Vault, slug: string, now: Date): Promise<number | null> {
+  const [clinic] = await db.select({ id: clinics.id }).from(clinics).where(eq(clinics.slug, slug));
+  if (!clinic) return null;
+  return withTenant(db, { clinicId: clinic.id, userId: null, role: "owner" }, (tx) => reencryptClinic(tx, clinic.id, vault, now));
 }
