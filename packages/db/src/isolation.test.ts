@@ -10,6 +10,7 @@ import {
   auditLog,
   bookingTokens,
   clinicDataKeys,
+  clinicalNotes,
   invitations,
   memberships,
   patients,
@@ -89,6 +90,7 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
   }),
   audit_log: (clinicId) => ({ clinicId, actorKind: "system", action: "forge", entity: "clinic" }),
   appointment_events: (clinicId, refs) => ({ clinicId, appointmentId: refs.appointmentId, practitionerId: refs.practitionerId, kind: "created" }),
+  clinical_notes: (clinicId, refs) => ({ clinicId, patientId: refs.patientId, appointmentId: refs.appointmentId, authorUserId: refs.ownerUserId, content: "intruder" }),
   clinic_data_keys: (clinicId) => ({ clinicId, wrappedKey: "intruder", masterKeyId: "intruder" }),
   invitations: (clinicId) => ({
     clinicId,
@@ -113,6 +115,7 @@ const tenantTables: PgTable[] = [
   invitations,
   appointmentEvents,
   clinicDataKeys,
+  clinicalNotes,
 ];
 
 async function rejection(work: Promise<unknown>): Promise<string | undefined> {

@@ -6,4 +6,5 @@ export * from "./appointments";
 export * from "./audit";
 export * from "./auth";
 export * from "./encryption";
+export * from "./clinical-notes";
 export { TENANT_ISOLATION_POLICY } from "./policies";
