@@ -5,6 +5,7 @@ import { calendarFeedRouter } from "./routers/calendar-feed";
 import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settings";
 import { clinicSecurityRouter } from "./routers/clinic-security";
 import { clinicStaffRouter } from "./routers/clinic-staff";
+import { clinicalNotesRouter } from "./routers/clinical-notes";
 import { clinicsRouter } from "./routers/clinics";
 import { patientsRouter } from "./routers/patients";
 import { practitionersRouter } from "./routers/practitioners";
@@ -20,6 +21,7 @@ export const appRouter = router({
   calendar: { ...calendarRouter, ...calendarFeedRouter },
   appointments: appointmentsRouter,
   patients: patientsRouter,
+  notes: clinicalNotesRouter,
   practitioners: practitionersRouter,
   services: servicesRouter,
   schedule: scheduleRouter,

@@ -1,7 +1,7 @@
 // Encryption at rest (ADR 0025): what PostgreSQL holds is ciphertext bound to its row, a missing
 // or wrong master key fails loudly, and both rotations keep every value readable.
 import { withTenant } from "@frontdesk/db";
-import { clinicDataKeys, patients } from "@frontdesk/db/schema";
+import { clinicalNotes, clinicDataKeys, patients } from "@frontdesk/db/schema";
 import { connectAsApp, connectAsOwner } from "@frontdesk/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
@@ -25,8 +25,11 @@ const otherMasterKey = Uint8Array.from({ length: 32 }, (_, i) => 200 - i);
 /** A clinic with a patient note and an appointment note written through the API. */
 async function clinicWithNotes() {
   const world = await createStaffWorld(db);
-  // The fixture's placeholder key (so that every tenant table has a row) wraps nothing real.
-  await world.inClinic((tx) => tx.delete(clinicDataKeys).where(eq(clinicDataKeys.clinicId, world.clinicId)));
+  // The fixture's placeholders (so that every tenant table has a row) are not real keys or ciphertext.
+  await world.inClinic(async (tx) => {
+    await tx.delete(clinicalNotes).where(eq(clinicalNotes.clinicId, world.clinicId));
+    await tx.delete(clinicDataKeys).where(eq(clinicDataKeys.clinicId, world.clinicId));
+  });
   const receptionist = await world.as("receptionist");
   const patient = await receptionist.patients.create({ fullName: "Ana Lima", notes: "Allergic to latex" });
   const { clinic } = world.staffed;
@@ -37,6 +40,8 @@ async function clinicWithNotes() {
     start: "2030-02-04T10:00:00.000Z",
     notes: "Bring the knee scan",
   });
+  const practitioner = await world.as("practitioner");
+  const note = await practitioner.notes.saveDraft({ patientId: patient.id, appointmentId: appointment.id, content: { body: "Knee pain since March", sections: [] } });
   /** The rows as PostgreSQL stores them, read as the owner role without the vault. */
   const stored = () =>
     withTenant(owner.db, { clinicId: world.clinicId, userId: null, role: "owner" }, async (tx) => ({
@@ -48,7 +53,7 @@ async function clinicWithNotes() {
     const { deps, logger } = createTestDeps(db, { vault });
     return { caller: callerFor(deps, await sessionFor(deps, world.staffed.userIds.practitioner, world.clinicId)).caller, logger };
   };
-  return { ...world, receptionist, patient, appointment, stored, withVault };
+  return { ...world, receptionist, practitioner, patient, appointment, note, stored, withVault };
 }
 
 describe("encrypted fields", () => {
@@ -60,7 +65,7 @@ describe("encrypted fields", () => {
     expect(raw.patient).not.toContain("latex");
     // Every listed column of this clinic, whatever wrote it: nothing but ciphertext.
     const fields = Object.values(ENCRYPTED);
-    expect(fields.map(fieldLabel).sort()).toEqual(["appointments.notes", "patients.notes"]);
+    expect(fields.map(fieldLabel).sort()).toEqual(["appointments.notes", "clinical_notes.content", "patients.notes"]);
     await withTenant(owner.db, { clinicId, userId: null, role: "owner" }, async (tx) => {
       for (const field of fields) {
         const values = await tx.execute<{ value: string }>(sql`select ${field.column} as value from ${field.table} where ${field.column} is not null`);
@@ -92,14 +97,15 @@ describe("encrypted fields", () => {
   });
 
   it("cannot be moved to another row: the read fails loudly, without the value in the answer or the log", async () => {
-    const { clinicId, receptionist, patient, stored, deps } = await clinicWithNotes();
+    const { clinicId, receptionist, patient, stored, deps, withVault } = await clinicWithNotes();
     const other = await receptionist.patients.create({ fullName: "Ben Okafor", notes: "Nothing to report" });
     const { patient: sealed } = await stored();
     await withTenant(owner.db, { clinicId, userId: null, role: "owner" }, (tx) => tx.update(patients).set({ notes: sealed }).where(eq(patients.id, other.id)));
-    const failure = await receptionist.patients.get({ patientId: other.id }).catch((error: unknown) => error);
+    const { caller, logger } = await withVault(deps.vault);
+    const failure = await caller.patients.get({ patientId: other.id }).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
     expect(String((failure as Error).message)).not.toMatch(/latex|fdx1|notes/);
-    const logged = (deps.logger as { lines: Array<{ fields: Record<string, unknown> }> }).lines.at(-1)!;
+    const logged = logger.lines.at(-1)!;
     expect(logged.fields.error).toMatchObject({ kind: "CiphertextRejectedError" });
     expect(JSON.stringify(logged)).not.toContain("latex");
     // The original row still opens.
@@ -148,13 +154,14 @@ describe("the master key", () => {
 
 describe("reencrypt", () => {
   it("moves every value to a new data key, deletes the old one, and encrypts plain text left from before", async () => {
-    const { clinicId, receptionist, patient, appointment, stored, deps } = await clinicWithNotes();
+    const { clinicId, receptionist, practitioner, patient, appointment, note, stored, deps } = await clinicWithNotes();
+    await practitioner.notes.sign({ noteId: note.id, expectedVersion: note.version });
     const legacy = await receptionist.patients.create({ fullName: "Chloé Bernard" });
     await withTenant(owner.db, { clinicId, userId: null, role: "owner" }, (tx) => tx.update(patients).set({ notes: "Written before encryption" }).where(eq(patients.id, legacy.id)));
     const keyIdOf = (value: string) => value.split(".")[1];
     const oldKey = keyIdOf((await stored()).patient);
     const rewritten = await withTenant(db, { clinicId, userId: null, role: "owner" }, (tx) => reencryptClinic(tx, clinicId, deps.vault, new Date("2026-11-22T10:00:00Z")));
-    expect(rewritten).toBe(3);
+    expect(rewritten).toBe(4);
     const after = await stored();
     expect(keyIdOf(after.patient)).not.toBe(oldKey);
     expect(keyIdOf(after.appointment)).toBe(keyIdOf(after.patient));
@@ -163,5 +170,7 @@ describe("reencrypt", () => {
     expect((await receptionist.patients.get({ patientId: patient.id })).patient.notes).toBe("Allergic to latex");
     expect((await receptionist.appointments.get({ id: appointment.id })).notes).toBe("Bring the knee scan");
     expect((await receptionist.patients.get({ patientId: legacy.id })).patient.notes).toBe("Written before encryption");
+    const [signed] = (await practitioner.notes.list({ patientId: patient.id })).notes;
+    expect(signed).toMatchObject({ id: note.id, status: "signed", content: { body: "Knee pain since March" } });
   });
 });

@@ -30,6 +30,8 @@ export async function rewrapDataKeys(tx: Transaction, clinicId: string, keys: Ke
  */
 export async function reencryptClinic(tx: Transaction, clinicId: string, vault: Vault, now: Date): Promise<number> {
   const old = vault.forClinic(tx, clinicId);
+  // Signed clinical notes are final (trigger, ADR 0026) except for this: the same content under a new key.
+  await tx.execute(sql`select set_config('app.reencrypting', 'on', true)`);
   await tx.update(clinicDataKeys).set({ retiredAt: now }).where(and(eq(clinicDataKeys.clinicId, clinicId), isNull(clinicDataKeys.retiredAt)));
   // A fresh cipher: it creates the clinic's new active key on its first seal.
   const fresh = vault.forClinic(tx, clinicId);

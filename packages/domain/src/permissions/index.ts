@@ -4,6 +4,7 @@
 import { type CallerRole, type StaffRole } from "../roles";
 import { accountsAccess } from "./accounts";
 import { bookingAccess } from "./booking";
+import { clinicalNotesAccess } from "./clinical-notes";
 import { feedAccess } from "./feed";
 import { patientsAccess } from "./patients";
 import { setupAccess } from "./setup";
@@ -17,6 +18,7 @@ export const PERMISSIONS = {
   ...feedAccess,
   ...setupAccess,
   ...patientsAccess,
+  ...clinicalNotesAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;
