@@ -9,6 +9,7 @@ import { useEnvironment } from "../../environment";
 import { useDateFormat } from "../../lib/useDateFormat";
 import { Button } from "../../ui/Button";
 import { EmptyNotice, SuccessNotice } from "../../ui/Notice";
+import { ClinicalNotes } from "../clinical-notes/ClinicalNotes";
 import { useStaffSession } from "../StaffLayout";
 import { ArchivePatientDialog } from "./ArchivePatientDialog";
 import { EditPatientDialog } from "./EditPatientDialog";
@@ -89,6 +90,12 @@ function PatientRecordView({ answer }: { answer: PatientRecordAnswer }) {
           <h3>Past</h3>
           <AppointmentList appointments={past} format={format} empty="No past appointments." />
         </section>
+        {can(membership.role, "notes.list") ? (
+          <section aria-labelledby="clinical-notes-heading">
+            <h2 id="clinical-notes-heading">Clinical notes</h2>
+            <ClinicalNotes patientId={patient.id} format={format} />
+          </section>
+        ) : null}
       </div>
       {dialog === "edit" ? (
         <EditPatientDialog
