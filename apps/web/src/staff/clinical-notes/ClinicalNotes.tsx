@@ -5,7 +5,7 @@
 import type { RouterOutputs } from "@frontdesk/api";
 import { can, type DateFormat } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { describeFailure, summarizeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { useDebouncedCallback } from "../../lib/useDebouncedCallback";
@@ -61,7 +61,7 @@ function NotesList({ patientId, appointmentId, sections, format }: { patientId: 
         <article key={note.id} className={styles.note} aria-label={note.status === "draft" ? "Draft note" : "Signed note"}>
           <NoteView note={note} format={format} onDone={refresh} />
           {amendmentsOf(note.id).map((amendment) => (
-            <div key={amendment.id} className={styles.amendment} aria-label={amendment.status === "draft" ? "Draft amendment" : "Amendment"}>
+            <div key={amendment.id} role="group" className={styles.amendment} aria-label={amendment.status === "draft" ? "Draft amendment" : "Amendment"}>
               <NoteView note={amendment} format={format} onDone={refresh} />
             </div>
           ))}
@@ -102,7 +102,7 @@ function NoteView({ note, format, onDone }: { note: Note; format: DateFormat; on
   );
 }
 
-type SaveState = { kind: "saved" } | { kind: "saving" } | { kind: "failed"; message: string };
+type SaveState = { kind: "unchanged" } | { kind: "editing" } | { kind: "saved" } | { kind: "saving" } | { kind: "failed"; message: string };
 
 /**
  * The author's draft: saved a moment after typing stops, one save at a time, each from the version
@@ -111,7 +111,9 @@ type SaveState = { kind: "saved" } | { kind: "saving" } | { kind: "failed"; mess
 function DraftEditor({ note, onDone }: { note: Note; onDone: () => void }) {
   const trpc = useTRPC();
   const [content, setContent] = useState<Content>(note.content);
-  const [state, setState] = useState<SaveState>({ kind: "saved" });
+  const [state, setState] = useState<SaveState>({ kind: "unchanged" });
+  /** Typed but not sent yet: saved at once if the editor goes away before the pause. */
+  const unsaved = useRef<Content | null>(null);
   const version = useRef(note.version);
   const finished = useRef(false);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -122,6 +124,7 @@ function DraftEditor({ note, onDone }: { note: Note; onDone: () => void }) {
   const save = (next: Content) => {
     const run = queue.current.then(async () => {
       if (finished.current) return;
+      if (unsaved.current === next) unsaved.current = null;
       setState({ kind: "saving" });
       try {
         const saved = await saveDraft.mutateAsync({ noteId: note.id, patientId: note.patientId, content: next, expectedVersion: version.current });
@@ -138,8 +141,18 @@ function DraftEditor({ note, onDone }: { note: Note; onDone: () => void }) {
   const saveSoon = useDebouncedCallback((next: Content) => void save(next).catch(() => undefined), AUTOSAVE_MS);
   const change = (next: Content) => {
     setContent(next);
+    unsaved.current = next;
+    setState({ kind: "editing" });
     saveSoon(next);
   };
+  useEffect(
+    () => () => {
+      if (unsaved.current) void save(unsaved.current).catch(() => undefined);
+    },
+    // Only on unmount: `save` reads refs, so the first one is as good as the last.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
   const finish = async (action: "sign" | "discard") => {
     try {
       if (action === "sign") await save(content);
@@ -171,7 +184,7 @@ function DraftEditor({ note, onDone }: { note: Note; onDone: () => void }) {
         />
       ))}
       <p role="status" className={styles.muted}>
-        {state.kind === "saving" ? "Saving…" : state.kind === "saved" ? "Draft saved" : null}
+        {state.kind === "saving" || state.kind === "editing" ? "Saving…" : state.kind === "saved" ? "Draft saved" : null}
       </p>
       {state.kind === "failed" ? <ErrorNotice title="Not saved" message={state.message} /> : null}
       <div className={styles.actions}>

@@ -220,8 +220,9 @@ describe("a patient's page", () => {
       const note = await within(notes).findByRole("article", { name: "Signed note" });
       expect(note).toHaveTextContent("Lower back pain, two weeks");
       expect(within(note).getByRole("heading", { name: "Plan" })).toBeInTheDocument();
-      expect(within(note).getByLabelText("Amendment")).toHaveTextContent("Amendment by Dr Claire Martin");
-      expect(within(note).getByLabelText("Amendment")).toHaveTextContent("Correction: three weeks");
+      const amended = within(note).getByRole("group", { name: "Amendment" });
+      expect(amended).toHaveTextContent("Amendment by Dr Claire Martin");
+      expect(amended).toHaveTextContent("Correction: three weeks");
       expect(within(note).getByRole("button", { name: "Amend" })).toBeInTheDocument();
       expect(within(notes).getByRole("button", { name: "New note" })).toBeInTheDocument();
     });
