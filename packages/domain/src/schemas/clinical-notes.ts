@@ -10,9 +10,9 @@ export const noteSectionHeading = text(60, "Keep a heading under 60 characters",
 export const noteSections = z.array(noteSectionHeading).max(NOTE_SECTIONS_MAX, `At most ${NOTE_SECTIONS_MAX} sections`);
 
 export const noteContent = z.object({
-  body: text(20_000, "Keep the note under 20000 characters").default(""),
+  body: text(5000, "Keep the note under 5000 characters (add sections for more)").default(""),
   sections: z
-    .array(z.object({ heading: noteSectionHeading, text: text(10_000, "Keep a section under 10000 characters").default("") }))
+    .array(z.object({ heading: noteSectionHeading, text: text(5000, "Keep a section under 5000 characters").default("") }))
     .max(NOTE_SECTIONS_MAX, `At most ${NOTE_SECTIONS_MAX} sections`)
     .default([]),
 });

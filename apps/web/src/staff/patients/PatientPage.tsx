@@ -13,6 +13,7 @@ import { ClinicalNotes } from "../clinical-notes/ClinicalNotes";
 import { useStaffSession } from "../StaffLayout";
 import { ArchivePatientDialog } from "./ArchivePatientDialog";
 import { EditPatientDialog } from "./EditPatientDialog";
+import { ExportPatient } from "./ExportPatient";
 import { countOf } from "../../lib/count-of";
 import { patientRoute } from "./routes";
 import type { PatientAppointment, PatientRecordAnswer } from "./types";
@@ -50,6 +51,7 @@ function PatientRecordView({ answer }: { answer: PatientRecordAnswer }) {
           <Button variant="secondary" onClick={() => setDialog("edit")}>
             Edit details
           </Button>
+          {can(membership.role, "patients.export") ? <ExportPatient patientId={patient.id} /> : null}
           {can(membership.role, "patients.archive") && !patient.archivedAt ? (
             <Button variant="danger" onClick={() => setDialog("archive")}>
               Archive
