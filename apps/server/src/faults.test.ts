@@ -59,6 +59,7 @@ async function startProcess(env: Record<string, string> = {}): Promise<ServerPro
       PUBLIC_URL: ORIGIN,
       LOG_LEVEL: "info",
       RATE_LIMITS: "off",
+      MASTER_KEY: "YS10ZXN0LW1hc3Rlci1rZXktZm9yLXByb2QtcnVucyE=",
       MAIL_DIR: mailDir,
       REQUEST_DEADLINE_MS: String(DEADLINE_MS),
       ...env,

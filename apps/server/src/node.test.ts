@@ -169,7 +169,7 @@ describe("the production build", () => {
   }
 
   it("starts, answers, and exits 0 on SIGTERM", async () => {
-    const server = run({ NODE_ENV: "production", PORT: "0", DATABASE_URL: inject("database").appUrl, PUBLIC_URL: "https://book.example.test", LOG_LEVEL: "silent" });
+    const server = run({ NODE_ENV: "production", PORT: "0", DATABASE_URL: inject("database").appUrl, PUBLIC_URL: "https://book.example.test", LOG_LEVEL: "silent", MASTER_KEY: "YS10ZXN0LW1hc3Rlci1rZXktZm9yLXByb2QtcnVucyE=" });
     for (let i = 0; i < 100 && !/listening on/.test(server.output()); i++) await new Promise((r) => setTimeout(r, 100));
     const base = /listening on (http:\/\/\S+)/.exec(server.output())?.[1];
     expect(base).toBeDefined();
@@ -181,6 +181,8 @@ describe("the production build", () => {
   it.each([
     [{ NODE_ENV: "production", PUBLIC_URL: "https://book.example.test" }, "DATABASE_URL"],
     [{ NODE_ENV: "production", DATABASE_URL: "postgres://x@localhost/x" }, "PUBLIC_URL"],
+    [{ NODE_ENV: "production", DATABASE_URL: "postgres://x@localhost/x", PUBLIC_URL: "https://book.example.test" }, "MASTER_KEY"],
+    [{ MASTER_KEY: "too-short", DATABASE_URL: "postgres://x@localhost/x" }, "MASTER_KEY"],
     [{ PORT: "eighty", DATABASE_URL: "postgres://x@localhost/x" }, "PORT"],
     [{ DATABASE_URL: "mysql://x@localhost/x" }, "DATABASE_URL"],
     [{ PUBLIC_URL: "ftp://files.example", DATABASE_URL: "postgres://x@localhost/x" }, "PUBLIC_URL"],

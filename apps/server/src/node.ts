@@ -18,6 +18,7 @@ import {
   pageSecurityHeaders,
   parseConfig,
   rateLimitsOf,
+  vaultOf,
   resilienceOf,
   systemClock,
   webhookSettingsOf,
@@ -101,6 +102,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
         absoluteTimeoutMs: config.SESSION_ABSOLUTE_TIMEOUT_DAYS * 24 * 60 * 60_000,
       },
       rateLimits: rateLimitsOf(config),
+      vault: vaultOf(config),
       // One extra connection per process, LISTENing for calendar changes and for the slot cache
       // (closed with the pool).
       listen: listenWith(client),

@@ -1,6 +1,6 @@
 // The same API on an edge runtime (Cloudflare Workers / workerd): web-standard code only, which
 // `check-worker.ts` (part of `pnpm typecheck`) proves by bundling it as workerd would.
-import { createFetchHandler, parseConfig, rateLimitsOf, systemClock, type Logger, type Mailer } from "@frontdesk/api";
+import { createFetchHandler, parseConfig, rateLimitsOf, systemClock, vaultOf, type Logger, type Mailer } from "@frontdesk/api";
 import { webArgon2Hasher } from "@frontdesk/auth/argon2-web";
 import { createDb } from "@frontdesk/db";
 
@@ -39,6 +39,7 @@ export default {
           absoluteTimeoutMs: config.SESSION_ABSOLUTE_TIMEOUT_DAYS * 24 * 60 * 60_000,
         },
         rateLimits: rateLimitsOf(config),
+        vault: vaultOf(config),
       },
       { clientIp: (req) => req.headers.get("cf-connecting-ip") },
     );

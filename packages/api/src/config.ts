@@ -1,6 +1,8 @@
 // Every server setting, read and validated in one place. A wrong or missing value stops the start
 // with a message that names it. `.env.example` lists each one with a comment.
 import { z } from "zod";
+import { environmentKeyProvider, parseMasterKey } from "./encryption/key-provider";
+import { createVault, type Vault } from "./encryption/vault";
 import type { RateLimitSettings, ResilienceSettings } from "./ports";
 import type { WebhookSettings } from "./webhooks/settings";
 
@@ -9,6 +11,15 @@ export class ConfigError extends Error {
 }
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const MASTER_KEY_FORMAT = "must be 32 random bytes in base64: openssl rand -base64 32";
+const masterKey = z.string().transform((value, issue) => parseMasterKey(value) ?? (issue.addIssue({ code: "custom", message: MASTER_KEY_FORMAT }), z.NEVER));
+
+/**
+ * Development and tests only, and never accepted in production (parseConfig): a well-known key
+ * protects nothing, it only lets `pnpm dev` and the tests run the real encryption path.
+ */
+const DEVELOPMENT_MASTER_KEY = parseMasterKey("ZnJvbnRkZXNrLWRldmVsb3BtZW50LW9ubHkta2V5ISE=")!;
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -74,6 +85,16 @@ const schema = z.object({
       }
       return origins;
     }),
+  // Encryption at rest (ADR 0025): the master key that wraps every clinic's data keys, and during
+  // a rotation the keys it replaces (comma-separated), which still unwrap but never wrap.
+  MASTER_KEY: masterKey.optional(),
+  MASTER_KEY_PREVIOUS: z
+    .string()
+    .default("")
+    .transform((value, issue) => {
+      const keys = value.split(",").map((v) => v.trim()).filter((v) => v !== "");
+      return keys.map((key) => parseMasterKey(key) ?? (issue.addIssue({ code: "custom", message: MASTER_KEY_FORMAT }), new Uint8Array(0)));
+    }),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -90,6 +111,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (config.NODE_ENV === "production") {
     if (!config.DATABASE_URL) throw new ConfigError("Invalid configuration:\n  DATABASE_URL: required in production");
     if (!env.PUBLIC_URL) throw new ConfigError("Invalid configuration:\n  PUBLIC_URL: required in production");
+    if (!config.MASTER_KEY) throw new ConfigError("Invalid configuration:\n  MASTER_KEY: required in production (openssl rand -base64 32; see docs/operations.md)");
   }
   return config;
 }
@@ -117,4 +139,9 @@ export function rateLimitsOf(config: Config): RateLimitSettings | null {
 export function webhookSettingsOf(config: Config): WebhookSettings {
   const allow = config.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? (config.NODE_ENV === "production" ? "off" : "on");
   return { allowPrivateTargets: allow === "on", timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS };
+}
+
+/** The vault that encrypts clinical text: MASTER_KEY (the development key outside production) and the previous keys. */
+export function vaultOf(config: Config): Vault {
+  return createVault(environmentKeyProvider(config.MASTER_KEY ?? DEVELOPMENT_MASTER_KEY, config.MASTER_KEY_PREVIOUS));
 }

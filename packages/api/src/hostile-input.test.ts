@@ -8,6 +8,9 @@ import { connectAsApp } from "@frontdesk/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import "@frontdesk/db/testing";
+import { withTenant } from "@frontdesk/db";
+import { memberships } from "@frontdesk/db/schema";
+import { isAllowed, PERMISSIONS, type ProcedurePath } from "@frontdesk/domain";
 import { appRouter } from "./root";
 import { createTestDeps, mailedCode } from "./testing";
 import { httpClient, listen, subscriptionError, TEST_ORIGIN } from "./testing/http";
@@ -122,14 +125,17 @@ interface Answer {
 const test = createTestDeps(db);
 let server: Awaited<ReturnType<typeof listen>>;
 let owner: ReturnType<typeof httpClient>;
+/** For the procedures an owner may not call (writing clinical notes): a practitioner of the same clinic. */
+let practitioner: ReturnType<typeof httpClient>;
+const cookieFor = (path: string) => (isAllowed(PERMISSIONS[path as ProcedurePath], "owner") ? owner.cookie : practitioner.cookie);
 const bodies: string[] = [];
 
 /** Calls `path` with `json` as its input text (sent as is: some inputs are too deep for JSON.stringify). */
 async function call(path: string, type: Procedure["_def"]["type"], json: string): Promise<Answer> {
   const response =
     type === "mutation"
-      ? await fetch(`${server.base}/trpc/${path}`, { method: "POST", headers: { "Content-Type": "application/json", Origin: TEST_ORIGIN, Cookie: owner.cookie }, body: json })
-      : await fetch(`${server.base}/trpc/${path}?input=${encodeURIComponent(json)}`, { headers: { Cookie: owner.cookie } });
+      ? await fetch(`${server.base}/trpc/${path}`, { method: "POST", headers: { "Content-Type": "application/json", Origin: TEST_ORIGIN, Cookie: cookieFor(path) }, body: json })
+      : await fetch(`${server.base}/trpc/${path}?input=${encodeURIComponent(json)}`, { headers: { Cookie: cookieFor(path) } });
   if (type === "subscription") {
     // Over SSE the answer is 200 with the failure as the stream's error event.
     const error = await subscriptionError(response);
@@ -165,7 +171,7 @@ function rawStatus(path: string, type: Procedure["_def"]["type"], json: string):
       headers: {
         "Content-Type": "application/json",
         Origin: TEST_ORIGIN,
-        Cookie: owner.cookie,
+        Cookie: cookieFor(path),
         ...(type === "mutation" ? { "Content-Length": String(Buffer.byteLength(json)) } : {}),
       },
     });
@@ -190,7 +196,16 @@ beforeAll(async () => {
   expect((await owner.mutate("auth.signUp", { name: "Owner", email, password: "correct horse battery" })).status).toBe(200);
   expect((await owner.mutate("auth.verifyEmail", { email, code: mailedCode(test.deps.mailer, email) })).status).toBe(200);
   const slug = `hostile-${crypto.randomUUID().slice(0, 8)}`;
-  expect((await owner.mutate("clinics.create", { name: "Hostile Clinic", slug, timezone: "Europe/Paris" })).status).toBe(200);
+  const created = await owner.mutate("clinics.create", { name: "Hostile Clinic", slug, timezone: "Europe/Paris" });
+  expect(created.status).toBe(200);
+  const clinicId = ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+  practitioner = httpClient(server.base);
+  const practitionerEmail = `hostile-practitioner-${crypto.randomUUID().slice(0, 8)}@example.test`;
+  expect((await practitioner.mutate("auth.signUp", { name: "Practitioner", email: practitionerEmail, password: "correct horse battery" })).status).toBe(200);
+  const verified = await practitioner.mutate("auth.verifyEmail", { email: practitionerEmail, code: mailedCode(test.deps.mailer, practitionerEmail) });
+  const userId = ((await verified.json()) as { result: { data: { user: { id: string } } } }).result.data.user.id;
+  await withTenant(db, { clinicId, userId: null, role: "owner" }, (tx) => tx.insert(memberships).values({ clinicId, userId, role: "practitioner" }));
+  expect((await practitioner.mutate("auth.switchClinic", { clinicId })).status).toBe(200);
 });
 
 afterAll(async () => {

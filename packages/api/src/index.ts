@@ -5,8 +5,9 @@ export { appRouter, type AppRouter } from "./root";
 export { createFetchHandler, type FetchHandlerOptions } from "./handler";
 export { createContext, type Context, type CreateContextOptions } from "./context";
 export { createCallerFactory } from "./trpc";
-export { parseConfig, rateLimitsOf, resilienceOf, webhookSettingsOf, ConfigError, type Config } from "./config";
+export { parseConfig, rateLimitsOf, resilienceOf, webhookSettingsOf, vaultOf, ConfigError, type Config } from "./config";
 export { systemClock, type Clock, type Listen, type Logger, type Mailer, type MailMessage, type RateLimitSettings, type ServerDeps } from "./ports";
+export { rewrapAllClinics, reencryptClinicBySlug } from "./encryption/rotation";
 export { listenWith } from "./realtime/change-hub";
 export { clientAddress, frameAncestorsFor, httpsRedirect, inlineScriptHashes, pageSecurityHeaders } from "./security-headers";
 

@@ -1,6 +1,7 @@
 // What the API needs from the outside world, injected by each entry point (and by tests).
 import type { PasswordHasher, SessionSettings } from "@frontdesk/auth";
 import type { Database } from "@frontdesk/db";
+import type { Vault } from "./encryption/vault";
 import type { GateSettings } from "./resilience/gate";
 import type { WebhookSettings } from "./webhooks/settings";
 
@@ -65,6 +66,8 @@ export interface ServerDeps {
   sessions: SessionSettings;
   /** Limits on the public booking endpoints; null turns them off (never the default). */
   rateLimits: RateLimitSettings | null;
+  /** Encrypts clinical text under each clinic's data keys (ADR 0025). */
+  vault: Vault;
   /**
    * Live calendar updates from any server process (`calendar.changes`), over one connection per
    * process. Absent where a runtime cannot hold one open (edge): the feed then polls the table.

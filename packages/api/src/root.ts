@@ -7,6 +7,7 @@ import { clinicSecurityRouter } from "./routers/clinic-security";
 import { clinicStaffRouter } from "./routers/clinic-staff";
 import { clinicWebhooksRouter } from "./routers/clinic-webhooks";
 import { clinicTemplatesRouter } from "./routers/clinic-templates";
+import { clinicalNotesRouter } from "./routers/clinical-notes";
 import { clinicsRouter } from "./routers/clinics";
 import { notificationsRouter } from "./routers/notifications";
 import { patientsRouter } from "./routers/patients";
@@ -23,6 +24,7 @@ export const appRouter = router({
   calendar: { ...calendarRouter, ...calendarFeedRouter },
   appointments: appointmentsRouter,
   patients: patientsRouter,
+  notes: clinicalNotesRouter,
   practitioners: practitionersRouter,
   services: servicesRouter,
   schedule: scheduleRouter,

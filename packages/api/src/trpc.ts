@@ -6,6 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Context } from "./context";
 import { withRaceRetry } from "./booking/race-retry";
+import type { ClinicCipher } from "./encryption/vault";
 import { DomainError, ForbiddenError, UnauthorizedError, describeForLog, reasonOf, toTRPCError } from "./errors";
 import { RETRY_AFTER_SECONDS } from "./resilience/errors";
 
@@ -74,6 +75,8 @@ export interface StaffScope {
   clinicId: string;
   userId: string;
   role: MembershipRole;
+  /** Encrypts and decrypts the clinic's clinical text in this transaction (ADR 0025). */
+  cipher: ClinicCipher;
 }
 
 /**
@@ -105,7 +108,7 @@ export function staffProcedure(...roles: readonly MembershipRole[]) {
     // A transaction that lost a race as a deadlock or serialization failure runs again, whole (ADR 0019).
     return withRaceRetry(() =>
       withTenant(deps.db, scope, async (tx) => {
-        const result = await next({ ctx: { staff: { tx, ...scope } satisfies StaffScope } });
+        const result = await next({ ctx: { staff: { tx, ...scope, cipher: deps.vault.forClinic(tx, clinicId) } satisfies StaffScope } });
         // next() reports failure instead of throwing: rethrow so the transaction rolls back.
         if (!result.ok) throw result.error;
         return result;

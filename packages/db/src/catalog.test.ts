@@ -14,6 +14,8 @@ const ALLOWED_EXTRA_POLICIES: Record<string, Record<string, { cmd: string; permi
   memberships: { memberships_read_own: { cmd: "SELECT", permissive: "PERMISSIVE" } },
   // The public booking scope adds patients but never reads, changes or removes one (ADR 0013).
   patients: { patients_hidden_from_public: { cmd: "ALL", permissive: "RESTRICTIVE" } },
+  // Receptionists and the public booking never see a clinical note (ADR 0026).
+  clinical_notes: { clinical_notes_clinicians_only: { cmd: "ALL", permissive: "RESTRICTIVE" } },
 };
 
 const ISOLATION_QUAL =

@@ -9,6 +9,8 @@ import {
   appointments,
   auditLog,
   bookingTokens,
+  clinicDataKeys,
+  clinicalNotes,
   invitations,
   memberNotificationPreferences,
   memberships,
@@ -106,6 +108,8 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
   }),
   audit_log: (clinicId) => ({ clinicId, actorKind: "system", action: "forge", entity: "clinic" }),
   appointment_events: (clinicId, refs) => ({ clinicId, appointmentId: refs.appointmentId, practitionerId: refs.practitionerId, kind: "created" }),
+  clinical_notes: (clinicId, refs) => ({ clinicId, patientId: refs.patientId, appointmentId: refs.appointmentId, authorUserId: refs.ownerUserId, content: "intruder" }),
+  clinic_data_keys: (clinicId) => ({ clinicId, wrappedKey: "intruder", masterKeyId: "intruder" }),
   invitations: (clinicId) => ({
     clinicId,
     email: "invitee@example.test",
@@ -157,6 +161,8 @@ const tenantTables: PgTable[] = [
   webhookEndpoints,
   webhookDeliveries,
   messageTemplates,
+  clinicDataKeys,
+  clinicalNotes,
 ];
 
 async function rejection(work: Promise<unknown>): Promise<string | undefined> {

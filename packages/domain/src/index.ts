@@ -23,6 +23,7 @@ export * from "./schemas/calendar";
 export * from "./schemas/webhooks";
 export * from "./schemas/templates";
 export * from "./schemas/notifications";
+export * from "./schemas/clinical-notes";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

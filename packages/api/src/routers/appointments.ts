@@ -6,6 +6,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { appointmentInput, cancelAppointmentInput, createAppointmentInput, rescheduleAppointmentInput, setStatusInput } from "@frontdesk/domain";
 import { recordStaffAudit } from "../audit";
+import { ENCRYPTED } from "../encryption/fields";
 import { assertTransition, assertVersion, blockedRange, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
 import { lockAppointmentSlot } from "../booking/race-retry";
 import { NotFoundError, RuleError } from "../errors";
@@ -55,7 +56,7 @@ export const appointmentsRouter = {
       });
       return {
         ...presentAppointment(row.appointment, row),
-        notes: row.appointment.notes,
+        notes: await staff.cipher.open(ENCRYPTED.appointmentNotes, row.appointment.id, row.appointment.notes),
         cancelReason: row.appointment.cancelReason,
         patient: patient!,
       };
@@ -81,9 +82,12 @@ export const appointmentsRouter = {
         await emitPatientCreatedWebhook(staff.tx, { clinicId: staff.clinicId, patientId });
       }
       await lockAppointmentSlot(staff.tx, { clinicId: staff.clinicId, practitionerId: input.practitionerId, ...blockedRange(new Date(input.start), service) });
+      // The id is chosen here because the encrypted notes are bound to it.
+      const id = crypto.randomUUID();
       const [appointment] = await staff.tx
         .insert(appointments)
         .values({
+          id,
           clinicId: staff.clinicId,
           practitionerId: input.practitionerId,
           serviceId: service.id,
@@ -91,7 +95,7 @@ export const appointmentsRouter = {
           ...blockedRange(new Date(input.start), service),
           status: "booked",
           source: "staff",
-          notes: input.notes ?? null,
+          notes: await staff.cipher.seal(ENCRYPTED.appointmentNotes, id, input.notes ?? null),
         })
         .returning();
       await recordEvent(staff.tx, { clinicId: staff.clinicId, appointmentId: appointment!.id, practitionerId: input.practitionerId, kind: "created" });

@@ -2,6 +2,8 @@
 import { createInsecureTestHasher, createSession, type SessionRecord } from "@frontdesk/auth";
 import type { Database } from "@frontdesk/db";
 import { createContext, type Context } from "../context";
+import { environmentKeyProvider } from "../encryption/key-provider";
+import { createVault } from "../encryption/vault";
 import type { Clock, Logger, MailMessage, ServerDeps } from "../ports";
 import { appRouter } from "../root";
 import { createCallerFactory } from "../trpc";
@@ -42,6 +44,10 @@ export function createTestLogger() {
   return logger;
 }
 
+/** A fixed test master key, shared by the suite's servers so one process can read another's rows. */
+export const TEST_MASTER_KEY = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
+const testVault = createVault(environmentKeyProvider(TEST_MASTER_KEY));
+
 export function createTestDeps(db: Database, overrides: Partial<ServerDeps> = {}) {
   const clock = createTestClock();
   const mailer = createTestMailer();
@@ -55,6 +61,7 @@ export function createTestDeps(db: Database, overrides: Partial<ServerDeps> = {}
     publicUrl: "http://localhost:3000",
     sessions: { idleTimeoutMs: 12 * 60 * 60_000, absoluteTimeoutMs: 30 * 24 * 60 * 60_000 },
     rateLimits: null,
+    vault: testVault,
     ...overrides,
   } satisfies ServerDeps;
   return { deps, clock, mailer, logger };

@@ -25,6 +25,8 @@ export const clinics = pgTable(
     requireMfa: boolean("require_mfa").notNull().default(false),
     /** Origins allowed to embed the public booking page in a frame (CSP frame-ancestors). */
     embedOrigins: text("embed_origins").array().notNull().default(sql`'{}'::text[]`),
+    /** Owners and admins may read clinical notes (never write them); practitioners always may (ADR 0026). */
+    clinicalNotesOpenToAdmins: boolean("clinical_notes_open_to_admins").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

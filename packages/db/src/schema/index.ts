@@ -8,4 +8,6 @@ export * from "./auth";
 export * from "./notifications";
 export * from "./webhooks";
 export * from "./templates";
+export * from "./encryption";
+export * from "./clinical-notes";
 export { TENANT_ISOLATION_POLICY } from "./policies";

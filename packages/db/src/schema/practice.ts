@@ -55,6 +55,8 @@ export const services = pgTable(
     priceCents: integer("price_cents"),
     bookableOnline: boolean("bookable_online").notNull().default(true),
     active: boolean("active").notNull().default(true),
+    /** Section headings a clinical note of this service starts with (e.g. SOAP); empty: free text only. */
+    noteSections: text("note_sections").array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -2,6 +2,8 @@ import { withIdentity, withTenant } from "../scope";
 import type { Database } from "../client";
 import {
   appointmentEvents,
+  clinicDataKeys,
+  clinicalNotes,
   appointments,
   auditLog,
   bookingTokens,
@@ -106,6 +108,10 @@ export async function createTestClinic(
       expiresAt: new Date("2030-02-01T00:00:00Z"),
     });
     await tx.insert(auditLog).values({ clinicId, actorKind: "system", action: "create", entity: "clinic", entityId: clinicId });
+    // A draft note of the fixture's appointment, seen only by its author (its content a placeholder, not ciphertext).
+    await tx.insert(clinicalNotes).values({ clinicId, patientId: patient!.id, appointmentId: appointment!.id, authorUserId: owner!.id, content: "fixture" });
+    // A retired placeholder, so every tenant table has a row; the API creates the clinic's real, active key on first use.
+    await tx.insert(clinicDataKeys).values({ clinicId, wrappedKey: "fixture", masterKeyId: "fixture", retiredAt: new Date("2020-01-01T00:00:00Z") });
     await tx.insert(invitations).values({
       clinicId,
       email: `invitee-${unique()}@${slug}.test`,

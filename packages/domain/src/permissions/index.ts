@@ -4,6 +4,7 @@
 import { type CallerRole, type StaffRole } from "../roles";
 import { accountsAccess } from "./accounts";
 import { bookingAccess } from "./booking";
+import { clinicalNotesAccess } from "./clinical-notes";
 import { feedAccess } from "./feed";
 import { notificationsAccess } from "./notifications";
 import { patientsAccess } from "./patients";
@@ -21,6 +22,7 @@ export const PERMISSIONS = {
   ...patientsAccess,
   ...webhooksAccess,
   ...notificationsAccess,
+  ...clinicalNotesAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;

@@ -10,4 +10,6 @@ export const patientsAccess = {
   "patients.create": staff,
   "patients.update": staff,
   "patients.archive": ["owner", "admin", "receptionist"],
+  // The patient's right of access (issue 18): everything held about them, audited.
+  "patients.export": ["owner", "admin"],
 } as const satisfies Record<string, Access>;

@@ -1,5 +1,6 @@
 // The clinic's services (services.*).
 import { z } from "zod";
+import { noteSections } from "./clinical-notes";
 import { id, text, wholeMinutes } from "./fields";
 
 export const PRICE_CENTS_MAX = 100_000_000;
@@ -27,6 +28,8 @@ export const createServiceInput = z.object({
   bufferAfterMinutes: serviceFields.bufferAfterMinutes.default(0),
   priceCents: serviceFields.priceCents.default(null),
   bookableOnline: serviceFields.bookableOnline.default(true),
+  // The clinical note template: headings each note of this service starts with (ADR 0026).
+  noteSections: noteSections.default([]),
 });
 
 export const updateServiceInput = z.object({
@@ -38,6 +41,7 @@ export const updateServiceInput = z.object({
   priceCents: serviceFields.priceCents.optional(),
   bookableOnline: serviceFields.bookableOnline.optional(),
   active: serviceFields.active.optional(),
+  noteSections: noteSections.optional(),
 });
 
 export const serviceInput = z.object({ serviceId: id });

@@ -6,7 +6,7 @@ import { server } from "../../test/server";
 import { appointment, calendarDay, signedIn } from "../../test/staff-fixtures";
 import { procedure, TrpcErrorAnswer } from "../../test/trpc";
 import type { CalendarAppointment } from "../types";
-import { answer, appointmentDetails, calls, changedAppointment, gate, PATIENT_ID, practitionersList } from "./test-fixtures";
+import { answer, appointmentDetails, calls, changedAppointment, gate, PATIENT_ID, practitionersList, servicesList } from "./test-fixtures";
 
 /**
  * A server that holds one appointment (confirmed, 09:00–09:30 in Paris on 3 March, version 1)
@@ -39,6 +39,8 @@ function clinicWith(initial: Partial<CalendarAppointment> = {}, role: Parameters
     }),
     answer("appointments.get", () => appointmentDetails({ ...current, practitionerName: "Dr Claire Martin" })),
     answer("practitioners.list", () => practitionersList()),
+    answer("services.list", () => servicesList()),
+    answer("notes.list", () => ({ notes: [], canWrite: role === "practitioner" })),
     answer("appointments.setStatus", (input) => {
       server_.statuses.record(input);
       return change({ status: input.status });

@@ -1,7 +1,7 @@
 // One appointment opened from the calendar: when, who, how to reach them, and the moves the front
 // desk makes all day (confirm, arrived, completed, no-show, cancel, reschedule). Every move is drawn
 // on the calendar at once and undone with a message here if the server refuses it.
-import { instantAt, isOpen, minutesOfTime, settableStatuses, STATUS_NAMES, timeOfMinutes, wallClockOf, type DateFormat, type SettableStatus } from "@frontdesk/domain";
+import { can, instantAt, isOpen, minutesOfTime, settableStatuses, STATUS_NAMES, timeOfMinutes, wallClockOf, type DateFormat, type SettableStatus } from "@frontdesk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
@@ -14,6 +14,8 @@ import { ErrorNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";
 import uiStyles from "../../ui/ui.module.css";
 import type { CalendarAppointment } from "../types";
+import { ClinicalNotes } from "../clinical-notes/ClinicalNotes";
+import { useStaffSession } from "../StaffLayout";
 import type { AppointmentChanges } from "./appointment-changes";
 import styles from "./calendar.module.css";
 
@@ -109,6 +111,10 @@ function Details({
   const trpc = useTRPC();
   const details = useQuery(trpc.appointments.get.queryOptions({ id: appointment.id }));
   const statuses = settableStatuses(appointment.status);
+  const { membership } = useStaffSession();
+  // The service's note template (its section headings), for a new note on this appointment.
+  const services = useQuery({ ...trpc.services.list.queryOptions(), enabled: can(membership.role, "notes.list") });
+  const noteSections = services.data?.find((s) => s.id === appointment.serviceId)?.noteSections ?? [];
 
   return (
     <>
@@ -162,6 +168,13 @@ function Details({
           ) : null}
         </dl>
       )}
+
+      {details.data && can(membership.role, "notes.list") ? (
+        <>
+          <h3 className={styles.subheading}>Clinical notes</h3>
+          <ClinicalNotes patientId={details.data.patient.id} appointmentId={appointment.id} sections={noteSections} format={format} />
+        </>
+      ) : null}
 
       {statuses.length > 0 || movable ? (
         <div className={uiStyles.actions} role="group" aria-label="Actions">

@@ -23,8 +23,8 @@ export const patientRow = (overrides: Partial<OutputOf<"patients.search">["items
 });
 
 export const servicesList = (): OutputOf<"services.list"> => [
-  { id: ids.consultation, name: "Consultation", durationMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, priceCents: 3000, bookableOnline: true, active: true, practitionerIds: [ids.martin, ids.haddad] },
-  { id: ids.physio, name: "Kinésithérapie", durationMinutes: 60, bufferBeforeMinutes: 10, bufferAfterMinutes: 10, priceCents: null, bookableOnline: true, active: true, practitionerIds: [ids.arnaud] },
+  { id: ids.consultation, name: "Consultation", durationMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, priceCents: 3000, bookableOnline: true, active: true, noteSections: [], practitionerIds: [ids.martin, ids.haddad] },
+  { id: ids.physio, name: "Kinésithérapie", durationMinutes: 60, bufferBeforeMinutes: 10, bufferAfterMinutes: 10, priceCents: null, bookableOnline: true, active: true, noteSections: [], practitionerIds: [ids.arnaud] },
 ];
 
 export const practitionersList = (): OutputOf<"practitioners.list"> => [

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
 import { signedIn } from "../../test/staff-fixtures";
-import { procedure, TrpcErrorAnswer } from "../../test/trpc";
+import { procedure, TrpcErrorAnswer, type OutputOf } from "../../test/trpc";
 import type { StaffRole } from "../types";
 import { calls, handle, invalid } from "../../test/handlers";
 import { dupontRecord, patientIds } from "../../test/patient-fixtures";
@@ -15,14 +15,33 @@ const poll = <T,>(read: () => T) => expect.poll(read, { timeout: 5000 });
 
 const PAGE = `/app/patients/${patientIds.dupont}`;
 
-function serveRecord(role: StaffRole = "receptionist", record: PatientRecordAnswer = dupontRecord()) {
+function serveRecord(role: StaffRole = "receptionist", record: PatientRecordAnswer = dupontRecord(), notes: OutputOf<"notes.list"> | TrpcErrorAnswer = { notes: [], canWrite: role === "practitioner" }) {
   let current = record;
+  const noteReads = calls<"notes.list">();
   server.use(
     procedure("auth.me", () => signedIn(role)),
     handle("patients.get", () => current),
+    handle("notes.list", (input) => (noteReads.record(input), notes)),
   );
-  return { replace: (next: PatientRecordAnswer) => (current = next) };
+  return { replace: (next: PatientRecordAnswer) => (current = next), noteReads };
 }
+
+type Note = OutputOf<"notes.list">["notes"][number];
+const signedNote = (overrides: Partial<Note> = {}): Note => ({
+  id: "0b8f1c2e-7777-4000-8000-000000000001",
+  patientId: patientIds.dupont,
+  appointmentId: null,
+  amendsNoteId: null,
+  authorUserId: "0b8f1c2e-7777-4000-8000-0000000000aa",
+  authorName: "Dr Claire Martin",
+  status: "signed",
+  signedAt: "2026-02-20T15:30:00.000Z",
+  content: { body: "Lower back pain, two weeks", sections: [{ heading: "Plan", text: "Stretches daily" }] },
+  version: 3,
+  createdAt: "2026-02-20T15:00:00.000Z",
+  updatedAt: "2026-02-20T15:30:00.000Z",
+  ...overrides,
+});
 
 describe("a patient's page", () => {
   it("shows the contact details, the no-show count and the appointments ahead and behind by the clinic's clock", async () => {
@@ -190,5 +209,38 @@ describe("a patient's page", () => {
     const { screen } = renderApp(PAGE);
     expect(await screen.findByRole("heading", { name: "Patient not found" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Search the patients" })).toHaveAttribute("href", "/app/patients");
+  });
+
+  describe("clinical notes", () => {
+    it("shows a practitioner the signed notes with their amendments, and offers to amend", async () => {
+      const amendment = signedNote({ id: "0b8f1c2e-7777-4000-8000-000000000002", amendsNoteId: signedNote().id, content: { body: "Correction: three weeks", sections: [] } });
+      serveRecord("practitioner", dupontRecord(), { notes: [signedNote(), amendment], canWrite: true });
+      const { screen } = renderApp(PAGE);
+      const notes = await screen.findByRole("region", { name: "Clinical notes" });
+      const note = await within(notes).findByRole("article", { name: "Signed note" });
+      expect(note).toHaveTextContent("Lower back pain, two weeks");
+      expect(within(note).getByRole("heading", { name: "Plan" })).toBeInTheDocument();
+      const amended = within(note).getByRole("group", { name: "Amendment" });
+      expect(amended).toHaveTextContent("Amendment by Dr Claire Martin");
+      expect(amended).toHaveTextContent("Correction: three weeks");
+      expect(within(note).getByRole("button", { name: "Amend" })).toBeInTheDocument();
+      expect(within(notes).getByRole("button", { name: "New note" })).toBeInTheDocument();
+    });
+
+    it("are not shown to a receptionist, nor asked for", async () => {
+      const { noteReads } = serveRecord("receptionist");
+      const { screen } = renderApp(PAGE);
+      expect(await screen.findByRole("heading", { level: 1, name: "Jean Dupont" })).toBeInTheDocument();
+      expect(screen.queryByRole("region", { name: "Clinical notes" })).not.toBeInTheDocument();
+      expect(noteReads.list).toEqual([]);
+    });
+
+    it("tell an admin when the clinic keeps them to practitioners, and offer no writing", async () => {
+      serveRecord("admin", dupontRecord(), new TrpcErrorAnswer("FORBIDDEN", "This clinic keeps clinical notes to its practitioners", { reason: "NOTES_CLOSED_TO_ADMINS" }));
+      const { screen } = renderApp(PAGE);
+      const notes = await screen.findByRole("region", { name: "Clinical notes" });
+      expect(await within(notes).findByText("Clinical notes are private to the practitioners in this clinic.")).toBeInTheDocument();
+      expect(within(notes).queryByRole("button", { name: "New note" })).not.toBeInTheDocument();
+    });
   });
 });

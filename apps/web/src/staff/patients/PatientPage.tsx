@@ -9,9 +9,11 @@ import { useEnvironment } from "../../environment";
 import { useDateFormat } from "../../lib/useDateFormat";
 import { Button } from "../../ui/Button";
 import { EmptyNotice, SuccessNotice } from "../../ui/Notice";
+import { ClinicalNotes } from "../clinical-notes/ClinicalNotes";
 import { useStaffSession } from "../StaffLayout";
 import { ArchivePatientDialog } from "./ArchivePatientDialog";
 import { EditPatientDialog } from "./EditPatientDialog";
+import { ExportPatient } from "./ExportPatient";
 import { countOf } from "../../lib/count-of";
 import { patientRoute } from "./routes";
 import type { PatientAppointment, PatientRecordAnswer } from "./types";
@@ -49,6 +51,7 @@ function PatientRecordView({ answer }: { answer: PatientRecordAnswer }) {
           <Button variant="secondary" onClick={() => setDialog("edit")}>
             Edit details
           </Button>
+          {can(membership.role, "patients.export") ? <ExportPatient patientId={patient.id} /> : null}
           {can(membership.role, "patients.archive") && !patient.archivedAt ? (
             <Button variant="danger" onClick={() => setDialog("archive")}>
               Archive
@@ -89,6 +92,12 @@ function PatientRecordView({ answer }: { answer: PatientRecordAnswer }) {
           <h3>Past</h3>
           <AppointmentList appointments={past} format={format} empty="No past appointments." />
         </section>
+        {can(membership.role, "notes.list") ? (
+          <section aria-labelledby="clinical-notes-heading">
+            <h2 id="clinical-notes-heading">Clinical notes</h2>
+            <ClinicalNotes patientId={patient.id} format={format} />
+          </section>
+        ) : null}
       </div>
       {dialog === "edit" ? (
         <EditPatientDialog

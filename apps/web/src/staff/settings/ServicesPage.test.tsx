@@ -18,6 +18,7 @@ function openServices() {
     bufferAfterMinutes: input.bufferAfterMinutes ?? 0,
     priceCents: input.priceCents ?? null,
     bookableOnline: input.bookableOnline ?? true,
+    noteSections: input.noteSections ?? [],
     active: true,
     practitionerIds: [],
   }));

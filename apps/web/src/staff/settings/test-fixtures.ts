@@ -42,6 +42,7 @@ export const serviceList: SettingsService[] = [
     priceCents: 3000,
     bookableOnline: true,
     active: true,
+    noteSections: [],
     practitionerIds: [ids.martin, ids.haddad],
   },
   {
@@ -53,6 +54,7 @@ export const serviceList: SettingsService[] = [
     priceCents: null,
     bookableOnline: false,
     active: true,
+    noteSections: [],
     practitionerIds: [ids.arnaud],
   },
 ];

@@ -1,6 +1,7 @@
 import { createPatientInput } from "@frontdesk/domain";
 import { patients } from "@frontdesk/db/schema";
 import { recordStaffAudit } from "../../audit";
+import { ENCRYPTED } from "../../encryption/fields";
 import { procedure } from "../../trpc";
 import { emitPatientCreatedWebhook } from "../../webhooks/events";
 import { recordView } from "./patient-record";
@@ -10,9 +11,11 @@ export const create = procedure("patients.create")
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
     const values = { fullName: input.fullName, email: input.email ?? null, phone: input.phone ?? null, dateOfBirth: input.dateOfBirth ?? null, notes: input.notes ?? null };
+    // The id is chosen here because the encrypted notes are bound to it.
+    const id = crypto.randomUUID();
     const [created] = await staff.tx
       .insert(patients)
-      .values({ clinicId: staff.clinicId, ...values })
+      .values({ id, clinicId: staff.clinicId, ...values, notes: await staff.cipher.seal(ENCRYPTED.patientNotes, id, values.notes) })
       .returning();
     await emitPatientCreatedWebhook(staff.tx, { clinicId: staff.clinicId, patientId: created!.id });
     await recordStaffAudit(ctx, {
@@ -22,5 +25,5 @@ export const create = procedure("patients.create")
       // Which fields were filled in, not their contents: the audit log is not a second patient record.
       changes: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null).map(([field]) => [field, [null, "(set)"]])),
     });
-    return recordView(created!);
+    return recordView({ ...created!, notes: values.notes });
   });

@@ -2,6 +2,7 @@ import { patientInput } from "@frontdesk/domain";
 import { appointments, practitioners, services } from "@frontdesk/db/schema";
 import { and, desc, eq } from "drizzle-orm";
 import { recordStaffAudit } from "../../audit";
+import { ENCRYPTED } from "../../encryption/fields";
 import { procedure } from "../../trpc";
 import { loadPatient, recordView } from "./patient-record";
 
@@ -38,7 +39,14 @@ export const get = procedure("patients.get")
     });
     return {
       patient: recordView(patient),
-      appointments: history.map((a) => ({ ...a, startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString() })),
+      appointments: await Promise.all(
+        history.map(async (a) => ({
+          ...a,
+          notes: await staff.cipher.open(ENCRYPTED.appointmentNotes, a.id, a.notes),
+          startsAt: a.startsAt.toISOString(),
+          endsAt: a.endsAt.toISOString(),
+        })),
+      ),
       noShowCount: history.filter((a) => a.status === "no_show").length,
     };
   });

@@ -2,6 +2,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { archive } from "./archive";
 import { create } from "./create";
+import { exportPatient } from "./export";
 import { get } from "./get";
 import { search } from "./search";
 import { update } from "./update";
@@ -12,4 +13,5 @@ export const patientsRouter = {
   create,
   update,
   archive,
+  export: exportPatient,
 } satisfies TRPCRouterRecord;

@@ -2,9 +2,11 @@
 // search conditions.
 import { patients } from "@frontdesk/db/schema";
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import { ENCRYPTED } from "../../encryption/fields";
 import { NotFoundError } from "../../errors";
 import type { StaffScope } from "../../trpc";
 
+/** The patient with their notes decrypted. */
 export async function loadPatient(staff: StaffScope, patientId: string, { lock = false } = {}) {
   const query = staff.tx
     .select()
@@ -12,7 +14,7 @@ export async function loadPatient(staff: StaffScope, patientId: string, { lock =
     .where(and(eq(patients.clinicId, staff.clinicId), eq(patients.id, patientId)));
   const [patient] = lock ? await query.for("update") : await query;
   if (!patient) throw new NotFoundError("Patient");
-  return patient;
+  return { ...patient, notes: await staff.cipher.open(ENCRYPTED.patientNotes, patient.id, patient.notes) };
 }
 
 export const recordView = (p: typeof patients.$inferSelect) => ({

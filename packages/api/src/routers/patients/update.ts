@@ -3,6 +3,7 @@ import { patients } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
 import { recordStaffAudit } from "../../audit";
 import { changedFields } from "../../audit-diff";
+import { ENCRYPTED } from "../../encryption/fields";
 import { ConflictError } from "../../errors";
 import { procedure } from "../../trpc";
 import { loadPatient, recordView } from "./patient-record";
@@ -21,7 +22,11 @@ export const update = procedure("patients.update")
     if (Object.keys(changes).length > 0) {
       await staff.tx
         .update(patients)
-        .set({ ...patch, updatedAt: ctx.deps.clock.now() })
+        .set({
+          ...patch,
+          ...(patch.notes !== undefined ? { notes: await staff.cipher.seal(ENCRYPTED.patientNotes, patientId, patch.notes) } : {}),
+          updatedAt: ctx.deps.clock.now(),
+        })
         .where(and(eq(patients.clinicId, staff.clinicId), eq(patients.id, patientId)));
     }
     // Notes are clinical free text: the audit log says they changed, not what they say.

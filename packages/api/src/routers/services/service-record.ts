@@ -23,5 +23,6 @@ export const view = (s: typeof services.$inferSelect, practitionerIds: string[])
   priceCents: s.priceCents,
   bookableOnline: s.bookableOnline,
   active: s.active,
+  noteSections: s.noteSections,
   practitionerIds,
 });

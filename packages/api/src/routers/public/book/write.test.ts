@@ -49,7 +49,9 @@ describe("public.book, step 3: write", () => {
         tx.select().from(auditLog).where(eq(auditLog.entityId, id)),
       ]),
     );
-    expect(rows[0]).toMatchObject({ notes: "First visit", idempotencyKey: request.idempotencyKey, patientId: people[0]!.id });
+    // The note is stored encrypted (ADR 0025): ciphertext in the row, never the text.
+    expect(rows[0]!.notes).toMatch(/^fdx1\./);
+    expect(rows[0]).toMatchObject({ idempotencyKey: request.idempotencyKey, patientId: people[0]!.id });
     expect(people.map((p) => [p.fullName, p.email])).toEqual([["Léa Martin", request.patient.email]]);
     expect(links).toHaveLength(1);
     expect(events.map((e) => e.kind)).toEqual(["created"]);

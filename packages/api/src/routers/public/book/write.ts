@@ -6,6 +6,7 @@ import { appointments, patients, type services } from "@frontdesk/db/schema";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../../../audit";
 import { blockedRange, presentAppointment, recordEvent } from "../../../booking/appointments";
+import { ENCRYPTED } from "../../../encryption/fields";
 import { lockAppointmentSlot } from "../../../booking/race-retry";
 import { notifyAppointmentChange } from "../../../notifications/events";
 import type { Context } from "../../../context";
@@ -40,6 +41,8 @@ export async function writeBooking(ctx: Context, tx: Transaction, { clinic, inpu
   const patientId = knownPatientId ?? crypto.randomUUID();
   const appointmentId = crypto.randomUUID();
   const times = blockedRange(start, service);
+  // Sealed before the writes so that they still go out together; a booking without a note skips the key lookup.
+  const notes = await ctx.deps.vault.forClinic(tx, clinic.id).seal(ENCRYPTED.appointmentNotes, appointmentId, input.note ?? null);
   // The writes are issued in this order and sent together; when one fails, the ones after it
   // fail too and the transaction rolls back whole.
   const [, , [appointment], link] = await Promise.all([
@@ -61,7 +64,7 @@ export async function writeBooking(ctx: Context, tx: Transaction, { clinic, inpu
         ...times,
         status: "booked",
         source: "online",
-        notes: input.note ?? null,
+        notes,
         idempotencyKey: input.idempotencyKey,
       })
       .returning()
