@@ -18,6 +18,7 @@ export * from "./schemas/practitioners";
 export * from "./schemas/schedule";
 export * from "./schemas/clinic";
 export * from "./schemas/calendar";
+export * from "./schemas/answers";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

@@ -6,3 +6,4 @@ export * from "./appointments";
 export * from "./audit";
 export * from "./auth";
 export { TENANT_ISOLATION_POLICY } from "./policies";
+export * from "./integrations";

@@ -1,6 +1,7 @@
 import { withIdentity, withTenant } from "../scope";
 import type { Database } from "../client";
 import {
+  apiKeys,
   appointmentEvents,
   appointments,
   auditLog,
@@ -105,6 +106,7 @@ export async function createTestClinic(
       invitedBy: owner!.id,
       expiresAt: new Date("2030-01-01T00:00:00Z"),
     });
+    await tx.insert(apiKeys).values({ clinicId, name: "Test key", hint: "testhint", keyHash: `key-${crypto.randomUUID()}`, scopes: ["calendar:read"], createdBy: owner!.id });
     return {
       ownerUserId: owner!.id,
       practitionerId: practitioner!.id,
