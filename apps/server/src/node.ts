@@ -22,6 +22,7 @@ import {
   type Config,
   type Logger,
 } from "@frontdesk/api";
+import { restApi } from "@frontdesk/api/rest";
 import { argon2Hasher } from "@frontdesk/auth/argon2";
 import { createDb } from "@frontdesk/db";
 import { Hono } from "hono";
@@ -98,9 +99,10 @@ export async function startServer(config: Config, options: { databaseUrl: string
       // (closed with the pool).
       listen: listenWith(client),
       resilience: resilienceOf(config),
+      apiKeyPepper: config.API_KEY_PEPPER,
     },
     // The socket's address, or behind a trusted proxy (TRUST_PROXY=on) the one it forwards.
-    { clientIp: (request) => clientAddress(request, clientIps.get(request) ?? null, trustProxy), allowedOrigins: config.ALLOWED_ORIGINS },
+    { clientIp: (request) => clientAddress(request, clientIps.get(request) ?? null, trustProxy), allowedOrigins: config.ALLOWED_ORIGINS, rest: restApi },
   );
   const clientIps = new WeakMap<Request, string | null>();
   const trustProxy = config.TRUST_PROXY === "on";
@@ -123,7 +125,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
     // Client-side routes (/book/…, /app/…) get the SPA's index.html.
     web.get("*", (c) => c.html(indexHtml));
   }
-  const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname === "/healthz" || pathname === "/readyz";
+  const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname.startsWith("/api/") || pathname === "/healthz" || pathname === "/readyz";
 
   // Aborted on shutdown: live feeds end at once instead of holding the drain for the whole grace.
   // They end without tRPC's "return" message, which tells the client to reconnect (with its

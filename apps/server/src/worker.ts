@@ -39,6 +39,7 @@ export default {
           absoluteTimeoutMs: config.SESSION_ABSOLUTE_TIMEOUT_DAYS * 24 * 60 * 60_000,
         },
         rateLimits: rateLimitsOf(config),
+        apiKeyPepper: config.API_KEY_PEPPER,
       },
       { clientIp: (req) => req.headers.get("cf-connecting-ip") },
     );

@@ -1,6 +1,7 @@
 // The one fetch handler every runtime serves: `(Request) => Promise<Response>`.
 import {
   isCrossSiteRequest,
+  readApiKey,
   readDeviceToken,
   readSessionToken,
   serializeBlankSessionCookie,
@@ -10,17 +11,19 @@ import {
   type SessionRecord,
 } from "@frontdesk/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { Hono } from "hono";
+import { Hono, type Context, type Next } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { authenticateApiKey } from "./api-keys/authenticate";
 import { answerFromCache } from "./cached-reads";
-import { createContext } from "./context";
+import { createContext, type ApiKeyCaller } from "./context";
 import { describeForLog } from "./errors";
-import type { ServerDeps } from "./ports";
+import type { RestApi, ServerDeps } from "./ports";
 import { checkReadiness } from "./readiness";
 import { isClientAbort, unavailableReason, unavailableResponse } from "./resilience/errors";
 import { ConnectionGate } from "./resilience/gate";
 import { Deadline, guardDatabase } from "./resilience/guarded-db";
 import { baseSecurityHeaders, corsHeaders } from "./security-headers";
+import { REST_PREFIX } from "./rest/prefix";
 import { appRouter } from "./root";
 
 /** What the handler learns about one request, shared by its steps and its log line. */
@@ -34,6 +37,8 @@ interface RequestState {
   setCookies: string[];
   /** The dependencies as this request sees them: its database obeys its deadline and the gate. */
   deps: ServerDeps;
+  /** The API key the request came with (ADR 0028): then its cookies are ignored and CSRF does not apply. */
+  apiKey: ApiKeyCaller | null;
 }
 
 type Env = { Bindings: { state: RequestState } };
@@ -43,6 +48,8 @@ export interface FetchHandlerOptions {
   clientIp?: (request: Request) => string | null;
   /** Other origins whose pages may call the API with the user's cookie (ALLOWED_ORIGINS): CORS and CSRF accept them. */
   allowedOrigins?: readonly string[];
+  /** The REST API and its OpenAPI document (`restApi` from @frontdesk/api/rest); absent, they answer 404. */
+  rest?: RestApi;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -79,11 +86,39 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
 
   const allowedOrigins = options.allowedOrigins ?? [];
 
+  // The REST API's description, built once per process from the procedures (ADR 0027).
+  const rest = options.rest;
+  let openApiJson: string | undefined;
+  app.get("/api/openapi.json", (c) => {
+    if (!rest) return c.notFound();
+    openApiJson ??= JSON.stringify(rest.document(deps.publicUrl));
+    return c.body(openApiJson, 200, { "Content-Type": "application/json", "Cache-Control": "public, max-age=300" });
+  });
+
+  // API keys (ADR 0028): a request with `Authorization: Bearer …` is that key's or nobody's. A
+  // wrong, revoked or expired key is refused before anything runs, with one answer for all three.
+  const apiKeyStep = async (c: Context<Env>, next: Next) => {
+    const authorization = c.req.header("authorization") ?? null;
+    if (authorization === null || !/^Bearer\s/i.test(authorization)) return next();
+    const key = readApiKey(authorization);
+    const caller = key ? await authenticateApiKey(c.env.state.deps, key) : null;
+    if (!caller) {
+      const error = { code: "UNAUTHORIZED", reason: "API_KEY_INVALID", message: "This API key is not valid (unknown, revoked or expired)", requestId: c.env.state.requestId };
+      return c.json({ error }, 401, { "WWW-Authenticate": 'Bearer realm="frontdesk"' });
+    }
+    c.env.state.apiKey = caller;
+    return next();
+  };
+  app.use("/trpc/*", apiKeyStep);
+  app.use(`${REST_PREFIX}/*`, apiKeyStep);
+
   // CORS preflight: answered here, with the CORS headers only for an allowed origin (added below).
   app.options("/trpc/*", () => new Response(null, { status: 204 }));
 
   // CSRF: a state-changing request must come from our own origin (or an allowed one).
   app.use("/trpc/*", async (c, next) => {
+    // A key is not something a browser attaches by itself: another site cannot ride on it.
+    if (c.env.state.apiKey) return next();
     if (isCrossSiteRequest(c.req.raw, deps.publicUrl, allowedOrigins)) {
       return c.json({ error: { message: "Cross-site request refused", code: "FORBIDDEN" } }, 403);
     }
@@ -101,6 +136,8 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
   // The cookies wait in a variable for tRPC's answer: a header set on the context now would make
   // Hono re-wrap that answer, turning its body into a stream that Node then copies chunk by chunk.
   app.use("/trpc/*", async (c, next) => {
+    // With a key, the cookies are ignored: the call is the key's alone.
+    if (c.env.state.apiKey) return next();
     const token = readSessionToken(c.req.header("cookie") ?? null, deps.publicUrl);
     if (token) {
       const now = deps.clock.now();
@@ -127,7 +164,8 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
           deps: c.env.state.deps,
           session: c.env.state.session,
           pendingSession: c.env.state.pendingSession,
-          deviceToken: readDeviceToken(c.req.header("cookie") ?? null, deps.publicUrl),
+          deviceToken: c.env.state.apiKey ? null : readDeviceToken(c.req.header("cookie") ?? null, deps.publicUrl),
+          apiKey: c.env.state.apiKey,
           requestId: c.env.state.requestId,
           ip: c.env.state.ip,
           userAgent: c.req.header("user-agent")?.slice(0, 256) ?? null,
@@ -143,6 +181,26 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
     return response;
   });
 
+  app.on(
+    ["POST", "PUT", "PATCH", "DELETE"],
+    `${REST_PREFIX}/*`,
+    bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: { code: "PAYLOAD_TOO_LARGE", reason: "INVALID_INPUT", message: "Request too large", requestId: c.env.state.requestId } }, 413) }),
+  );
+
+  // Server-to-server: no session cookie is read here, so there is nothing for CSRF to protect.
+  app.all(`${REST_PREFIX}/*`, (c) =>
+    !rest ? c.notFound() : rest.answer(
+      c.req.raw,
+      createContext({
+        deps: c.env.state.deps,
+        requestId: c.env.state.requestId,
+        ip: c.env.state.ip,
+        userAgent: c.req.header("user-agent")?.slice(0, 256) ?? null,
+        apiKey: c.env.state.apiKey,
+      }),
+    ),
+  );
+
   return async (request: Request): Promise<Response> => {
     const started = performance.now();
     const url = new URL(request.url);
@@ -156,6 +214,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
       session: null,
       pendingSession: null,
       setCookies: [],
+      apiKey: null,
       deps: gate || deadline ? { ...deps, db: guardDatabase(deps.db, { gate, deadline }) } : deps,
     };
     const answer = async () => {
@@ -198,7 +257,8 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
           status,
           durationMs: Math.round((performance.now() - started) * 10) / 10,
           userId: state.session?.userId,
-          clinicId: state.session?.activeClinicId ?? undefined,
+          apiKeyId: state.apiKey?.id,
+          clinicId: state.apiKey?.clinicId ?? state.session?.activeClinicId ?? undefined,
         },
         "request",
       );

@@ -1,6 +1,7 @@
 // What the API needs from the outside world, injected by each entry point (and by tests).
 import type { PasswordHasher, SessionSettings } from "@frontdesk/auth";
 import type { Database } from "@frontdesk/db";
+import type { Context } from "./context";
 import type { GateSettings } from "./resilience/gate";
 
 export interface Clock {
@@ -32,6 +33,8 @@ export interface RateLimitSettings {
   bookPerIpPerHour: number;
   bookPerEmailPerHour: number;
   managePerIpPerHour: number;
+  /** Calls per API key per minute (staff procedures called with a key). */
+  apiKeyPerMinute?: number;
 }
 
 /** Failing fast under outage and overload (resilience/*): absent, requests wait as long as the driver does. */
@@ -66,4 +69,14 @@ export interface ServerDeps {
    */
   listen?: Listen;
   resilience?: ResilienceSettings;
+  /** The server secret API keys are hashed with (API_KEY_PEPPER); changing it invalidates every key. */
+  apiKeyPepper?: string;
+}
+
+/** The REST layer (rest/index.ts), given by entry points that can run it (Node; not the edge). */
+export interface RestApi {
+  /** Answers one request under /api/v1 with the request's context. */
+  answer(request: Request, context: Context): Promise<Response>;
+  /** The OpenAPI document for a deployment at `publicUrl`. */
+  document(publicUrl: string): unknown;
 }

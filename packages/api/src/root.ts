@@ -1,4 +1,5 @@
 import { appointmentsRouter } from "./routers/appointments";
+import { clinicApiKeysRouter } from "./routers/clinic-api-keys";
 import { authRouter } from "./routers/auth";
 import { calendarRouter } from "./routers/calendar";
 import { calendarFeedRouter } from "./routers/calendar-feed";
@@ -23,7 +24,7 @@ export const appRouter = router({
   practitioners: practitionersRouter,
   services: servicesRouter,
   schedule: scheduleRouter,
-  clinic: { staff: clinicStaffRouter, settings: clinicSettingsRouter, audit: clinicAuditRouter, security: clinicSecurityRouter },
+  clinic: { staff: clinicStaffRouter, settings: clinicSettingsRouter, audit: clinicAuditRouter, security: clinicSecurityRouter, apiKeys: clinicApiKeysRouter },
 });
 
 export type AppRouter = typeof appRouter;

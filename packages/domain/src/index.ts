@@ -19,6 +19,7 @@ export * from "./schemas/schedule";
 export * from "./schemas/clinic";
 export * from "./schemas/calendar";
 export * from "./schemas/answers";
+export * from "./schemas/integrations";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

@@ -5,6 +5,7 @@ import { type CallerRole, type StaffRole } from "../roles";
 import { accountsAccess } from "./accounts";
 import { bookingAccess } from "./booking";
 import { feedAccess } from "./feed";
+import { integrationsAccess } from "./integrations";
 import { patientsAccess } from "./patients";
 import { setupAccess } from "./setup";
 
@@ -17,6 +18,7 @@ export const PERMISSIONS = {
   ...feedAccess,
   ...setupAccess,
   ...patientsAccess,
+  ...integrationsAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;
@@ -32,3 +34,5 @@ export function isAllowed(access: Access, role: CallerRole): boolean {
 export function can(role: CallerRole, procedure: ProcedurePath): boolean {
   return isAllowed(PERMISSIONS[procedure], role);
 }
+
+export * from "./api-keys";

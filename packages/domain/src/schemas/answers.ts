@@ -4,6 +4,7 @@
 // answer must be added here too, or clients never see it.
 import { z } from "zod";
 import { APPOINTMENT_STATUSES } from "../appointment-status";
+import { REASONS, type Reason } from "../failure";
 import { SCHEDULE_EXCEPTION_KINDS } from "./schedule";
 
 const uuid = z.uuid();
@@ -171,3 +172,20 @@ export const serviceView = z
 export const weekView = z
   .object({ practitionerId: uuid, intervals: z.array(z.object({ weekday: z.int(), start: wallTime, end: wallTime })) })
   .meta({ id: "Week" });
+
+/** Every REST error answer (ADR 0027): branch on `reason`, show `message`, and `fieldErrors` under each field. */
+export const apiErrorView = z
+  .object({
+    error: z.object({
+      /** The HTTP-level kind, as tRPC names it (BAD_REQUEST, NOT_FOUND, CONFLICT, ...). */
+      code: z.string(),
+      reason: z.enum(Object.keys(REASONS) as [Reason, ...Reason[]]),
+      message: z.string(),
+      /** Messages per field, keyed by the field's path joined with dots; "" is the input as a whole. */
+      fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+      /** Reason-specific extras, e.g. `nextSlots` with SLOT_TAKEN. */
+      details: z.record(z.string(), z.unknown()).optional(),
+      /** Quote it when asking for help: it finds the request's log line. */
+      requestId: z.string(),
+    }),
+  });

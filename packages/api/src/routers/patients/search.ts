@@ -1,4 +1,5 @@
 import { searchPatientsInput } from "@frontdesk/domain";
+import { patientSearchView } from "@frontdesk/domain";
 import { patients } from "@frontdesk/db/schema";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { procedure } from "../../trpc";
@@ -6,6 +7,8 @@ import { searchConditions } from "./patient-record";
 
 /** Active patients whose name, e-mail or phone contains every fragment typed; paged, by name. */
 export const search = procedure("patients.search")
+    .meta({ openapi: { method: "GET", path: "/patients", tags: ["Patients"], protect: true, summary: "Active patients whose name, e-mail or phone contains every fragment typed" } })
+    .output(patientSearchView)
   .input(searchPatientsInput)
   .query(async ({ ctx, input }) => {
     const { tx, clinicId } = ctx.staff;
