@@ -184,7 +184,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
   app.on(
     ["POST", "PUT", "PATCH", "DELETE"],
     `${REST_PREFIX}/*`,
-    bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: { code: "PAYLOAD_TOO_LARGE", reason: "INVALID_INPUT", message: "Request too large", requestId: c.env.state.requestId } }, 413) }),
+    bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: { code: "PAYLOAD_TOO_LARGE", reason: "INVALID_INPUT", message: "Request too large", requestId: (c as Context<Env>).env.state.requestId } }, 413) }),
   );
 
   // Server-to-server: no session cookie is read here, so there is nothing for CSRF to protect.
