@@ -77,6 +77,21 @@ describe("startServer", () => {
     expect(await page.text()).toContain("<title>Frontdesk</title>");
   });
 
+  it("serves the REST API, its OpenAPI document and the browsable reference at /docs, from our origin only", async () => {
+    const document = (await (await fetch(`${url}/api/openapi.json`)).json()) as { openapi: string };
+    expect(document.openapi).toBe("3.1.0");
+    expect((await fetch(`${url}/api/v1/appointments/00000000-0000-4000-8000-000000000000`)).status).toBe(401);
+    const page = await fetch(`${url}/docs/`);
+    const html = await page.text();
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'self'; ");
+    // Everything it loads comes from this server (offline deployments), and no script is inline.
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources.every((source) => source.startsWith("/docs/"))).toBe(true);
+    expect(html).not.toMatch(/<script>/);
+    for (const source of sources) expect((await fetch(`${url}${source}`)).status, source).toBe(200);
+    expect(await (await fetch(`${url}/docs/start.js`)).text()).toContain("/api/openapi.json");
+  });
+
   it("does not answer unknown API paths with the web app", async () => {
     expect((await fetch(`${url}/trpc/no.such.procedure`)).status).toBe(404);
   });

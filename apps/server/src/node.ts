@@ -27,6 +27,7 @@ import { argon2Hasher } from "@frontdesk/auth/argon2";
 import { createDb } from "@frontdesk/db";
 import { Hono } from "hono";
 import pino from "pino";
+import { createApiDocs, isDocsPath } from "./api-docs";
 import { createFileMailer } from "./file-mailer";
 import { superviseProcess } from "./supervisor";
 
@@ -125,6 +126,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
     // Client-side routes (/book/…, /app/…) get the SPA's index.html.
     web.get("*", (c) => c.html(indexHtml));
   }
+  const docs = await createApiDocs(config.PUBLIC_URL);
   const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname.startsWith("/api/") || pathname === "/healthz" || pathname === "/readyz";
 
   // Aborted on shutdown: live feeds end at once instead of holding the drain for the whole grace.
@@ -138,7 +140,9 @@ export async function startServer(config: Config, options: { databaseUrl: string
       clientIps.set(request, ip);
       const redirect = httpsRedirect(request, config.PUBLIC_URL, trustProxy);
       if (redirect) return new Response(null, { status: 308, headers: { Location: redirect } });
-      return isApi(new URL(request.url).pathname) ? api(request) : web.fetch(request);
+      const pathname = new URL(request.url).pathname;
+      if (isDocsPath(pathname)) return docs.fetch(request);
+      return isApi(pathname) ? api(request) : web.fetch(request);
     },
     { port: config.PORT, graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000 },
   );
