@@ -9,7 +9,6 @@ import { inject } from "vitest";
 import { withTenant } from "@frontdesk/db";
 import { clinics } from "@frontdesk/db/schema";
 import { connectAsApp, createTestClinic } from "@frontdesk/db/testing";
-import { eq } from "drizzle-orm";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveHandler, startServer } from "./node";
@@ -92,6 +91,11 @@ describe("startServer", () => {
     expect(await (await fetch(`${url}/docs/start.js`)).text()).toContain("/api/openapi.json");
   });
 
+  it("has no /metrics and no detailed readiness without METRICS_TOKEN", async () => {
+    expect((await fetch(`${url}/metrics`)).status).toBe(404);
+    expect((await fetch(`${url}/readyz?verbose`)).status).toBe(404);
+  });
+
   it("does not answer unknown API paths with the web app", async () => {
     expect((await fetch(`${url}/trpc/no.such.procedure`)).status).toBe(404);
   });
@@ -108,9 +112,8 @@ describe("startServer behind a TLS-terminating proxy (TRUST_PROXY=on, PUBLIC_URL
     await writeFile(path.join(webRoot, "index.html"), `<!doctype html><title>Frontdesk</title><script>${inline}</script>`);
     const clinic = await createTestClinic(db);
     slug = clinic.slug;
-    await withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, (tx) =>
-      tx.update(clinics).set({ embedOrigins: ["https://partner.example"] }).where(eq(clinics.id, clinic.clinicId)),
-    );
+    // No filter needed: the clinics policy lets an owner's scope update its own clinic's row only.
+    await withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, (tx) => tx.update(clinics).set({ embedOrigins: ["https://partner.example"] }));
     const config = parseConfig({ PORT: "0", LOG_LEVEL: "silent", PUBLIC_URL: "https://book.example.test", TRUST_PROXY: "on", MAIL_DIR: path.join(webRoot, "mail") });
     const server = await startServer(config, { databaseUrl: inject("database").appUrl, webRoot });
     url = server.url;

@@ -29,6 +29,7 @@ import { Hono } from "hono";
 import pino from "pino";
 import { createApiDocs, isDocsPath } from "./api-docs";
 import { createFileMailer } from "./file-mailer";
+import { createPrometheusMetrics } from "./metrics";
 import { superviseProcess } from "./supervisor";
 
 export interface RunningServer {
@@ -101,9 +102,11 @@ export async function startServer(config: Config, options: { databaseUrl: string
       listen: listenWith(client),
       resilience: resilienceOf(config),
       apiKeyPepper: config.API_KEY_PEPPER,
+      // Collected only where someone may read them.
+      metrics: config.METRICS_TOKEN ? createPrometheusMetrics() : undefined,
     },
     // The socket's address, or behind a trusted proxy (TRUST_PROXY=on) the one it forwards.
-    { clientIp: (request) => clientAddress(request, clientIps.get(request) ?? null, trustProxy), allowedOrigins: config.ALLOWED_ORIGINS, rest: restApi },
+    { clientIp: (request) => clientAddress(request, clientIps.get(request) ?? null, trustProxy), allowedOrigins: config.ALLOWED_ORIGINS, rest: restApi, metricsToken: config.METRICS_TOKEN },
   );
   const clientIps = new WeakMap<Request, string | null>();
   const trustProxy = config.TRUST_PROXY === "on";
@@ -127,7 +130,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
     web.get("*", (c) => c.html(indexHtml));
   }
   const docs = await createApiDocs(config.PUBLIC_URL);
-  const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname.startsWith("/api/") || pathname === "/healthz" || pathname === "/readyz";
+  const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname.startsWith("/api/") || pathname === "/metrics" || pathname === "/healthz" || pathname === "/readyz";
 
   // Aborted on shutdown: live feeds end at once instead of holding the drain for the whole grace.
   // They end without tRPC's "return" message, which tells the client to reconnect (with its

@@ -1,7 +1,9 @@
 // The one fetch handler every runtime serves: `(Request) => Promise<Response>`.
 import {
+  constantTimeStringEqual,
   isCrossSiteRequest,
   readApiKey,
+  sha256Hex,
   readDeviceToken,
   readSessionToken,
   serializeBlankSessionCookie,
@@ -18,7 +20,7 @@ import { answerFromCache } from "./cached-reads";
 import { createContext, type ApiKeyCaller } from "./context";
 import { describeForLog } from "./errors";
 import type { RestApi, ServerDeps } from "./ports";
-import { checkReadiness } from "./readiness";
+import { checkReadiness, checkReadinessInDetail } from "./readiness";
 import { isClientAbort, unavailableReason, unavailableResponse } from "./resilience/errors";
 import { ConnectionGate } from "./resilience/gate";
 import { Deadline, guardDatabase } from "./resilience/guarded-db";
@@ -48,8 +50,18 @@ export interface FetchHandlerOptions {
   clientIp?: (request: Request) => string | null;
   /** Other origins whose pages may call the API with the user's cookie (ALLOWED_ORIGINS): CORS and CSRF accept them. */
   allowedOrigins?: readonly string[];
+  /** Guards /metrics and /readyz?verbose (METRICS_TOKEN): unset, both are absent (404). */
+  metricsToken?: string;
   /** The REST API and its OpenAPI document (`restApi` from @frontdesk/api/rest); absent, they answer 404. */
   rest?: RestApi;
+}
+
+/** A bounded label for a path: which part of the server answered (never the path itself: ids, slugs). */
+function areaOf(pathname: string): string {
+  if (pathname.startsWith("/trpc/")) return "trpc";
+  if (pathname.startsWith(`${REST_PREFIX}/`)) return "rest";
+  if (pathname === "/healthz" || pathname === "/readyz" || pathname === "/metrics") return "health";
+  return "other";
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -61,6 +73,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
   const app = new Hono<Env>();
   // One per process: the pool's connections, shared by every request (resilience/gate.ts).
   const gate = deps.resilience ? new ConnectionGate(deps.resilience.gate) : undefined;
+  if (gate && deps.resilience) deps.metrics?.watchGate(() => gate.load, deps.resilience.gate.permits);
 
   // What escapes a step before tRPC (the session lookup, reading the body): one log line, never a
   // raw stack on stderr, and 503 rather than 500 when the database is away.
@@ -79,7 +92,31 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 
+  // For operators only: answered with the token, absent without one (nothing to probe for).
+  const operatorOnly = (c: Context<Env>): Response | undefined => {
+    if (!options.metricsToken) return c.notFound() as Response;
+    const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
+    if (!constantTimeStringEqual(sha256Hex(given), sha256Hex(options.metricsToken))) {
+      return c.json({ error: { code: "UNAUTHORIZED", reason: "SIGN_IN_REQUIRED", message: "Send the metrics token", requestId: c.env.state.requestId } }, 401);
+    }
+    return undefined;
+  };
+
+  app.get("/metrics", async (c) => {
+    if (!deps.metrics) return c.notFound();
+    const refused = operatorOnly(c);
+    if (refused) return refused;
+    const { body, contentType } = await deps.metrics.scrape();
+    return c.body(body, 200, { "Content-Type": contentType, "Cache-Control": "no-store" });
+  });
+
   app.get("/readyz", async (c) => {
+    if (c.req.query("verbose") !== undefined) {
+      const refused = operatorOnly(c);
+      if (refused) return refused;
+      const detail = await checkReadinessInDetail(c.env.state.deps);
+      return c.json({ status: detail.ready ? "ready" : "unavailable", checks: detail.checks }, detail.ready ? 200 : 503, { "Cache-Control": "no-store" });
+    }
     const readiness = await checkReadiness(deps.db);
     return readiness.ready ? c.json({ status: "ready" }) : c.json({ status: "unavailable", reason: readiness.reason }, 503);
   });
@@ -237,6 +274,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
             })
         : await answer();
       status = response.status;
+      deps.metrics?.requestAnswered(areaOf(url.pathname), status);
       // On the answer's own headers: wrapping it in a new Response would stream its body.
       response.headers.set("X-Request-Id", state.requestId);
       for (const [name, value] of Object.entries({ ...baseSecurityHeaders(deps.publicUrl), ...corsHeaders(request, allowedOrigins) })) {

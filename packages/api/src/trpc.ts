@@ -1,7 +1,7 @@
 import { withIdentity, withTenant, type Transaction } from "@frontdesk/db";
 import { clinics, memberships, users, type MembershipRole } from "@frontdesk/db/schema";
 import { apiKeyScopesFor, fieldErrorsOf, PERMISSIONS, type Access, type FieldErrors, type ProcedurePath } from "@frontdesk/domain";
-import { initTRPC } from "@trpc/server";
+import { initTRPC, type TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -59,14 +59,34 @@ async function* mappedStream<T>(events: AsyncIterable<T>, ctx: Context, path: st
   }
 }
 
+const BOOKINGS: Record<string, "online" | "staff"> = { "public.book": "online", "appointments.create": "staff" };
+
+/** Metrics of one call (ports.ts Metrics): the labels are router paths and error codes, never values. */
+function observe(ctx: Context, path: string, failure: TRPCError | undefined, seconds: number) {
+  const metrics = ctx.deps.metrics;
+  if (!metrics) return;
+  metrics.procedureCalled(path, failure ? failure.code : "ok", seconds);
+  const source = BOOKINGS[path];
+  if (source && !failure) metrics.bookingMade(source);
+  const reason = failure ? reasonOf(failure) : undefined;
+  if (reason === "SLOT_TAKEN" || reason === "SLOT_UNAVAILABLE") metrics.bookingConflict(path);
+}
+
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
   typeof value === "object" && value !== null && Symbol.asyncIterator in value;
 
 const base = t.procedure.use(async ({ ctx, next, path, type }) => {
   // An API key reaches only the procedures made for it (ADR 0028), whatever else they would allow.
   if (ctx.apiKey && apiKeyScopesFor(path) === null) throw mapped(new ForbiddenError("This needs a signed-in person: API keys cannot call it", "SESSION_ONLY"), ctx, path);
+  const started = performance.now();
   const result = await next();
-  if (!result.ok) throw mapped(result.error, ctx, path);
+  const seconds = (performance.now() - started) / 1000;
+  if (!result.ok) {
+    const failure = mapped(result.error, ctx, path);
+    observe(ctx, path, failure, seconds);
+    throw failure;
+  }
+  observe(ctx, path, undefined, seconds);
   // A subscription's generator runs after this middleware has returned: wrap it, so that what it
   // throws gets the same mapping (otherwise tRPC serializes the raw error, SQL text included).
   if (type === "subscription" && isAsyncIterable(result.data)) return { ...result, data: mappedStream(result.data, ctx, path) };

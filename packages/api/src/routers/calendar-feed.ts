@@ -106,6 +106,7 @@ async function* feed(options: {
   };
   let cursor = options.start;
   let catchUp = options.replay;
+  deps.metrics?.liveFeedOpened();
   try {
     while (!signal?.aborted) {
       if (catchUp) {
@@ -150,6 +151,7 @@ async function* feed(options: {
     }
   } finally {
     subscription?.close();
+    deps.metrics?.liveFeedClosed();
   }
 }
 
