@@ -96,7 +96,8 @@ describe("/readyz?verbose", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; checks: Record<string, { status: string; ms: number }> };
     expect(body.status).toBe("ready");
-    expect(body.checks.database).toMatchObject({ status: "ok", ms: expect.any(Number) });
+    expect(body.checks.database?.status).toBe("ok");
+    expect(typeof body.checks.database?.ms).toBe("number");
     expect(body.checks.migrations).toMatchObject({ status: "ok" });
     expect(Object.keys(body.checks).sort()).toEqual(["database", "mail", "migrations"]);
   });
