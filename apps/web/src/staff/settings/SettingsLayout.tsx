@@ -14,6 +14,7 @@ const SECTIONS = [
   { to: "/app/settings/staff", label: "Staff", exact: false },
   { to: "/app/settings/audit", label: "Audit log", exact: false },
   { to: "/app/settings/security", label: "Security", exact: false },
+  { to: "/app/settings/api-keys", label: "API keys", exact: false },
 ] as const;
 
 export function SettingsLayout() {

@@ -81,6 +81,12 @@ export const settingsSecurityRoute = createRoute({
   component: lazyRouteComponent(() => import("./SecurityPage"), "SecurityPage"),
 });
 
+export const settingsApiKeysRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "api-keys",
+  component: lazyRouteComponent(() => import("./ApiKeysPage"), "ApiKeysPage"),
+});
+
 /** Routes under the signed-in layout. */
 export const settingsRoutes = [
   settingsRoute.addChildren([
@@ -91,5 +97,6 @@ export const settingsRoutes = [
     settingsStaffRoute,
     settingsAuditRoute,
     settingsSecurityRoute,
+    settingsApiKeysRoute,
   ]),
 ] as const;
