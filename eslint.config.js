@@ -2,7 +2,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/dist-test/**", "**/node_modules/**", "**/.turbo/**", "**/.data/**", "drizzle/**"] },
+  { ignores: ["**/dist/**", "**/dist-test/**", "**/node_modules/**", "**/.turbo/**", "**/.data/**", "drizzle/**", "packages/api/openapi/schema.d.ts"] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

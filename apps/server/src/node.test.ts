@@ -9,7 +9,6 @@ import { inject } from "vitest";
 import { withTenant } from "@frontdesk/db";
 import { clinics } from "@frontdesk/db/schema";
 import { connectAsApp, createTestClinic } from "@frontdesk/db/testing";
-import { eq } from "drizzle-orm";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveHandler, startServer } from "./node";
@@ -77,6 +76,26 @@ describe("startServer", () => {
     expect(await page.text()).toContain("<title>Frontdesk</title>");
   });
 
+  it("serves the REST API, its OpenAPI document and the browsable reference at /docs, from our origin only", async () => {
+    const document = (await (await fetch(`${url}/api/openapi.json`)).json()) as { openapi: string };
+    expect(document.openapi).toBe("3.1.0");
+    expect((await fetch(`${url}/api/v1/appointments/00000000-0000-4000-8000-000000000000`)).status).toBe(401);
+    const page = await fetch(`${url}/docs/`);
+    const html = await page.text();
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'self'; ");
+    // Everything it loads comes from this server (offline deployments), and no script is inline.
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources.every((source) => source.startsWith("/docs/"))).toBe(true);
+    expect(html).not.toMatch(/<script>/);
+    for (const source of sources) expect((await fetch(`${url}${source}`)).status, source).toBe(200);
+    expect(await (await fetch(`${url}/docs/start.js`)).text()).toContain("/api/openapi.json");
+  });
+
+  it("has no /metrics and no detailed readiness without METRICS_TOKEN", async () => {
+    expect((await fetch(`${url}/metrics`)).status).toBe(404);
+    expect((await fetch(`${url}/readyz?verbose`)).status).toBe(404);
+  });
+
   it("does not answer unknown API paths with the web app", async () => {
     expect((await fetch(`${url}/trpc/no.such.procedure`)).status).toBe(404);
   });
@@ -93,9 +112,8 @@ describe("startServer behind a TLS-terminating proxy (TRUST_PROXY=on, PUBLIC_URL
     await writeFile(path.join(webRoot, "index.html"), `<!doctype html><title>Frontdesk</title><script>${inline}</script>`);
     const clinic = await createTestClinic(db);
     slug = clinic.slug;
-    await withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, (tx) =>
-      tx.update(clinics).set({ embedOrigins: ["https://partner.example"] }).where(eq(clinics.id, clinic.clinicId)),
-    );
+    // No filter needed: the clinics policy lets an owner's scope update its own clinic's row only.
+    await withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, (tx) => tx.update(clinics).set({ embedOrigins: ["https://partner.example"] }));
     const config = parseConfig({ PORT: "0", LOG_LEVEL: "silent", PUBLIC_URL: "https://book.example.test", TRUST_PROXY: "on", MAIL_DIR: path.join(webRoot, "mail") });
     const server = await startServer(config, { databaseUrl: inject("database").appUrl, webRoot });
     url = server.url;

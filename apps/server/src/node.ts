@@ -25,11 +25,14 @@ import {
   type Config,
   type Logger,
 } from "@frontdesk/api";
+import { restApi } from "@frontdesk/api/rest";
 import { argon2Hasher } from "@frontdesk/auth/argon2";
 import { createDb } from "@frontdesk/db";
 import { Hono } from "hono";
 import pino from "pino";
+import { createApiDocs, isDocsPath } from "./api-docs";
 import { createFileMailer } from "./file-mailer";
+import { createPrometheusMetrics } from "./metrics";
 import { superviseProcess } from "./supervisor";
 
 export interface RunningServer {
@@ -108,9 +111,12 @@ export async function startServer(config: Config, options: { databaseUrl: string
       listen: listenWith(client),
       resilience: resilienceOf(config),
       webhooks: nodeWebhookSettings(config),
+      apiKeyPepper: config.API_KEY_PEPPER,
+      // Collected only where someone may read them.
+      metrics: config.METRICS_TOKEN ? createPrometheusMetrics() : undefined,
     },
     // The socket's address, or behind a trusted proxy (TRUST_PROXY=on) the one it forwards.
-    { clientIp: (request) => clientAddress(request, clientIps.get(request) ?? null, trustProxy), allowedOrigins: config.ALLOWED_ORIGINS },
+    { clientIp: (request) => clientAddress(request, clientIps.get(request) ?? null, trustProxy), allowedOrigins: config.ALLOWED_ORIGINS, rest: restApi, metricsToken: config.METRICS_TOKEN },
   );
   const clientIps = new WeakMap<Request, string | null>();
   const trustProxy = config.TRUST_PROXY === "on";
@@ -133,7 +139,8 @@ export async function startServer(config: Config, options: { databaseUrl: string
     // Client-side routes (/book/…, /app/…) get the SPA's index.html.
     web.get("*", (c) => c.html(indexHtml));
   }
-  const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname === "/healthz" || pathname === "/readyz";
+  const docs = await createApiDocs(config.PUBLIC_URL);
+  const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname.startsWith("/api/") || pathname === "/metrics" || pathname === "/healthz" || pathname === "/readyz";
 
   // Aborted on shutdown: live feeds end at once instead of holding the drain for the whole grace.
   // They end without tRPC's "return" message, which tells the client to reconnect (with its
@@ -146,7 +153,9 @@ export async function startServer(config: Config, options: { databaseUrl: string
       clientIps.set(request, ip);
       const redirect = httpsRedirect(request, config.PUBLIC_URL, trustProxy);
       if (redirect) return new Response(null, { status: 308, headers: { Location: redirect } });
-      return isApi(new URL(request.url).pathname) ? api(request) : web.fetch(request);
+      const pathname = new URL(request.url).pathname;
+      if (isDocsPath(pathname)) return docs.fetch(request);
+      return isApi(pathname) ? api(request) : web.fetch(request);
     },
     { port: config.PORT, graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000 },
   );

@@ -40,6 +40,7 @@ export default {
         },
         rateLimits: rateLimitsOf(config),
         vault: vaultOf(config),
+        apiKeyPepper: config.API_KEY_PEPPER,
       },
       { clientIp: (req) => req.headers.get("cf-connecting-ip") },
     );

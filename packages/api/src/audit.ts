@@ -2,12 +2,14 @@ import type { Transaction } from "@frontdesk/db";
 import { auditLog } from "@frontdesk/db/schema";
 import type { StaffScope } from "./trpc";
 
-export type ActorKind = "user" | "patient_link" | "online_booking" | "system";
+export type ActorKind = "user" | "api_key" | "patient_link" | "online_booking" | "system";
 
 export interface AuditEntry {
   clinicId: string;
   actorUserId: string | null;
   actorKind: ActorKind;
+  /** With actorKind "api_key": which key. */
+  actorApiKeyId?: string | null;
   action: string;
   entity: string;
   entityId: string | null;
@@ -34,6 +36,7 @@ export type StaffAuditEntry = Pick<AuditEntry, "action" | "entity" | "entityId" 
 
 /** recordAudit for a staff procedure: the member, their clinic and the request id come from `ctx`. */
 export function recordStaffAudit(ctx: { staff: StaffScope; requestId: string }, entry: StaffAuditEntry): Promise<void> {
-  const { tx, clinicId, userId } = ctx.staff;
-  return recordAudit(tx, { ...entry, clinicId, actorUserId: userId, actorKind: "user", requestId: ctx.requestId });
+  const { tx, clinicId, userId, apiKeyId } = ctx.staff;
+  const actor = apiKeyId ? { actorUserId: null, actorKind: "api_key" as const, actorApiKeyId: apiKeyId } : { actorUserId: userId, actorKind: "user" as const };
+  return recordAudit(tx, { ...entry, clinicId, ...actor, requestId: ctx.requestId });
 }

@@ -12,7 +12,7 @@ import { readSessionToken } from "@frontdesk/auth";
 import { countHits } from "./rate-limit/rate-limit";
 import type { ServerDeps } from "./ports";
 import { slotsInput } from "@frontdesk/domain";
-import { cachedSlotsJson } from "./cache/public-reads";
+import { cachedSlotsJson, SLOTS } from "./cache/public-reads";
 import { slotsLimits } from "./rate-limit/public-limits";
 
 const SLOTS_PATH = "/trpc/public.slots";
@@ -34,6 +34,8 @@ export async function answerFromCache(deps: ServerDeps, request: Request, url: U
   // that rare case the full path counts the request a second time.)
   const json = cachedSlotsJson(deps, input.data);
   if (json === undefined) return undefined;
+  // peek() counts nothing (it runs twice here): the answer sent from the cache is the hit.
+  deps.metrics?.cacheLookup(SLOTS.name, true);
   return new Response(batched ? `[{"result":{"data":${json}}}]` : `{"result":{"data":${json}}}`, { headers: HEADERS });
 }
 

@@ -58,6 +58,12 @@ const schema = z.object({
   RATE_LIMIT_BOOK_PER_IP_PER_HOUR: positiveInt(20),
   RATE_LIMIT_BOOK_PER_EMAIL_PER_HOUR: positiveInt(5),
   RATE_LIMIT_MANAGE_PER_IP_PER_HOUR: positiveInt(60),
+  // Calls per API key per minute (ADR 0028).
+  RATE_LIMIT_API_KEY_PER_MINUTE: positiveInt(600),
+  // Operators' bearer token for /metrics and /readyz?verbose; unset, both answer 404.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (a random secret)").optional(),
+  // The server secret API keys are hashed with; changing it invalidates every key (ADR 0028).
+  API_KEY_PEPPER: z.string().min(16, "must be at least 16 characters (a random secret)").optional(),
   // Behind a TLS-terminating proxy: take the client's address from X-Forwarded-For (the last
   // entry, the proxy's own) and send plain-http requests (X-Forwarded-Proto: http) to https.
   TRUST_PROXY: z.enum(["on", "off"], { error: "must be on or off" }).default("off"),
@@ -132,6 +138,7 @@ export function rateLimitsOf(config: Config): RateLimitSettings | null {
     bookPerIpPerHour: config.RATE_LIMIT_BOOK_PER_IP_PER_HOUR,
     bookPerEmailPerHour: config.RATE_LIMIT_BOOK_PER_EMAIL_PER_HOUR,
     managePerIpPerHour: config.RATE_LIMIT_MANAGE_PER_IP_PER_HOUR,
+    apiKeyPerMinute: config.RATE_LIMIT_API_KEY_PER_MINUTE,
   };
 }
 

@@ -1,5 +1,13 @@
 import type { SessionRecord } from "@frontdesk/auth";
+import type { ApiKeyScope } from "@frontdesk/domain";
 import type { ServerDeps } from "./ports";
+
+/** The API key a request came with, checked (known, not revoked, not expired): ADR 0028. */
+export interface ApiKeyCaller {
+  id: string;
+  clinicId: string;
+  scopes: readonly ApiKeyScope[];
+}
 
 /** Everything a procedure may use. Built from plain values, so tests build it without HTTP. */
 export interface Context {
@@ -15,6 +23,8 @@ export interface Context {
   deviceToken: string | null;
   /** Headers added to the response (Set-Cookie, Retry-After). */
   responseHeaders: Headers;
+  /** Set when the request came with `Authorization: Bearer fdk_…`; its cookies were ignored. */
+  apiKey: ApiKeyCaller | null;
 }
 
 export interface CreateContextOptions {
@@ -26,6 +36,7 @@ export interface CreateContextOptions {
   ip?: string | null;
   userAgent?: string | null;
   responseHeaders?: Headers;
+  apiKey?: ApiKeyCaller | null;
 }
 
 export function createContext(options: CreateContextOptions): Context {
@@ -38,5 +49,6 @@ export function createContext(options: CreateContextOptions): Context {
     ip: options.ip ?? null,
     userAgent: options.userAgent ?? null,
     responseHeaders: options.responseHeaders ?? new Headers(),
+    apiKey: options.apiKey ?? null,
   };
 }

@@ -129,6 +129,9 @@ export function reasonOf(error: TRPCError): Reason {
   switch (error.code) {
     case "BAD_REQUEST":
     case "PARSE_ERROR":
+    // REST only: a body that is not JSON, or one too large.
+    case "UNSUPPORTED_MEDIA_TYPE":
+    case "PAYLOAD_TOO_LARGE":
       return "INVALID_INPUT";
     case "UNAUTHORIZED":
       return "SIGN_IN_REQUIRED";

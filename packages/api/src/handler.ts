@@ -1,6 +1,9 @@
 // The one fetch handler every runtime serves: `(Request) => Promise<Response>`.
 import {
+  constantTimeStringEqual,
   isCrossSiteRequest,
+  readApiKey,
+  sha256Hex,
   readDeviceToken,
   readSessionToken,
   serializeBlankSessionCookie,
@@ -10,17 +13,19 @@ import {
   type SessionRecord,
 } from "@frontdesk/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { Hono } from "hono";
+import { Hono, type Context, type Next } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { authenticateApiKey } from "./api-keys/authenticate";
 import { answerFromCache } from "./cached-reads";
-import { createContext } from "./context";
+import { createContext, type ApiKeyCaller } from "./context";
 import { describeForLog } from "./errors";
-import type { ServerDeps } from "./ports";
-import { checkReadiness } from "./readiness";
+import type { RestApi, ServerDeps } from "./ports";
+import { checkReadiness, checkReadinessInDetail } from "./readiness";
 import { isClientAbort, unavailableReason, unavailableResponse } from "./resilience/errors";
 import { ConnectionGate } from "./resilience/gate";
 import { Deadline, guardDatabase } from "./resilience/guarded-db";
 import { baseSecurityHeaders, corsHeaders } from "./security-headers";
+import { REST_PREFIX } from "./rest/prefix";
 import { appRouter } from "./root";
 
 /** What the handler learns about one request, shared by its steps and its log line. */
@@ -34,6 +39,8 @@ interface RequestState {
   setCookies: string[];
   /** The dependencies as this request sees them: its database obeys its deadline and the gate. */
   deps: ServerDeps;
+  /** The API key the request came with (ADR 0028): then its cookies are ignored and CSRF does not apply. */
+  apiKey: ApiKeyCaller | null;
 }
 
 type Env = { Bindings: { state: RequestState } };
@@ -43,6 +50,18 @@ export interface FetchHandlerOptions {
   clientIp?: (request: Request) => string | null;
   /** Other origins whose pages may call the API with the user's cookie (ALLOWED_ORIGINS): CORS and CSRF accept them. */
   allowedOrigins?: readonly string[];
+  /** Guards /metrics and /readyz?verbose (METRICS_TOKEN): unset, both are absent (404). */
+  metricsToken?: string;
+  /** The REST API and its OpenAPI document (`restApi` from @frontdesk/api/rest); absent, they answer 404. */
+  rest?: RestApi;
+}
+
+/** A bounded label for a path: which part of the server answered (never the path itself: ids, slugs). */
+function areaOf(pathname: string): string {
+  if (pathname.startsWith("/trpc/")) return "trpc";
+  if (pathname.startsWith(`${REST_PREFIX}/`)) return "rest";
+  if (pathname === "/healthz" || pathname === "/readyz" || pathname === "/metrics") return "health";
+  return "other";
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -54,6 +73,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
   const app = new Hono<Env>();
   // One per process: the pool's connections, shared by every request (resilience/gate.ts).
   const gate = deps.resilience ? new ConnectionGate(deps.resilience.gate) : undefined;
+  if (gate && deps.resilience) deps.metrics?.watchGate(() => gate.load, deps.resilience.gate.permits);
 
   // What escapes a step before tRPC (the session lookup, reading the body): one log line, never a
   // raw stack on stderr, and 503 rather than 500 when the database is away.
@@ -72,18 +92,70 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 
+  // For operators only: answered with the token, absent without one (nothing to probe for).
+  const operatorOnly = (c: Context<Env>): Response | undefined => {
+    if (!options.metricsToken) return c.notFound() as Response;
+    const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
+    if (!constantTimeStringEqual(sha256Hex(given), sha256Hex(options.metricsToken))) {
+      return c.json({ error: { code: "UNAUTHORIZED", reason: "SIGN_IN_REQUIRED", message: "Send the metrics token", requestId: c.env.state.requestId } }, 401);
+    }
+    return undefined;
+  };
+
+  app.get("/metrics", async (c) => {
+    if (!deps.metrics) return c.notFound();
+    const refused = operatorOnly(c);
+    if (refused) return refused;
+    const { body, contentType } = await deps.metrics.scrape();
+    return c.body(body, 200, { "Content-Type": contentType, "Cache-Control": "no-store" });
+  });
+
   app.get("/readyz", async (c) => {
+    if (c.req.query("verbose") !== undefined) {
+      const refused = operatorOnly(c);
+      if (refused) return refused;
+      const detail = await checkReadinessInDetail(c.env.state.deps);
+      return c.json({ status: detail.ready ? "ready" : "unavailable", checks: detail.checks }, detail.ready ? 200 : 503, { "Cache-Control": "no-store" });
+    }
     const readiness = await checkReadiness(deps.db);
     return readiness.ready ? c.json({ status: "ready" }) : c.json({ status: "unavailable", reason: readiness.reason }, 503);
   });
 
   const allowedOrigins = options.allowedOrigins ?? [];
 
+  // The REST API's description, built once per process from the procedures (ADR 0027).
+  const rest = options.rest;
+  let openApiJson: string | undefined;
+  app.get("/api/openapi.json", (c) => {
+    if (!rest) return c.notFound();
+    openApiJson ??= JSON.stringify(rest.document(deps.publicUrl));
+    return c.body(openApiJson, 200, { "Content-Type": "application/json", "Cache-Control": "public, max-age=300" });
+  });
+
+  // API keys (ADR 0028): a request with `Authorization: Bearer …` is that key's or nobody's. A
+  // wrong, revoked or expired key is refused before anything runs, with one answer for all three.
+  const apiKeyStep = async (c: Context<Env>, next: Next) => {
+    const authorization = c.req.header("authorization") ?? null;
+    if (authorization === null || !/^Bearer\s/i.test(authorization)) return next();
+    const key = readApiKey(authorization);
+    const caller = key ? await authenticateApiKey(c.env.state.deps, key) : null;
+    if (!caller) {
+      const error = { code: "UNAUTHORIZED", reason: "API_KEY_INVALID", message: "This API key is not valid (unknown, revoked or expired)", requestId: c.env.state.requestId };
+      return c.json({ error }, 401, { "WWW-Authenticate": 'Bearer realm="frontdesk"' });
+    }
+    c.env.state.apiKey = caller;
+    return next();
+  };
+  app.use("/trpc/*", apiKeyStep);
+  app.use(`${REST_PREFIX}/*`, apiKeyStep);
+
   // CORS preflight: answered here, with the CORS headers only for an allowed origin (added below).
   app.options("/trpc/*", () => new Response(null, { status: 204 }));
 
   // CSRF: a state-changing request must come from our own origin (or an allowed one).
   app.use("/trpc/*", async (c, next) => {
+    // A key is not something a browser attaches by itself: another site cannot ride on it.
+    if (c.env.state.apiKey) return next();
     if (isCrossSiteRequest(c.req.raw, deps.publicUrl, allowedOrigins)) {
       return c.json({ error: { message: "Cross-site request refused", code: "FORBIDDEN" } }, 403);
     }
@@ -101,6 +173,8 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
   // The cookies wait in a variable for tRPC's answer: a header set on the context now would make
   // Hono re-wrap that answer, turning its body into a stream that Node then copies chunk by chunk.
   app.use("/trpc/*", async (c, next) => {
+    // With a key, the cookies are ignored: the call is the key's alone.
+    if (c.env.state.apiKey) return next();
     const token = readSessionToken(c.req.header("cookie") ?? null, deps.publicUrl);
     if (token) {
       const now = deps.clock.now();
@@ -127,7 +201,8 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
           deps: c.env.state.deps,
           session: c.env.state.session,
           pendingSession: c.env.state.pendingSession,
-          deviceToken: readDeviceToken(c.req.header("cookie") ?? null, deps.publicUrl),
+          deviceToken: c.env.state.apiKey ? null : readDeviceToken(c.req.header("cookie") ?? null, deps.publicUrl),
+          apiKey: c.env.state.apiKey,
           requestId: c.env.state.requestId,
           ip: c.env.state.ip,
           userAgent: c.req.header("user-agent")?.slice(0, 256) ?? null,
@@ -143,6 +218,26 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
     return response;
   });
 
+  app.on(
+    ["POST", "PUT", "PATCH", "DELETE"],
+    `${REST_PREFIX}/*`,
+    bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: { code: "PAYLOAD_TOO_LARGE", reason: "INVALID_INPUT", message: "Request too large", requestId: (c as Context<Env>).env.state.requestId } }, 413) }),
+  );
+
+  // Server-to-server: no session cookie is read here, so there is nothing for CSRF to protect.
+  app.all(`${REST_PREFIX}/*`, (c) =>
+    !rest ? c.notFound() : rest.answer(
+      c.req.raw,
+      createContext({
+        deps: c.env.state.deps,
+        requestId: c.env.state.requestId,
+        ip: c.env.state.ip,
+        userAgent: c.req.header("user-agent")?.slice(0, 256) ?? null,
+        apiKey: c.env.state.apiKey,
+      }),
+    ),
+  );
+
   return async (request: Request): Promise<Response> => {
     const started = performance.now();
     const url = new URL(request.url);
@@ -156,6 +251,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
       session: null,
       pendingSession: null,
       setCookies: [],
+      apiKey: null,
       deps: gate || deadline ? { ...deps, db: guardDatabase(deps.db, { gate, deadline }) } : deps,
     };
     const answer = async () => {
@@ -178,6 +274,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
             })
         : await answer();
       status = response.status;
+      deps.metrics?.requestAnswered(areaOf(url.pathname), status);
       // On the answer's own headers: wrapping it in a new Response would stream its body.
       response.headers.set("X-Request-Id", state.requestId);
       for (const [name, value] of Object.entries({ ...baseSecurityHeaders(deps.publicUrl), ...corsHeaders(request, allowedOrigins) })) {
@@ -198,7 +295,8 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
           status,
           durationMs: Math.round((performance.now() - started) * 10) / 10,
           userId: state.session?.userId,
-          clinicId: state.session?.activeClinicId ?? undefined,
+          apiKeyId: state.apiKey?.id,
+          clinicId: state.apiKey?.clinicId ?? state.session?.activeClinicId ?? undefined,
         },
         "request",
       );

@@ -2,6 +2,7 @@
 import type { PasswordHasher, SessionSettings } from "@frontdesk/auth";
 import type { Database } from "@frontdesk/db";
 import type { Vault } from "./encryption/vault";
+import type { Context } from "./context";
 import type { GateSettings } from "./resilience/gate";
 import type { WebhookSettings } from "./webhooks/settings";
 
@@ -24,6 +25,8 @@ export interface MailMessage {
 
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
+  /** Whether the transport can deliver now (/readyz?verbose); optional. */
+  check?(): Promise<void>;
 }
 
 /** The subset of pino's interface the API uses, so an edge runtime can pass something smaller. */
@@ -38,6 +41,8 @@ export interface RateLimitSettings {
   bookPerIpPerHour: number;
   bookPerEmailPerHour: number;
   managePerIpPerHour: number;
+  /** Calls per API key per minute (staff procedures called with a key). */
+  apiKeyPerMinute?: number;
 }
 
 /** Failing fast under outage and overload (resilience/*): absent, requests wait as long as the driver does. */
@@ -76,4 +81,38 @@ export interface ServerDeps {
   resilience?: ResilienceSettings;
   /** Where webhooks may go (ADR 0023); absent: private and loopback addresses are refused. */
   webhooks?: WebhookSettings;
+  metrics?: Metrics;
+  /** The server secret API keys are hashed with (API_KEY_PEPPER); changing it invalidates every key. */
+  apiKeyPepper?: string;
+}
+
+/** The REST layer (rest/index.ts), given by entry points that can run it (Node; not the edge). */
+export interface RestApi {
+  /** Answers one request under /api/v1 with the request's context. */
+  answer(request: Request, context: Context): Promise<Response>;
+  /** The OpenAPI document for a deployment at `publicUrl`. */
+  document(publicUrl: string): unknown;
+}
+
+/**
+ * What the API reports for monitoring (metrics/prometheus.ts on Node; absent on the edge). Labels
+ * are bounded and never carry patient data: procedure paths from the router, outcome codes,
+ * cache kinds.
+ */
+export interface Metrics {
+  /** One procedure call (tRPC or REST): its outcome ("ok" or the error code) and duration. */
+  procedureCalled(procedure: string, outcome: string, seconds: number): void;
+  /** One HTTP answer: which part of the server and its status class ("2xx"...). */
+  requestAnswered(area: string, status: number): void;
+  /** An appointment booked: online (public.book) or by staff and API keys. */
+  bookingMade(source: "online" | "staff"): void;
+  /** A booking or move refused because the time was taken or not free. */
+  bookingConflict(procedure: string): void;
+  cacheLookup(cache: string, hit: boolean): void;
+  liveFeedOpened(): void;
+  liveFeedClosed(): void;
+  /** The per-process connection gate, to report pool use and waiting (resilience/gate.ts). */
+  watchGate(load: () => { running: number; waiting: number }, permits: number): void;
+  /** The scrape answer (Prometheus text format) and its content type. */
+  scrape(): Promise<{ body: string; contentType: string }>;
 }

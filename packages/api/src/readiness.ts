@@ -32,3 +32,43 @@ export async function checkReadiness(db: Database, timeoutMs = 1_000): Promise<R
     clearTimeout(timer);
   }
 }
+
+export interface ReadinessCheck {
+  status: "ok" | "failing" | "not_checked";
+  ms: number;
+  detail?: string;
+}
+
+async function timed(work: () => Promise<string | undefined>): Promise<ReadinessCheck> {
+  const started = performance.now();
+  const ms = () => Math.round((performance.now() - started) * 10) / 10;
+  try {
+    const problem = await work();
+    return problem ? { status: "failing", ms: ms(), detail: problem } : { status: "ok", ms: ms() };
+  } catch {
+    // Never the error's text: it can carry connection strings or addresses.
+    return { status: "failing", ms: ms(), detail: "unreachable" };
+  }
+}
+
+/** For operators (/readyz?verbose, behind METRICS_TOKEN): each dependency, timed. */
+export async function checkReadinessInDetail(deps: { db: Database; mailer: { check?(): Promise<void> } }) {
+  const database = await timed(async () => {
+    await deps.db.transaction((tx) => tx.execute(sql`select 1`));
+    return undefined;
+  });
+  const migrations = await timed(async () => {
+    const readiness = await checkReadiness(deps.db);
+    return readiness.ready ? undefined : readiness.reason;
+  });
+  const mailer = deps.mailer;
+  const mail: ReadinessCheck = mailer.check
+    ? await timed(async () => {
+        await mailer.check!();
+        return undefined;
+      })
+    : { status: "not_checked", ms: 0, detail: "this transport has no check" };
+  const checks = { database, migrations, mail };
+  const ready = database.status === "ok" && migrations.status === "ok" && mail.status !== "failing";
+  return { ready, checks };
+}

@@ -1,4 +1,5 @@
 import { appointmentsRouter } from "./routers/appointments";
+import { clinicApiKeysRouter } from "./routers/clinic-api-keys";
 import { authRouter } from "./routers/auth";
 import { calendarRouter } from "./routers/calendar";
 import { calendarFeedRouter } from "./routers/calendar-feed";
@@ -29,7 +30,15 @@ export const appRouter = router({
   services: servicesRouter,
   schedule: scheduleRouter,
   notifications: notificationsRouter,
-  clinic: { staff: clinicStaffRouter, settings: clinicSettingsRouter, audit: clinicAuditRouter, security: clinicSecurityRouter, webhooks: clinicWebhooksRouter, templates: clinicTemplatesRouter },
+  clinic: {
+    staff: clinicStaffRouter,
+    settings: clinicSettingsRouter,
+    audit: clinicAuditRouter,
+    security: clinicSecurityRouter,
+    webhooks: clinicWebhooksRouter,
+    templates: clinicTemplatesRouter,
+    apiKeys: clinicApiKeysRouter,
+  },
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,18 +1,27 @@
 import { withIdentity, withTenant, type Transaction } from "@frontdesk/db";
 import { clinics, memberships, users, type MembershipRole } from "@frontdesk/db/schema";
-import { fieldErrorsOf, PERMISSIONS, type Access, type FieldErrors, type ProcedurePath } from "@frontdesk/domain";
-import { initTRPC } from "@trpc/server";
+import { apiKeyScopesFor, fieldErrorsOf, PERMISSIONS, type Access, type FieldErrors, type ProcedurePath } from "@frontdesk/domain";
+import { initTRPC, type TRPCError } from "@trpc/server";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Context } from "./context";
+import type { ApiKeyCaller, Context } from "./context";
 import { withRaceRetry } from "./booking/race-retry";
 import type { ClinicCipher } from "./encryption/vault";
 import { DomainError, ForbiddenError, UnauthorizedError, describeForLog, reasonOf, toTRPCError } from "./errors";
+import { apiKeyLimits } from "./rate-limit/api-key-limits";
+import { enforceLimits } from "./rate-limit/rate-limit";
 import { RETRY_AFTER_SECONDS } from "./resilience/errors";
 
 const INVALID_INPUT_MESSAGE = "Some fields need attention";
 
-const t = initTRPC.context<Context>().create({
+// The meta is the REST route of a procedure (rest/, ADR 0027); procedures without one stay tRPC-only.
+/** What a failed input parse says: the one problem, or that there are several (`fieldErrors` names them). */
+export function invalidInputMessage(issues: ReadonlyArray<{ message: string }>): string {
+  return issues.length === 1 ? issues[0]!.message : INVALID_INPUT_MESSAGE;
+}
+
+const t = initTRPC.context<Context>().meta<OpenApiMeta>().create({
   errorFormatter({ shape, error }) {
     const invalid = error.cause instanceof z.ZodError ? error.cause : undefined;
     const fieldErrors: FieldErrors | undefined = invalid ? fieldErrorsOf(invalid) : undefined;
@@ -21,7 +30,7 @@ const t = initTRPC.context<Context>().create({
     const { stack: _stack, ...data } = shape.data;
     // zod's own message is its issues as JSON, and a body that fails to parse is described with
     // a quote of itself: neither is a message for a person. Domain errors say it in words.
-    const message = invalid ? (invalid.issues.length === 1 ? invalid.issues[0]!.message : INVALID_INPUT_MESSAGE) : error.code === "PARSE_ERROR" ? "The request could not be read" : shape.message;
+    const message = invalid ? invalidInputMessage(invalid.issues) : error.code === "PARSE_ERROR" ? "The request could not be read" : shape.message;
     return { ...shape, message, data: { ...data, reason: reasonOf(error), ...(fieldErrors ? { fieldErrors } : {}), ...(details ? { details } : {}) } };
   },
 });
@@ -51,12 +60,34 @@ async function* mappedStream<T>(events: AsyncIterable<T>, ctx: Context, path: st
   }
 }
 
+const BOOKINGS: Record<string, "online" | "staff"> = { "public.book": "online", "appointments.create": "staff" };
+
+/** Metrics of one call (ports.ts Metrics): the labels are router paths and error codes, never values. */
+function observe(ctx: Context, path: string, failure: TRPCError | undefined, seconds: number) {
+  const metrics = ctx.deps.metrics;
+  if (!metrics) return;
+  metrics.procedureCalled(path, failure ? failure.code : "ok", seconds);
+  const source = BOOKINGS[path];
+  if (source && !failure) metrics.bookingMade(source);
+  const reason = failure ? reasonOf(failure) : undefined;
+  if (reason === "SLOT_TAKEN" || reason === "SLOT_UNAVAILABLE") metrics.bookingConflict(path);
+}
+
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
   typeof value === "object" && value !== null && Symbol.asyncIterator in value;
 
 const base = t.procedure.use(async ({ ctx, next, path, type }) => {
+  // An API key reaches only the procedures made for it (ADR 0028), whatever else they would allow.
+  if (ctx.apiKey && apiKeyScopesFor(path) === null) throw mapped(new ForbiddenError("This needs a signed-in person: API keys cannot call it", "SESSION_ONLY"), ctx, path);
+  const started = performance.now();
   const result = await next();
-  if (!result.ok) throw mapped(result.error, ctx, path);
+  const seconds = (performance.now() - started) / 1000;
+  if (!result.ok) {
+    const failure = mapped(result.error, ctx, path);
+    observe(ctx, path, failure, seconds);
+    throw failure;
+  }
+  observe(ctx, path, undefined, seconds);
   // A subscription's generator runs after this middleware has returned: wrap it, so that what it
   // throws gets the same mapping (otherwise tRPC serializes the raw error, SQL text included).
   if (type === "subscription" && isAsyncIterable(result.data)) return { ...result, data: mappedStream(result.data, ctx, path) };
@@ -73,48 +104,80 @@ export const authedProcedure = base.use(({ ctx, next }) => {
 export interface StaffScope {
   tx: Transaction;
   clinicId: string;
-  userId: string;
+  /** The signed-in member; null when an API key calls (then `apiKeyId` is set). */
+  userId: string | null;
   role: MembershipRole;
   /** Encrypts and decrypts the clinic's clinical text in this transaction (ADR 0025). */
   cipher: ClinicCipher;
+  apiKeyId: string | null;
 }
 
 /**
- * For work inside the session's active clinic by a member with one of `roles`. The handler runs
- * inside `withTenant`; a failure rolls the whole transaction back.
+ * The role an API key's transaction runs with: the front desk's, so that the database's own
+ * role checks (changing the clinic row needs owner or admin) hold against keys too.
+ */
+const API_KEY_SCOPE_ROLE = "receptionist" satisfies MembershipRole;
+
+/** The tenant scope of an API key's call, once its scopes allow `path` and its rate has room. */
+async function apiKeyScope(ctx: Context, key: ApiKeyCaller, path: string): Promise<Omit<StaffScope, "tx">> {
+  const missing = (apiKeyScopesFor(path) ?? []).filter((scope) => !key.scopes.includes(scope));
+  if (missing.length > 0) throw new ForbiddenError(`This API key lacks the ${missing.join(" and ")} scope`, "API_KEY_SCOPE");
+  await enforceLimits(ctx, apiKeyLimits(ctx.deps, key.id));
+  return { clinicId: key.clinicId, userId: null, role: API_KEY_SCOPE_ROLE, apiKeyId: key.id };
+}
+
+/** The tenant scope of a signed-in member of the session's active clinic whose role is one of `roles`. */
+async function memberScope(ctx: Context, roles: readonly MembershipRole[]): Promise<Omit<StaffScope, "tx">> {
+  const { session, deps } = ctx;
+  if (!session) throw new UnauthorizedError("Please sign in");
+  const clinicId = session.activeClinicId;
+  if (!clinicId) throw new ForbiddenError("Choose a clinic first", "NO_ACTIVE_CLINIC");
+  const [membership] = await withIdentity(deps.db, { userId: session.userId }, (tx) =>
+    tx
+      .select({ role: memberships.role, clinicRequiresMfa: clinics.requireMfa, userHasMfa: sql<boolean>`${users.totpKey} is not null` })
+      .from(memberships)
+      .innerJoin(clinics, eq(clinics.id, memberships.clinicId))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.userId, session.userId), eq(memberships.clinicId, clinicId))),
+  );
+  if (!membership) throw new ForbiddenError("You are not a member of this clinic", "NOT_A_MEMBER");
+  // The clinic's policy (ADR 0017): its staff work only with a second factor on their account.
+  if (membership.clinicRequiresMfa && !membership.userHasMfa) {
+    throw new ForbiddenError("This clinic requires two-step verification: turn it on in your account", "MFA_REQUIRED");
+  }
+  if (!roles.includes(membership.role)) {
+    throw new ForbiddenError("Your role does not allow this", "ROLE_NOT_ALLOWED");
+  }
+  return { clinicId, userId: session.userId, role: membership.role, apiKeyId: null };
+}
+
+/**
+ * For work inside one clinic: the session's active clinic, by a member with one of `roles`, or
+ * an API key's clinic, with the scopes API_KEY_ACCESS asks for. The handler runs inside
+ * `withTenant`; a failure rolls the whole transaction back.
  */
 export function staffProcedure(...roles: readonly MembershipRole[]) {
-  return authedProcedure.use(async ({ ctx, next }) => {
-    const { session, deps } = ctx;
-    const clinicId = session.activeClinicId;
-    if (!clinicId) throw new ForbiddenError("Choose a clinic first", "NO_ACTIVE_CLINIC");
-    const [membership] = await withIdentity(deps.db, { userId: session.userId }, (tx) =>
-      tx
-        .select({ role: memberships.role, clinicRequiresMfa: clinics.requireMfa, userHasMfa: sql<boolean>`${users.totpKey} is not null` })
-        .from(memberships)
-        .innerJoin(clinics, eq(clinics.id, memberships.clinicId))
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.userId, session.userId), eq(memberships.clinicId, clinicId))),
-    );
-    if (!membership) throw new ForbiddenError("You are not a member of this clinic", "NOT_A_MEMBER");
-    // The clinic's policy (ADR 0017): its staff work only with a second factor on their account.
-    if (membership.clinicRequiresMfa && !membership.userHasMfa) {
-      throw new ForbiddenError("This clinic requires two-step verification: turn it on in your account", "MFA_REQUIRED");
-    }
-    if (!roles.includes(membership.role)) {
-      throw new ForbiddenError("Your role does not allow this", "ROLE_NOT_ALLOWED");
-    }
-    const scope = { clinicId, userId: session.userId, role: membership.role };
+  return base.use(async ({ ctx, next, path }) => {
+    const scope = ctx.apiKey ? await apiKeyScope(ctx, ctx.apiKey, path) : await memberScope(ctx, roles);
     // A transaction that lost a race as a deadlock or serialization failure runs again, whole (ADR 0019).
     return withRaceRetry(() =>
-      withTenant(deps.db, scope, async (tx) => {
-        const result = await next({ ctx: { staff: { tx, ...scope, cipher: deps.vault.forClinic(tx, clinicId) } satisfies StaffScope } });
+      withTenant(ctx.deps.db, scope, async (tx) => {
+        const result = await next({ ctx: { staff: { tx, ...scope, cipher: ctx.deps.vault.forClinic(tx, scope.clinicId) } satisfies StaffScope } });
         // next() reports failure instead of throwing: rethrow so the transaction rolls back.
         if (!result.ok) throw result.error;
         return result;
       }),
     );
   });
+}
+
+/**
+ * The signed-in member behind a staff call. For the session-only procedures (an API key never
+ * gets there: the base procedure refuses it), so this throwing is a wiring mistake, not a path.
+ */
+export function signedInMember(staff: StaffScope): string {
+  if (staff.userId === null) throw new ForbiddenError("This needs a signed-in person: API keys cannot call it", "SESSION_ONLY");
+  return staff.userId;
 }
 
 type BuilderFor<A> = A extends "anyone"

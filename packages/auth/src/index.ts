@@ -62,5 +62,7 @@ export {
   useRecoveryCode,
 } from "./mfa";
 export { createCapabilityToken, parseCapabilityToken } from "./capability";
+export { createApiKey, parseApiKey, readApiKey } from "./api-keys";
 export { isCrossSiteRequest } from "./csrf";
 export { readDeviceToken, readSessionToken, serializeBlankSessionCookie, serializeDeviceCookie, serializeSessionCookie, sessionCookieName } from "./cookies";
+export { constantTimeStringEqual, sha256Hex } from "./crypto";

@@ -5,6 +5,7 @@ import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresErrorCode } from "./errors";
 import {
+  apiKeys,
   appointmentEvents,
   appointments,
   auditLog,
@@ -106,6 +107,7 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
     tokenHash: `intruder-${crypto.randomUUID()}`,
     expiresAt: new Date("2031-01-01T00:00:00Z"),
   }),
+  api_keys: (clinicId) => ({ clinicId, name: "Intruder", hint: "intruder", keyHash: `intruder-${crypto.randomUUID()}`, scopes: ["calendar:read"] }),
   audit_log: (clinicId) => ({ clinicId, actorKind: "system", action: "forge", entity: "clinic" }),
   appointment_events: (clinicId, refs) => ({ clinicId, appointmentId: refs.appointmentId, practitionerId: refs.practitionerId, kind: "created" }),
   clinical_notes: (clinicId, refs) => ({ clinicId, patientId: refs.patientId, appointmentId: refs.appointmentId, authorUserId: refs.ownerUserId, content: "intruder" }),
@@ -163,6 +165,7 @@ const tenantTables: PgTable[] = [
   messageTemplates,
   clinicDataKeys,
   clinicalNotes,
+  apiKeys,
 ];
 
 async function rejection(work: Promise<unknown>): Promise<string | undefined> {

@@ -44,6 +44,9 @@ export const REASONS = {
   LAST_OWNER: "A clinic needs at least one owner.",
   WEBHOOK_TARGET_REFUSED: "The webhook address is inside the server's own network (loopback, private, link-local), which this deployment refuses.",
   USER_ALREADY_LINKED: "That sign-in already belongs to another practitioner.",
+  API_KEY_INVALID: "The API key is unknown, revoked or expired (401).",
+  API_KEY_SCOPE: "The API key lacks a scope this call needs; the message names it.",
+  SESSION_ONLY: "This procedure needs a signed-in person: API keys cannot call it.",
   RATE_LIMITED: "Too many requests; wait (see `Retry-After` where given) and try again.",
   SERVICE_UNAVAILABLE: "The database is briefly away, the server is busy, or the request ran out of time (503); retry after `Retry-After`.",
   INTERNAL: "Something failed on the server; the message quotes a request id.",
@@ -57,7 +60,7 @@ export const isReason = (value: unknown): value is Reason => typeof value === "s
 export type FieldErrors = Record<string, string[]>;
 
 /** The field errors of a failed zod parse, in the wire's shape. */
-export function fieldErrorsOf(error: Pick<z.ZodError, "issues">): FieldErrors {
+export function fieldErrorsOf(error: { issues: ReadonlyArray<Pick<z.core.$ZodIssue, "path" | "message">> }): FieldErrors {
   const fieldErrors: FieldErrors = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".");

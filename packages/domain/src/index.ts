@@ -24,6 +24,8 @@ export * from "./schemas/webhooks";
 export * from "./schemas/templates";
 export * from "./schemas/notifications";
 export * from "./schemas/clinical-notes";
+export * from "./schemas/answers";
+export * from "./schemas/integrations";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

@@ -10,7 +10,7 @@
 //  - an entry never outlives its own expiry (e.g. its first time falling inside the notice);
 //  - and never lives longer than `maxAgeMs`, which also bounds staleness while the listening
 //    connection is down (notifications sent then are lost; on reconnect everything is dropped).
-import type { Clock, Listen, Logger } from "../ports";
+import type { Clock, Listen, Logger, Metrics } from "../ports";
 
 /** The channel the availability triggers notify, with "<table>:<clinic id>" (migration 0009). */
 export const AVAILABILITY_CHANNEL = "availability_changes";
@@ -51,6 +51,8 @@ export class ClinicCache<T> {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly options: ClinicCacheOptions,
+    /** Told of every lookup (metrics: cache hits); absent, nobody counts. */
+    private readonly onLookup?: (hit: boolean) => void,
   ) {
     this.dependsOn = new Set(options.dependsOn);
   }
@@ -63,6 +65,7 @@ export class ClinicCache<T> {
     this.startListening();
     const now = this.clock.now().getTime();
     const hit = this.fresh(key, now);
+    this.onLookup?.(hit !== undefined);
     if (hit) return hit.value;
     if (!this.live) return (await load()).value;
 
@@ -172,7 +175,7 @@ export interface CacheKind {
 const caches = new WeakMap<Listen, Map<string, ClinicCache<unknown>>>();
 
 /** The process's cache of `kind` for this `listen` port (as the calendar feed's hub); none without one. */
-export function clinicCacheFor<T>(deps: { listen?: Listen; clock: Clock; logger: Logger }, kind: CacheKind): ClinicCache<T> | undefined {
+export function clinicCacheFor<T>(deps: { listen?: Listen; clock: Clock; logger: Logger; metrics?: Metrics }, kind: CacheKind): ClinicCache<T> | undefined {
   if (!deps.listen) return undefined;
   let byKind = caches.get(deps.listen);
   if (!byKind) {
@@ -181,7 +184,8 @@ export function clinicCacheFor<T>(deps: { listen?: Listen; clock: Clock; logger:
   }
   let cache = byKind.get(kind.name);
   if (!cache) {
-    cache = new ClinicCache<unknown>(deps.listen, deps.clock, deps.logger, kind.options);
+    const metrics = deps.metrics;
+    cache = new ClinicCache<unknown>(deps.listen, deps.clock, deps.logger, kind.options, metrics ? (hit) => metrics.cacheLookup(kind.name, hit) : undefined);
     byKind.set(kind.name, cache);
   }
   return cache as ClinicCache<T>;

@@ -1,5 +1,7 @@
 // The receptionist's moves: book (phone patients included), move, cancel, and walk an appointment
 // through its statuses. Staff may book outside the online rules, never over another appointment.
+import { appointmentView } from "@frontdesk/domain";
+import { appointmentDetailView } from "@frontdesk/domain";
 import { appointments, patients, practitionerServices, practitioners, services } from "@frontdesk/db/schema";
 import { isOpen } from "@frontdesk/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -41,6 +43,8 @@ const audit = (staff: StaffScope, requestId: string, action: string, entityId: s
 export const appointmentsRouter = {
   /** One appointment with the patient's contact details; staff reading them is audited. */
   get: procedure("appointments.get")
+    .meta({ openapi: { method: "GET", path: "/appointments/{id}", tags: ["Appointments"], protect: true, summary: "One appointment with the patient's contact details (audited)" } })
+    .output(appointmentDetailView)
     .input(appointmentInput)
     .query(async ({ ctx, input }) => {
       const staff = ctx.staff;
@@ -63,6 +67,8 @@ export const appointmentsRouter = {
     }),
 
   create: procedure("appointments.create")
+    .meta({ openapi: { method: "POST", path: "/appointments", tags: ["Appointments"], protect: true, summary: "Book an appointment for a patient on record or a new one (outside the online rules, never over another appointment)" } })
+    .output(appointmentView)
     .input(createAppointmentInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
@@ -112,6 +118,8 @@ export const appointmentsRouter = {
     }),
 
   reschedule: procedure("appointments.reschedule")
+    .meta({ openapi: { method: "POST", path: "/appointments/{id}/reschedule", tags: ["Appointments"], protect: true, summary: "Move an appointment (send the version you read)" } })
+    .output(appointmentView)
     .input(rescheduleAppointmentInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
@@ -138,6 +146,8 @@ export const appointmentsRouter = {
     }),
 
   cancel: procedure("appointments.cancel")
+    .meta({ openapi: { method: "POST", path: "/appointments/{id}/cancel", tags: ["Appointments"], protect: true, summary: "Cancel an appointment, with a reason" } })
+    .output(appointmentView)
     .input(cancelAppointmentInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
@@ -156,6 +166,8 @@ export const appointmentsRouter = {
     }),
 
   setStatus: procedure("appointments.setStatus")
+    .meta({ openapi: { method: "POST", path: "/appointments/{id}/status", tags: ["Appointments"], protect: true, summary: "Confirm, mark arrived, completed or no-show" } })
+    .output(appointmentView)
     .input(setStatusInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;

@@ -8,6 +8,7 @@ import { and, asc, desc, eq, gt } from "drizzle-orm";
 import { calendarChangesInput } from "@frontdesk/domain";
 import type { ServerDeps } from "../ports";
 import { hubFor, type AppointmentChange, type FeedSubscription } from "../realtime/change-hub";
+import { UnauthorizedError } from "../errors";
 import { procedure } from "../trpc";
 
 const REPLAY_BATCH = 500;
@@ -105,6 +106,7 @@ async function* feed(options: {
   };
   let cursor = options.start;
   let catchUp = options.replay;
+  deps.metrics?.liveFeedOpened();
   try {
     while (!signal?.aborted) {
       if (catchUp) {
@@ -149,6 +151,7 @@ async function* feed(options: {
     }
   } finally {
     subscription?.close();
+    deps.metrics?.liveFeedClosed();
   }
 }
 
@@ -162,12 +165,15 @@ export const calendarFeedRouter = {
     .input(calendarChangesInput)
     .subscription(async ({ ctx, input, signal }) => {
       const { deps } = ctx;
+      // Session-only (a key never reaches it): the open feed re-checks this session as it runs.
+      const session = ctx.session;
+      if (!session) throw new UnauthorizedError("Please sign in");
       const scope: TenantScope = { clinicId: ctx.staff.clinicId, userId: ctx.staff.userId, role: ctx.staff.role };
       // Listening starts before the answer does, so nothing committed after the call is missed.
       const subscription = deps.listen ? await hubFor(deps.listen, deps.logger).subscribe(scope.clinicId) : undefined;
       // A client that leaves before the first event never runs the generator's `finally`.
       signal?.addEventListener("abort", () => subscription?.close(), { once: true });
       const start = input.lastEventId !== undefined ? Number(input.lastEventId) : await latestId(deps, scope);
-      return feed({ deps, session: ctx.session, scope, subscription, signal, start, replay: input.lastEventId !== undefined });
+      return feed({ deps, session, scope, subscription, signal, start, replay: input.lastEventId !== undefined });
     }),
 } satisfies TRPCRouterRecord;

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordStaffAudit } from "../audit";
 import { RuleError } from "../errors";
-import { procedure } from "../trpc";
+import { procedure, signedInMember } from "../trpc";
 
 const MAX_EMBED_ORIGINS = 10;
 
@@ -42,7 +42,8 @@ export const clinicSecurityRouter = {
   update: procedure("clinic.security.update")
     .input(updateInput)
     .mutation(async ({ ctx, input }) => {
-      const { tx, clinicId, userId } = ctx.staff;
+      const { tx, clinicId } = ctx.staff;
+      const userId = signedInMember(ctx.staff);
       const [before] = await tx.select({ requireMfa: clinics.requireMfa, embedOrigins: clinics.embedOrigins }).from(clinics).where(eq(clinics.id, clinicId));
       if (input.requireMfa === true && !before!.requireMfa) {
         // Whoever turns the rule on must meet it, or their next request would lock them out.

@@ -2,12 +2,13 @@
 // keeps its cookie like a browser.
 import { serve } from "@hono/node-server";
 import { createFetchHandler } from "../handler";
+import { restApi } from "../rest";
 import type { ServerDeps } from "../ports";
 
 /** Serves `deps` on a free port. Each server reports its own client address, so per-IP limits stay per test. */
 export async function listen(deps: ServerDeps, options: { clientIp?: string } = {}) {
   const ip = options.clientIp ?? `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
-  const handler = createFetchHandler(deps, { clientIp: () => ip });
+  const handler = createFetchHandler(deps, { clientIp: () => ip, rest: restApi });
   const server = serve({ fetch: handler, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const address = server.address();

@@ -11,3 +11,4 @@ export * from "./templates";
 export * from "./encryption";
 export * from "./clinical-notes";
 export { TENANT_ISOLATION_POLICY } from "./policies";
+export * from "./integrations";

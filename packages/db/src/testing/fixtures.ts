@@ -1,6 +1,7 @@
 import { withIdentity, withTenant } from "../scope";
 import type { Database } from "../client";
 import {
+  apiKeys,
   appointmentEvents,
   clinicDataKeys,
   clinicalNotes,
@@ -154,6 +155,7 @@ export async function createTestClinic(
       status: "delivered",
     });
     await tx.insert(messageTemplates).values({ clinicId, kind: "reminder", channel: "email", locale: "en", subject: "Soon", text: "See you {{when}}" });
+    await tx.insert(apiKeys).values({ clinicId, name: "Test key", hint: "testhint", keyHash: `key-${crypto.randomUUID()}`, scopes: ["calendar:read"], createdBy: owner!.id });
     return {
       webhookEndpointId: endpoint!.id,
       ownerUserId: owner!.id,

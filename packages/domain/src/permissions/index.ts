@@ -7,6 +7,7 @@ import { bookingAccess } from "./booking";
 import { clinicalNotesAccess } from "./clinical-notes";
 import { feedAccess } from "./feed";
 import { notificationsAccess } from "./notifications";
+import { integrationsAccess } from "./integrations";
 import { patientsAccess } from "./patients";
 import { setupAccess } from "./setup";
 import { webhooksAccess } from "./webhooks";
@@ -23,6 +24,7 @@ export const PERMISSIONS = {
   ...webhooksAccess,
   ...notificationsAccess,
   ...clinicalNotesAccess,
+  ...integrationsAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;
@@ -38,3 +40,5 @@ export function isAllowed(access: Access, role: CallerRole): boolean {
 export function can(role: CallerRole, procedure: ProcedurePath): boolean {
   return isAllowed(PERMISSIONS[procedure], role);
 }
+
+export * from "./api-keys";

@@ -46,6 +46,7 @@ describe("who may open the clinic settings", () => {
       "Staff",
       "Audit log",
       "Security",
+      "API keys",
     ]);
     expect(within(sections).getByRole("link", { name: "Practitioners" })).toHaveAttribute("aria-current", "page");
   });

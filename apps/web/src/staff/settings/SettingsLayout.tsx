@@ -17,6 +17,7 @@ const SECTIONS = [
   { to: "/app/settings/templates", label: "Message templates", exact: false },
   { to: "/app/settings/failures", label: "Failed deliveries", exact: false },
   { to: "/app/settings/webhooks", label: "Webhooks", exact: false },
+  { to: "/app/settings/api-keys", label: "API keys", exact: false },
 ] as const;
 
 export function SettingsLayout() {

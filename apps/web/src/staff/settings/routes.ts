@@ -97,6 +97,10 @@ export const settingsFailuresRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "failures",
   component: lazyRouteComponent(() => import("./FailuresPage"), "FailuresPage"),
+export const settingsApiKeysRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "api-keys",
+  component: lazyRouteComponent(() => import("./ApiKeysPage"), "ApiKeysPage"),
 });
 
 /** Routes under the signed-in layout. */
@@ -112,5 +116,6 @@ export const settingsRoutes = [
     settingsWebhooksRoute,
     settingsTemplatesRoute,
     settingsFailuresRoute,
+    settingsApiKeysRoute,
   ]),
 ] as const;

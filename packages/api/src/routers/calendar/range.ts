@@ -1,5 +1,6 @@
 import { calendarRangeInput } from "@frontdesk/domain";
 import type { Transaction } from "@frontdesk/db";
+import { calendarRangeView } from "@frontdesk/domain";
 import { appointments, patients, practitioners, scheduleExceptions, services, workingHours } from "@frontdesk/db/schema";
 import { and, asc, eq, gt, gte, inArray, lt } from "drizzle-orm";
 import { clinicOf } from "../../booking/clinic";
@@ -40,6 +41,8 @@ export function appointmentsInWindow(tx: Transaction, clinicId: string, practiti
  * and time off, with the clinic's zone and locale (what the calendar needs to draw its times).
  */
 export const range = procedure("calendar.range")
+    .meta({ openapi: { method: "GET", path: "/calendar", tags: ["Calendar"], protect: true, summary: "The calendar between two local dates: practitioners' hours, time off and appointments" } })
+    .output(calendarRangeView)
   .input(calendarRangeInput)
   .query(async ({ ctx, input }) => {
     const { tx, clinicId } = ctx.staff;

@@ -1,4 +1,5 @@
 import { createPatientInput } from "@frontdesk/domain";
+import { patientView } from "@frontdesk/domain";
 import { patients } from "@frontdesk/db/schema";
 import { recordStaffAudit } from "../../audit";
 import { ENCRYPTED } from "../../encryption/fields";
@@ -7,6 +8,8 @@ import { emitPatientCreatedWebhook } from "../../webhooks/events";
 import { recordView } from "./patient-record";
 
 export const create = procedure("patients.create")
+    .meta({ openapi: { method: "POST", path: "/patients", tags: ["Patients"], protect: true, summary: "Add a patient record" } })
+    .output(patientView)
   .input(createPatientInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;

@@ -1,4 +1,5 @@
 import { patientInput } from "@frontdesk/domain";
+import { patientDetailView } from "@frontdesk/domain";
 import { appointments, practitioners, services } from "@frontdesk/db/schema";
 import { and, desc, eq } from "drizzle-orm";
 import { recordStaffAudit } from "../../audit";
@@ -8,6 +9,8 @@ import { loadPatient, recordView } from "./patient-record";
 
 /** The record with every appointment (newest first) and the no-show count. Each view is audited. */
 export const get = procedure("patients.get")
+    .meta({ openapi: { method: "GET", path: "/patients/{patientId}", tags: ["Patients"], protect: true, summary: "A patient record with its appointments (audited)" } })
+    .output(patientDetailView)
   .input(patientInput)
   .query(async ({ ctx, input }) => {
     const staff = ctx.staff;

@@ -1,4 +1,5 @@
 import { searchPatientsInput } from "@frontdesk/domain";
+import { patientSearchView } from "@frontdesk/domain";
 import { patients } from "@frontdesk/db/schema";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
@@ -37,6 +38,8 @@ export function patientSearchQuery(clinicId: string, input: z.output<typeof sear
 
 /** Active patients whose name, e-mail or phone contains every fragment typed; paged, by name. */
 export const search = procedure("patients.search")
+    .meta({ openapi: { method: "GET", path: "/patients", tags: ["Patients"], protect: true, summary: "Active patients whose name, e-mail or phone contains every fragment typed" } })
+    .output(patientSearchView)
   .input(searchPatientsInput)
   .query(async ({ ctx, input }) => {
     const rows = await ctx.staff.tx.execute<PatientSearchRow>(patientSearchQuery(ctx.staff.clinicId, input));

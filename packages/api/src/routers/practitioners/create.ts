@@ -1,10 +1,13 @@
 import { createPractitionerInput } from "@frontdesk/domain";
+import { practitionerView } from "@frontdesk/domain";
 import { practitioners } from "@frontdesk/db/schema";
 import { recordStaffAudit } from "../../audit";
 import { procedure } from "../../trpc";
 import { assertLinkableUser, view } from "./practitioner-record";
 
 export const create = procedure("practitioners.create")
+    .meta({ openapi: { method: "POST", path: "/practitioners", tags: ["Practitioners"], protect: true, summary: "Add a practitioner" } })
+    .output(practitionerView)
   .input(createPractitionerInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;

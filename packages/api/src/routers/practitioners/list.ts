@@ -1,4 +1,6 @@
 import { fields } from "@frontdesk/domain";
+import { z } from "zod";
+import { practitionerView } from "@frontdesk/domain";
 import { practitioners, practitionerServices } from "@frontdesk/db/schema";
 import { and, asc, eq } from "drizzle-orm";
 import { procedure } from "../../trpc";
@@ -6,6 +8,8 @@ import { view } from "./practitioner-record";
 
 /** Active practitioners (and inactive ones on request), with the services each offers. */
 export const list = procedure("practitioners.list")
+    .meta({ openapi: { method: "GET", path: "/practitioners", tags: ["Practitioners"], protect: true, summary: "Practitioners with the services each offers" } })
+    .output(z.array(practitionerView))
   .input(fields.listInput)
   .query(async ({ ctx, input }) => {
     const { tx, clinicId } = ctx.staff;

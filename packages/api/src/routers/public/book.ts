@@ -4,6 +4,7 @@
 //   3. write (book/write.ts): patient, appointment, manage link, notifications (enqueued for the
 //      job worker: the confirmation e-mail is no longer sent in the request), event and audit;
 //   4. recover from a lost race (book/lost-race.ts): another request took the time first.
+import { bookingView } from "@frontdesk/domain";
 import { bookInput } from "@frontdesk/domain";
 import type { Transaction } from "@frontdesk/db";
 import { withRaceRetry } from "../../booking/race-retry";
@@ -32,6 +33,8 @@ function readBeforeDeciding(tx: Transaction, clinicId: string, input: BookInput)
 }
 
 export const book = procedure("public.book")
+    .meta({ openapi: { method: "POST", path: "/clinics/{clinicSlug}/bookings", tags: ["Booking"], protect: false, summary: "Book a free time as a patient (send the same idempotencyKey again to retry safely)" } })
+    .output(bookingView)
   .input(bookInput)
   .mutation(async ({ ctx, input }) => {
     await enforceLimits(ctx, bookLimits(ctx.deps, ctx.ip, input.patient.email));

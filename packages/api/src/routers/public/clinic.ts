@@ -1,5 +1,6 @@
 // public.clinic: what a clinic's booking page shows: bookable services, who offers them, and the
 // booking policy. Nothing about patients.
+import { clinicPageView } from "@frontdesk/domain";
 import { clinicInput } from "@frontdesk/domain";
 import { practitionerServices, practitioners, services } from "@frontdesk/db/schema";
 import { and, asc, eq } from "drizzle-orm";
@@ -7,6 +8,8 @@ import { procedure } from "../../trpc";
 import { asPublic, clinicBySlug } from "./scope";
 
 export const clinic = procedure("public.clinic")
+    .meta({ openapi: { method: "GET", path: "/clinics/{clinicSlug}", tags: ["Booking"], protect: false, summary: "A clinic's booking page: bookable services, who offers them, the booking policy" } })
+    .output(clinicPageView)
   .input(clinicInput)
   .query(async ({ ctx, input }) => {
     const clinic = await clinicBySlug(ctx, input.clinicSlug);

@@ -1,5 +1,6 @@
 // public.slots: the free times of a service, per local day, as patients see them. Kept in memory
 // per process (cache/public-reads.ts); the handler may answer a kept one before the framework runs.
+import { slotsView } from "@frontdesk/domain";
 import { slotsInput } from "@frontdesk/domain";
 import { findSlots } from "../../booking/availability";
 import { clinicCacheFor, type Cached } from "../../cache/clinic-cache";
@@ -33,6 +34,8 @@ async function loadPublicSlots(ctx: Context, input: SlotsInput): Promise<Cached<
 }
 
 export const slots = procedure("public.slots")
+    .meta({ openapi: { method: "GET", path: "/clinics/{clinicSlug}/slots", tags: ["Booking"], protect: false, summary: "Free start times for a service, per local day" } })
+    .output(slotsView)
   .input(slotsInput)
   .query(async ({ ctx, input }) => {
     await enforceLimits(ctx, slotsLimits(ctx.deps, ctx.ip));

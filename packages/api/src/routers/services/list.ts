@@ -1,4 +1,6 @@
 import { fields } from "@frontdesk/domain";
+import { z } from "zod";
+import { serviceView } from "@frontdesk/domain";
 import { practitionerServices, services } from "@frontdesk/db/schema";
 import { and, asc, eq } from "drizzle-orm";
 import { procedure } from "../../trpc";
@@ -6,6 +8,8 @@ import { view } from "./service-record";
 
 /** Active services (and inactive ones on request), with the practitioners who offer each. */
 export const list = procedure("services.list")
+    .meta({ openapi: { method: "GET", path: "/services", tags: ["Services"], protect: true, summary: "Services with the practitioners who offer each" } })
+    .output(z.array(serviceView))
   .input(fields.listInput)
   .query(async ({ ctx, input }) => {
     const { tx, clinicId } = ctx.staff;

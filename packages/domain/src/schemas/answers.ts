@@ -1,0 +1,191 @@
+// What procedures answer: the `.output()` of every procedure the REST API exposes (ADR 0027).
+// tRPC checks each answer against its schema, so the OpenAPI document generated from them cannot
+// drift from what the server sends. Objects strip keys they do not name: a field added to an
+// answer must be added here too, or clients never see it.
+import { z } from "zod";
+import { APPOINTMENT_STATUSES } from "../appointment-status";
+import { REASONS, type Reason } from "../failure";
+import { SCHEDULE_EXCEPTION_KINDS } from "./schedule";
+
+const uuid = z.uuid();
+const instant = z.iso.datetime({ offset: true });
+const localDate = z.iso.date();
+const wallTime = z.string().regex(/^\d{2}:\d{2}$/);
+
+export const appointmentStatus = z.enum(APPOINTMENT_STATUSES);
+export const appointmentSource = z.enum(["online", "staff"]);
+
+/** One appointment as the calendar and the API show it (no patient data). */
+export const appointmentView = z
+  .object({
+    id: uuid,
+    start: instant,
+    end: instant,
+    status: appointmentStatus,
+    source: appointmentSource,
+    serviceId: uuid,
+    serviceName: z.string(),
+    practitionerId: uuid,
+    practitionerName: z.string(),
+    /** Send it back with a change: a stale one is refused with STALE_VERSION. */
+    version: z.int(),
+  })
+  .meta({ id: "Appointment" });
+
+const patientContact = z.object({
+  id: uuid,
+  fullName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  dateOfBirth: localDate.nullable(),
+});
+
+/** appointments.get: the appointment, its notes and the patient's contact details (the read is audited). */
+export const appointmentDetailView = appointmentView
+  .extend({ notes: z.string().nullable(), cancelReason: z.string().nullable(), patient: patientContact })
+  .meta({ id: "AppointmentDetail" });
+
+/** public.clinic: what a booking page shows. */
+export const clinicPageView = z
+  .object({
+    id: uuid,
+    slug: z.string(),
+    name: z.string(),
+    timezone: z.string(),
+    locale: z.string(),
+    currency: z.string(),
+    address: z.string().nullable(),
+    policy: z.object({ minNoticeMinutes: z.int(), horizonDays: z.int(), slotStepMinutes: z.int(), cancellationNoticeMinutes: z.int() }),
+    services: z.array(z.object({ id: uuid, name: z.string(), durationMinutes: z.int(), priceCents: z.int().nullable() })),
+    practitioners: z.array(z.object({ id: uuid, displayName: z.string(), colour: z.string(), serviceIds: z.array(uuid) })),
+  })
+  .meta({ id: "ClinicPage" });
+
+/** public.slots: free start times per local day, in the clinic's zone. */
+export const slotsView = z
+  .object({
+    timezone: z.string(),
+    durationMinutes: z.int(),
+    days: z.array(z.object({ date: localDate, starts: z.array(instant) })),
+  })
+  .meta({ id: "Slots" });
+
+/** public.book: the booked appointment and the patient's manage link (a bearer capability: keep it private). */
+export const bookingView = z
+  .object({
+    appointment: appointmentView.extend({ clinicName: z.string(), timezone: z.string() }),
+    manageToken: z.string(),
+    manageUrl: z.string(),
+  })
+  .meta({ id: "Booking" });
+
+/** calendar.range: practitioners with their hours and time off, and the appointments in the window. */
+export const calendarRangeView = z
+  .object({
+    timezone: z.string(),
+    locale: z.string(),
+    practitioners: z.array(
+      z.object({
+        id: uuid,
+        displayName: z.string(),
+        colour: z.string(),
+        active: z.boolean(),
+        workingHours: z.array(z.object({ weekday: z.int(), start: wallTime, end: wallTime })),
+        exceptions: z.array(z.object({ id: uuid, kind: z.enum(SCHEDULE_EXCEPTION_KINDS), start: instant, end: instant, reason: z.string().nullable() })),
+      }),
+    ),
+    appointments: z.array(
+      z.object({
+        id: uuid,
+        practitionerId: uuid,
+        serviceId: uuid,
+        serviceName: z.string(),
+        patientId: uuid,
+        patientName: z.string(),
+        start: instant,
+        end: instant,
+        status: appointmentStatus,
+        source: appointmentSource,
+        version: z.int(),
+      }),
+    ),
+  })
+  .meta({ id: "CalendarRange" });
+
+/** A patient record as staff edit it. */
+export const patientView = patientContact
+  .extend({
+    notes: z.string().nullable(),
+    archivedAt: instant.nullable(),
+    createdAt: instant,
+    /** Send it back as `expectedUpdatedAt` to be told when someone changed the record meanwhile. */
+    updatedAt: instant,
+  })
+  .meta({ id: "Patient" });
+
+export const patientSearchView = z
+  .object({ items: z.array(patientContact), total: z.int(), page: z.int(), pageSize: z.int() })
+  .meta({ id: "PatientSearchPage" });
+
+/** patients.get: the record, every appointment (newest first) and the no-show count (the read is audited). */
+export const patientDetailView = z
+  .object({
+    patient: patientView,
+    appointments: z.array(
+      z.object({
+        id: uuid,
+        startsAt: instant,
+        endsAt: instant,
+        status: appointmentStatus,
+        source: appointmentSource,
+        notes: z.string().nullable(),
+        cancelReason: z.string().nullable(),
+        serviceId: uuid,
+        serviceName: z.string(),
+        practitionerId: uuid,
+        practitionerName: z.string(),
+      }),
+    ),
+    noShowCount: z.int(),
+  })
+  .meta({ id: "PatientDetail" });
+
+export const practitionerView = z
+  .object({ id: uuid, displayName: z.string(), colour: z.string(), active: z.boolean(), userId: uuid.nullable(), serviceIds: z.array(uuid) })
+  .meta({ id: "Practitioner" });
+
+export const serviceView = z
+  .object({
+    id: uuid,
+    name: z.string(),
+    durationMinutes: z.int(),
+    bufferBeforeMinutes: z.int(),
+    bufferAfterMinutes: z.int(),
+    priceCents: z.int().nullable(),
+    bookableOnline: z.boolean(),
+    active: z.boolean(),
+    practitionerIds: z.array(uuid),
+  })
+  .meta({ id: "Service" });
+
+/** schedule.getWeek: the weekly pattern, local wall-clock times in the clinic's zone. */
+export const weekView = z
+  .object({ practitionerId: uuid, intervals: z.array(z.object({ weekday: z.int(), start: wallTime, end: wallTime })) })
+  .meta({ id: "Week" });
+
+/** Every REST error answer (ADR 0027): branch on `reason`, show `message`, and `fieldErrors` under each field. */
+export const apiErrorView = z
+  .object({
+    error: z.object({
+      /** The HTTP-level kind, as tRPC names it (BAD_REQUEST, NOT_FOUND, CONFLICT, ...). */
+      code: z.string(),
+      reason: z.enum(Object.keys(REASONS) as [Reason, ...Reason[]]),
+      message: z.string(),
+      /** Messages per field, keyed by the field's path joined with dots; "" is the input as a whole. */
+      fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+      /** Reason-specific extras, e.g. `nextSlots` with SLOT_TAKEN. */
+      details: z.record(z.string(), z.unknown()).optional(),
+      /** Quote it when asking for help: it finds the request's log line. */
+      requestId: z.string(),
+    }),
+  });
