@@ -119,7 +119,7 @@ export interface StaffScope {
 const API_KEY_SCOPE_ROLE = "receptionist" satisfies MembershipRole;
 
 /** The tenant scope of an API key's call, once its scopes allow `path` and its rate has room. */
-async function apiKeyScope(ctx: Context, key: ApiKeyCaller, path: string): Promise<Omit<StaffScope, "tx">> {
+async function apiKeyScope(ctx: Context, key: ApiKeyCaller, path: string): Promise<Omit<StaffScope, "tx" | "cipher">> {
   const missing = (apiKeyScopesFor(path) ?? []).filter((scope) => !key.scopes.includes(scope));
   if (missing.length > 0) throw new ForbiddenError(`This API key lacks the ${missing.join(" and ")} scope`, "API_KEY_SCOPE");
   await enforceLimits(ctx, apiKeyLimits(ctx.deps, key.id));
@@ -127,7 +127,7 @@ async function apiKeyScope(ctx: Context, key: ApiKeyCaller, path: string): Promi
 }
 
 /** The tenant scope of a signed-in member of the session's active clinic whose role is one of `roles`. */
-async function memberScope(ctx: Context, roles: readonly MembershipRole[]): Promise<Omit<StaffScope, "tx">> {
+async function memberScope(ctx: Context, roles: readonly MembershipRole[]): Promise<Omit<StaffScope, "tx" | "cipher">> {
   const { session, deps } = ctx;
   if (!session) throw new UnauthorizedError("Please sign in");
   const clinicId = session.activeClinicId;

@@ -1,7 +1,6 @@
 import { bigint, foreignKey, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
 import { instant, tenantPrimaryKey } from "./columns";
-import { instant } from "./columns";
 import { apiKeys } from "./integrations";
 import { tenantIsolation } from "./policies";
 

@@ -164,6 +164,8 @@ export const serviceView = z
     priceCents: z.int().nullable(),
     bookableOnline: z.boolean(),
     active: z.boolean(),
+    /** The sections a clinical note for this service starts with (e.g. SOAP); empty for free text. */
+    noteSections: z.array(z.string()),
     practitionerIds: z.array(uuid),
   })
   .meta({ id: "Service" });

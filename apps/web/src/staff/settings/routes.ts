@@ -97,6 +97,8 @@ export const settingsFailuresRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "failures",
   component: lazyRouteComponent(() => import("./FailuresPage"), "FailuresPage"),
+});
+
 export const settingsApiKeysRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "api-keys",

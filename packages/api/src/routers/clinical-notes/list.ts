@@ -2,7 +2,7 @@ import { clinicalNotes } from "@frontdesk/db/schema";
 import { listNotesInput } from "@frontdesk/domain";
 import { and, asc, eq, isNotNull, or } from "drizzle-orm";
 import { recordStaffAudit } from "../../audit";
-import { procedure } from "../../trpc";
+import { procedure, signedInMember } from "../../trpc";
 import { assertMayReadNotes, assertPatient, presentNotes } from "./note-record";
 
 /**
@@ -23,7 +23,7 @@ export const list = procedure("notes.list")
           eq(clinicalNotes.clinicId, staff.clinicId),
           eq(clinicalNotes.patientId, input.patientId),
           input.appointmentId ? eq(clinicalNotes.appointmentId, input.appointmentId) : undefined,
-          or(isNotNull(clinicalNotes.signedAt), eq(clinicalNotes.authorUserId, staff.userId)),
+          or(isNotNull(clinicalNotes.signedAt), eq(clinicalNotes.authorUserId, signedInMember(staff))),
         ),
       )
       .orderBy(asc(clinicalNotes.createdAt), asc(clinicalNotes.id));

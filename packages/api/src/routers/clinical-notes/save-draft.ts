@@ -3,7 +3,7 @@ import { saveNoteDraftInput } from "@frontdesk/domain";
 import { and, eq } from "drizzle-orm";
 import { recordStaffAudit } from "../../audit";
 import { ConflictError, NotFoundError, RuleError } from "../../errors";
-import { procedure } from "../../trpc";
+import { procedure, signedInMember } from "../../trpc";
 import { assertPatient, loadOwnDraft, presentNotes, sealContent } from "./note-record";
 
 /**
@@ -54,7 +54,7 @@ export const saveDraft = procedure("notes.saveDraft")
         patientId: input.patientId,
         appointmentId,
         amendsNoteId: input.amendsNoteId ?? null,
-        authorUserId: staff.userId,
+        authorUserId: signedInMember(staff),
         content: await sealContent(staff, id, input.content),
         createdAt: now,
         updatedAt: now,

@@ -3,13 +3,13 @@ import { memberNotificationPreferences } from "@frontdesk/db/schema";
 import { notificationPreferencesInput } from "@frontdesk/domain";
 import { and, eq } from "drizzle-orm";
 import type { StaffScope } from "../../trpc";
-import { procedure } from "../../trpc";
+import { procedure, signedInMember } from "../../trpc";
 
 async function view(staff: StaffScope) {
   const [row] = await staff.tx
     .select({ newOnlineBookingEmail: memberNotificationPreferences.newOnlineBookingEmail })
     .from(memberNotificationPreferences)
-    .where(and(eq(memberNotificationPreferences.clinicId, staff.clinicId), eq(memberNotificationPreferences.userId, staff.userId)));
+    .where(and(eq(memberNotificationPreferences.clinicId, staff.clinicId), eq(memberNotificationPreferences.userId, signedInMember(staff))));
   return { newOnlineBookingEmail: row?.newOnlineBookingEmail ?? false };
 }
 
@@ -18,7 +18,8 @@ export const getPreferences = procedure("notifications.preferences.get").query((
 export const updatePreferences = procedure("notifications.preferences.update")
   .input(notificationPreferencesInput)
   .mutation(async ({ ctx, input }) => {
-    const { tx, clinicId, userId } = ctx.staff;
+    const { tx, clinicId } = ctx.staff;
+    const userId = signedInMember(ctx.staff);
     const values = { newOnlineBookingEmail: input.newOnlineBookingEmail, updatedAt: ctx.deps.clock.now() };
     await tx
       .insert(memberNotificationPreferences)
