@@ -16,6 +16,7 @@ import uiStyles from "../../ui/ui.module.css";
 import type { CalendarAppointment } from "../types";
 import type { AppointmentChanges } from "./appointment-changes";
 import styles from "./calendar.module.css";
+import { AppointmentMessages } from "./AppointmentMessages";
 
 const ACTION_NAMES: Record<SettableStatus, string> = {
   confirmed: "Confirm",
@@ -162,6 +163,8 @@ function Details({
           ) : null}
         </dl>
       )}
+
+      <AppointmentMessages appointmentId={appointment.id} format={format} />
 
       {statuses.length > 0 || movable ? (
         <div className={uiStyles.actions} role="group" aria-label="Actions">
