@@ -4,7 +4,7 @@ import { ids } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
 import { appointment, calendarDay, signedIn } from "../../test/staff-fixtures";
-import { procedure, TrpcErrorAnswer } from "../../test/trpc";
+import { procedure, TrpcErrorAnswer, type OutputOf } from "../../test/trpc";
 import type { CalendarAppointment } from "../types";
 import { answer, appointmentDetails, calls, changedAppointment, gate, PATIENT_ID, practitionersList, servicesList } from "./test-fixtures";
 
@@ -12,7 +12,9 @@ import { answer, appointmentDetails, calls, changedAppointment, gate, PATIENT_ID
  * A server that holds one appointment (confirmed, 09:00–09:30 in Paris on 3 March, version 1)
  * and applies or refuses changes as the test says.
  */
-function clinicWith(initial: Partial<CalendarAppointment> = {}, role: Parameters<typeof signedIn>[0] = "receptionist") {
+type AppointmentMessage = OutputOf<"notifications.messages.forAppointment">[number];
+
+function clinicWith(initial: Partial<CalendarAppointment> = {}, role: Parameters<typeof signedIn>[0] = "receptionist", messages: AppointmentMessage[] = []) {
   let current = appointment(initial);
   const server_ = {
     statuses: calls<"appointments.setStatus">(),
@@ -41,6 +43,7 @@ function clinicWith(initial: Partial<CalendarAppointment> = {}, role: Parameters
     answer("practitioners.list", () => practitionersList()),
     answer("services.list", () => servicesList()),
     answer("notes.list", () => ({ notes: [], canWrite: role === "practitioner" })),
+    procedure("notifications.messages.forAppointment", () => messages),
     answer("appointments.setStatus", (input) => {
       server_.statuses.record(input);
       return change({ status: input.status });
@@ -65,6 +68,49 @@ async function openAppointment(name = "09:00 Jean Dupont") {
   const dialog = await view.screen.findByRole("dialog", { name: "Appointment" });
   return { ...view, dialog };
 }
+
+function message(overrides: Partial<AppointmentMessage>): AppointmentMessage {
+  return {
+    id: crypto.randomUUID(),
+    appointmentId: ids.clinic,
+    kind: "confirmation",
+    channel: "email",
+    recipient: "jean.dupont@example.com",
+    status: "sent",
+    attempts: 1,
+    sendAt: "2026-03-02T08:00:00.000Z",
+    nextAttemptAt: null,
+    failureReason: null,
+    sentAt: "2026-03-02T08:00:05.000Z",
+    deliveredAt: null,
+    createdAt: "2026-03-02T08:00:00.000Z",
+    ...overrides,
+  };
+}
+
+describe("an appointment's messages", () => {
+  it("are listed with their state: sent, failed with the reason, retrying at a time, queued", async () => {
+    clinicWith({}, "receptionist", [
+      message({ kind: "confirmation" }),
+      message({ kind: "reminder", channel: "sms", status: "failed", failureReason: "The SMS provider refused the number", sentAt: null }),
+      message({ kind: "reminder", channel: "email", status: "retrying", nextAttemptAt: "2026-03-02T09:30:00.000Z", failureReason: "The mail server did not answer", sentAt: null }),
+      message({ kind: "reminder", channel: "email", status: "queued", sendAt: "2026-03-02T08:00:00.000Z", sentAt: null }),
+    ]);
+    const { dialog } = await openAppointment();
+    const list = await within(dialog).findByRole("list", { name: "Messages to the patient" });
+    const lines = within(list).getAllByRole("listitem").map((item) => item.textContent);
+    expect(lines[0]).toMatch(/^Confirmation by e-mail · Sent Monday,? 2 March 2026 at 09:00$/);
+    expect(lines[1]).toBe("Reminder by SMS · Failed: The SMS provider refused the number");
+    expect(lines[2]).toMatch(/^Reminder by e-mail · Retrying at Monday,? 2 March 2026 at 10:30: The mail server did not answer$/);
+    expect(lines[3]).toMatch(/^Reminder by e-mail · Queued, sends Monday,? 2 March 2026 at 09:00$/);
+  });
+
+  it("say so when there are none", async () => {
+    clinicWith();
+    const { dialog } = await openAppointment();
+    expect(await within(dialog).findByText("No messages for this appointment.")).toBeInTheDocument();
+  });
+});
 
 describe("an appointment opened from the calendar", () => {
   it("shows when, who and how to reach them, a link to the patient's record, and only the moves its status allows", async () => {

@@ -18,6 +18,7 @@ import { ClinicalNotes } from "../clinical-notes/ClinicalNotes";
 import { useStaffSession } from "../StaffLayout";
 import type { AppointmentChanges } from "./appointment-changes";
 import styles from "./calendar.module.css";
+import { AppointmentMessages } from "./AppointmentMessages";
 
 const ACTION_NAMES: Record<SettableStatus, string> = {
   confirmed: "Confirm",
@@ -175,6 +176,7 @@ function Details({
           <ClinicalNotes patientId={details.data.patient.id} appointmentId={appointment.id} sections={noteSections} format={format} />
         </>
       ) : null}
+      <AppointmentMessages appointmentId={appointment.id} format={format} />
 
       {statuses.length > 0 || movable ? (
         <div className={uiStyles.actions} role="group" aria-label="Actions">

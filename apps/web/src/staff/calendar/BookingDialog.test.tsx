@@ -66,7 +66,8 @@ describe("booking from the calendar", () => {
 
     await user.click(within(dialog).getByRole("button", { name: "Book appointment" }));
     // 10:00 in Paris is 09:00 UTC (and 01:00 in Los Angeles, where the test runs).
-    expect(creates.inputs).toEqual([{ patientId: PATIENT_ID, serviceId: ids.consultation, practitionerId: ids.haddad, start: "2026-03-03T09:00:00.000Z" }]);
+    // "Notify the patient" is ticked unless the desk unticks it.
+    expect(creates.inputs).toEqual([{ patientId: PATIENT_ID, serviceId: ids.consultation, practitionerId: ids.haddad, start: "2026-03-03T09:00:00.000Z", notify: true }]);
     await expect.poll(() => screen.queryByRole("dialog")).toBeNull();
     const haddad = screen.getByRole("region", { name: "Dr Yasmine Haddad" });
     expect(await within(haddad).findByRole("article", { name: "10:00 Jean Dupont" })).toBeInTheDocument();
@@ -93,9 +94,10 @@ describe("booking from the calendar", () => {
     await user.type(within(dialog).getByLabelText("Full name"), "Zoé Nouvelle");
     await user.clear(within(dialog).getByLabelText("Phone"));
     await user.type(within(dialog).getByLabelText("Phone"), "06 98 76 54 32");
+    await user.click(within(dialog).getByRole("checkbox", { name: /Notify the patient/ }));
     await user.click(within(dialog).getByRole("button", { name: "Book appointment" }));
     expect(creates.inputs).toEqual([
-      { newPatient: { name: "Zoé Nouvelle", phone: "06 98 76 54 32" }, serviceId: ids.consultation, practitionerId: ids.martin, start: "2026-03-03T13:15:00.000Z" },
+      { newPatient: { name: "Zoé Nouvelle", phone: "06 98 76 54 32" }, serviceId: ids.consultation, practitionerId: ids.martin, start: "2026-03-03T13:15:00.000Z", notify: false },
     ]);
     await expect.poll(() => screen.queryByRole("dialog")).toBeNull();
   });

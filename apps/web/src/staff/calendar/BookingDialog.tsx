@@ -75,6 +75,8 @@ export function BookingDialog({
   const [date, setDate] = useState(start.date);
   const [time, setTime] = useState(timeOfMinutes(start.minutes));
   const [notes, setNotes] = useState("");
+  // The patient hears of a booking unless the desk says otherwise (e.g. booked face to face).
+  const [notify, setNotify] = useState(true);
   const [errors, setErrors] = useState<FormErrors>({ newPatient: {} });
   const [failure, setFailure] = useState<Failure | null>(null);
   const create = useMutation(trpc.appointments.create.mutationOptions());
@@ -104,6 +106,7 @@ export function BookingDialog({
         practitionerId: chosenPractitioner.id,
         start: instantAt(date, minutesOfTime(time)!, timeZone),
         ...(notes.trim() ? { notes } : {}),
+        notify,
       });
       onBooked(booked);
     } catch (error) {
@@ -159,6 +162,9 @@ export function BookingDialog({
             <TextField label="Start" hint={`Clinic time (${timeZone})`} type="time" step={300} value={time} error={errors.time} onChange={(event) => setTime(event.target.value)} />
           </div>
           <TextAreaField label="Notes (optional)" value={notes} onChange={(event) => setNotes(event.target.value)} />
+          <label className={styles.notify}>
+            <input type="checkbox" checked={notify} onChange={(event) => setNotify(event.target.checked)} /> Notify the patient (confirmation by e-mail or SMS)
+          </label>
           {failure ? <BookingFailure failure={failure} /> : null}
           <div className={uiStyles.actions}>
             <Button type="submit" disabled={create.isPending}>

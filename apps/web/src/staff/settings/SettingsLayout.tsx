@@ -14,6 +14,7 @@ const SECTIONS = [
   { to: "/app/settings/staff", label: "Staff", exact: false },
   { to: "/app/settings/audit", label: "Audit log", exact: false },
   { to: "/app/settings/security", label: "Security", exact: false },
+  { to: "/app/settings/notifications", label: "Reminders", exact: false },
   { to: "/app/settings/templates", label: "Message templates", exact: false },
   { to: "/app/settings/failures", label: "Failed deliveries", exact: false },
   { to: "/app/settings/webhooks", label: "Webhooks", exact: false },

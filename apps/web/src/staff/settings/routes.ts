@@ -93,6 +93,12 @@ export const settingsTemplatesRoute = createRoute({
   component: lazyRouteComponent(() => import("./TemplatesPage"), "TemplatesPage"),
 });
 
+export const settingsNotificationsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "notifications",
+  component: lazyRouteComponent(() => import("./NotificationsPage"), "NotificationsPage"),
+});
+
 export const settingsFailuresRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "failures",
@@ -119,5 +125,6 @@ export const settingsRoutes = [
     settingsTemplatesRoute,
     settingsFailuresRoute,
     settingsApiKeysRoute,
+    settingsNotificationsRoute,
   ]),
 ] as const;
