@@ -143,7 +143,7 @@ async function main() {
     process.stdout.write(`${lines.join("\n")}\n`);
   } finally {
     smtp.close();
-    await new Promise((resolve) => smtpServer.close(resolve));
+    await new Promise<void>((resolve) => smtpServer.close(() => resolve()));
     await su.end();
     await close();
     await database.stop();
