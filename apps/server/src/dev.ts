@@ -11,20 +11,22 @@ import { createDb } from "@frontdesk/db";
 import { describeDemo, LOCAL_SERVER, provisionDatabase, readDatabaseEnv, runMigrations, seedDemo, startServer } from "@frontdesk/db/local";
 import { parseConfig } from "@frontdesk/api";
 
-async function prepareDatabase(): Promise<string> {
+/** The app's URL, and the owner's (migrations, and the job queue's connection) when known. */
+async function prepareDatabase(): Promise<{ appUrl: string; adminUrl: string | undefined }> {
   const env = readDatabaseEnv(process.env);
   if (env.kind === "external") {
     if (env.adminUrl) await runMigrations(env.adminUrl);
-    return env.appUrl;
+    return { appUrl: env.appUrl, adminUrl: env.adminUrl };
   }
   process.stdout.write(`Starting the local PostgreSQL (data in ${LOCAL_SERVER.dataDir})…\n`);
   await startServer(LOCAL_SERVER);
-  return (await provisionDatabase(LOCAL_SERVER)).appUrl;
+  const urls = await provisionDatabase(LOCAL_SERVER);
+  return { appUrl: urls.appUrl, adminUrl: urls.adminUrl };
 }
 
 async function main() {
   const config = parseConfig(process.env);
-  const databaseUrl = await prepareDatabase();
+  const { appUrl: databaseUrl, adminUrl } = await prepareDatabase();
   const { db, close } = createDb(databaseUrl, { max: 2 });
   const seeded = await seedDemo(db, { now: new Date() }).finally(close);
 
@@ -34,7 +36,8 @@ async function main() {
   const children: ChildProcess[] = [
     spawn(process.execPath, ["--import", "tsx", "--watch", fileURLToPath(new URL("./node.ts", import.meta.url))], {
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(apiPort), PUBLIC_URL: config.PUBLIC_URL },
+      // The server runs the job worker too (WORKER=off stops it), over the owner's connection.
+      env: { ...process.env, DATABASE_URL: databaseUrl, ...(adminUrl ? { DATABASE_ADMIN_URL: adminUrl } : {}), PORT: String(apiPort), PUBLIC_URL: config.PUBLIC_URL },
     }),
   ];
   if (withWeb) {

@@ -33,6 +33,7 @@ import pino from "pino";
 import { createApiDocs, isDocsPath } from "./api-docs";
 import { createFileMailer } from "./file-mailer";
 import { createPrometheusMetrics } from "./metrics";
+import { mailerOf, queueUrlOf, startJobWorker } from "./job-worker";
 import { superviseProcess } from "./supervisor";
 
 export interface RunningServer {
@@ -92,11 +93,18 @@ export async function startServer(config: Config, options: { databaseUrl: string
   // the process exits.
   const logger = pino({ level: config.LOG_LEVEL, base: undefined }, pino.destination({ dest: 1, sync: false }));
   const { db, client, close } = createDb(options.databaseUrl, { max: config.DB_POOL_SIZE, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS });
+  const mailer = mailerOf(config, logger);
+  // The job worker (confirmations, reminders, retries) runs here too unless WORKER=off (ADR 0021).
+  const queueUrl = queueUrlOf(config);
+  const worker = config.WORKER === "on" && queueUrl ? await startJobWorker(config, { db, mailer, logger, queueUrl }) : undefined;
+  if (config.WORKER === "on" && !queueUrl) {
+    logger.warn({ component: "jobs" }, "job worker not started: set WORKER_DATABASE_URL (or DATABASE_ADMIN_URL), or run pnpm start:worker elsewhere");
+  }
   const api = createFetchHandler(
     {
       db,
       clock: systemClock,
-      mailer: createFileMailer({ directory: path.resolve(config.MAIL_DIR), from: config.MAIL_FROM, logger }),
+      mailer,
       hasher: argon2Hasher,
       logger,
       publicUrl: config.PUBLIC_URL,
@@ -165,6 +173,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
     async stop() {
       shuttingDown.abort();
       await running.stop();
+      await worker?.stop();
       await close();
     },
   };

@@ -31,6 +31,19 @@ export const manageRoute = createRoute({
   component: lazyRouteComponent(() => import("./manage/ManageBookingPage"), "ManageBookingPage"),
 });
 
+// The links in patients' messages (reminder's confirm, every message's opt-out).
+const confirmRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/confirm/$token",
+  component: lazyRouteComponent(() => import("./manage/MessageLinkPages"), "ConfirmAppointmentPage"),
+});
+
+const optOutRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/opt-out/$token",
+  component: lazyRouteComponent(() => import("./manage/MessageLinkPages"), "OptOutPage"),
+});
+
 const staffIndexRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/",
@@ -44,6 +57,8 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   bookingRoute,
   manageRoute,
+  confirmRoute,
+  optOutRoute,
   staffRoute.addChildren([
     ...accountPublicRoutes,
     signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...accountRoutes]),

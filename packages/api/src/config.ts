@@ -72,6 +72,27 @@ const schema = z.object({
   WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(["on", "off"], { error: "must be on or off" }).optional(),
   WEBHOOK_TIMEOUT_MS: positiveInt(10_000),
   WEBHOOK_MAX_ATTEMPTS: positiveInt(8),
+  // Notifications (docs/operations.md, "Messages: e-mail, SMS, the job worker"). Without SMTP_URL
+  // e-mail goes to .eml files in MAIL_DIR; without SMS_ACCOUNT_SID no SMS or WhatsApp is sent.
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  SMS_PROVIDER_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://api.twilio.com"),
+  SMS_ACCOUNT_SID: z.string().trim().min(1).optional(),
+  SMS_AUTH_TOKEN: z.string().trim().min(1).optional(),
+  SMS_FROM: z.string().trim().min(1).optional(),
+  WHATSAPP_FROM: z.string().trim().min(1).optional(),
+  // The job worker runs in every server process unless WORKER=off (then run `pnpm start:worker`).
+  WORKER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  // The queue's connection; by default the owner's (DATABASE_ADMIN_URL), which owns its schema.
+  WORKER_DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgres:// URL")
+    .optional(),
+  WORKER_CONCURRENCY: positiveInt(4),
   // Other sites whose pages call the API with the user's cookie (CORS): comma-separated origins.
   ALLOWED_ORIGINS: z
     .string()
@@ -114,6 +135,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   const config = parsed.data;
+  if (config.SMS_ACCOUNT_SID && (!config.SMS_AUTH_TOKEN || !config.SMS_FROM)) {
+    throw new ConfigError("Invalid configuration:\n  SMS_AUTH_TOKEN, SMS_FROM: required with SMS_ACCOUNT_SID");
+  }
   if (config.NODE_ENV === "production") {
     if (!config.DATABASE_URL) throw new ConfigError("Invalid configuration:\n  DATABASE_URL: required in production");
     if (!env.PUBLIC_URL) throw new ConfigError("Invalid configuration:\n  PUBLIC_URL: required in production");

@@ -64,7 +64,7 @@ describe("withTenant", () => {
     [{ clinicId: "not-a-uuid", userId: null, role: "owner" }, "clinicId must be a UUID"],
     [{ clinicId: "00000000-0000-0000-0000-000000000000'; drop table patients; --", userId: null, role: "owner" }, "clinicId must be a UUID"],
     [{ clinicId: crypto.randomUUID(), userId: "42", role: "owner" }, "userId must be a UUID or null"],
-    [{ clinicId: crypto.randomUUID(), userId: null, role: "superuser" }, "role must be one of owner, admin, receptionist, practitioner, public"],
+    [{ clinicId: crypto.randomUUID(), userId: null, role: "superuser" }, "role must be one of owner, admin, receptionist, practitioner, public, system"],
   ])("refuses a malformed scope %j before any query", async (badScope, message) => {
     // A client whose server does not exist: any query would fail with a connection error instead.
     const unreachable = createDb("postgres://nobody:nothing@127.0.0.1:1/none", { max: 1 });

@@ -1,6 +1,7 @@
 // Inputs of the notification procedures (issue 16): the API validates with these, and the
 // settings screen's forms use the very same schemas.
 import { z } from "zod";
+import { manageToken } from "./booking";
 
 const id = z.uuid({ error: "Not a valid id" });
 
@@ -40,4 +41,4 @@ export const notificationSettingsInput = z
 export const notificationPreferencesInput = z.object({ newOnlineBookingEmail: z.boolean() });
 
 /** A link from a message: the confirm link of a reminder, the opt-out link of any message. */
-export const messageLinkInput = z.object({ token: z.string().trim().min(10, "This link is not valid").max(200, "This link is not valid") });
+export const messageLinkInput = z.object({ token: manageToken });
