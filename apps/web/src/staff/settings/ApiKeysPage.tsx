@@ -9,15 +9,19 @@ import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
 import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { Loading } from "../../ui/Loading";
+import { useDateFormat } from "../../lib/useDateFormat";
 import { useStaffSession } from "../StaffLayout";
 import styles from "./settings.module.css";
 
-const when = (instant: string | null, never: string) => (instant ? new Date(instant).toLocaleString() : never);
+/** Staff screens show dates in British English in the clinic's zone, as the patient pages do (PatientPage). */
+const STAFF_LOCALE = "en-GB";
 
 export function ApiKeysPage() {
   const trpc = useTRPC();
   const { membership } = useStaffSession();
   const keys = useQuery(trpc.clinic.apiKeys.list.queryOptions());
+  const format = useDateFormat(STAFF_LOCALE, membership.timezone);
+  const when = (instant: string | null, never: string) => (instant ? format.dateTime(instant) : never);
   return (
     <section aria-labelledby="api-keys-heading">
       <h2 id="api-keys-heading">API keys</h2>
