@@ -14,8 +14,8 @@ test("an owner creates an API key, a program uses it, and revoking it locks the 
   const name = `Website widget ${Date.now()}`;
   await page.getByLabel("Name").fill(name);
   // calendar:read is ticked by default; nothing else.
-  await expect(page.getByLabel(/^calendar:read/)).toBeChecked();
-  await expect(page.getByLabel(/^patients:read/)).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /^calendar:read/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /^patients:read/ })).not.toBeChecked();
   await page.getByRole("button", { name: "Create key" }).click();
   const shown = page.getByTestId("new-api-key");
   await expect(shown).toHaveText(/^fdk_[0-9a-f-]{36}_[a-z2-7]{32}$/);

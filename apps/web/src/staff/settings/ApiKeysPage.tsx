@@ -9,14 +9,19 @@ import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
 import { EmptyNotice, ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { Loading } from "../../ui/Loading";
+import { useDateFormat } from "../../lib/useDateFormat";
 import { useStaffSession } from "../StaffLayout";
+import styles from "./settings.module.css";
 
-const when = (instant: string | null, never: string) => (instant ? new Date(instant).toLocaleString() : never);
+/** Staff screens show dates in British English in the clinic's zone, as the patient pages do (PatientPage). */
+const STAFF_LOCALE = "en-GB";
 
 export function ApiKeysPage() {
   const trpc = useTRPC();
   const { membership } = useStaffSession();
   const keys = useQuery(trpc.clinic.apiKeys.list.queryOptions());
+  const format = useDateFormat(STAFF_LOCALE, membership.timezone);
+  const when = (instant: string | null, never: string) => (instant ? format.dateTime(instant) : never);
   return (
     <section aria-labelledby="api-keys-heading">
       <h2 id="api-keys-heading">API keys</h2>
@@ -32,7 +37,9 @@ export function ApiKeysPage() {
       ) : keys.data.length === 0 ? (
         <EmptyNotice title="No API keys yet" />
       ) : (
-        <table>
+        // Focusable: a keyboard can scroll the table sideways on a narrow phone.
+        <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Keys of this clinic">
+        <table className={styles.table}>
           <caption>Keys of this clinic</caption>
           <thead>
             <tr>
@@ -59,6 +66,7 @@ export function ApiKeysPage() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );
@@ -104,7 +112,7 @@ function NewKeyForm() {
       {create.isSuccess ? (
         <SuccessNotice title="Key created: copy it now, it will not be shown again">
           <p>
-            <code data-testid="new-api-key">{create.data.key}</code>
+            <code data-testid="new-api-key" className={styles.secret}>{create.data.key}</code>
           </p>
         </SuccessNotice>
       ) : null}
