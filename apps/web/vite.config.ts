@@ -2,6 +2,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { bundleBudget } from "./scripts/bundle-budget.ts";
+import { precompress } from "./scripts/precompress.ts";
 
 /** Where `vite dev` forwards API calls (apps/server/src/dev.ts sets it). */
 const apiUrl = process.env.FRONTDESK_API_URL ?? "http://localhost:3001";
@@ -14,6 +15,7 @@ export default defineConfig({
       { name: "booking", module: "src/booking/BookingPage.tsx", limitBytes: 150_000 },
       { name: "manage-booking", module: "src/manage/ManageBookingPage.tsx", limitBytes: 150_000 },
     ]),
+    precompress(),
   ],
   build: { target: "es2022", sourcemap: false },
   server: {

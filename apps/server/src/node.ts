@@ -1,12 +1,10 @@
 // The production server on Node: the API's fetch handler, the built web app, graceful shutdown.
 /* eslint-disable no-restricted-properties -- an entry point: the one place that reads process.env */
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
 import {
   clientAddress,
   createFetchHandler,
@@ -27,6 +25,7 @@ import { createDb } from "@frontdesk/db";
 import { Hono } from "hono";
 import pino from "pino";
 import { createFileMailer } from "./file-mailer";
+import { loadStaticSite } from "./static-files";
 import { superviseProcess } from "./supervisor";
 
 export interface RunningServer {
@@ -110,8 +109,8 @@ export async function startServer(config: Config, options: { databaseUrl: string
   const web = new Hono();
   const webRoot = options.webRoot ?? defaultWebRoot;
   if (existsSync(path.join(webRoot, "index.html"))) {
-    const indexHtml = await readFile(path.join(webRoot, "index.html"), "utf8");
-    const scriptHashes = await inlineScriptHashes(indexHtml);
+    const site = await loadStaticSite(webRoot);
+    const scriptHashes = await inlineScriptHashes(site.indexHtml);
     web.use("/*", async (c, next) => {
       await next();
       const frameAncestors = await frameAncestorsFor(db, c.req.path);
@@ -119,9 +118,10 @@ export async function startServer(config: Config, options: { databaseUrl: string
         c.res.headers.set(name, value);
       }
     });
-    web.use("/*", serveStatic({ root: path.relative(process.cwd(), webRoot) }));
+    // A missing fingerprinted file is a stale page asking for last deploy's chunk: a 404, not the app.
+    web.get("/assets/*", (c) => site.file(c.req.raw) ?? c.notFound());
     // Client-side routes (/book/…, /app/…) get the SPA's index.html.
-    web.get("*", (c) => c.html(indexHtml));
+    web.get("*", (c) => site.file(c.req.raw) ?? site.page(c.req.raw));
   }
   const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname === "/healthz" || pathname === "/readyz";
 
