@@ -3,6 +3,7 @@
 import { createRoute, createRouter, lazyRouteComponent, redirect, type RouterHistory } from "@tanstack/react-router";
 import type { ApiClients } from "./api/trpc";
 import { ClinicFailed, ClinicSkeleton } from "./booking/BookingStates";
+import { takePreloadedClinic } from "./booking/preloaded-clinic";
 import { ManageBookingFailed, ManageBookingPending } from "./manage/ManageBookingStates";
 import { rootRoute, signedInRoute, staffRoute } from "./routes/base";
 import { HomePage, PagePending } from "./shell/AppShell";
@@ -16,7 +17,12 @@ const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", comp
 export const bookingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/book/$clinicSlug",
-  loader: ({ context: { queryClient, trpc }, params }) => queryClient.ensureQueryData(trpc.public.clinic.queryOptions({ clinicSlug: params.clinicSlug })),
+  loader: async ({ context: { queryClient, trpc }, params }) => {
+    const options = trpc.public.clinic.queryOptions({ clinicSlug: params.clinicSlug });
+    const preloaded = await takePreloadedClinic(params.clinicSlug);
+    if (preloaded) queryClient.setQueryData(options.queryKey, preloaded);
+    return queryClient.ensureQueryData(options);
+  },
   pendingComponent: ClinicSkeleton,
   errorComponent: ClinicFailed,
   component: lazyRouteComponent(() => import("./booking/BookingPage"), "BookingPage"),

@@ -8,7 +8,7 @@ export { createCallerFactory } from "./trpc";
 export { parseConfig, rateLimitsOf, resilienceOf, ConfigError, type Config } from "./config";
 export { systemClock, type Clock, type Listen, type Logger, type Mailer, type MailMessage, type RateLimitSettings, type ServerDeps } from "./ports";
 export { listenWith } from "./realtime/change-hub";
-export { clientAddress, frameAncestorsFor, httpsRedirect, inlineScriptHashes, pageSecurityHeaders } from "./security-headers";
+export { baseSecurityHeaders, clientAddress, frameAncestorsFor, httpsRedirect, inlineScriptHashes, pageSecurityHeaders } from "./security-headers";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,7 +1,7 @@
 // /book/:clinicSlug — the patient's booking page: service, practitioner, day and time, details,
 // confirmation. One screen per step; what was chosen stays in the summary and can be changed.
-import { todayIn, type DateFormat } from "@frontdesk/domain";
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { startOfMonth, todayIn, type DateFormat } from "@frontdesk/domain";
+import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import type { BookAnswer, PublicClinic, Slot } from "../api/types";
@@ -14,7 +14,7 @@ import { ConfirmStep } from "./ConfirmStep";
 import { DetailsStep, emptyDetails, type DetailsValues } from "./DetailsStep";
 import { DoneStep } from "./DoneStep";
 import { PractitionerStep, ServiceStep } from "./ChoiceSteps";
-import { SlotPicker } from "./SlotPicker";
+import { SlotPicker, slotsQueryInput } from "./SlotPicker";
 
 type Step = "service" | "practitioner" | "time" | "details" | "confirm" | "done";
 
@@ -68,6 +68,13 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
   const service = clinic.services.find((s) => s.id === serviceId);
   const practitioner = clinic.practitioners.find((p) => p.id === practitionerId);
   const today = todayIn(clinic.timezone, env.now());
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  // Most patients take "first available": ask for its free times while they read the practitioners.
+  const askAheadForFreeTimes = (id: string) =>
+    void queryClient.prefetchQuery(
+      trpc.public.slots.queryOptions(slotsQueryInput({ clinicSlug: clinic.slug, serviceId: id, practitionerId: undefined, month: startOfMonth(today), today, horizonDays: clinic.policy.horizonDays })),
+    );
 
   if (step === "done" && booked) {
     return (
@@ -104,6 +111,7 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
               selectedId={serviceId}
               onSelect={(id) => {
                 if (id !== serviceId) setSlot(undefined);
+                askAheadForFreeTimes(id);
                 setServiceId(id);
                 setStep("practitioner");
               }}

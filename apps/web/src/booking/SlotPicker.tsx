@@ -52,6 +52,17 @@ function maxDate(a: LocalDate, b: LocalDate) {
   return a > b ? a : b;
 }
 
+/** The days of `month` a patient can book: from today (or the 1st) to the month's end (or the horizon). */
+function monthRange(month: LocalDate, today: LocalDate, horizonDays: number) {
+  return { from: maxDate(month, today), to: minDate(endOfMonth(month), addDays(today, horizonDays)) };
+}
+
+/** public.slots' input for one month of the picker; the booking page also uses it to ask ahead. */
+export function slotsQueryInput(options: { clinicSlug: string; serviceId: string; practitionerId: string | undefined; month: LocalDate; today: LocalDate; horizonDays: number }) {
+  const { clinicSlug, serviceId, practitionerId, month, today, horizonDays } = options;
+  return { clinicSlug, serviceId, ...(practitionerId ? { practitionerId } : {}), ...monthRange(month, today, horizonDays) };
+}
+
 export function SlotPicker({ clinicSlug, serviceId, practitionerId, horizonDays, fmt, today, selected, onSelect, focusOnMount = true }: SlotPickerProps) {
   const trpc = useTRPC();
   const lastDay = addDays(today, horizonDays);
@@ -67,11 +78,8 @@ export function SlotPicker({ clinicSlug, serviceId, practitionerId, horizonDays,
   const gridRef = useRef<HTMLTableElement>(null);
   const titleId = useId();
 
-  const from = maxDate(month, today);
-  const to = minDate(endOfMonth(month), lastDay);
-  const slots = useQuery(
-    trpc.public.slots.queryOptions({ clinicSlug, serviceId, ...(practitionerId ? { practitionerId } : {}), from, to }),
-  );
+  const { from } = monthRange(month, today, horizonDays);
+  const slots = useQuery(trpc.public.slots.queryOptions(slotsQueryInput({ clinicSlug, serviceId, practitionerId, month, today, horizonDays })));
 
   const byDay = useMemo(() => {
     const map = new Map<LocalDate, Slot[]>();
