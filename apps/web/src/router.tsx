@@ -4,6 +4,7 @@ import { createRoute, createRouter, lazyRouteComponent, redirect, type RouterHis
 import type { ApiClients } from "./api/trpc";
 import { ClinicFailed, ClinicSkeleton } from "./booking/BookingStates";
 import { takePreloadedClinic } from "./booking/preloaded-clinic";
+import { loadInPatientLanguage, validatePatientSearch } from "./i18n/patient-i18n";
 import { ManageBookingFailed, ManageBookingPending } from "./manage/ManageBookingStates";
 import { rootRoute, signedInRoute, staffRoute } from "./routes/base";
 import { HomePage, PagePending } from "./shell/AppShell";
@@ -17,11 +18,15 @@ const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", comp
 export const bookingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/book/$clinicSlug",
-  loader: async ({ context: { queryClient, trpc }, params }) => {
+  validateSearch: validatePatientSearch,
+  loaderDeps: ({ search }) => ({ lang: search.lang }),
+  loader: ({ context: { queryClient, trpc }, params, deps }) => {
     const options = trpc.public.clinic.queryOptions({ clinicSlug: params.clinicSlug });
-    const preloaded = await takePreloadedClinic(params.clinicSlug);
-    if (preloaded) queryClient.setQueryData(options.queryKey, preloaded);
-    return queryClient.ensureQueryData(options);
+    const clinic = takePreloadedClinic(params.clinicSlug).then((preloaded) => {
+      if (preloaded) queryClient.setQueryData(options.queryKey, preloaded);
+      return queryClient.ensureQueryData(options);
+    });
+    return loadInPatientLanguage(deps.lang, clinic, (answer) => answer.locale);
   },
   pendingComponent: ClinicSkeleton,
   errorComponent: ClinicFailed,
@@ -31,7 +36,10 @@ export const bookingRoute = createRoute({
 export const manageRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/booking/$token",
-  loader: ({ context: { queryClient, trpc }, params }) => queryClient.ensureQueryData(trpc.public.booking.get.queryOptions({ token: params.token })),
+  validateSearch: validatePatientSearch,
+  loaderDeps: ({ search }) => ({ lang: search.lang }),
+  loader: ({ context: { queryClient, trpc }, params, deps }) =>
+    loadInPatientLanguage(deps.lang, queryClient.ensureQueryData(trpc.public.booking.get.queryOptions({ token: params.token })), (answer) => answer.clinic.locale),
   pendingComponent: ManageBookingPending,
   errorComponent: ManageBookingFailed,
   component: lazyRouteComponent(() => import("./manage/ManageBookingPage"), "ManageBookingPage"),
