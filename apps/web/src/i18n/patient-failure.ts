@@ -15,8 +15,9 @@ export function patientFailureMessage(failure: Failure, t: TFunction): string {
       return t("failure.notFound");
     case "invalid":
       return t("failure.invalid");
-    case "conflict":
     case "server":
+      return failure.reference ? t("failure.serverReference", { reference: failure.reference }) : t("failure.server");
+    case "conflict":
       return t("failure.server");
   }
 }
