@@ -40,7 +40,9 @@ export function precompress(): Plugin {
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
     },
-    async closeBundle() {
+    async closeBundle(error?: Error) {
+      // A failed build wrote nothing worth compressing (and maybe no folder at all).
+      if (error) return;
       const count = await precompressDirectory(outDir);
       this.info(`precompressed ${count} files (brotli, gzip)`);
     },
