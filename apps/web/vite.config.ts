@@ -2,6 +2,8 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { bundleBudget } from "./scripts/bundle-budget.ts";
+import { precompress } from "./scripts/precompress.ts";
+import { routePreload } from "./scripts/route-preload.ts";
 
 /** Where `vite dev` forwards API calls (apps/server/src/dev.ts sets it). */
 const apiUrl = process.env.FRONTDESK_API_URL ?? "http://localhost:3001";
@@ -14,6 +16,12 @@ export default defineConfig({
       { name: "booking", module: "src/booking/BookingPage.tsx", limitBytes: 150_000 },
       { name: "manage-booking", module: "src/manage/ManageBookingPage.tsx", limitBytes: 150_000 },
     ]),
+    // The booking page's own code, asked for in parallel with the entry (its first screen on a slow phone).
+    routePreload([
+      { module: "src/booking/BookingPage.tsx", pathPattern: "^/book/" },
+      { module: "src/manage/ManageBookingPage.tsx", pathPattern: "^/booking/" },
+    ]),
+    precompress(),
   ],
   build: { target: "es2022", sourcemap: false },
   server: {

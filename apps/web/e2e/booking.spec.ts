@@ -39,7 +39,7 @@ async function fillDetails(page: Page, name: string, email: string) {
 }
 
 test("a patient books on the demo clinic, finds it on the manage page, and cancels it there", async ({ page, checkpoint }) => {
-  await page.goto("/book/demo-paris");
+  await page.goto("/book/demo-paris?lang=en");
   await expect(page.getByRole("heading", { level: 1, name: "Cabinet Demo Paris" })).toBeVisible();
   await checkpoint(page, "1-service");
 
@@ -79,7 +79,7 @@ test("a patient books on the demo clinic, finds it on the manage page, and cance
   // The appointment exists: the server shows it on the manage link's page.
   await page.getByRole("link", { name: "Change or cancel" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your appointment at Cabinet Demo Paris" })).toBeVisible();
-  await expect(page.getByText(`à ${timeLabel}`).first()).toBeVisible();
+  await expect(page.getByText(`at ${timeLabel}`).first()).toBeVisible();
   await expect(page.getByText("Booked", { exact: true })).toBeVisible();
   await expect(page.getByText(/asks for .* notice: you can move or cancel online until/)).toBeVisible();
   const manageUrl = page.url();
@@ -108,7 +108,7 @@ test("two patients racing for the same time: one is booked, the other is told it
       [alice, "alice"],
       [bob, "bob"],
     ] as const) {
-      await page.goto("/book/demo-paris");
+      await page.goto("/book/demo-paris?lang=en");
       await chooseServiceAndPractitioner(page, "Dr Antoine Lefèvre");
       // A day with several times, and its last one: far from the minimum-notice edge, and the loser
       // still has other times to be offered that day.

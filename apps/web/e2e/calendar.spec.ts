@@ -30,7 +30,7 @@ async function goToDate(page: Page, date: string) {
 
 /** A patient books online with Dr Yasmine Haddad on her first day with free times; returns the day and the time. */
 async function startOnlineBooking(page: Page) {
-  await page.goto("/book/demo-paris");
+  await page.goto("/book/demo-paris?lang=en");
   await page.getByRole("button", { name: /^Consultation 30 min/ }).click();
   await page.getByRole("button", { name: "Dr Yasmine Haddad" }).click();
   await expect(page.getByRole("heading", { name: "Choose a day" })).toBeFocused();

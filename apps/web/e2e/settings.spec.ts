@@ -29,7 +29,7 @@ function comingSunday(): string {
 
 /** How many free times the public booking page offers with the practitioner on `date`. */
 async function publicFreeTimes(page: Page, date: string): Promise<number> {
-  await page.goto("/book/demo-paris");
+  await page.goto("/book/demo-paris?lang=en");
   await page.getByRole("button", { name: /^Consultation 30 min/ }).click();
   await page.getByRole("button", { name: PRACTITIONER }).click();
   await expect(page.getByRole("heading", { name: "Choose a day" })).toBeFocused();

@@ -25,6 +25,8 @@ describe("bundle budget", () => {
     expect(measure.files).toEqual(["BookingPage.js", "index.js", "shared.js", "vendor.js"]);
     expect(measure.gzipBytes).toBeGreaterThan(0);
     expect(measure.gzipBytes).toBeLessThan(measure.rawBytes);
+    expect(measure.brotliBytes).toBeGreaterThan(0);
+    expect(measure.brotliBytes).toBeLessThan(measure.rawBytes);
   });
 
   it("refuses to measure a route that is no longer a chunk of its own", () => {

@@ -3,6 +3,8 @@
 import { createRoute, createRouter, lazyRouteComponent, redirect, type RouterHistory } from "@tanstack/react-router";
 import type { ApiClients } from "./api/trpc";
 import { ClinicFailed, ClinicSkeleton } from "./booking/BookingStates";
+import { takePreloadedClinic } from "./booking/preloaded-clinic";
+import { loadInPatientLanguage, validatePatientSearch } from "./i18n/patient-i18n";
 import { ManageBookingFailed, ManageBookingPending } from "./manage/ManageBookingStates";
 import { rootRoute, signedInRoute, staffRoute } from "./routes/base";
 import { HomePage, PagePending } from "./shell/AppShell";
@@ -16,7 +18,16 @@ const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", comp
 export const bookingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/book/$clinicSlug",
-  loader: ({ context: { queryClient, trpc }, params }) => queryClient.ensureQueryData(trpc.public.clinic.queryOptions({ clinicSlug: params.clinicSlug })),
+  validateSearch: validatePatientSearch,
+  loaderDeps: ({ search }) => ({ lang: search.lang }),
+  loader: ({ context: { queryClient, trpc }, params, deps }) => {
+    const options = trpc.public.clinic.queryOptions({ clinicSlug: params.clinicSlug });
+    const clinic = takePreloadedClinic(params.clinicSlug).then((preloaded) => {
+      if (preloaded) queryClient.setQueryData(options.queryKey, preloaded);
+      return queryClient.ensureQueryData(options);
+    });
+    return loadInPatientLanguage(deps.lang, clinic, (answer) => answer.locale);
+  },
   pendingComponent: ClinicSkeleton,
   errorComponent: ClinicFailed,
   component: lazyRouteComponent(() => import("./booking/BookingPage"), "BookingPage"),
@@ -25,7 +36,10 @@ export const bookingRoute = createRoute({
 export const manageRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/booking/$token",
-  loader: ({ context: { queryClient, trpc }, params }) => queryClient.ensureQueryData(trpc.public.booking.get.queryOptions({ token: params.token })),
+  validateSearch: validatePatientSearch,
+  loaderDeps: ({ search }) => ({ lang: search.lang }),
+  loader: ({ context: { queryClient, trpc }, params, deps }) =>
+    loadInPatientLanguage(deps.lang, queryClient.ensureQueryData(trpc.public.booking.get.queryOptions({ token: params.token })), (answer) => answer.clinic.locale),
   pendingComponent: ManageBookingPending,
   errorComponent: ManageBookingFailed,
   component: lazyRouteComponent(() => import("./manage/ManageBookingPage"), "ManageBookingPage"),

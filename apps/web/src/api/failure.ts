@@ -13,7 +13,7 @@ export type Failure =
   | Refusal<"refused">
   | Refusal<"rate-limited">
   | Refusal<"network">
-  | Refusal<"server">;
+  | Refusal<"server", { reference?: string }>;
 
 interface ErrorData {
   code?: string;
@@ -61,7 +61,11 @@ export function describeFailure(error: unknown): Failure {
       return { kind: "rate-limited", message: RATE_LIMIT_MESSAGE, reason };
     default:
       // The server's message for a 500 carries a request id worth quoting; others are ours to word.
-      return { kind: "server", message: data?.code === "INTERNAL_SERVER_ERROR" ? error.message : SERVER_MESSAGE, reason };
+      if (data?.code === "INTERNAL_SERVER_ERROR") {
+        const reference = /quote request ([\w.-]+)\.?$/.exec(error.message)?.[1];
+        return { kind: "server", message: error.message, reason, ...(reference ? { reference } : {}) };
+      }
+      return { kind: "server", message: SERVER_MESSAGE, reason };
   }
 }
 

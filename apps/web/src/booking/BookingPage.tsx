@@ -1,50 +1,49 @@
 // /book/:clinicSlug — the patient's booking page: service, practitioner, day and time, details,
 // confirmation. One screen per step; what was chosen stays in the summary and can be changed.
-import { todayIn, type DateFormat } from "@frontdesk/domain";
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { startOfMonth, todayIn, type DateFormat } from "@frontdesk/domain";
+import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import type { BookAnswer, PublicClinic, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
 import { useEnvironment } from "../environment";
-import { useDateFormat } from "../lib/useDateFormat";
+import { LanguageSwitcher } from "../i18n/LanguageSwitcher";
+import { usePatientFormats, usePatientText } from "../i18n/usePatientText";
 import { Button } from "../ui/Button";
 import styles from "./booking.module.css";
 import { ConfirmStep } from "./ConfirmStep";
 import { DetailsStep, emptyDetails, type DetailsValues } from "./DetailsStep";
 import { DoneStep } from "./DoneStep";
 import { PractitionerStep, ServiceStep } from "./ChoiceSteps";
-import { SlotPicker } from "./SlotPicker";
+import { SlotPicker, slotsQueryInput } from "./SlotPicker";
 
 type Step = "service" | "practitioner" | "time" | "details" | "confirm" | "done";
 
-const STEPS: Array<{ step: Step; label: string }> = [
-  { step: "service", label: "Service" },
-  { step: "practitioner", label: "Practitioner" },
-  { step: "time", label: "Day and time" },
-  { step: "details", label: "Your details" },
-  { step: "confirm", label: "Confirm" },
-];
+const STEPS = ["service", "practitioner", "time", "details", "confirm"] as const;
 
 export function BookingPage() {
   const { clinicSlug } = useParams({ from: "/book/$clinicSlug" });
   const trpc = useTRPC();
   const clinic = useSuspenseQuery(trpc.public.clinic.queryOptions({ clinicSlug }));
+  const { t } = usePatientText();
+  const title = t("booking.title", { clinic: clinic.data.name });
 
   useEffect(() => {
-    document.title = `Book an appointment at ${clinic.data.name} · Frontdesk`;
-  }, [clinic.data]);
+    document.title = title;
+  }, [title]);
 
   return <BookingFlow clinic={clinic.data} />;
 }
 
 function ClinicHeader({ clinic }: { clinic: PublicClinic }) {
+  const { t } = usePatientText();
   return (
     <header className={styles.clinicHeader}>
+      <LanguageSwitcher />
       <h1>{clinic.name}</h1>
       <p className={styles.clinicMeta}>
         {clinic.address ? `${clinic.address} · ` : ""}
-        Times in {clinic.timezone}
+        {t("booking.timesIn", { zone: clinic.timezone })}
       </p>
     </header>
   );
@@ -52,7 +51,8 @@ function ClinicHeader({ clinic }: { clinic: PublicClinic }) {
 
 function BookingFlow({ clinic }: { clinic: PublicClinic }) {
   const env = useEnvironment();
-  const fmt = useDateFormat(clinic.locale, clinic.timezone);
+  const { t } = usePatientText();
+  const { fmt } = usePatientFormats(clinic);
   const [step, setStep] = useState<Step>("service");
   const [serviceId, setServiceId] = useState<string>();
   /** null: first available; undefined: not chosen yet. */
@@ -68,6 +68,13 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
   const service = clinic.services.find((s) => s.id === serviceId);
   const practitioner = clinic.practitioners.find((p) => p.id === practitionerId);
   const today = todayIn(clinic.timezone, env.now());
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  // Most patients take "first available": ask for its free times while they read the practitioners.
+  const askAheadForFreeTimes = (id: string) =>
+    void queryClient.prefetchQuery(
+      trpc.public.slots.queryOptions(slotsQueryInput({ clinicSlug: clinic.slug, serviceId: id, practitionerId: undefined, month: startOfMonth(today), today, horizonDays: clinic.policy.horizonDays })),
+    );
 
   if (step === "done" && booked) {
     return (
@@ -89,10 +96,10 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
   return (
     <>
       <ClinicHeader clinic={clinic} />
-      <ol className={styles.progress} aria-label="Booking steps">
-        {STEPS.map(({ step: s, label }) => (
+      <ol className={styles.progress} aria-label={t("booking.steps")}>
+        {STEPS.map((s) => (
           <li key={s} aria-current={s === step ? "step" : undefined}>
-            {label}
+            <StepLabel step={s} />
           </li>
         ))}
       </ol>
@@ -104,6 +111,7 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
               selectedId={serviceId}
               onSelect={(id) => {
                 if (id !== serviceId) setSlot(undefined);
+                askAheadForFreeTimes(id);
                 setServiceId(id);
                 setStep("practitioner");
               }}
@@ -172,13 +180,25 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
         <Summary
           fmt={fmt}
           serviceName={step !== "service" ? service?.name : undefined}
-          practitionerName={step === "service" || step === "practitioner" ? undefined : (practitioner?.displayName ?? "First available")}
+          practitionerName={step === "service" || step === "practitioner" ? undefined : (practitioner?.displayName ?? t("common.firstAvailable"))}
           slot={step === "details" || step === "confirm" ? slot : undefined}
           onChange={setStep}
         />
       </div>
     </>
   );
+}
+
+function StepLabel({ step }: { step: (typeof STEPS)[number] }) {
+  const { t } = usePatientText();
+  const labels = {
+    service: t("booking.step.service"),
+    practitioner: t("booking.step.practitioner"),
+    time: t("booking.step.time"),
+    details: t("booking.step.details"),
+    confirm: t("booking.step.confirm"),
+  };
+  return labels[step];
 }
 
 function Summary({
@@ -194,38 +214,39 @@ function Summary({
   slot: Slot | undefined;
   onChange: (step: Step) => void;
 }) {
+  const { t } = usePatientText();
   if (!serviceName) return null;
   return (
     <aside className={styles.summary} aria-labelledby="booking-summary">
-      <h2 id="booking-summary">Your appointment</h2>
+      <h2 id="booking-summary">{t("booking.summary.heading")}</h2>
       <dl>
         <div>
-          <dt>Service</dt>
+          <dt>{t("common.service")}</dt>
           <dd>
             {serviceName}{" "}
-            <Button variant="link" onClick={() => onChange("service")} aria-label="Change service">
-              Change
+            <Button variant="link" onClick={() => onChange("service")} aria-label={t("booking.summary.changeService")}>
+              {t("common.change")}
             </Button>
           </dd>
         </div>
         {practitionerName ? (
           <div>
-            <dt>Practitioner</dt>
+            <dt>{t("booking.summary.practitioner")}</dt>
             <dd>
               {practitionerName}{" "}
-              <Button variant="link" onClick={() => onChange("practitioner")} aria-label="Change practitioner">
-                Change
+              <Button variant="link" onClick={() => onChange("practitioner")} aria-label={t("booking.summary.changePractitioner")}>
+                {t("common.change")}
               </Button>
             </dd>
           </div>
         ) : null}
         {slot ? (
           <div>
-            <dt>When</dt>
+            <dt>{t("common.when")}</dt>
             <dd>
               {fmt.dateTime(slot.start)}{" "}
-              <Button variant="link" onClick={() => onChange("time")} aria-label="Change day and time">
-                Change
+              <Button variant="link" onClick={() => onChange("time")} aria-label={t("booking.summary.changeTime")}>
+                {t("common.change")}
               </Button>
             </dd>
           </div>

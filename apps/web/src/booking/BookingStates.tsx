@@ -3,15 +3,19 @@
 // chunk is still on its way.
 import { useRouter, type ErrorComponentProps } from "@tanstack/react-router";
 import { describeFailure } from "../api/failure";
+import { patientFailureMessage } from "../i18n/patient-failure";
+import { usePatientText } from "../i18n/usePatientText";
 import { ErrorNotice } from "../ui/Notice";
 import { Skeleton } from "../ui/Skeleton";
 import styles from "./booking.module.css";
 
 export function ClinicSkeleton() {
+  const { t, ready } = usePatientText();
   return (
     <div aria-busy="true">
+      {/* Before the first catalogue arrives there are no words to say it in. */}
       <p role="status" className="visually-hidden">
-        Loading the clinic&apos;s page…
+        {ready ? t("booking.loadingClinic") : ""}
       </p>
       <div className={styles.clinicHeader}>
         <Skeleton width="18rem" height="2.25rem" style={{ maxWidth: "100%", marginBottom: "0.75rem" }} />
@@ -31,19 +35,20 @@ export function ClinicSkeleton() {
 
 export function ClinicFailed({ error }: ErrorComponentProps) {
   const router = useRouter();
+  const { t } = usePatientText();
   const failure = describeFailure(error);
   if (failure.kind === "not-found") {
     return (
       <>
-        <h1>Clinic not found</h1>
-        <p>There is no clinic at this address. Check the link, or ask your clinic for its booking page.</p>
+        <h1>{t("booking.clinicNotFound")}</h1>
+        <p>{t("booking.clinicNotFoundHelp")}</p>
       </>
     );
   }
   return (
     <>
-      <h1>Book an appointment</h1>
-      <ErrorNotice title="The clinic's page could not be loaded" message={failure.message} onRetry={() => void router.invalidate()} />
+      <h1>{t("booking.bookHeading")}</h1>
+      <ErrorNotice title={t("booking.clinicFailed")} message={patientFailureMessage(failure, t)} retryLabel={t("common.tryAgain")} onRetry={() => void router.invalidate()} />
     </>
   );
 }

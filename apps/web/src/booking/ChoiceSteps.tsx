@@ -1,27 +1,29 @@
-import { formatDuration, formatPrice } from "@frontdesk/domain";
 import type { PublicClinic, Service } from "../api/types";
+import { usePatientFormats, usePatientText } from "../i18n/usePatientText";
 import { EmptyNotice } from "../ui/Notice";
 import { StepHeading } from "../ui/StepHeading";
 import styles from "./booking.module.css";
 
 export function ServiceStep({ clinic, selectedId, onSelect }: { clinic: PublicClinic; selectedId: string | undefined; onSelect: (id: string) => void }) {
+  const { t } = usePatientText();
+  const { duration, price: formatPrice } = usePatientFormats(clinic);
   return (
     <>
-      <StepHeading focusOnMount={selectedId !== undefined}>Choose a service</StepHeading>
+      <StepHeading focusOnMount={selectedId !== undefined}>{t("booking.service.heading")}</StepHeading>
       {clinic.services.length === 0 ? (
-        <EmptyNotice title="No services can be booked online yet">
-          <p>Please call {clinic.name} to make an appointment.</p>
+        <EmptyNotice title={t("booking.service.none")}>
+          <p>{t("booking.service.callClinic", { clinic: clinic.name })}</p>
         </EmptyNotice>
       ) : (
         <ul className={styles.choices}>
           {clinic.services.map((service) => {
-            const price = formatPrice(service.priceCents, clinic.currency, clinic.locale);
+            const price = formatPrice(service.priceCents, clinic.currency);
             return (
               <li key={service.id}>
                 <button type="button" className={styles.choice} aria-pressed={service.id === selectedId} onClick={() => onSelect(service.id)}>
                   <span className={styles.choiceName}>{service.name}</span>{" "}
                   <span className={styles.choiceMeta}>
-                    {formatDuration(service.durationMinutes)}
+                    {duration(service.durationMinutes)}
                     {price ? ` · ${price}` : ""}
                   </span>
                 </button>
@@ -45,15 +47,16 @@ export function PractitionerStep({
   selectedId: string | null | undefined;
   onSelect: (id: string | null) => void;
 }) {
+  const { t } = usePatientText();
   const offering = clinic.practitioners.filter((p) => p.serviceIds.includes(service.id));
   return (
     <>
-      <StepHeading>Choose a practitioner</StepHeading>
+      <StepHeading>{t("booking.practitioner.heading")}</StepHeading>
       <ul className={styles.choices}>
         <li>
           <button type="button" className={styles.choice} aria-pressed={selectedId === null} onClick={() => onSelect(null)}>
-            <span className={styles.choiceName}>First available</span>{" "}
-            <span className={styles.choiceMeta}>Anyone who offers {service.name}: the most free times</span>
+            <span className={styles.choiceName}>{t("common.firstAvailable")}</span>{" "}
+            <span className={styles.choiceMeta}>{t("booking.practitioner.anyone", { service: service.name })}</span>
           </button>
         </li>
         {offering.map((practitioner) => (

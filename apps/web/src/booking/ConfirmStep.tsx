@@ -1,11 +1,14 @@
 // Step 7: one click books. The button is off while the request is out, and the attempt's
 // idempotency key makes any second send of the same attempt book nothing new.
-import { formatDuration, formatPrice, type DateFormat } from "@frontdesk/domain";
+import type { DateFormat } from "@frontdesk/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { describeFailure, type Failure } from "../api/failure";
 import type { BookAnswer, Practitioner, PublicClinic, Service, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
+import { useEnvironment } from "../environment";
+import { patientFailureMessage } from "../i18n/patient-failure";
+import { usePatientFormats, usePatientText } from "../i18n/usePatientText";
 import { Button } from "../ui/Button";
 import { ErrorNotice } from "../ui/Notice";
 import { StepHeading } from "../ui/StepHeading";
@@ -35,8 +38,17 @@ export function ConfirmStep(props: ConfirmStepProps) {
   const book = useMutation(trpc.public.book.mutationOptions());
   const [failure, setFailure] = useState<Failure>();
   const sending = useRef(false);
+  const { t } = usePatientText();
+  const { duration, price: formatPrice } = usePatientFormats(clinic);
+  const { now } = useEnvironment();
   const patientTime = fmt.patientDateTime(slot.start);
-  const price = formatPrice(service.priceCents, clinic.currency, clinic.locale);
+  const price = formatPrice(service.priceCents, clinic.currency);
+  // The policy for this time, not in general: a time inside the notice window can never be changed online.
+  const changeableUntil = new Date(Date.parse(slot.start) - clinic.policy.cancellationNoticeMinutes * 60_000);
+  const policy =
+    changeableUntil.getTime() > now().getTime()
+      ? t("confirm.policy", { deadline: fmt.dateTime(changeableUntil) })
+      : t("confirm.policyTooLate", { notice: duration(clinic.policy.cancellationNoticeMinutes) });
 
   const confirm = async () => {
     // A second click before React re-renders the disabled button must not send again.
@@ -68,44 +80,42 @@ export function ConfirmStep(props: ConfirmStepProps) {
 
   return (
     <>
-      <StepHeading key={slot.start}>Confirm your appointment</StepHeading>
-      <div className={styles.details} role="group" aria-label="Appointment to confirm">
+      <StepHeading key={slot.start}>{t("confirm.heading")}</StepHeading>
+      <div className={styles.details} role="group" aria-label={t("confirm.group")}>
         <dl>
-          <dt>Service</dt>
+          <dt>{t("common.service")}</dt>
           <dd>
-            {service.name} ({formatDuration(service.durationMinutes)}
+            {service.name} ({duration(service.durationMinutes)}
             {price ? `, ${price}` : ""})
           </dd>
-          <dt>With</dt>
-          <dd>{practitioner?.displayName ?? "First available practitioner"}</dd>
-          <dt>When</dt>
+          <dt>{t("common.with")}</dt>
+          <dd>{practitioner?.displayName ?? t("confirm.firstAvailable")}</dd>
+          <dt>{t("common.when")}</dt>
           <dd>
             {fmt.dateTime(slot.start)}
             {patientTime ? (
               <>
                 <br />
-                <span className={ui.hint}>
-                  {patientTime} your time ({fmt.patientTimeZone})
-                </span>
+                <span className={ui.hint}>{t("common.yourTimeWithZone", { time: patientTime, zone: fmt.patientTimeZone })}</span>
               </>
             ) : null}
           </dd>
-          <dt>Where</dt>
+          <dt>{t("common.where")}</dt>
           <dd>{clinic.address ? `${clinic.name}, ${clinic.address}` : clinic.name}</dd>
-          <dt>Name</dt>
+          <dt>{t("confirm.name")}</dt>
           <dd>{details.name}</dd>
-          <dt>E-mail</dt>
+          <dt>{t("confirm.email")}</dt>
           <dd>{details.email}</dd>
         </dl>
       </div>
       {failure ? <FailureNotice failure={failure} fmt={fmt} slot={slot} onChooseSlot={props.onChooseSlot} onChooseAnotherDay={props.onChooseAnotherDay} /> : null}
       {failure?.kind !== "conflict" ? (
         <Button onClick={() => void confirm()} disabled={book.isPending} aria-describedby="confirm-note">
-          {book.isPending ? "Booking…" : failure ? "Try again" : "Confirm booking"}
+          {book.isPending ? t("confirm.booking") : failure ? t("common.tryAgain") : t("confirm.book")}
         </Button>
       ) : null}
       <p id="confirm-note" className={ui.hint} style={{ marginTop: "0.75rem" }}>
-        You can change or cancel online until {formatDuration(clinic.policy.cancellationNoticeMinutes)} before the appointment.
+        {policy}
       </p>
     </>
   );
@@ -124,21 +134,22 @@ function FailureNotice({
   onChooseSlot: (slot: Slot) => void;
   onChooseAnotherDay: () => void;
 }) {
+  const { t } = usePatientText();
   if (failure.kind === "conflict") {
     return (
       <div role="alert" className={`${ui.notice} ${ui.error}`}>
-        <p className={ui.noticeTitle}>Sorry, {fmt.time(slot.start)} was just taken.</p>
+        <p className={ui.noticeTitle}>{t("confirm.taken", { time: fmt.time(slot.start) })}</p>
         {failure.nextSlots.length > 0 ? (
           <>
-            <p>These times are still free on {fmt.date(fmt.localDate(slot.start))}. Your details are kept.</p>
-            <ul className={slotStyles.timeList} aria-label="Next free times">
+            <p>{t("confirm.stillFree", { date: fmt.date(fmt.localDate(slot.start)) })}</p>
+            <ul className={slotStyles.timeList} aria-label={t("confirm.nextTimes")}>
               {failure.nextSlots.map((next) => {
                 const patientTime = fmt.patientTime(next.start);
                 return (
                   <li key={next.start}>
                     <button type="button" className={slotStyles.time} onClick={() => onChooseSlot(next)}>
                       <span>{fmt.time(next.start)}</span>
-                      {patientTime ? <span className={slotStyles.patientTime}>{" "}{patientTime} your time</span> : null}
+                      {patientTime ? <span className={slotStyles.patientTime}>{" "}{t("common.yourTime", { time: patientTime })}</span> : null}
                     </button>
                   </li>
                 );
@@ -146,17 +157,16 @@ function FailureNotice({
             </ul>
           </>
         ) : (
-          <p>There are no other free times that day.</p>
+          <p>{t("confirm.noOtherTimes")}</p>
         )}
         <div className={ui.actions}>
           <Button variant="secondary" onClick={onChooseAnotherDay}>
-            Choose another day
+            {t("confirm.anotherDay")}
           </Button>
         </div>
       </div>
     );
   }
-  const title =
-    failure.kind === "network" ? "Your booking was not sent" : failure.kind === "rate-limited" ? "Please wait a moment" : "Your booking could not be made";
-  return <ErrorNotice title={title} message={failure.message} />;
+  const title = failure.kind === "network" ? t("confirm.notSent") : failure.kind === "rate-limited" ? t("confirm.wait") : t("confirm.failed");
+  return <ErrorNotice title={title} message={patientFailureMessage(failure, t)} />;
 }

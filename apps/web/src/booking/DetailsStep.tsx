@@ -1,6 +1,6 @@
 // Step 6: who is coming. Checked with the server's own schema before anything is sent.
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { NETWORK_MESSAGE } from "../api/failure";
+import { usePatientText } from "../i18n/usePatientText";
 import { Button } from "../ui/Button";
 import { TextAreaField, TextField } from "../ui/Field";
 import { ErrorNotice } from "../ui/Notice";
@@ -16,7 +16,20 @@ export interface DetailsValues {
 
 export const emptyDetails: DetailsValues = { name: "", email: "", phone: "", note: "" };
 
+/** By field, the catalogue key of its problem (`details.error.…`). */
 export type FieldErrors = Partial<Record<keyof DetailsValues, string>>;
+
+const ERROR_KEYS: Record<keyof DetailsValues, { invalid: string; tooLong: string }> = {
+  name: { invalid: "details.error.nameMissing", tooLong: "details.error.nameTooLong" },
+  email: { invalid: "details.error.emailInvalid", tooLong: "details.error.emailInvalid" },
+  phone: { invalid: "details.error.phoneInvalid", tooLong: "details.error.phoneInvalid" },
+  note: { invalid: "details.error.noteTooLong", tooLong: "details.error.noteTooLong" },
+};
+
+/** The catalogue key for a field's problem, from this page's check or the server's. */
+export function detailsErrorKey(field: keyof DetailsValues, tooLong: boolean): string {
+  return ERROR_KEYS[field][tooLong ? "tooLong" : "invalid"];
+}
 
 export const FIELDS: Array<keyof DetailsValues> = ["name", "email", "phone", "note"];
 
@@ -37,12 +50,14 @@ export function DetailsStep({
   serverErrors: Record<string, string[]>;
   onSubmit: (values: DetailsValues) => void;
 }) {
+  const { t } = usePatientText();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>(() => {
     const fromServer: FieldErrors = {};
     for (const field of FIELDS) {
+      // The server words its checks in English; the patient reads this page's own sentence.
       const message = serverErrors[serverPath(field)]?.[0];
-      if (message) fromServer[field] = message;
+      if (message) fromServer[field] = detailsErrorKey(field, /too long|at most/i.test(message));
     }
     return fromServer;
   });
@@ -52,6 +67,10 @@ export function DetailsStep({
   const unplaced = Object.entries(serverErrors)
     .filter(([path]) => !FIELDS.some((field) => serverPath(field) === path))
     .flatMap(([, messages]) => messages);
+  const errorText = (field: keyof DetailsValues) => {
+    const key = errors[field];
+    return key ? t(key) : undefined;
+  };
 
   // After a refused submit, take the user to the first field to fix.
   useEffect(() => {
@@ -87,40 +106,40 @@ export function DetailsStep({
 
   return (
     <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate aria-labelledby="details-heading">
-      <StepHeading id="details-heading">Your details</StepHeading>
-      <p className={styles.hint}>The clinic uses these to confirm your appointment. We send the confirmation to your e-mail.</p>
-      {loadFailed ? <ErrorNotice title="Your details could not be checked" message={NETWORK_MESSAGE} /> : null}
-      {unplaced.length > 0 ? <ErrorNotice title="Please check your details" message={unplaced.join(" ")} /> : null}
-      <TextField label="Full name" name="name" autoComplete="name" value={values.name} onChange={set("name")} error={errors.name} required />
+      <StepHeading id="details-heading">{t("details.heading")}</StepHeading>
+      <p className={styles.hint}>{t("details.hint")}</p>
+      {loadFailed ? <ErrorNotice title={t("details.checkFailed")} message={t("failure.network")} /> : null}
+      {unplaced.length > 0 ? <ErrorNotice title={t("details.checkThem")} message={t("failure.invalid")} /> : null}
+      <TextField label={t("details.name")} name="name" autoComplete="name" value={values.name} onChange={set("name")} error={errorText("name")} required />
       <TextField
-        label="E-mail"
+        label={t("details.email")}
         name="email"
         type="email"
         autoComplete="email"
         inputMode="email"
         value={values.email}
         onChange={set("email")}
-        error={errors.email}
+        error={errorText("email")}
         required
       />
       <TextField
-        label="Phone (optional)"
+        label={t("details.phone")}
         name="phone"
         type="tel"
         autoComplete="tel"
-        hint="In case the clinic needs to reach you about this appointment."
+        hint={t("details.phoneHint")}
         value={values.phone}
         onChange={set("phone")}
-        error={errors.phone}
+        error={errorText("phone")}
       />
       <TextAreaField
-        label="Note for the clinic (optional)"
+        label={t("details.note")}
         name="note"
         value={values.note}
         onChange={set("note")}
-        error={errors.note}
+        error={errorText("note")}
       />
-      <Button type="submit">Continue</Button>
+      <Button type="submit">{t("details.continue")}</Button>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from "@tanstack/react-router";
 import { useMemo } from "react";
 import type { BookAnswer, PublicClinic } from "../api/types";
 import { useEnvironment } from "../environment";
+import { usePatientText } from "../i18n/usePatientText";
 import { Button } from "../ui/Button";
 import { SuccessNotice } from "../ui/Notice";
 import { StepHeading } from "../ui/StepHeading";
@@ -12,34 +13,35 @@ import styles from "./booking.module.css";
 
 export function DoneStep({ answer, clinic, fmt }: { answer: BookAnswer; clinic: PublicClinic; fmt: DateFormat }) {
   const { now } = useEnvironment();
+  const { t, language } = usePatientText();
   const { appointment } = answer;
   // The same file the confirmation e-mail attaches: built from the same booking answer.
   const ics = useMemo(() => calendarDataUrl(appointmentCalendarFile({ booking: answer, clinic, now: now() })), [answer, clinic, now]);
   const patientTime = fmt.patientDateTime(appointment.start);
   return (
     <>
-      <StepHeading>You&apos;re booked</StepHeading>
-      <SuccessNotice title={`${appointment.serviceName} with ${appointment.practitionerName}`}>
+      <StepHeading>{t("done.heading")}</StepHeading>
+      <SuccessNotice title={t("done.what", { service: appointment.serviceName, practitioner: appointment.practitionerName })}>
         <p>
           {fmt.dateTime(appointment.start)}
-          {patientTime ? ` (${patientTime} your time)` : ""}
+          {patientTime ? t("done.yourTime", { time: patientTime }) : ""}
         </p>
         <p>{clinic.address ? `${clinic.name}, ${clinic.address}` : clinic.name}</p>
       </SuccessNotice>
-      <p>A confirmation is on its way to your e-mail.</p>
+      <p>{t("done.mailed")}</p>
       <div className={ui.actions}>
         <a className={ui.button} href={ics} download={`appointment-${fmt.localDate(appointment.start)}.ics`}>
-          Add to calendar
+          {t("done.addToCalendar")}
         </a>
-        <Link to="/booking/$token" params={{ token: answer.manageToken }} className={`${ui.button} ${ui.secondary}`}>
-          Change or cancel
+        <Link to="/booking/$token" params={{ token: answer.manageToken }} search={{ lang: language }} className={`${ui.button} ${ui.secondary}`}>
+          {t("done.changeOrCancel")}
         </Link>
       </div>
       <p className={styles.manageLink} style={{ marginTop: "1.5rem" }}>
-        Keep this link to change or cancel later: <a href={answer.manageUrl}>{answer.manageUrl}</a>
+        {t("done.keepLink")} <a href={answer.manageUrl}>{answer.manageUrl}</a>
       </p>
-      <Button variant="link" onClick={() => window.location.assign(`/book/${clinic.slug}`)}>
-        Book another appointment
+      <Button variant="link" onClick={() => window.location.assign(`/book/${clinic.slug}?lang=${language}`)}>
+        {t("done.bookAnother")}
       </Button>
     </>
   );

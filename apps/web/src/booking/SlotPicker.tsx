@@ -17,6 +17,8 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { describeFailure } from "../api/failure";
+import { patientFailureMessage } from "../i18n/patient-failure";
+import { usePatientText } from "../i18n/usePatientText";
 import type { Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
 import { Button } from "../ui/Button";
@@ -38,11 +40,7 @@ export interface SlotPickerProps {
   focusOnMount?: boolean;
 }
 
-const PARTS: Array<{ part: PartOfDay; label: string }> = [
-  { part: "morning", label: "Morning" },
-  { part: "afternoon", label: "Afternoon" },
-  { part: "evening", label: "Evening" },
-];
+const PARTS: PartOfDay[] = ["morning", "afternoon", "evening"];
 
 function minDate(a: LocalDate, b: LocalDate) {
   return a < b ? a : b;
@@ -52,8 +50,21 @@ function maxDate(a: LocalDate, b: LocalDate) {
   return a > b ? a : b;
 }
 
+/** The days of `month` a patient can book: from today (or the 1st) to the month's end (or the horizon). */
+function monthRange(month: LocalDate, today: LocalDate, horizonDays: number) {
+  return { from: maxDate(month, today), to: minDate(endOfMonth(month), addDays(today, horizonDays)) };
+}
+
+/** public.slots' input for one month of the picker; the booking page also uses it to ask ahead. */
+export function slotsQueryInput(options: { clinicSlug: string; serviceId: string; practitionerId: string | undefined; month: LocalDate; today: LocalDate; horizonDays: number }) {
+  const { clinicSlug, serviceId, practitionerId, month, today, horizonDays } = options;
+  return { clinicSlug, serviceId, ...(practitionerId ? { practitionerId } : {}), ...monthRange(month, today, horizonDays) };
+}
+
 export function SlotPicker({ clinicSlug, serviceId, practitionerId, horizonDays, fmt, today, selected, onSelect, focusOnMount = true }: SlotPickerProps) {
   const trpc = useTRPC();
+  const { t } = usePatientText();
+  const partLabels: Record<PartOfDay, string> = { morning: t("slots.morning"), afternoon: t("slots.afternoon"), evening: t("slots.evening") };
   const lastDay = addDays(today, horizonDays);
   const firstMonth = startOfMonth(today);
   const lastMonth = startOfMonth(lastDay);
@@ -67,11 +78,8 @@ export function SlotPicker({ clinicSlug, serviceId, practitionerId, horizonDays,
   const gridRef = useRef<HTMLTableElement>(null);
   const titleId = useId();
 
-  const from = maxDate(month, today);
-  const to = minDate(endOfMonth(month), lastDay);
-  const slots = useQuery(
-    trpc.public.slots.queryOptions({ clinicSlug, serviceId, ...(practitionerId ? { practitionerId } : {}), from, to }),
-  );
+  const { from } = monthRange(month, today, horizonDays);
+  const slots = useQuery(trpc.public.slots.queryOptions(slotsQueryInput({ clinicSlug, serviceId, practitionerId, month, today, horizonDays })));
 
   const byDay = useMemo(() => {
     const map = new Map<LocalDate, Slot[]>();
@@ -130,23 +138,23 @@ export function SlotPicker({ clinicSlug, serviceId, practitionerId, horizonDays,
   const dayTimes = chosenDay ? (byDay.get(chosenDay) ?? []) : [];
   const failure = slots.isError ? describeFailure(slots.error) : undefined;
   const status = slots.isPending
-    ? `Loading free times for ${monthName}…`
+    ? t("slots.loadingMonth", { month: monthName })
     : slots.isError
       ? ""
       : byDay.size === 0
-        ? `No free times in ${monthName}.`
-        : `${byDay.size} ${byDay.size === 1 ? "day" : "days"} with free times in ${monthName}.`;
+        ? t("slots.noneInMonth", { month: monthName })
+        : t("slots.daysInMonth", { count: byDay.size, month: monthName });
 
   return (
     <div>
-      <StepHeading focusOnMount={focusOnMount}>Choose a day</StepHeading>
+      <StepHeading focusOnMount={focusOnMount}>{t("slots.heading")}</StepHeading>
       <div className={styles.monthNav}>
         <button
           type="button"
           className={styles.navButton}
           onClick={() => goToMonth(addMonths(month, -1))}
           disabled={month <= firstMonth}
-          aria-label="Previous month"
+          aria-label={t("slots.previousMonth")}
         >
           ‹
         </button>
@@ -158,7 +166,7 @@ export function SlotPicker({ clinicSlug, serviceId, practitionerId, horizonDays,
           className={styles.navButton}
           onClick={() => goToMonth(addMonths(month, 1))}
           disabled={month >= lastMonth}
-          aria-label="Next month"
+          aria-label={t("slots.nextMonth")}
         >
           ›
         </button>
@@ -182,8 +190,10 @@ export function SlotPicker({ clinicSlug, serviceId, practitionerId, horizonDays,
                 const available = free > 0;
                 const isChosen = date === chosenDay;
                 const label = slots.isPending
-                  ? `${fmt.date(date)}, loading`
-                  : `${fmt.date(date)}, ${available ? `${free} free ${free === 1 ? "time" : "times"}` : "no free times"}`;
+                  ? t("slots.dayLoading", { date: fmt.date(date) })
+                  : available
+                    ? t("slots.dayFree", { date: fmt.date(date), count: free })
+                    : t("slots.dayNone", { date: fmt.date(date) });
                 return (
                   <td key={date} role="gridcell" aria-selected={isChosen}>
                     <button
@@ -220,29 +230,30 @@ export function SlotPicker({ clinicSlug, serviceId, practitionerId, horizonDays,
         {status}
       </p>
       {failure ? (
-        <ErrorNotice title="Free times could not be loaded" message={failure.message} onRetry={() => void slots.refetch()} />
+        <ErrorNotice title={t("slots.failed")} message={patientFailureMessage(failure, t)} retryLabel={t("common.tryAgain")} onRetry={() => void slots.refetch()} />
       ) : null}
       {!slots.isPending && !slots.isError && byDay.size === 0 ? (
-        <EmptyNotice title={`No free times in ${monthName}`}>
+        <EmptyNotice title={t("slots.noneInMonthTitle", { month: monthName })}>
           {month < lastMonth ? (
             <Button variant="secondary" onClick={() => goToMonth(addMonths(month, 1))}>
-              Show {fmt.month(addMonths(month, 1))}
+              {t("slots.showMonth", { month: fmt.month(addMonths(month, 1)) })}
             </Button>
           ) : (
-            <p>Online booking opens {horizonDays} days ahead. Please check again later or call the clinic.</p>
+            <p>{t("slots.horizon", { count: horizonDays })}</p>
           )}
         </EmptyNotice>
       ) : null}
       {chosenDay && dayTimes.length > 0 ? (
         <section className={styles.times} aria-labelledby={`${titleId}-times`}>
           <StepHeading key={chosenDay} level={3} id={`${titleId}-times`} focusOnMount={pickedHere}>
-            Choose a time on {fmt.date(chosenDay)}
+            {t("slots.timesHeading", { date: fmt.date(chosenDay) })}
           </StepHeading>
           <p className={styles.zoneNote}>
-            Times are in the clinic&apos;s time zone ({fmt.timeZone}).
-            {fmt.differentZone ? ` Your own time (${fmt.patientTimeZone}) is shown under each.` : ""}
+            {t("slots.zoneNote", { zone: fmt.timeZone })}
+            {fmt.differentZone ? ` ${t("slots.zoneNotePatient", { zone: fmt.patientTimeZone })}` : ""}
           </p>
-          {PARTS.map(({ part, label }) => {
+          {PARTS.map((part) => {
+            const label = partLabels[part];
             const inPart = dayTimes.filter((slot) => partOfDay(slot.start, fmt.timeZone) === part);
             if (inPart.length === 0) return null;
             return (
@@ -260,7 +271,7 @@ export function SlotPicker({ clinicSlug, serviceId, practitionerId, horizonDays,
                           onClick={() => onSelect(slot)}
                         >
                           <span>{fmt.time(slot.start)}</span>
-                          {patientTime ? <span className={styles.patientTime}>{" "}{patientTime} your time</span> : null}
+                          {patientTime ? <span className={styles.patientTime}>{" "}{t("common.yourTime", { time: patientTime })}</span> : null}
                         </button>
                       </li>
                     );

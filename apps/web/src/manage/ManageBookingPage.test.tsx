@@ -1,9 +1,13 @@
 import { within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { activatePatientLanguage } from "../i18n/patient-i18n";
 import { clinic, ids, managedBooking, slotsFor } from "../test/fixtures";
 import { renderApp } from "../test/render";
 import { server } from "../test/server";
 import { procedure, TrpcErrorAnswer } from "../test/trpc";
+
+// The English catalogue ready before the first render, as the route loader has it in the app.
+beforeAll(() => activatePatientLanguage("en"));
 
 const TOKEN = "manage-token-0123456789";
 
@@ -22,16 +26,16 @@ function bookingHandler(state = { cancelled: false, start: "2026-03-05T09:00:00.
 describe("manage link page", () => {
   it("shows the appointment on the clinic's clock and the clinic's cancellation rule", async () => {
     server.use(bookingHandler());
-    const app = renderApp(`/booking/${TOKEN}`);
-    expect(await app.screen.findByRole("heading", { level: 1, name: "Your appointment at Cabinet Demo Paris" })).toBeInTheDocument();
-    expect(app.screen.getByText(/jeudi 5 mars 2026 à 10:00/)).toBeInTheDocument();
-    expect(app.screen.getByText(/jeudi 5 mars 2026 à 01:00 your time/)).toBeInTheDocument();
-    expect(app.screen.getByText(/asks for 24 h notice: you can move or cancel online until/)).toHaveTextContent("mercredi 4 mars 2026 à 10:00");
+    const app = renderApp(`/booking/${TOKEN}?lang=en`);
+    expect(await app.screen.findByRole("heading", { level: 1, name: "Your appointment at Cabinet Demo Paris" }, { timeout: 5_000 })).toBeInTheDocument();
+    expect(app.screen.getByText(/Thursday, 5 March 2026 at 10:00/)).toBeInTheDocument();
+    expect(app.screen.getByText(/Thursday, 5 March 2026 at 01:00 your time/)).toBeInTheDocument();
+    expect(app.screen.getByText(/asks for 24 h notice: you can move or cancel online until/)).toHaveTextContent("Wednesday, 4 March 2026 at 10:00");
   });
 
   it("says when the link does not work", async () => {
     server.use(bookingHandler());
-    const app = renderApp("/booking/not-a-real-token-000");
+    const app = renderApp("/booking/not-a-real-token-000?lang=en");
     expect(await app.screen.findByRole("heading", { name: "This link does not work" })).toBeInTheDocument();
   });
 
@@ -46,7 +50,7 @@ describe("manage link page", () => {
         return { appointment: { ...managedBooking().appointment, status: "cancelled" } };
       }),
     );
-    const app = renderApp(`/booking/${TOKEN}`);
+    const app = renderApp(`/booking/${TOKEN}?lang=en`);
     await app.user.click(await app.screen.findByRole("button", { name: "Cancel appointment" }));
     expect(app.screen.getByRole("heading", { name: "Cancel this appointment?" })).toHaveFocus();
     await app.user.type(app.screen.getByLabelText("Reason (optional)"), "Feeling better");
@@ -62,20 +66,20 @@ describe("manage link page", () => {
       bookingHandler(),
       procedure(
         "public.booking.cancel",
-        () => new TrpcErrorAnswer("BAD_REQUEST", "Online changes were possible until mercredi 4 mars 2026 à 10:00. Please call Cabinet Demo Paris."),
+        () => new TrpcErrorAnswer("BAD_REQUEST", "Online changes were possible until Wednesday, 4 March 2026 at 10:00. Please call Cabinet Demo Paris."),
       ),
     );
-    const app = renderApp(`/booking/${TOKEN}`);
+    const app = renderApp(`/booking/${TOKEN}?lang=en`);
     await app.user.click(await app.screen.findByRole("button", { name: "Cancel appointment" }));
     await app.user.click(app.screen.getByRole("button", { name: "Yes, cancel it" }));
-    expect(await app.screen.findByRole("alert")).toHaveTextContent("Online changes were possible until mercredi 4 mars 2026 à 10:00.");
+    expect(await app.screen.findByRole("alert")).toHaveTextContent("Cabinet Demo Paris asks for 24 h notice: online changes were possible until Wednesday, 4 March 2026 at 10:00. Please call the clinic.");
   });
 
   it("offers no changes once the notice window has started, and says until when they were possible", async () => {
     server.use(procedure("public.booking.get", () => managedBooking({ canChange: false })));
-    const app = renderApp(`/booking/${TOKEN}`);
+    const app = renderApp(`/booking/${TOKEN}?lang=en`);
     expect(await app.screen.findByText("This appointment can no longer be changed online")).toBeInTheDocument();
-    expect(app.screen.getByText(/online changes were possible until mercredi 4 mars 2026 à 10:00/)).toBeInTheDocument();
+    expect(app.screen.getByText(/online changes were possible until Wednesday, 4 March 2026 at 10:00/)).toBeInTheDocument();
     expect(app.screen.queryByRole("button", { name: "Cancel appointment" })).not.toBeInTheDocument();
     expect(app.screen.queryByRole("button", { name: "Move to another time" })).not.toBeInTheDocument();
   });
@@ -97,14 +101,14 @@ describe("manage link page", () => {
         return { appointment: { ...managedBooking().appointment, start: input.start } };
       }),
     );
-    const app = renderApp(`/booking/${TOKEN}`);
+    const app = renderApp(`/booking/${TOKEN}?lang=en`);
     await app.user.click(await app.screen.findByRole("button", { name: "Move to another time" }));
     expect(await app.screen.findByRole("heading", { name: "Choose a day" })).toHaveFocus();
-    await app.user.click(await app.screen.findByRole("button", { name: /mardi 3 mars 2026, 4 free times/ }));
+    await app.user.click(await app.screen.findByRole("button", { name: /Tuesday, 3 March 2026, 4 free times/ }));
     await app.user.click(within(app.screen.getByRole("group", { name: "Afternoon" })).getByRole("button", { name: /^14:00/ }));
     expect(await app.screen.findByRole("heading", { name: "Move your appointment?" })).toHaveFocus();
     await app.user.click(app.screen.getByRole("button", { name: "Move appointment" }));
-    expect(await app.screen.findByText("Your appointment is moved to mardi 3 mars 2026 à 14:00.")).toBeInTheDocument();
+    expect(await app.screen.findByText("Your appointment is moved to Tuesday, 3 March 2026 at 14:00.")).toBeInTheDocument();
     expect(sent).toEqual([{ token: TOKEN, start: "2026-03-03T13:00:00.000Z", practitionerId: ids.martin }]);
     // Same practitioner as booked.
     expect(slotRequests).toEqual([ids.martin]);

@@ -1,6 +1,6 @@
 // /booking/:token — the patient's own page for one appointment: see it, cancel it, or move it
 // (reusing the day and time steps), with the clinic's cancellation rule stated up front.
-import { formatDuration, todayIn, type DateFormat } from "@frontdesk/domain";
+import { todayIn, type DateFormat } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useState } from "react";
@@ -10,7 +10,9 @@ import type { ManagedBooking, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
 import { SlotPicker } from "../booking/SlotPicker";
 import { useEnvironment } from "../environment";
-import { useDateFormat } from "../lib/useDateFormat";
+import { LanguageSwitcher } from "../i18n/LanguageSwitcher";
+import { patientFailureMessage } from "../i18n/patient-failure";
+import { usePatientFormats, usePatientText } from "../i18n/usePatientText";
 import { Button } from "../ui/Button";
 import { TextAreaField } from "../ui/Field";
 import { EmptyNotice, ErrorNotice, SuccessNotice } from "../ui/Notice";
@@ -34,7 +36,8 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
   const queryClient = useQueryClient();
   const env = useEnvironment();
   const { appointment, clinic } = booking;
-  const fmt = useDateFormat(clinic.locale, clinic.timezone);
+  const { t } = usePatientText();
+  const { fmt } = usePatientFormats(clinic);
   const [mode, setMode] = useState<Mode>({ kind: "view" });
   const [done, setDone] = useState<string>();
   const [failure, setFailure] = useState<Failure>();
@@ -44,7 +47,7 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
     trpc.public.booking.cancel.mutationOptions({
       onSuccess: async () => {
         setMode({ kind: "view" });
-        setDone("Your appointment is cancelled. The clinic has been told.");
+        setDone(t("manage.cancelled"));
         await refresh();
       },
       onError: (error) => setFailure(describeFailure(error)),
@@ -54,7 +57,7 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
     trpc.public.booking.reschedule.mutationOptions({
       onSuccess: async (answer) => {
         setMode({ kind: "view" });
-        setDone(`Your appointment is moved to ${fmt.dateTime(answer.appointment.start)}.`);
+        setDone(t("manage.moved", { when: fmt.dateTime(answer.appointment.start) }));
         await refresh();
       },
       onError: (error) => setFailure(describeFailure(error)),
@@ -66,40 +69,41 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
 
   return (
     <>
-      <h1>Your appointment at {clinic.name}</h1>
+      <LanguageSwitcher />
+      <h1>{t("manage.heading", { clinic: clinic.name })}</h1>
       {done ? <SuccessNotice title={done} /> : null}
       <div className={styles.layout}>
         <div className={styles.panel}>
           <div className={styles.details}>
             <dl>
-              <dt>Service</dt>
+              <dt>{t("common.service")}</dt>
               <dd>{appointment.serviceName}</dd>
-              <dt>With</dt>
+              <dt>{t("common.with")}</dt>
               <dd>{appointment.practitionerName}</dd>
-              <dt>When</dt>
+              <dt>{t("common.when")}</dt>
               <dd>
                 {fmt.dateTime(appointment.start)}
                 {patientTime ? (
                   <>
                     <br />
-                    <span className={ui.hint}>
-                      {patientTime} your time ({fmt.patientTimeZone})
-                    </span>
+                    <span className={ui.hint}>{t("common.yourTimeWithZone", { time: patientTime, zone: fmt.patientTimeZone })}</span>
                   </>
                 ) : null}
               </dd>
               {clinic.address ? (
                 <>
-                  <dt>Where</dt>
+                  <dt>{t("common.where")}</dt>
                   <dd>{clinic.address}</dd>
                 </>
               ) : null}
-              <dt>Status</dt>
-              <dd>{statusLabel(appointment.status)}</dd>
+              <dt>{t("manage.status")}</dt>
+              <dd>
+                <StatusLabel status={appointment.status} />
+              </dd>
             </dl>
           </div>
           <CancellationRule booking={booking} fmt={fmt} />
-          {failure ? <ManageFailure failure={failure} fmt={fmt} /> : null}
+          {failure ? <ManageFailure failure={failure} fmt={fmt} booking={booking} /> : null}
           {!cancelled && booking.canChange && mode.kind === "view" ? (
             <div className={ui.actions}>
               <Button
@@ -110,7 +114,7 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
                   setMode({ kind: "move" });
                 }}
               >
-                Move to another time
+                {t("manage.move")}
               </Button>
               <Button
                 variant="danger"
@@ -120,7 +124,7 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
                   setMode({ kind: "cancel" });
                 }}
               >
-                Cancel appointment
+                {t("manage.cancel")}
               </Button>
             </div>
           ) : null}
@@ -136,23 +140,23 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
               <MovePicker booking={booking} fmt={fmt} today={todayIn(clinic.timezone, env.now())} onSelect={(slot) => setMode({ kind: "confirm-move", slot })} />
               <div className={ui.actions}>
                 <Button variant="link" onClick={() => setMode({ kind: "view" })}>
-                  Keep the current time
+                  {t("manage.keepTime")}
                 </Button>
               </div>
             </>
           ) : (
             <>
-              <StepHeading>Move your appointment?</StepHeading>
+              <StepHeading>{t("manage.moveHeading")}</StepHeading>
               <p>
-                From {fmt.dateTime(appointment.start)} to <strong>{fmt.dateTime(mode.slot.start)}</strong>
-                {fmt.patientTime(mode.slot.start) ? ` (${fmt.patientDateTime(mode.slot.start)} your time)` : ""}.
+                {t("manage.moveFromTo", { from: fmt.dateTime(appointment.start) })} <strong>{fmt.dateTime(mode.slot.start)}</strong>
+                {fmt.patientTime(mode.slot.start) ? t("done.yourTime", { time: fmt.patientDateTime(mode.slot.start) }) : ""}.
               </p>
               <div className={ui.actions}>
                 <Button disabled={move.isPending} onClick={() => move.mutate({ token, start: mode.slot.start, practitionerId: appointment.practitionerId })}>
-                  {move.isPending ? "Moving…" : "Move appointment"}
+                  {move.isPending ? t("manage.moving") : t("manage.moveConfirm")}
                 </Button>
                 <Button variant="secondary" onClick={() => setMode({ kind: "move" })}>
-                  Choose another time
+                  {t("manage.chooseAnother")}
                 </Button>
               </div>
             </>
@@ -166,19 +170,22 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
 /** The move reuses the booking page's day and time steps, within the clinic's booking horizon. */
 function MovePicker({ booking, fmt, today, onSelect }: { booking: ManagedBooking; fmt: DateFormat; today: string; onSelect: (slot: Slot) => void }) {
   const trpc = useTRPC();
+  const { t } = usePatientText();
   const clinic = useQuery(trpc.public.clinic.queryOptions({ clinicSlug: booking.clinic.slug }));
   if (clinic.isPending) {
     return (
       <div aria-busy="true">
         <p role="status" className="visually-hidden">
-          Loading free times…
+          {t("slots.loading")}
         </p>
         <Skeleton height="18rem" />
       </div>
     );
   }
   if (clinic.isError) {
-    return <ErrorNotice title="Free times could not be loaded" message={describeFailure(clinic.error).message} onRetry={() => void clinic.refetch()} />;
+    return (
+      <ErrorNotice title={t("slots.failed")} message={patientFailureMessage(describeFailure(clinic.error), t)} retryLabel={t("common.tryAgain")} onRetry={() => void clinic.refetch()} />
+    );
   }
   return (
     <SlotPicker
@@ -194,43 +201,40 @@ function MovePicker({ booking, fmt, today, onSelect }: { booking: ManagedBooking
   );
 }
 
-function statusLabel(status: ManagedBooking["appointment"]["status"]): string {
-  switch (status) {
-    case "booked":
-      return "Booked";
-    case "confirmed":
-      return "Confirmed";
-    case "arrived":
-      return "Arrived";
-    case "completed":
-      return "Completed";
-    case "cancelled":
-      return "Cancelled";
-    case "no_show":
-      return "Missed";
-  }
+function StatusLabel({ status }: { status: ManagedBooking["appointment"]["status"] }) {
+  const { t } = usePatientText();
+  const labels: Record<typeof status, string> = {
+    booked: t("manage.status.booked"),
+    confirmed: t("manage.status.confirmed"),
+    arrived: t("manage.status.arrived"),
+    completed: t("manage.status.completed"),
+    cancelled: t("manage.status.cancelled"),
+    no_show: t("manage.status.no_show"),
+  };
+  return labels[status];
 }
 
 function CancellationRule({ booking, fmt }: { booking: ManagedBooking; fmt: DateFormat }) {
-  const notice = formatDuration(booking.clinic.cancellationNoticeMinutes);
-  if (booking.appointment.status === "cancelled") return <EmptyNotice title="This appointment is cancelled" />;
+  const { t } = usePatientText();
+  const { duration } = usePatientFormats(booking.clinic);
+  const notice = duration(booking.clinic.cancellationNoticeMinutes);
+  if (booking.appointment.status === "cancelled") return <EmptyNotice title={t("manage.isCancelled")} />;
   if (booking.canChange) {
     return (
       <p>
-        {booking.clinic.name} asks for {notice} notice: you can move or cancel online until <strong>{fmt.dateTime(booking.changeableUntil)}</strong>.
+        {t("manage.rule", { clinic: booking.clinic.name, notice })} <strong>{fmt.dateTime(booking.changeableUntil)}</strong>.
       </p>
     );
   }
   return (
-    <EmptyNotice title="This appointment can no longer be changed online">
-      <p>
-        {booking.clinic.name} asks for {notice} notice: online changes were possible until {fmt.dateTime(booking.changeableUntil)}. Please call the clinic.
-      </p>
+    <EmptyNotice title={t("manage.tooLate")}>
+      <p>{t("manage.tooLateRule", { clinic: booking.clinic.name, notice, deadline: fmt.dateTime(booking.changeableUntil) })}</p>
     </EmptyNotice>
   );
 }
 
 function CancelForm({ pending, onCancel, onKeep }: { pending: boolean; onCancel: (reason: string) => void; onKeep: () => void }) {
+  const { t } = usePatientText();
   const [reason, setReason] = useState("");
   return (
     <form
@@ -240,33 +244,39 @@ function CancelForm({ pending, onCancel, onKeep }: { pending: boolean; onCancel:
       }}
       style={{ marginTop: "1.5rem" }}
     >
-      <StepHeading>Cancel this appointment?</StepHeading>
-      <TextAreaField label="Reason (optional)" hint="Helps the clinic; not required." value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+      <StepHeading>{t("manage.cancelHeading")}</StepHeading>
+      <TextAreaField label={t("manage.reason")} hint={t("manage.reasonHint")} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
       <div className={ui.actions}>
         <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? "Cancelling…" : "Yes, cancel it"}
+          {pending ? t("manage.cancelling") : t("manage.cancelConfirm")}
         </Button>
         <Button variant="secondary" onClick={onKeep}>
-          Keep my appointment
+          {t("manage.keep")}
         </Button>
       </div>
     </form>
   );
 }
 
-function ManageFailure({ failure, fmt }: { failure: Failure; fmt: DateFormat }) {
+function ManageFailure({ failure, fmt, booking }: { failure: Failure; fmt: DateFormat; booking: ManagedBooking }) {
+  const { t } = usePatientText();
+  const { duration } = usePatientFormats(booking.clinic);
   if (failure.kind === "conflict") {
     return (
       <ErrorNotice
-        title="That time was just taken"
+        title={t("manage.taken")}
         message={
           failure.nextSlots.length > 0
-            ? `Still free that day: ${failure.nextSlots.map((s) => fmt.time(s.start)).join(", ")}. Choose another time.`
-            : "Choose another time."
+            ? t("manage.stillFree", { times: failure.nextSlots.map((s) => fmt.time(s.start)).join(", ") })
+            : t("manage.chooseAnotherTime")
         }
       />
     );
   }
-  // A refusal inside the notice window says until when changes were allowed: show it as is.
-  return <ErrorNotice title="That did not work" message={failure.message} />;
+  // The server refuses inside the notice window (in English, for every caller): say it with this page's words.
+  const tooLate = failure.kind === "invalid" || failure.kind === "refused";
+  const message = tooLate
+    ? t("manage.tooLateRule", { clinic: booking.clinic.name, notice: duration(booking.clinic.cancellationNoticeMinutes), deadline: fmt.dateTime(booking.changeableUntil) })
+    : patientFailureMessage(failure, t);
+  return <ErrorNotice title={t("manage.failed")} message={message} />;
 }

@@ -5,16 +5,19 @@ import { useRouter, type ErrorComponentProps } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { describeFailure } from "../api/failure";
 import styles from "../booking/booking.module.css";
+import { patientFailureMessage } from "../i18n/patient-failure";
+import { usePatientText } from "../i18n/usePatientText";
 import { ErrorNotice } from "../ui/Notice";
 import { Skeleton } from "../ui/Skeleton";
 
 /** The appointment on its way (the route's pendingComponent; its loader fetches it). */
 export function ManageBookingPending() {
   useManageTitle();
+  const { t, ready } = usePatientText();
   return (
     <div aria-busy="true">
       <p role="status" className="visually-hidden">
-        Loading your appointment…
+        {ready ? t("manage.loading") : ""}
       </p>
       <Skeleton width="20rem" height="2.25rem" style={{ maxWidth: "100%", marginBottom: "1rem" }} />
       <div className={styles.panel}>
@@ -30,25 +33,28 @@ export function ManageBookingPending() {
 export function ManageBookingFailed({ error }: ErrorComponentProps) {
   useManageTitle();
   const router = useRouter();
+  const { t } = usePatientText();
   const failure = describeFailure(error);
   if (failure.kind === "not-found") {
     return (
       <>
-        <h1>This link does not work</h1>
-        <p>The link may be mistyped or may have expired. Please contact your clinic to change your appointment.</p>
+        <h1>{t("manage.badLink")}</h1>
+        <p>{t("manage.badLinkHelp")}</p>
       </>
     );
   }
   return (
     <>
-      <h1>Your appointment</h1>
-      <ErrorNotice title="Your appointment could not be loaded" message={failure.message} onRetry={() => void router.invalidate()} />
+      <h1>{t("manage.headingPlain")}</h1>
+      <ErrorNotice title={t("manage.loadFailed")} message={patientFailureMessage(failure, t)} retryLabel={t("common.tryAgain")} onRetry={() => void router.invalidate()} />
     </>
   );
 }
 
 export function useManageTitle() {
+  const { t, ready } = usePatientText();
+  const title = ready ? t("manage.title") : "Frontdesk";
   useEffect(() => {
-    document.title = "Your appointment · Frontdesk";
-  }, []);
+    document.title = title;
+  }, [title]);
 }

@@ -1,12 +1,19 @@
-import { Link, Outlet } from "@tanstack/react-router";
+import { Link, Outlet, useRouterState } from "@tanstack/react-router";
+import { usePatientText } from "../i18n/usePatientText";
 import { Skeleton } from "../ui/Skeleton";
 import styles from "./shell.module.css";
 
+/** The patient pages speak the patient's language (src/i18n); the staff area is in English. */
+const PATIENT_PAGE = /^\/book(ing)?\//;
+
 export function AppShell() {
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const { t, ready } = usePatientText();
+  const patientWords = PATIENT_PAGE.test(pathname) && ready;
   return (
     <>
       <a className={styles.skipLink} href="#main">
-        Skip to content
+        {patientWords ? t("shell.skipToContent") : "Skip to content"}
       </a>
       <header className={styles.header}>
         <div className={styles.headerInner}>
@@ -19,7 +26,7 @@ export function AppShell() {
         <Outlet />
       </main>
       <footer className={styles.footer}>
-        <div className={styles.footerInner}>Online booking by Frontdesk</div>
+        <div className={styles.footerInner}>{patientWords ? t("shell.footer") : "Online booking by Frontdesk"}</div>
       </footer>
     </>
   );

@@ -3,7 +3,20 @@ import { Button } from "./Button";
 import styles from "./ui.module.css";
 
 /** A failed request, in words, with a way to try again. */
-export function ErrorNotice({ title, message, onRetry, children }: { title: string; message: string; onRetry?: () => void; children?: ReactNode }) {
+export function ErrorNotice({
+  title,
+  message,
+  onRetry,
+  retryLabel = "Try again",
+  children,
+}: {
+  title: string;
+  message: string;
+  onRetry?: () => void;
+  /** The retry button's words; the patient pages pass their language's. */
+  retryLabel?: string;
+  children?: ReactNode;
+}) {
   return (
     <div role="alert" className={`${styles.notice} ${styles.error}`}>
       <p className={styles.noticeTitle}>{title}</p>
@@ -12,7 +25,7 @@ export function ErrorNotice({ title, message, onRetry, children }: { title: stri
       {onRetry ? (
         <div className={styles.actions}>
           <Button variant="secondary" onClick={onRetry}>
-            Try again
+            {retryLabel}
           </Button>
         </div>
       ) : null}
