@@ -6,12 +6,12 @@ CREATE TABLE "member_notification_preferences" (
 	"user_id" uuid NOT NULL,
 	"new_online_booking_email" boolean DEFAULT false NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "member_notification_preferences_key" UNIQUE("clinic_id","user_id")
+	CONSTRAINT "member_notification_preferences_pkey" PRIMARY KEY("clinic_id","user_id")
 );
 --> statement-breakpoint
 ALTER TABLE "member_notification_preferences" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "messages" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"clinic_id" uuid NOT NULL,
 	"appointment_id" uuid,
 	"patient_id" uuid,
@@ -32,7 +32,7 @@ CREATE TABLE "messages" (
 	"delivered_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "messages_clinic_id_id_key" UNIQUE("clinic_id","id"),
+	CONSTRAINT "messages_pkey" PRIMARY KEY("clinic_id","id"),
 	CONSTRAINT "messages_attempts_non_negative" CHECK ("messages"."attempts" >= 0)
 );
 --> statement-breakpoint
@@ -42,7 +42,7 @@ CREATE TABLE "notification_opt_outs" (
 	"patient_id" uuid NOT NULL,
 	"channel" "message_channel" NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "notification_opt_outs_key" UNIQUE("clinic_id","patient_id","channel")
+	CONSTRAINT "notification_opt_outs_pkey" PRIMARY KEY("clinic_id","patient_id","channel")
 );
 --> statement-breakpoint
 ALTER TABLE "notification_opt_outs" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint

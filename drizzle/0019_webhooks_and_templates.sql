@@ -1,6 +1,6 @@
 CREATE TYPE "public"."webhook_delivery_status" AS ENUM('pending', 'retrying', 'delivered', 'failed');--> statement-breakpoint
 CREATE TABLE "webhook_deliveries" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"clinic_id" uuid NOT NULL,
 	"endpoint_id" uuid NOT NULL,
 	"event_id" text NOT NULL,
@@ -14,14 +14,14 @@ CREATE TABLE "webhook_deliveries" (
 	"delivered_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "webhook_deliveries_clinic_id_id_key" UNIQUE("clinic_id","id"),
+	CONSTRAINT "webhook_deliveries_pkey" PRIMARY KEY("clinic_id","id"),
 	CONSTRAINT "webhook_deliveries_once_per_event" UNIQUE("clinic_id","endpoint_id","event_id"),
 	CONSTRAINT "webhook_deliveries_attempts" CHECK ("webhook_deliveries"."attempts" >= 0)
 );
 --> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "webhook_endpoints" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"clinic_id" uuid NOT NULL,
 	"url" text NOT NULL,
 	"description" text DEFAULT '' NOT NULL,
@@ -34,13 +34,13 @@ CREATE TABLE "webhook_endpoints" (
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "webhook_endpoints_clinic_id_id_key" UNIQUE("clinic_id","id"),
+	CONSTRAINT "webhook_endpoints_pkey" PRIMARY KEY("clinic_id","id"),
 	CONSTRAINT "webhook_endpoints_secret_format" CHECK ("webhook_endpoints"."secret" ~ '^whsec_[A-Za-z0-9+/=]+$')
 );
 --> statement-breakpoint
 ALTER TABLE "webhook_endpoints" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "message_templates" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"clinic_id" uuid NOT NULL,
 	"kind" text NOT NULL,
 	"channel" text NOT NULL,
@@ -50,7 +50,7 @@ CREATE TABLE "message_templates" (
 	"updated_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "message_templates_clinic_id_id_key" UNIQUE("clinic_id","id"),
+	CONSTRAINT "message_templates_pkey" PRIMARY KEY("clinic_id","id"),
 	CONSTRAINT "message_templates_one_per_kind" UNIQUE("clinic_id","kind","channel","locale"),
 	CONSTRAINT "message_templates_channel" CHECK ("message_templates"."channel" in ('email', 'sms'))
 );

@@ -1,11 +1,11 @@
 CREATE TABLE "clinic_data_keys" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"clinic_id" uuid NOT NULL,
 	"wrapped_key" text NOT NULL,
 	"master_key_id" text NOT NULL,
 	"retired_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "clinic_data_keys_clinic_id_id_key" UNIQUE("clinic_id","id")
+	CONSTRAINT "clinic_data_keys_pkey" PRIMARY KEY("clinic_id","id")
 );
 --> statement-breakpoint
 ALTER TABLE "clinic_data_keys" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint

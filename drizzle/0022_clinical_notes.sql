@@ -1,5 +1,5 @@
 CREATE TABLE "clinical_notes" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"clinic_id" uuid NOT NULL,
 	"patient_id" uuid NOT NULL,
 	"appointment_id" uuid,
@@ -10,7 +10,7 @@ CREATE TABLE "clinical_notes" (
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "clinical_notes_clinic_id_id_key" UNIQUE("clinic_id","id")
+	CONSTRAINT "clinical_notes_pkey" PRIMARY KEY("clinic_id","id")
 );
 --> statement-breakpoint
 ALTER TABLE "clinical_notes" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint

@@ -1,5 +1,5 @@
 CREATE TABLE "api_keys" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"clinic_id" uuid NOT NULL,
 	"name" text NOT NULL,
 	"hint" text NOT NULL,
@@ -10,7 +10,7 @@ CREATE TABLE "api_keys" (
 	"expires_at" timestamp with time zone,
 	"last_used_at" timestamp with time zone,
 	"revoked_at" timestamp with time zone,
-	CONSTRAINT "api_keys_clinic_id_id_key" UNIQUE("clinic_id","id"),
+	CONSTRAINT "api_keys_pkey" PRIMARY KEY("clinic_id","id"),
 	CONSTRAINT "api_keys_clinic_id_key_hash_key" UNIQUE("clinic_id","key_hash"),
 	CONSTRAINT "api_keys_scopes_not_empty" CHECK (cardinality("api_keys"."scopes") > 0)
 );

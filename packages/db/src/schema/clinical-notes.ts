@@ -1,8 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
-import { foreignKey, index, integer, pgPolicy, pgTable, text, unique, uuid} from "drizzle-orm/pg-core";
+import { foreignKey, index, integer, pgPolicy, pgTable, text, uuid} from "drizzle-orm/pg-core";
 import { appointments } from "./appointments";
 import { clinics, users } from "./clinics";
-import { createdAt, id, instant, updatedAt } from "./columns";
+import { createdAt, instant, tenantId, tenantPrimaryKey, updatedAt } from "./columns";
 import { patients } from "./patients";
 import { currentRole, tenantIsolation } from "./policies";
 
@@ -18,7 +18,7 @@ const clinicians: SQL = sql`${currentRole} in ('practitioner', 'owner', 'admin')
 export const clinicalNotes = pgTable(
   "clinical_notes",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -38,7 +38,7 @@ export const clinicalNotes = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique("clinical_notes_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("clinical_notes", t),
     foreignKey({ name: "clinical_notes_patient_fk", columns: [t.clinicId, t.patientId], foreignColumns: [patients.clinicId, patients.id] }),
     foreignKey({ name: "clinical_notes_appointment_fk", columns: [t.clinicId, t.appointmentId], foreignColumns: [appointments.clinicId, appointments.id] }),
     foreignKey({ name: "clinical_notes_amends_fk", columns: [t.clinicId, t.amendsNoteId], foreignColumns: [t.clinicId, t.id] }),

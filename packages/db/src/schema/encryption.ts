@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinics } from "./clinics";
-import { createdAt, id, instant } from "./columns";
+import { createdAt, instant, tenantId, tenantPrimaryKey } from "./columns";
 import { tenantIsolation } from "./policies";
 
 /**
@@ -12,7 +12,7 @@ import { tenantIsolation } from "./policies";
 export const clinicDataKeys = pgTable(
   "clinic_data_keys",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -25,7 +25,7 @@ export const clinicDataKeys = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique("clinic_data_keys_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("clinic_data_keys", t),
     // One active key per clinic: two requests creating the first key at once keep one of them.
     uniqueIndex("clinic_data_keys_one_active_idx").on(t.clinicId).where(sql`retired_at is null`),
     tenantIsolation(),

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { check, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
-import { createdAt, id, instant } from "./columns";
+import { createdAt, instant, tenantId, tenantPrimaryKey } from "./columns";
 import { tenantIsolation } from "./policies";
 
 /**
@@ -13,7 +13,7 @@ import { tenantIsolation } from "./policies";
 export const apiKeys = pgTable(
   "api_keys",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -29,7 +29,7 @@ export const apiKeys = pgTable(
     revokedAt: instant("revoked_at"),
   },
   (t) => [
-    unique("api_keys_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("api_keys", t),
     unique("api_keys_clinic_id_key_hash_key").on(t.clinicId, t.keyHash),
     check("api_keys_scopes_not_empty", sql`cardinality(${t.scopes}) > 0`),
     tenantIsolation(),

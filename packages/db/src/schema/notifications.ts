@@ -2,10 +2,10 @@
 // clinic's reminder rules, patients' opt-outs and members' own choices. Sending happens in the job
 // worker (packages/api/src/notifications); these tables are its memory.
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, smallint, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { appointments } from "./appointments";
 import { clinics, memberships } from "./clinics";
-import { createdAt, id, instant, updatedAt } from "./columns";
+import { createdAt, instant, tenantId, tenantPrimaryKey, updatedAt } from "./columns";
 import { patients } from "./patients";
 import { tenantIsolation } from "./policies";
 
@@ -26,7 +26,7 @@ export type MessageStatus = (typeof messageStatus.enumValues)[number];
 export const messages = pgTable(
   "messages",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -60,7 +60,7 @@ export const messages = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique("messages_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("messages", t),
     uniqueIndex("messages_idempotency_key").on(t.clinicId, t.idempotencyKey),
     foreignKey({
       name: "messages_appointment_fk",
@@ -122,7 +122,7 @@ export const notificationOptOuts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique("notification_opt_outs_key").on(t.clinicId, t.patientId, t.channel),
+    primaryKey({ name: "notification_opt_outs_pkey", columns: [t.clinicId, t.patientId, t.channel] }),
     foreignKey({
       name: "notification_opt_outs_patient_fk",
       columns: [t.clinicId, t.patientId],
@@ -144,7 +144,7 @@ export const memberNotificationPreferences = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique("member_notification_preferences_key").on(t.clinicId, t.userId),
+    primaryKey({ name: "member_notification_preferences_pkey", columns: [t.clinicId, t.userId] }),
     foreignKey({
       name: "member_notification_preferences_member_fk",
       columns: [t.clinicId, t.userId],

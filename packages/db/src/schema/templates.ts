@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
-import { createdAt, id, updatedAt } from "./columns";
+import { createdAt, tenantId, tenantPrimaryKey, updatedAt } from "./columns";
 import { tenantIsolation } from "./policies";
 
 /**
@@ -12,7 +12,7 @@ import { tenantIsolation } from "./policies";
 export const messageTemplates = pgTable(
   "message_templates",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -27,7 +27,7 @@ export const messageTemplates = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique("message_templates_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("message_templates", t),
     unique("message_templates_one_per_kind").on(t.clinicId, t.kind, t.channel, t.locale),
     check("message_templates_channel", sql`${t.channel} in ('email', 'sms')`),
     tenantIsolation(),

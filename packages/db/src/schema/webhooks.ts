@@ -2,7 +2,7 @@ import { WEBHOOK_DELIVERY_STATUSES } from "@frontdesk/domain";
 import { sql } from "drizzle-orm";
 import { boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
-import { createdAt, id, instant, updatedAt } from "./columns";
+import { createdAt, instant, tenantId, tenantPrimaryKey, updatedAt } from "./columns";
 import { tenantIsolation } from "./policies";
 
 /**
@@ -13,7 +13,7 @@ import { tenantIsolation } from "./policies";
 export const webhookEndpoints = pgTable(
   "webhook_endpoints",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -32,7 +32,7 @@ export const webhookEndpoints = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique("webhook_endpoints_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("webhook_endpoints", t),
     check("webhook_endpoints_secret_format", sql`${t.secret} ~ '^whsec_[A-Za-z0-9+/=]+$'`),
     tenantIsolation(),
   ],
@@ -49,7 +49,7 @@ export type WebhookDeliveryStatusValue = (typeof webhookDeliveryStatus.enumValue
 export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
-    id: id(),
+    id: tenantId(),
     clinicId: uuid("clinic_id")
       .notNull()
       .references(() => clinics.id),
@@ -69,7 +69,7 @@ export const webhookDeliveries = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique("webhook_deliveries_clinic_id_id_key").on(t.clinicId, t.id),
+    tenantPrimaryKey("webhook_deliveries", t),
     unique("webhook_deliveries_once_per_event").on(t.clinicId, t.endpointId, t.eventId),
     foreignKey({
       name: "webhook_deliveries_endpoint_fk",
