@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { foreignKey, index, integer, pgPolicy, pgTable, text, uuid} from "drizzle-orm/pg-core";
+import { foreignKey, index, integer, pgPolicy, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { appointments } from "./appointments";
 import { clinics, users } from "./clinics";
 import { createdAt, instant, tenantId, tenantPrimaryKey, updatedAt } from "./columns";
