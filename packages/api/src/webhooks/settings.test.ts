@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig, webhookSettingsOf } from "../config";
 import { retryDelayMs } from "./settings";
 
-const production = { NODE_ENV: "production", DATABASE_URL: "postgres://app@db/frontdesk", PUBLIC_URL: "https://book.example.com" };
+const production = { NODE_ENV: "production", DATABASE_URL: "postgres://app@db/frontdesk", PUBLIC_URL: "https://book.example.com", MASTER_KEY: "YS10ZXN0LW1hc3Rlci1rZXktZm9yLXByb2QtcnVucyE=" };
 
 describe("webhook settings", () => {
   it("refuse private targets in production unless WEBHOOK_ALLOW_PRIVATE_TARGETS=on, and allow them in development", () => {
