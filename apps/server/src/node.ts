@@ -31,7 +31,6 @@ import { Hono } from "hono";
 import pino from "pino";
 import { createApiDocs, isDocsPath } from "./api-docs";
 import { createDevMail, devMailEnabled, isDevMailPath } from "./dev-mail";
-import { createFileMailer } from "./file-mailer";
 import { createPrometheusMetrics } from "./metrics";
 import { mailerOf, queueUrlOf, startJobWorker } from "./job-worker";
 import { loadStaticSite } from "./static-files";
