@@ -29,6 +29,8 @@ export default defineConfig({
       "/trpc": { target: apiUrl },
       "/healthz": { target: apiUrl },
       "/readyz": { target: apiUrl },
+      // The development outbox (apps/server/src/dev-mail.ts).
+      "/dev/mail": { target: apiUrl },
     },
   },
 });

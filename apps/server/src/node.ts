@@ -30,7 +30,7 @@ import { createDb } from "@frontdesk/db";
 import { Hono } from "hono";
 import pino from "pino";
 import { createApiDocs, isDocsPath } from "./api-docs";
-import { createFileMailer } from "./file-mailer";
+import { createDevMail, devMailEnabled, isDevMailPath } from "./dev-mail";
 import { createPrometheusMetrics } from "./metrics";
 import { mailerOf, queueUrlOf, startJobWorker } from "./job-worker";
 import { loadStaticSite } from "./static-files";
@@ -154,6 +154,8 @@ export async function startServer(config: Config, options: { databaseUrl: string
     web.get("*", (c) => site.file(c.req.raw) ?? site.page(c.req.raw));
   }
   const docs = await createApiDocs(config.PUBLIC_URL);
+  // The development outbox (dev-mail.ts); a 404 in production or with SMTP, never the SPA.
+  const devMail = devMailEnabled(config) ? createDevMail({ directory: path.resolve(config.MAIL_DIR) }) : undefined;
   const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname.startsWith("/api/") || pathname === "/metrics" || pathname === "/healthz" || pathname === "/readyz";
 
   // Aborted on shutdown: live feeds end at once instead of holding the drain for the whole grace.
@@ -169,6 +171,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
       if (redirect) return new Response(null, { status: 308, headers: { Location: redirect } });
       const pathname = new URL(request.url).pathname;
       if (isDocsPath(pathname)) return docs.fetch(request);
+      if (isDevMailPath(pathname)) return devMail ? devMail(request) : new Response("Not found", { status: 404 });
       return isApi(pathname) ? api(request) : web.fetch(request);
     },
     { port: config.PORT, graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000 },

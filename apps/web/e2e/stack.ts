@@ -51,6 +51,8 @@ async function main() {
       PUBLIC_URL: url,
       LOG_LEVEL: process.env.FRONTDESK_E2E_LOG_LEVEL ?? "warn",
       MAIL_DIR: path.join(scratch, "mail"),
+      // The queue's connection: the in-process job worker sends confirmations to the file sink.
+      DATABASE_ADMIN_URL: postgres.urls.adminUrl,
       SHUTDOWN_GRACE_SECONDS: "2",
     });
     const server = await startServer(config, { databaseUrl: postgres.urls.appUrl, webRoot: outDir });

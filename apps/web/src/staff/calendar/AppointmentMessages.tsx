@@ -40,9 +40,16 @@ function stateOf(message: Message, format: DateFormat): string {
   }
 }
 
+const IN_FLIGHT_REFRESH_MS = 3_000;
+const inFlight = (m: Message) => m.status === "sending" || (m.status === "queued" && Date.parse(m.sendAt) <= Date.now());
+
 export function AppointmentMessages({ appointmentId, format }: { appointmentId: string; format: DateFormat }) {
   const trpc = useTRPC();
-  const messages = useQuery(trpc.notifications.messages.forAppointment.queryOptions({ appointmentId }));
+  const messages = useQuery({
+    ...trpc.notifications.messages.forAppointment.queryOptions({ appointmentId }),
+    // A message due now is seconds from sent (or failed): look again until none is in flight.
+    refetchInterval: (query) => (query.state.data?.some(inFlight) ? IN_FLIGHT_REFRESH_MS : false),
+  });
   return (
     <section aria-labelledby="appointment-messages-heading">
       <h3 id="appointment-messages-heading" className={styles.subheading}>
