@@ -1,7 +1,8 @@
 // The job worker's wiring on Node: the channels chosen by the settings. The web server starts the
 // worker in-process by default (node.ts); `pnpm start:worker` runs it alone (start-worker.ts).
+import { lookup } from "node:dns/promises";
 import path from "node:path";
-import { systemClock, type Config, type Logger, type Mailer } from "@frontdesk/api";
+import { systemClock, webhookSettingsOf, type Config, type Logger, type Mailer } from "@frontdesk/api";
 import { createSmtpMailer, emailChannel, smsChannel, startWorker, type Channels, type RunningWorker } from "@frontdesk/api/worker";
 import type { Database } from "@frontdesk/db";
 import { createFileMailer } from "./file-mailer";
@@ -22,6 +23,11 @@ export function channelsOf(config: Config, mailer: Mailer): Channels {
   return channels;
 }
 
+/** The webhook settings, with Node's resolver: each attempt checks where the endpoint's name leads. */
+export function nodeWebhookSettings(config: Config) {
+  return { ...webhookSettingsOf(config), resolveHost: async (host: string) => (await lookup(host, { all: true })).map((a) => a.address) };
+}
+
 /** The queue's connection, or undefined when none is configured (the worker then cannot start). */
 export const queueUrlOf = (config: Config): string | undefined => config.WORKER_DATABASE_URL ?? config.DATABASE_ADMIN_URL;
 
@@ -29,6 +35,6 @@ export function startJobWorker(config: Config, parts: { db: Database; mailer: Ma
   return startWorker({
     connectionString: parts.queueUrl,
     concurrency: config.WORKER_CONCURRENCY,
-    deps: { db: parts.db, clock: systemClock, logger: parts.logger, publicUrl: config.PUBLIC_URL, channels: channelsOf(config, parts.mailer) },
+    deps: { db: parts.db, clock: systemClock, logger: parts.logger, publicUrl: config.PUBLIC_URL, channels: channelsOf(config, parts.mailer), webhooks: nodeWebhookSettings(config) },
   });
 }

@@ -1,6 +1,5 @@
 // The production server on Node: the API's fetch handler, the built web app, graceful shutdown.
 /* eslint-disable no-restricted-properties -- an entry point: the one place that reads process.env */
-import { lookup } from "node:dns/promises";
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
@@ -20,7 +19,6 @@ import {
   vaultOf,
   resilienceOf,
   systemClock,
-  webhookSettingsOf,
   type Config,
   type Logger,
 } from "@frontdesk/api";
@@ -32,7 +30,7 @@ import pino from "pino";
 import { createApiDocs, isDocsPath } from "./api-docs";
 import { createDevMail, devMailEnabled, isDevMailPath } from "./dev-mail";
 import { createPrometheusMetrics } from "./metrics";
-import { mailerOf, queueUrlOf, startJobWorker } from "./job-worker";
+import { mailerOf, nodeWebhookSettings, queueUrlOf, startJobWorker } from "./job-worker";
 import { loadStaticSite } from "./static-files";
 import { superviseProcess } from "./supervisor";
 
@@ -80,11 +78,6 @@ export async function serveHandler(
       await Promise.race([closed, grace]);
     },
   };
-}
-
-/** The webhook settings, with Node's resolver: each attempt checks where the endpoint's name leads. */
-export function nodeWebhookSettings(config: Config) {
-  return { ...webhookSettingsOf(config), resolveHost: async (host: string) => (await lookup(host, { all: true })).map((a) => a.address) };
 }
 
 export async function startServer(config: Config, options: { databaseUrl: string; webRoot?: string }): Promise<RunningServer & { logger: Logger }> {

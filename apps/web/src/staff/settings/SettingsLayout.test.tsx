@@ -46,6 +46,10 @@ describe("who may open the clinic settings", () => {
       "Staff",
       "Audit log",
       "Security",
+      "Reminders",
+      "Message templates",
+      "Failed deliveries",
+      "Webhooks",
       "API keys",
     ]);
     expect(within(sections).getByRole("link", { name: "Practitioners" })).toHaveAttribute("aria-current", "page");
