@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, pgPolicy, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgPolicy, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant, tenantId, tenantPrimaryKey, updatedAt } from "./columns";
 import { membershipRole } from "./enums";
 import { currentClinicId, currentRole, currentSessionId, currentUserId, tenantIsolation } from "./policies";
@@ -27,6 +27,10 @@ export const clinics = pgTable(
     embedOrigins: text("embed_origins").array().notNull().default(sql`'{}'::text[]`),
     /** Owners and admins may read clinical notes (never write them); practitioners always may (ADR 0026). */
     clinicalNotesOpenToAdmins: boolean("clinical_notes_open_to_admins").notNull().default(false),
+    /** Feature flag overrides the clinic's owner chose (ADR 0039; names and defaults in @frontdesk/domain flags.ts). */
+    ownerFlags: jsonb("owner_flags").$type<Record<string, unknown>>().notNull().default({}),
+    /** Overrides the platform operator set (`pnpm flags`); they win, and the app role cannot change them. */
+    operatorFlags: jsonb("operator_flags").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
