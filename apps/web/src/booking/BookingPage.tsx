@@ -11,6 +11,7 @@ import { LanguageSwitcher } from "../i18n/LanguageSwitcher";
 import { usePatientFormats, usePatientText } from "../i18n/usePatientText";
 import { Button } from "../ui/Button";
 import styles from "./booking.module.css";
+import { BookingClosed } from "./BookingClosed";
 import { ConfirmStep } from "./ConfirmStep";
 import { DetailsStep, emptyDetails, type DetailsValues } from "./DetailsStep";
 import { DoneStep } from "./DoneStep";
@@ -32,6 +33,15 @@ export function BookingPage() {
     document.title = title;
   }, [title]);
 
+  // The clinic switched online booking off (its flag, ADR 0039): say so instead of offering times.
+  if (!clinic.data.features.onlineBooking) {
+    return (
+      <>
+        <ClinicHeader clinic={clinic.data} />
+        <BookingClosed clinic={clinic.data} />
+      </>
+    );
+  }
   return <BookingFlow clinic={clinic.data} />;
 }
 

@@ -111,6 +111,12 @@ export const settingsApiKeysRoute = createRoute({
   component: lazyRouteComponent(() => import("./ApiKeysPage"), "ApiKeysPage"),
 });
 
+export const settingsFlagsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "features",
+  component: lazyRouteComponent(() => import("./FlagsPage"), "FlagsPage"),
+});
+
 /** Routes under the signed-in layout. */
 export const settingsRoutes = [
   settingsRoute.addChildren([
@@ -126,5 +132,6 @@ export const settingsRoutes = [
     settingsFailuresRoute,
     settingsApiKeysRoute,
     settingsNotificationsRoute,
+    settingsFlagsRoute,
   ]),
 ] as const;
