@@ -63,6 +63,7 @@ export {
 } from "./mfa";
 export { createCapabilityToken, parseCapabilityToken } from "./capability";
 export { createApiKey, parseApiKey, readApiKey } from "./api-keys";
+export { createFeedToken, parseFeedToken } from "./calendar-feeds";
 export { isCrossSiteRequest } from "./csrf";
 export { readDeviceToken, readSessionToken, serializeBlankSessionCookie, serializeDeviceCookie, serializeSessionCookie, sessionCookieName } from "./cookies";
 export { constantTimeStringEqual, sha256Hex } from "./crypto";

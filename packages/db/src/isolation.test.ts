@@ -7,6 +7,7 @@ import { postgresErrorCode } from "./errors";
 import {
   apiKeys,
   appointmentEvents,
+  calendarFeeds,
   appointments,
   auditLog,
   bookingTokens,
@@ -108,6 +109,7 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
     expiresAt: new Date("2031-01-01T00:00:00Z"),
   }),
   api_keys: (clinicId) => ({ clinicId, name: "Intruder", hint: "intruder", keyHash: `intruder-${crypto.randomUUID()}`, scopes: ["calendar:read"] }),
+  calendar_feeds: (clinicId, refs) => ({ clinicId, practitionerId: refs.practitionerId, hint: "intruder", secretHash: `intruder-${crypto.randomUUID()}` }),
   audit_log: (clinicId) => ({ clinicId, actorKind: "system", action: "forge", entity: "clinic" }),
   appointment_events: (clinicId, refs) => ({ clinicId, appointmentId: refs.appointmentId, practitionerId: refs.practitionerId, kind: "created" }),
   clinical_notes: (clinicId, refs) => ({ clinicId, patientId: refs.patientId, appointmentId: refs.appointmentId, authorUserId: refs.ownerUserId, content: "intruder" }),
@@ -166,6 +168,7 @@ const tenantTables: PgTable[] = [
   clinicDataKeys,
   clinicalNotes,
   apiKeys,
+  calendarFeeds,
 ];
 
 async function rejection(work: Promise<unknown>): Promise<string | undefined> {

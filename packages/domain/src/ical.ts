@@ -80,6 +80,30 @@ export function buildCalendar(method: CalendarMethod, events: readonly CalendarE
   return `${lines.map(foldLine).join("\r\n")}\r\n`;
 }
 
+/**
+ * A subscription feed (ADR 0040): the same events, with the calendar's name and how often to
+ * come back (RFC 7986 NAME and REFRESH-INTERVAL, and the X-WR/X-PUBLISHED-TTL spellings Google,
+ * Apple and Outlook read). Times stay UTC instants; X-WR-TIMEZONE only suggests the display zone.
+ */
+export function buildFeedCalendar(input: { name: string; timezone: string; refreshMinutes: number; events: readonly CalendarEvent[] }): string {
+  const ttl = `PT${input.refreshMinutes}M`;
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:${PRODUCT_ID}`,
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `NAME:${escapeText(input.name)}`,
+    `X-WR-CALNAME:${escapeText(input.name)}`,
+    `X-WR-TIMEZONE:${input.timezone}`,
+    `REFRESH-INTERVAL;VALUE=DURATION:${ttl}`,
+    `X-PUBLISHED-TTL:${ttl}`,
+    ...input.events.flatMap(eventLines),
+    "END:VCALENDAR",
+  ];
+  return `${lines.map(foldLine).join("\r\n")}\r\n`;
+}
+
 /** The MIME type of a calendar file for `method`, as an e-mail attachment declares it. */
 export const calendarContentType = (method: CalendarMethod) => `text/calendar; charset=utf-8; method=${method}`;
 

@@ -9,6 +9,7 @@ export * from "./roles";
 export * from "./time";
 export * from "./webhooks";
 export * from "./flags";
+export * from "./calendar-feeds";
 export * from "./templates";
 // ---- Input schemas (one module per area) and their field building blocks ----
 export * as fields from "./schemas/fields";

@@ -30,12 +30,15 @@ export const practitioners = pgTable(
     displayName: text("display_name").notNull(),
     colour: text("colour").notNull().default("#2563eb"),
     active: boolean("active").notNull().default(true),
+    /** What calendar feeds show of this practitioner's appointments: "time", "initials" or "name" (ADR 0040). */
+    feedDetail: text("feed_detail").notNull().default("time"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     tenantPrimaryKey("practitioners", t),
     check("practitioners_colour_format", sql`${t.colour} ~ '^#[0-9a-fA-F]{6}$'`),
+    check("practitioners_feed_detail", sql`${t.feedDetail} in ('time', 'initials', 'name')`),
     tenantIsolation(),
   ],
 );

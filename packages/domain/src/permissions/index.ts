@@ -5,7 +5,7 @@ import { type CallerRole, type StaffRole } from "../roles";
 import { accountsAccess } from "./accounts";
 import { bookingAccess } from "./booking";
 import { clinicalNotesAccess } from "./clinical-notes";
-import { feedAccess } from "./feed";
+import { calendarFeedsAccess, feedAccess } from "./feed";
 import { flagsAccess } from "./flags";
 import { notificationsAccess } from "./notifications";
 import { integrationsAccess } from "./integrations";
@@ -27,6 +27,7 @@ export const PERMISSIONS = {
   ...clinicalNotesAccess,
   ...integrationsAccess,
   ...flagsAccess,
+  ...calendarFeedsAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;
