@@ -1,4 +1,5 @@
 // The one fetch handler every runtime serves: `(Request) => Promise<Response>`.
+import { answerCalendarFeed, NOT_FOUND as feedNotFound } from "./calendar-feeds/serve";
 import {
   constantTimeStringEqual,
   isCrossSiteRequest,
@@ -61,6 +62,7 @@ function areaOf(pathname: string): string {
   if (pathname.startsWith("/trpc/")) return "trpc";
   if (pathname.startsWith(`${REST_PREFIX}/`)) return "rest";
   if (pathname === "/healthz" || pathname === "/readyz" || pathname === "/metrics") return "health";
+  if (pathname.startsWith("/ical/")) return "ical";
   return "other";
 }
 
@@ -119,6 +121,17 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
     }
     const readiness = await checkReadiness(deps.db);
     return readiness.ready ? c.json({ status: "ready" }) : c.json({ status: "unavailable", reason: readiness.reason }, 503);
+  });
+
+  // Calendar subscriptions (ADR 0040): the URL is the credential; every failure is the same 404.
+  app.get("/ical/:file", (c) => {
+    const file = c.req.param("file");
+    if (!file.endsWith(".ics")) return feedNotFound();
+    return answerCalendarFeed(c.env.state.deps, file.slice(0, -".ics".length), {
+      ip: c.env.state.ip,
+      ifNoneMatch: c.req.header("if-none-match") ?? null,
+      ifModifiedSince: c.req.header("if-modified-since") ?? null,
+    });
   });
 
   const allowedOrigins = options.allowedOrigins ?? [];
@@ -290,7 +303,8 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
         {
           requestId: state.requestId,
           method: request.method,
-          path: procedure === undefined ? url.pathname : "/trpc",
+          // A calendar feed's path is its credential: never logged.
+          path: procedure !== undefined ? "/trpc" : url.pathname.startsWith("/ical/") ? "/ical/…" : url.pathname,
           procedure,
           status,
           durationMs: Math.round((performance.now() - started) * 10) / 10,

@@ -43,6 +43,8 @@ export interface RateLimitSettings {
   managePerIpPerHour: number;
   /** Calls per API key per minute (staff procedures called with a key). */
   apiKeyPerMinute?: number;
+  /** Fetches per calendar feed per hour (ten times that per client address); 120 when unset. */
+  calendarFeedPerHour?: number;
 }
 
 /** Failing fast under outage and overload (resilience/*): absent, requests wait as long as the driver does. */

@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth";
 import { calendarRouter } from "./routers/calendar";
 import { calendarFeedRouter } from "./routers/calendar-feed";
 import { clinicFlagsRouter } from "./routers/clinic-flags";
+import { clinicCalendarFeedsRouter } from "./routers/clinic-calendar-feeds";
 import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settings";
 import { clinicSecurityRouter } from "./routers/clinic-security";
 import { clinicStaffRouter } from "./routers/clinic-staff";
@@ -40,6 +41,7 @@ export const appRouter = router({
     templates: clinicTemplatesRouter,
     apiKeys: clinicApiKeysRouter,
     flags: clinicFlagsRouter,
+    calendarFeeds: clinicCalendarFeedsRouter,
   },
 });
 
