@@ -20,5 +20,5 @@ ALTER TABLE "practitioners" ADD CONSTRAINT "practitioners_feed_detail" CHECK ("p
 CREATE POLICY "tenant_isolation" ON "calendar_feeds" AS PERMISSIVE FOR ALL TO public USING ("clinic_id" = (select nullif(current_setting('app.clinic_id', true), '')::uuid)) WITH CHECK ("clinic_id" = (select nullif(current_setting('app.clinic_id', true), '')::uuid));--> statement-breakpoint
 -- Hand-written (drizzle-kit emits neither): FORCE makes the policy hold for the table's owner too.
 ALTER TABLE "calendar_feeds" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
--- Feeds are revoked (revoked_at), never deleted by the app.
-GRANT SELECT, INSERT, UPDATE ON "calendar_feeds" TO frontdesk_app;
+-- Feeds are revoked (revoked_at), not deleted by the app; DELETE as for api_keys (a clinic's own clean-up).
+GRANT SELECT, INSERT, UPDATE, DELETE ON "calendar_feeds" TO frontdesk_app;

@@ -3,6 +3,7 @@ import type { Database } from "../client";
 import {
   apiKeys,
   appointmentEvents,
+  calendarFeeds,
   clinicDataKeys,
   clinicalNotes,
   appointments,
@@ -156,6 +157,7 @@ export async function createTestClinic(
     });
     await tx.insert(messageTemplates).values({ clinicId, kind: "reminder", channel: "email", locale: "en", subject: "Soon", text: "See you {{when}}" });
     await tx.insert(apiKeys).values({ clinicId, name: "Test key", hint: "testhint", keyHash: `key-${crypto.randomUUID()}`, scopes: ["calendar:read"], createdBy: owner!.id });
+    await tx.insert(calendarFeeds).values({ clinicId, hint: "testhi", secretHash: `feed-${crypto.randomUUID()}`, createdBy: owner!.id });
     return {
       webhookEndpointId: endpoint!.id,
       ownerUserId: owner!.id,
