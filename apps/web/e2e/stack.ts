@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseConfig } from "@frontdesk/api";
+import { parseConfig, setOperatorFlag } from "@frontdesk/api";
 import { createDb } from "@frontdesk/db";
 import { seedDemo } from "@frontdesk/db/local";
 import { startTestServer } from "@frontdesk/db/testing/server";
@@ -39,6 +39,9 @@ async function main() {
   try {
     const { db, close } = createDb(postgres.urls.appUrl, { max: 2 });
     await seedDemo(db, { now: new Date() }).finally(close);
+    // The operator opens the calendar feeds' rollout to the Paris demo clinic (as `pnpm flags` would).
+    const operator = createDb(postgres.urls.adminUrl, { max: 1 });
+    await setOperatorFlag(operator.db, "demo-paris", "calendarFeeds", true, new Date()).finally(operator.close);
 
     const outDir = path.join(scratch, "web");
     await build({ root: webRoot, logLevel: "warn", build: { outDir, emptyOutDir: true } });

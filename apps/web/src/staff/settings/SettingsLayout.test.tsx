@@ -52,6 +52,7 @@ describe("who may open the clinic settings", () => {
       "Webhooks",
       "API keys",
       "Features",
+      "Calendar feeds",
     ]);
     expect(within(sections).getByRole("link", { name: "Practitioners" })).toHaveAttribute("aria-current", "page");
   });

@@ -20,6 +20,7 @@ const SECTIONS = [
   { to: "/app/settings/webhooks", label: "Webhooks", exact: false },
   { to: "/app/settings/api-keys", label: "API keys", exact: false },
   { to: "/app/settings/features", label: "Features", exact: false },
+  { to: "/app/settings/calendar-feeds", label: "Calendar feeds", exact: false },
 ] as const;
 
 export function SettingsLayout() {

@@ -117,6 +117,12 @@ export const settingsFlagsRoute = createRoute({
   component: lazyRouteComponent(() => import("./FlagsPage"), "FlagsPage"),
 });
 
+export const settingsCalendarFeedsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "calendar-feeds",
+  component: lazyRouteComponent(() => import("./CalendarFeedsPage"), "CalendarFeedsPage"),
+});
+
 /** Routes under the signed-in layout. */
 export const settingsRoutes = [
   settingsRoute.addChildren([
@@ -133,5 +139,6 @@ export const settingsRoutes = [
     settingsApiKeysRoute,
     settingsNotificationsRoute,
     settingsFlagsRoute,
+    settingsCalendarFeedsRoute,
   ]),
 ] as const;

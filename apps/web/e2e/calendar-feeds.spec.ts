@@ -1,0 +1,41 @@
+// Calendar feeds end to end: an owner makes a practitioner's subscription URL in the clinic
+// settings, chooses what it shows, a calendar app fetches it, and revoking it makes it 404.
+import { expect, test } from "./fixtures";
+
+test("an owner makes a calendar feed, a calendar fetches it, and revoking it makes it 404", async ({ page, request, checkpoint }) => {
+  await page.goto("/app/sign-in");
+  await page.getByLabel("E-mail address").fill("owner@demo-paris.frontdesk.test");
+  await page.getByLabel("Password").fill("frontdesk-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/app\/calendar/);
+
+  await page.goto("/app/settings/calendar-feeds");
+  await expect(page.getByRole("heading", { level: 2, name: "Calendar feeds" })).toBeVisible();
+  const calendar = page.getByLabel("Calendar", { exact: true });
+  const options = await calendar.locator("option").allTextContents();
+  expect(options[0]).toBe("Whole clinic");
+  const practitioner = options[1]!;
+  await calendar.selectOption({ label: practitioner });
+  // What this practitioner's appointments show: initials.
+  const detail = page.getByLabel(practitioner, { exact: true });
+  await detail.selectOption({ label: "Service and patient initials" });
+  await expect(detail).toHaveValue("initials");
+  await page.getByRole("button", { name: "Create feed" }).click();
+  const shown = page.getByTestId("new-feed-url");
+  await expect(shown).toHaveText(/\/ical\/[0-9a-f-]{36}_[0-9a-f-]{36}_[a-z2-7]{32}\.ics$/);
+  const path = new URL((await shown.textContent())!).pathname;
+  await expect(page.getByRole("row", { name: new RegExp(practitioner) }).first()).toBeVisible();
+  await checkpoint(page, "1-feed-created");
+
+  const feed = await request.get(path);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  const ics = await feed.text();
+  expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  expect(ics).toContain(`X-WR-CALNAME:Cabinet`);
+
+  const hint = (await page.getByRole("row", { name: new RegExp(practitioner) }).first().getByRole("cell").first().textContent())!;
+  await page.getByRole("button", { name: `Revoke the feed of ${practitioner} ending ${hint}` }).click();
+  await expect(page.getByRole("row", { name: new RegExp(practitioner) }).first()).toContainText("Revoked");
+  expect((await request.get(path)).status()).toBe(404);
+});
