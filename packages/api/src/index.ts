@@ -9,6 +9,7 @@ export { parseConfig, rateLimitsOf, resilienceOf, webhookSettingsOf, vaultOf, Co
 export { systemClock, type Clock, type Listen, type Logger, type Mailer, type MailMessage, type Metrics, type RateLimitSettings, type ServerDeps } from "./ports";
 export { rewrapAllClinics, reencryptClinicBySlug } from "./encryption/rotation";
 export { listenWith } from "./realtime/change-hub";
+export { queuedMailer } from "./notifications/queued-mail";
 export { baseSecurityHeaders, clientAddress, frameAncestorsFor, httpsRedirect, inlineScriptHashes, pageSecurityHeaders } from "./security-headers";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
