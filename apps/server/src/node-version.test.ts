@@ -13,6 +13,13 @@ describe("the supported Node versions", () => {
     expect(() => assertSupportedNode()).not.toThrow();
   });
 
+  it("include the one this run was asked to test on (CI sets FRONTDESK_TEST_NODE_MAJOR for its Node 24 run)", () => {
+    // eslint-disable-next-line no-restricted-properties -- test tooling setting from .ci/run
+    const wanted = process.env.FRONTDESK_TEST_NODE_MAJOR;
+    if (wanted) expect(process.versions.node.split(".")[0]).toBe(wanted);
+    expect(isSupportedNode(process.version)).toBe(true);
+  });
+
   it("are what the package declares in engines", () => {
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { engines?: { node?: string } };
     expect(pkg.engines?.node).toBe(SUPPORTED_NODE);
