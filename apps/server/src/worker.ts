@@ -4,6 +4,7 @@
 import { createFetchHandler, parseConfig, queuedMailer, rateLimitsOf, systemClock, vaultOf, type Logger } from "@frontdesk/api";
 import { createDb } from "@frontdesk/db";
 import { edgeHasher } from "./edge/hasher";
+import { serveWebApp, type AssetsBinding } from "./edge/web-app";
 
 interface ExecutionContext {
   waitUntil(promise: Promise<unknown>): void;
@@ -14,7 +15,7 @@ export interface EdgeEnv {
   /** The database through Cloudflare Hyperdrive; without it, DATABASE_URL is used as it is. */
   HYPERDRIVE?: { connectionString: string };
   /** The web app's built files (Workers static assets). */
-  ASSETS?: { fetch(request: Request): Promise<Response> };
+  ASSETS?: AssetsBinding;
   [name: string]: unknown;
 }
 
@@ -32,11 +33,23 @@ export const isApiPath = (pathname: string) => pathname.startsWith("/trpc/") || 
 
 export default {
   async fetch(request: Request, env: EdgeEnv, context: ExecutionContext): Promise<Response> {
-    if (env.ASSETS && !isApiPath(new URL(request.url).pathname)) return env.ASSETS.fetch(request);
     // Hyperdrive's connection string stands for DATABASE_URL (a different one each request).
     const config = parseConfig({ ...settingsOf(env), ...(env.HYPERDRIVE ? { DATABASE_URL: env.HYPERDRIVE.connectionString } : {}) });
     const databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) return new Response("DATABASE_URL is not configured", { status: 500 });
+    if (env.ASSETS && !isApiPath(new URL(request.url).pathname)) {
+      return serveWebApp(request, env.ASSETS, {
+        publicUrl: config.PUBLIC_URL,
+        withDb: async (use) => {
+          const { db, close } = createDb(databaseUrl, { max: 1 });
+          try {
+            return await use(db);
+          } finally {
+            context.waitUntil(close());
+          }
+        },
+      });
+    }
     // One short-lived client per request: edge isolates cannot keep a pool between requests
     // (Hyperdrive keeps the real connections). Two, because a live feed reads beside the request's
     // own transaction and a mail is queued beside it; postgres.js opens the second only when used.

@@ -42,8 +42,11 @@ test("served by workerd: a client route gets the app, a patient books, and the s
   const patientContext = await browser.newContext({ baseURL: base });
   try {
     const staff = await staffContext.newPage();
-    // A client route: index.html from static assets (not a 404).
-    await staff.goto("/app/calendar");
+    // A client route: index.html from static assets (not a 404), with the page's security headers.
+    const page = await staff.goto("/app/calendar");
+    expect(page?.status()).toBe(200);
+    expect(page?.headers()["content-security-policy"]).toMatch(/script-src 'self'.*frame-ancestors 'none'/);
+    expect(page?.headers()["x-content-type-options"]).toBe("nosniff");
     await staff.getByLabel("E-mail address").fill(RECEPTIONIST);
     await staff.getByLabel("Password").fill(PASSWORD);
     await staff.getByRole("button", { name: "Sign in" }).click();

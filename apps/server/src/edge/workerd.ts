@@ -24,8 +24,10 @@ export const OFFLINE_ENV = {
 } as const;
 
 export interface WorkerdOptions {
-  /** The app role's connection string: what Hyperdrive connects to. */
-  databaseUrl: string;
+  /** The app role's connection string: what Hyperdrive connects to (absent: no database binding). */
+  databaseUrl?: string;
+  /** The worker's entry point; default src/worker.ts (benchmarks run smaller ones). */
+  main?: string;
   /** Settings as in .env.example (PUBLIC_URL, RATE_LIMITS...), passed as the worker's vars. */
   vars: Record<string, string>;
   /** The web app's built files; absent, the worker answers only the API. */
@@ -63,12 +65,12 @@ export async function startWorkerd(options: WorkerdOptions): Promise<RunningWork
   const port = options.port ?? (await freePort());
   const config = {
     name: "frontdesk-local",
-    main: path.join(serverRoot, "src/worker.ts"),
+    main: options.main ?? path.join(serverRoot, "src/worker.ts"),
     compatibility_date: "2026-04-26",
     compatibility_flags: ["nodejs_compat"],
-    hyperdrive: [{ binding: "HYPERDRIVE", id: "local", localConnectionString: options.databaseUrl }],
+    ...(options.databaseUrl ? { hyperdrive: [{ binding: "HYPERDRIVE", id: "local", localConnectionString: options.databaseUrl }] } : {}),
     ...(options.assetsDir
-      ? { assets: { directory: options.assetsDir, binding: "ASSETS", not_found_handling: "single-page-application", run_worker_first: ["/trpc/*", "/api/*", "/healthz", "/readyz"] } }
+      ? { assets: { directory: options.assetsDir, binding: "ASSETS", not_found_handling: "single-page-application", run_worker_first: true } }
       : {}),
     vars: options.vars,
     send_metrics: false,
