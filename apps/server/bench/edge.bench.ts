@@ -103,6 +103,7 @@ try {
     JSON.stringify({
       clinicSlug: clinic.slug,
       serviceId: clinic.serviceId,
+      practitionerId: clinic.practitionerIds[i % 4],
       start: new Date(day(firstDay + Math.floor(i / 4 / 40)).getTime() + (Math.floor(i / 4) % 40) * 30 * 60_000 + 60 * 60_000).toISOString(),
       patient: { name: "Bench Patient", email: `bench-${i}-${firstDay}@example.test` },
       idempotencyKey: crypto.randomUUID(),
