@@ -1,22 +1,12 @@
-// `pnpm check:worker`: bundles the edge entry point as Cloudflare's workerd would load it. Node's
-// file system, network, child processes and native addons are not there: an import of one of them
-// anywhere the worker reaches makes this fail. (Type-checking alone cannot tell: some dependencies'
-// type definitions pull in Node's types.)
-import { build } from "esbuild";
+// `pnpm check:worker` (part of `pnpm typecheck`): bundles the edge entry point as Cloudflare's
+// workerd would load it and fails if it reaches a Node built-in that workerd lacks, or a module
+// that cannot be bundled at all (Node's file system, network, child processes, native addons).
+// Type-checking alone cannot tell: some dependencies' type definitions pull in Node's types.
+import { missingNodeModules } from "./src/edge/node-imports";
 
-// What workerd offers under the nodejs_compat flag; anything else from node: fails to resolve.
-const nodejsCompat = ["buffer", "events", "crypto", "stream", "string_decoder", "util", "assert", "async_hooks", "path", "url", "process", "diagnostics_channel"];
-
-await build({
-  entryPoints: ["src/worker.ts"],
-  outfile: "dist/worker.js",
-  bundle: true,
-  format: "esm",
-  platform: "neutral",
-  target: "es2022",
-  conditions: ["workerd", "worker", "import"],
-  mainFields: ["module", "main"],
-  external: ["cloudflare:*", ...nodejsCompat.flatMap((m) => [`node:${m}`, m])],
-  logLevel: "error",
-});
+const missing = await missingNodeModules("src/worker.ts", "dist/worker.js");
+if (missing.length > 0) {
+  process.stderr.write(`the worker reaches Node modules workerd lacks: ${missing.join(", ")}\n`);
+  process.exit(1);
+}
 process.stdout.write("worker bundle OK: no Node-only module reached\n");

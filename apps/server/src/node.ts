@@ -33,6 +33,7 @@ import { createPrometheusMetrics } from "./metrics";
 import { mailerOf, nodeWebhookSettings, queueUrlOf, startJobWorker } from "./job-worker";
 import { loadStaticSite } from "./static-files";
 import { superviseProcess } from "./supervisor";
+import { assertSupportedNode } from "./node-version";
 
 export interface RunningServer {
   url: string;
@@ -182,6 +183,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
 }
 
 async function main() {
+  assertSupportedNode();
   const config = parseConfig(process.env);
   if (!config.DATABASE_URL) throw new Error("DATABASE_URL: required to start the server (`pnpm dev` starts a local database for you)");
   const server = await startServer(config, { databaseUrl: config.DATABASE_URL });

@@ -6,8 +6,10 @@ import { createDb } from "@frontdesk/db";
 import pino from "pino";
 import { mailerOf, queueUrlOf, startJobWorker } from "./job-worker";
 import { superviseProcess } from "./supervisor";
+import { assertSupportedNode } from "./node-version";
 
 async function main() {
+  assertSupportedNode();
   const config = parseConfig(process.env);
   const queueUrl = queueUrlOf(config);
   if (!config.DATABASE_URL || !queueUrl) throw new Error("DATABASE_URL and WORKER_DATABASE_URL (or DATABASE_ADMIN_URL): required to start the job worker");

@@ -8,6 +8,8 @@ export interface StackInfo {
   adminUrl: string;
   appUrl: string;
   mailDir: string;
+  /** The built web app, for a second server of the same stack (edge.spec.ts serves it from workerd). */
+  webDir: string;
 }
 
 export default async function globalSetup() {
@@ -35,6 +37,8 @@ export default async function globalSetup() {
   process.env.FRONTDESK_E2E_URL = info.url;
   process.env.FRONTDESK_E2E_ADMIN_URL = info.adminUrl;
   process.env.FRONTDESK_E2E_MAIL_DIR = info.mailDir;
+  process.env.FRONTDESK_E2E_APP_URL = info.appUrl;
+  process.env.FRONTDESK_E2E_WEB_DIR = info.webDir;
 
   return async () => {
     if (child.exitCode !== null) return;

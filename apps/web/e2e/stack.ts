@@ -60,7 +60,7 @@ async function main() {
     });
     const server = await startServer(config, { databaseUrl: postgres.urls.appUrl, webRoot: outDir });
     stopAll.splice(1, 0, () => server.stop());
-    process.stdout.write(`${JSON.stringify({ url, adminUrl: postgres.urls.adminUrl, appUrl: postgres.urls.appUrl, mailDir: config.MAIL_DIR })}\n`);
+    process.stdout.write(`${JSON.stringify({ url, adminUrl: postgres.urls.adminUrl, appUrl: postgres.urls.appUrl, mailDir: config.MAIL_DIR, webDir: outDir })}\n`);
   } catch (error) {
     await stop();
     throw error;

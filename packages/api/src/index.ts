@@ -11,6 +11,7 @@ export { rewrapAllClinics, reencryptClinicBySlug } from "./encryption/rotation";
 export { listClinicFlags, setOperatorFlag } from "./flags/operator";
 export { clinicFlagsFor, flagsOfClinic, requireFlag, FeatureOffError } from "./flags/read";
 export { listenWith } from "./realtime/change-hub";
+export { queuedMailer } from "./notifications/queued-mail";
 export { baseSecurityHeaders, clientAddress, frameAncestorsFor, httpsRedirect, inlineScriptHashes, pageSecurityHeaders } from "./security-headers";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -238,7 +238,7 @@ describe("calendar.changes when access ends (issue 14, defect 5)", () => {
 });
 
 describe("calendar.changes without LISTEN (edge runtimes)", () => {
-  it("polls the table: a change arrives within about a second, and the stream ends when the client goes", async () => {
+  it("is a long poll: a change arrives within about a second, then the feed ends (the client comes back with its last event id)", async () => {
     const { deps } = createTestDeps(db);
     const clinic = await createTestClinic(db);
     const { caller } = callerFor(deps, await sessionFor(deps, clinic.ownerUserId, clinic.clinicId));
@@ -253,6 +253,11 @@ describe("calendar.changes without LISTEN (edge runtimes)", () => {
     const [eventId, data] = result.value as unknown as [string, unknown];
     expect(eventId).toBe(String(id));
     expect(data).toMatchObject({ eventId: id, kind: "status_changed", appointmentId: clinic.appointmentId });
-    expect((await iterator.return!()).done).toBe(true);
+    expect((await iterator.next()).done).toBe(true);
+    // Coming back with the last event id: what came after it, then the end again.
+    const later = await recordChange(clinic, "cancelled");
+    const resumed = (await caller.calendar.changes({ lastEventId: String(id) }))[Symbol.asyncIterator]();
+    expect(((await resumed.next()).value as unknown as [string, unknown])[0]).toBe(String(later));
+    expect((await resumed.next()).done).toBe(true);
   });
 });

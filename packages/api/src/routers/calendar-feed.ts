@@ -14,6 +14,12 @@ import { procedure } from "../trpc";
 const REPLAY_BATCH = 500;
 /** Without LISTEN (edge runtimes): how often the feed looks for new rows. */
 const POLL_MS = 1000;
+/**
+ * Without LISTEN, the feed is a long poll (ADR 0046): it answers what is new after `lastEventId`
+ * and ends, or ends after this long with nothing new. The browser's EventSource reconnects with
+ * its Last-Event-ID; an edge runtime may never hear that a client left, so no feed outlives this.
+ */
+export const POLL_WINDOW_MS = 20_000;
 /** With LISTEN: a re-read now and then, in case a notification was lost. */
 const SAFETY_READ_MS = 30_000;
 /** Ids already sent, kept to drop the duplicates a replay and live notifications can overlap on. */
@@ -106,6 +112,8 @@ async function* feed(options: {
   };
   let cursor = options.start;
   let catchUp = options.replay;
+  const opened = performance.now();
+  let sentAny = false;
   deps.metrics?.liveFeedOpened();
   try {
     while (!signal?.aborted) {
@@ -117,12 +125,14 @@ async function* feed(options: {
           cursor = Math.max(cursor, row.id);
           if (sent.has(row.id)) continue;
           remember(row.id);
+          sentAny = true;
           yield present(row);
         }
         catchUp = rows.length === REPLAY_BATCH;
         if (catchUp) continue;
       }
       if (!subscription) {
+        if (sentAny || performance.now() - opened >= POLL_WINDOW_MS) return;
         await sleep(POLL_MS, signal);
         if (!(await allowed(false))) return;
         catchUp = true;
