@@ -8,6 +8,7 @@ import { clinicalNotesAccess } from "./clinical-notes";
 import { feedAccess } from "./feed";
 import { notificationsAccess } from "./notifications";
 import { integrationsAccess } from "./integrations";
+import { intakeAccess } from "./intake";
 import { patientsAccess } from "./patients";
 import { setupAccess } from "./setup";
 import { webhooksAccess } from "./webhooks";
@@ -25,6 +26,7 @@ export const PERMISSIONS = {
   ...notificationsAccess,
   ...clinicalNotesAccess,
   ...integrationsAccess,
+  ...intakeAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;
