@@ -3,8 +3,10 @@ ALTER TABLE "intake_form_versions" FORCE ROW LEVEL SECURITY;--> statement-breakp
 ALTER TABLE "intake_answers" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 -- Form versions are never changed: saving the form inserts the next version.
 GRANT SELECT, INSERT ON "intake_form_versions" TO frontdesk_app;--> statement-breakpoint
--- Answers are appended (a newer set replaces an older one when read); DELETE is for erasure.
+-- Answers are appended (a newer set replaces an older one when read); DELETE is for erasure, and
+-- UPDATE of the ciphertext alone is for `pnpm keys reencrypt` (ADR 0025): nothing else may change.
 GRANT SELECT, INSERT, DELETE ON "intake_answers" TO frontdesk_app;--> statement-breakpoint
+GRANT UPDATE ("answers") ON "intake_answers" TO frontdesk_app;--> statement-breakpoint
 -- Erasure (ADR 0038) removes a patient's clinical notes once the legal retention period is over.
 -- Signed notes stay final for everything else: only a DELETE in a transaction that announces
 -- itself with app.erasing passes, as reencrypt's content-only UPDATE does with app.reencrypting.
@@ -26,10 +28,11 @@ BEGIN
   END IF;
   RAISE EXCEPTION 'a signed clinical note cannot be changed or deleted: amend it' USING ERRCODE = '55000';
 END $$;--> statement-breakpoint
--- The audit log is append-only for the app, but an erased patient's contact details must not
--- survive in it: patients.update records changed e-mails and phones as [old, new]. This function
--- (run as the owner) blanks the values of the audit rows about one patient of the clinic in scope,
--- keeping who did what and when; it can do nothing else to the log.
+-- The audit log is append-only for the app, but an erased patient's words must not survive in it:
+-- patients.update records changed e-mails and phones as [old, new], a cancellation its reason.
+-- This function (run as the owner) blanks those values in the audit rows about one patient of the
+-- clinic in scope and about their appointments, keeping who did what and when, and runs only in a
+-- transaction that announces an erasure; it can do nothing else to the log.
 CREATE FUNCTION "redact_patient_audit"(patient uuid) RETURNS integer
   LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog, pg_temp
@@ -37,6 +40,7 @@ AS $$
 DECLARE
   scope uuid := nullif(pg_catalog.current_setting('app.clinic_id', true), '')::uuid;
   changed integer;
+  visits integer;
 BEGIN
   IF scope IS NULL OR coalesce(pg_catalog.current_setting('app.erasing', true), '') <> 'on' THEN
     RAISE EXCEPTION 'redact_patient_audit runs only inside an erasure' USING ERRCODE = '42501';
@@ -46,7 +50,15 @@ BEGIN
    WHERE a.clinic_id = scope AND a.entity = 'patient' AND a.entity_id = patient::text
      AND a.changes IS NOT NULL AND a.changes <> '{}'::jsonb;
   GET DIAGNOSTICS changed = ROW_COUNT;
-  RETURN changed;
+  -- An appointment's audit rows keep their times and statuses (the statistics); only free text goes.
+  UPDATE public.audit_log a
+     SET changes = (SELECT pg_catalog.jsonb_object_agg(c.key, CASE WHEN c.key IN ('cancelReason', 'notes', 'reason') THEN '["(erased)", "(erased)"]'::jsonb ELSE c.value END)
+                      FROM pg_catalog.jsonb_each(a.changes) AS c)
+   WHERE a.clinic_id = scope AND a.entity = 'appointment'
+     AND a.entity_id IN (SELECT ap.id::text FROM public.appointments ap WHERE ap.clinic_id = scope AND ap.patient_id = patient)
+     AND a.changes ?| ARRAY['cancelReason', 'notes', 'reason'];
+  GET DIAGNOSTICS visits = ROW_COUNT;
+  RETURN changed + visits;
 END $$;--> statement-breakpoint
 REVOKE ALL ON FUNCTION "redact_patient_audit"(uuid) FROM PUBLIC;--> statement-breakpoint
 GRANT EXECUTE ON FUNCTION "redact_patient_audit"(uuid) TO frontdesk_app;

@@ -10,6 +10,7 @@ import { clinicWebhooksRouter } from "./routers/clinic-webhooks";
 import { clinicTemplatesRouter } from "./routers/clinic-templates";
 import { clinicalNotesRouter } from "./routers/clinical-notes";
 import { clinicsRouter } from "./routers/clinics";
+import { intakeRouter } from "./routers/intake";
 import { notificationsRouter } from "./routers/notifications";
 import { patientsRouter } from "./routers/patients";
 import { practitionersRouter } from "./routers/practitioners";
@@ -26,6 +27,7 @@ export const appRouter = router({
   appointments: appointmentsRouter,
   patients: patientsRouter,
   notes: clinicalNotesRouter,
+  intake: intakeRouter,
   practitioners: practitionersRouter,
   services: servicesRouter,
   schedule: scheduleRouter,
