@@ -11,6 +11,7 @@ import { clinicTemplatesRouter } from "./routers/clinic-templates";
 import { clinicalNotesRouter } from "./routers/clinical-notes";
 import { clinicsRouter } from "./routers/clinics";
 import { intakeRouter } from "./routers/intake";
+import { retentionRouter } from "./routers/retention";
 import { notificationsRouter } from "./routers/notifications";
 import { patientsRouter } from "./routers/patients";
 import { practitionersRouter } from "./routers/practitioners";
@@ -28,6 +29,7 @@ export const appRouter = router({
   patients: patientsRouter,
   notes: clinicalNotesRouter,
   intake: intakeRouter,
+  retention: retentionRouter,
   practitioners: practitionersRouter,
   services: servicesRouter,
   schedule: scheduleRouter,

@@ -41,12 +41,13 @@ export interface JobInfo {
   maxAttempts: number;
 }
 
-export interface TaskDefinition<Payload extends { clinicId: string } = { clinicId: string }> {
+/** A clinic's job carries its clinicId; a recurring one (crontab, worker.ts) may carry none. */
+export interface TaskDefinition<Payload extends object = { clinicId: string }> {
   name: string;
   payload: z.ZodType<Payload>;
   run(payload: Payload, deps: WorkerDeps, job: JobInfo): Promise<void>;
 }
 
-export function defineTask<Payload extends { clinicId: string }>(task: TaskDefinition<Payload>): TaskDefinition<Payload> {
+export function defineTask<Payload extends object>(task: TaskDefinition<Payload>): TaskDefinition<Payload> {
   return task;
 }

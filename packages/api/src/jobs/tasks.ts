@@ -1,8 +1,9 @@
 // Every task the worker runs, by name. A new kind of job is a defineTask() in its own file and
 // one line here (webhook deliveries add theirs the same way).
+import { retentionAnonymiseTask, retentionSweepTask } from "../data-rights/retention-task";
 import { planMessagesTask } from "../notifications/plan-messages";
 import { sendMessageTask } from "../notifications/send-message";
 import { deliverWebhookTask } from "../webhooks/deliver-task";
 import type { TaskDefinition } from "./task";
 
-export const TASKS: readonly TaskDefinition[] = [planMessagesTask, sendMessageTask, deliverWebhookTask] as readonly TaskDefinition[];
+export const TASKS: readonly TaskDefinition[] = [planMessagesTask, sendMessageTask, deliverWebhookTask, retentionSweepTask, retentionAnonymiseTask] as readonly TaskDefinition[];
