@@ -106,10 +106,32 @@ export function intakeAnswersSchema(questions: readonly IntakeQuestion[]) {
   });
 }
 
+/** The shape of any set of answers: by question key, each text, yes/no or a list of choices. */
+const answerShapes = z
+  .record(
+    intakeQuestionId,
+    z.union([z.string().max(LONG_ANSWER_MAX + 100, "This answer is too long"), z.boolean(), z.array(z.string().max(300, "This choice is too long")).max(30, "Too many choices")], {
+      error: "Answer with text, yes or no, or a list of choices",
+    }),
+    { error: "Send the answers by question" },
+  )
+  .refine((answers) => Object.keys(answers).length <= MAX_INTAKE_QUESTIONS, "Too many answers");
+
 /** What the booking page sends: the form version it showed, and the answers. */
 export const intakeSubmission = z.object({
   formVersionId: id,
-  answers: z.record(z.string().max(40, "Not a question id"), z.unknown()).refine((answers) => Object.keys(answers).length <= MAX_INTAKE_QUESTIONS, "Too many answers"),
+  answers: z.unknown().transform((value, issues) => {
+    // One message at the field, whatever is nested wrong inside: which answer each question takes is checked against the form's version.
+    // Checked on the raw keys too: a record drops "__proto__" before its key schema sees it.
+    if (typeof value === "object" && value !== null && Object.keys(value).some((key) => !intakeQuestionId.safeParse(key).success)) {
+      issues.addIssue({ code: "custom", message: "Send the answers by question" });
+      return z.NEVER;
+    }
+    const parsed = answerShapes.safeParse(value);
+    if (parsed.success) return parsed.data;
+    issues.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "Send the answers by question" });
+    return z.NEVER;
+  }),
 });
 
 const manageToken = token(200, "This link is not valid");
@@ -145,4 +167,4 @@ export const retentionInput = z
 export const erasePatientInput = z.object({ patientId: id });
 
 export type SaveIntakeFormInput = z.input<typeof saveIntakeFormInput>;
-export type IntakeSubmission = z.input<typeof intakeSubmission>;
+export type IntakeSubmission = z.output<typeof intakeSubmission>;
