@@ -47,6 +47,20 @@ export class RuleError extends DomainError {
   }
 }
 
+/**
+ * Input the schema could only check against stored data (an intake form's questions): the same
+ * answer as a failed input parse, INVALID_INPUT with a message per field in `fieldErrors`.
+ */
+export class InvalidFieldsError extends DomainError {
+  override name = "InvalidFieldsError";
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]>,
+  ) {
+    super("BAD_REQUEST", "INVALID_INPUT", message);
+  }
+}
+
 /** The caller is not signed in, or their credentials do not match. */
 export class UnauthorizedError extends DomainError {
   override name = "UnauthorizedError";

@@ -12,6 +12,8 @@ import { clinicWebhooksRouter } from "./routers/clinic-webhooks";
 import { clinicTemplatesRouter } from "./routers/clinic-templates";
 import { clinicalNotesRouter } from "./routers/clinical-notes";
 import { clinicsRouter } from "./routers/clinics";
+import { intakeRouter } from "./routers/intake";
+import { retentionRouter } from "./routers/retention";
 import { notificationsRouter } from "./routers/notifications";
 import { patientsRouter } from "./routers/patients";
 import { practitionersRouter } from "./routers/practitioners";
@@ -28,6 +30,8 @@ export const appRouter = router({
   appointments: appointmentsRouter,
   patients: patientsRouter,
   notes: clinicalNotesRouter,
+  intake: intakeRouter,
+  retention: retentionRouter,
   practitioners: practitionersRouter,
   services: servicesRouter,
   schedule: scheduleRouter,

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { ApiKeyCaller, Context } from "./context";
 import { withRaceRetry } from "./booking/race-retry";
 import type { ClinicCipher } from "./encryption/vault";
-import { DomainError, ForbiddenError, UnauthorizedError, describeForLog, reasonOf, toTRPCError } from "./errors";
+import { DomainError, ForbiddenError, InvalidFieldsError, UnauthorizedError, describeForLog, reasonOf, toTRPCError } from "./errors";
 import { apiKeyLimits } from "./rate-limit/api-key-limits";
 import { enforceLimits } from "./rate-limit/rate-limit";
 import { RETRY_AFTER_SECONDS } from "./resilience/errors";
@@ -24,7 +24,7 @@ export function invalidInputMessage(issues: ReadonlyArray<{ message: string }>):
 const t = initTRPC.context<Context>().meta<OpenApiMeta>().create({
   errorFormatter({ shape, error }) {
     const invalid = error.cause instanceof z.ZodError ? error.cause : undefined;
-    const fieldErrors: FieldErrors | undefined = invalid ? fieldErrorsOf(invalid) : undefined;
+    const fieldErrors: FieldErrors | undefined = invalid ? fieldErrorsOf(invalid) : error.cause instanceof InvalidFieldsError ? error.cause.fieldErrors : undefined;
     const details = error.cause instanceof DomainError ? error.cause.details : undefined;
     // No stack traces on the wire, whatever the environment.
     const { stack: _stack, ...data } = shape.data;

@@ -16,6 +16,10 @@ const ALLOWED_EXTRA_POLICIES: Record<string, Record<string, { cmd: string; permi
   patients: { patients_hidden_from_public: { cmd: "ALL", permissive: "RESTRICTIVE" } },
   // Receptionists and the public booking never see a clinical note (ADR 0026).
   clinical_notes: { clinical_notes_clinicians_only: { cmd: "ALL", permissive: "RESTRICTIVE" } },
+  // Intake answers are written from the public booking page but read only by clinicians (ADR 0037).
+  intake_answers: { intake_answers_clinicians_read: { cmd: "SELECT", permissive: "RESTRICTIVE" } },
+  // The booking page reads a service's questions; only staff add a version (ADR 0037).
+  intake_form_versions: { intake_form_versions_staff_write: { cmd: "INSERT", permissive: "RESTRICTIVE" } },
 };
 
 const ISOLATION_QUAL =
@@ -109,7 +113,7 @@ describe("security-definer functions", () => {
         from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_roles r on r.oid = p.proowner
        where n.nspname = 'public' and p.prosecdef
        order by 1`;
-    expect(functions.map((f) => f.name)).toEqual(["booking_patient_id", "dequeue_job", "enqueue_job", "enqueue_mail"]);
+    expect(functions.map((f) => f.name)).toEqual(["booking_patient_id", "dequeue_job", "enqueue_job", "enqueue_mail", "redact_patient_audit"]);
     for (const f of functions) {
       expect(f.config, f.name).toContainEqual(expect.stringMatching(/^search_path=/));
       expect({ super: f.super, bypass: f.bypass, publicExecute: f.publicExecute, appExecute: f.appExecute }, f.name).toEqual({

@@ -13,6 +13,8 @@ import {
   bookingTokens,
   clinicDataKeys,
   clinicalNotes,
+  intakeAnswers,
+  intakeFormVersions,
   invitations,
   memberNotificationPreferences,
   memberships,
@@ -113,6 +115,8 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
   audit_log: (clinicId) => ({ clinicId, actorKind: "system", action: "forge", entity: "clinic" }),
   appointment_events: (clinicId, refs) => ({ clinicId, appointmentId: refs.appointmentId, practitionerId: refs.practitionerId, kind: "created" }),
   clinical_notes: (clinicId, refs) => ({ clinicId, patientId: refs.patientId, appointmentId: refs.appointmentId, authorUserId: refs.ownerUserId, content: "intruder" }),
+  intake_form_versions: (clinicId, refs) => ({ clinicId, serviceId: refs.serviceId, version: 1000 + Math.floor(Math.random() * 1e6), questions: [] }),
+  intake_answers: (clinicId, refs) => ({ clinicId, appointmentId: refs.appointmentId, formVersionId: refs.intakeFormVersionId, answers: "intruder", answeredVia: "booking" }),
   clinic_data_keys: (clinicId) => ({ clinicId, wrappedKey: "intruder", masterKeyId: "intruder" }),
   invitations: (clinicId) => ({
     clinicId,
@@ -169,6 +173,8 @@ const tenantTables: PgTable[] = [
   clinicalNotes,
   apiKeys,
   calendarFeeds,
+  intakeFormVersions,
+  intakeAnswers,
 ];
 
 async function rejection(work: Promise<unknown>): Promise<string | undefined> {
@@ -209,10 +215,13 @@ describe.each(tenantTables.map((table) => [getTableConfig(table).name, table] as
   it("changes 0 of B's rows on UPDATE and DELETE", async () => {
     const update = () => asA((tx) => tx.execute(sql`update ${table} set clinic_id = clinic_id where clinic_id = ${clinicIdOf(b)}`));
     const remove = () => asA((tx) => tx.execute(sql`delete from ${table} where clinic_id = ${clinicIdOf(b)}`));
-    if (name === "audit_log" || name === "appointment_events" || name === "notification_opt_outs") {
+    if (name === "audit_log" || name === "appointment_events" || name === "notification_opt_outs" || name === "intake_form_versions") {
       // Append-only: the app role may not update or delete these rows at all, its own clinic's included
-      // (an opt-out is the patient's word).
+      // (an opt-out is the patient's word; an intake form's version is what answers were given to).
       expect([await rejection(update()), await rejection(remove())]).toEqual(["42501", "42501"]);
+    } else if (name === "intake_answers") {
+      // Answers are appended, never changed; erasure deletes them (ADR 0037, 0038).
+      expect([await rejection(update()), (await remove()).count]).toEqual(["42501", 0]);
     } else if (name === "messages") {
       // What was sent stays on record: updated as it travels, never deleted by the app.
       expect([(await update()).count, await rejection(remove())]).toEqual([0, "42501"]);

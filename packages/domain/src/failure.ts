@@ -41,6 +41,7 @@ export const REASONS = {
   NOTES_CLOSED_TO_ADMINS: "The clinic keeps clinical notes to its practitioners; an owner can open them to owners and admins.",
   NOTE_SIGNED: "The clinical note is signed and cannot change; write an amendment instead.",
   NOT_YOUR_NOTE: "Only the note's author may edit, sign or discard their draft.",
+  RETENTION_PERIOD: "The patient's records must be kept for the clinic's legal retention period; the message says until when.",
   LAST_OWNER: "A clinic needs at least one owner.",
   WEBHOOK_TARGET_REFUSED: "The webhook address is inside the server's own network (loopback, private, link-local), which this deployment refuses.",
   USER_ALREADY_LINKED: "That sign-in already belongs to another practitioner.",

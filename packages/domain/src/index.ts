@@ -26,6 +26,7 @@ export * from "./schemas/webhooks";
 export * from "./schemas/templates";
 export * from "./schemas/notifications";
 export * from "./schemas/clinical-notes";
+export * from "./schemas/intake";
 export * from "./schemas/answers";
 export * from "./schemas/integrations";
 

@@ -1,7 +1,7 @@
 // Encryption at rest (ADR 0025): what PostgreSQL holds is ciphertext bound to its row, a missing
 // or wrong master key fails loudly, and both rotations keep every value readable.
 import { withTenant } from "@frontdesk/db";
-import { clinicalNotes, clinicDataKeys, patients } from "@frontdesk/db/schema";
+import { clinicalNotes, clinicDataKeys, intakeAnswers, patients } from "@frontdesk/db/schema";
 import { connectAsApp, connectAsOwner } from "@frontdesk/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { callerFor, createBookableClinic, createTestDeps, sessionFor, TEST_MASTE
 import { codeOf, createStaffWorld } from "../testing/staff-world";
 import { ENCRYPTED, fieldLabel } from "./fields";
 import { environmentKeyProvider } from "./key-provider";
+import { sealedAnswers } from "../intake/forms";
 import { reencryptClinic, rewrapDataKeys } from "./rotation";
 import { createVault } from "./vault";
 
@@ -28,6 +29,7 @@ async function clinicWithNotes() {
   // The fixture's placeholders (so that every tenant table has a row) are not real keys or ciphertext.
   await world.inClinic(async (tx) => {
     await tx.delete(clinicalNotes).where(eq(clinicalNotes.clinicId, world.clinicId));
+    await tx.delete(intakeAnswers).where(eq(intakeAnswers.clinicId, world.clinicId));
     await tx.delete(clinicDataKeys).where(eq(clinicDataKeys.clinicId, world.clinicId));
   });
   const receptionist = await world.as("receptionist");
@@ -42,6 +44,11 @@ async function clinicWithNotes() {
   });
   const practitioner = await world.as("practitioner");
   const note = await practitioner.notes.saveDraft({ patientId: patient.id, appointmentId: appointment.id, content: { body: "Knee pain since March", sections: [] } });
+  // Intake answers as the booking writes them (ADR 0037), to the fixture's form version.
+  await withTenant(db, { clinicId: world.clinicId, userId: null, role: "public" }, async (tx) => {
+    const answers = { clinicId: world.clinicId, appointmentId: appointment.id, formVersionId: clinic.intakeFormVersionId, answers: { allergies: "Latex" }, via: "booking" as const, at: new Date() };
+    await tx.insert(intakeAnswers).values(await sealedAnswers(world.deps.vault.forClinic(tx, world.clinicId), answers));
+  });
   /** The rows as PostgreSQL stores them, read as the owner role without the vault. */
   const stored = () =>
     withTenant(owner.db, { clinicId: world.clinicId, userId: null, role: "owner" }, async (tx) => ({
@@ -65,7 +72,7 @@ describe("encrypted fields", () => {
     expect(raw.patient).not.toContain("latex");
     // Every listed column of this clinic, whatever wrote it: nothing but ciphertext.
     const fields = Object.values(ENCRYPTED);
-    expect(fields.map(fieldLabel).sort()).toEqual(["appointments.notes", "clinical_notes.content", "patients.notes"]);
+    expect(fields.map(fieldLabel).sort()).toEqual(["appointments.notes", "clinical_notes.content", "intake_answers.answers", "patients.notes"]);
     await withTenant(owner.db, { clinicId, userId: null, role: "owner" }, async (tx) => {
       for (const field of fields) {
         const values = await tx.execute<{ value: string }>(sql`select ${field.column} as value from ${field.table} where ${field.column} is not null`);
@@ -161,7 +168,7 @@ describe("reencrypt", () => {
     const keyIdOf = (value: string) => value.split(".")[1];
     const oldKey = keyIdOf((await stored()).patient);
     const rewritten = await withTenant(db, { clinicId, userId: null, role: "owner" }, (tx) => reencryptClinic(tx, clinicId, deps.vault, new Date("2026-11-22T10:00:00Z")));
-    expect(rewritten).toBe(4);
+    expect(rewritten).toBe(5);
     const after = await stored();
     expect(keyIdOf(after.patient)).not.toBe(oldKey);
     expect(keyIdOf(after.appointment)).toBe(keyIdOf(after.patient));

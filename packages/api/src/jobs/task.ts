@@ -41,6 +41,7 @@ export interface JobInfo {
   maxAttempts: number;
 }
 
+/** A clinic's job carries its clinicId; a recurring one (crontab, worker.ts) may carry none. */
 export interface TaskDefinition<Payload extends object = { clinicId: string }> {
   name: string;
   payload: z.ZodType<Payload>;

@@ -4,6 +4,7 @@
 // (SELECT … FOR UPDATE SKIP LOCKED) and wakes them with LISTEN/NOTIFY.
 import { Logger as QueueLogger, run, runOnce, type Job, type LogLevel, type Runner, type TaskList } from "graphile-worker";
 import type { Logger } from "../ports";
+import { RETENTION_CRONTAB, RETENTION_SWEEP_TASK } from "../data-rights/retention-task";
 import { TASKS } from "./tasks";
 import type { TaskDefinition, WorkerDeps } from "./task";
 
@@ -56,6 +57,8 @@ function runnerOptions(options: WorkerOptions) {
     noHandleSignals: true,
     logger: queueLogger(options.deps.logger),
     taskList: taskList(options.tasks ?? TASKS, options.deps),
+    // Recurring work (the retention run); only a worker that knows the task gets the line.
+    crontab: (options.tasks ?? TASKS).some((task) => task.name === RETENTION_SWEEP_TASK) ? RETENTION_CRONTAB : "",
   };
 }
 

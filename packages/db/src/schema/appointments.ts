@@ -34,6 +34,9 @@ export const appointments = pgTable(
     version: integer("version").notNull().default(1),
     /** Sent by the booking client once per attempt: a retried request finds this row instead of booking twice. */
     idempotencyKey: text("idempotency_key"),
+    /** The clinic's privacy notice version the patient accepted when booking online, and when (ADR 0037). */
+    privacyNoticeVersion: text("privacy_notice_version"),
+    privacyConsentedAt: instant("privacy_consented_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -31,12 +31,23 @@ export const clinics = pgTable(
     ownerFlags: jsonb("owner_flags").$type<Record<string, unknown>>().notNull().default({}),
     /** Overrides the platform operator set (`pnpm flags`); they win, and the app role cannot change them. */
     operatorFlags: jsonb("operator_flags").$type<Record<string, unknown>>().notNull().default({}),
+    /** The privacy notice patients accept when booking (ADR 0037): where it is, and its version as the clinic names it. */
+    privacyNoticeUrl: text("privacy_notice_url"),
+    privacyNoticeVersion: text("privacy_notice_version"),
+    /** Legal retention of records, in years after a patient's last appointment: erasure is refused within it (ADR 0038). */
+    retentionYears: integer("retention_years"),
+    /** The retention job anonymises patients with no appointment for this many years; null leaves them be (ADR 0038). */
+    anonymiseInactiveAfterYears: integer("anonymise_inactive_after_years"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("clinics_slug_key").on(t.slug),
     check("clinics_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) between 3 and 63`),
+    check(
+      "clinics_retention",
+      sql`coalesce(${t.retentionYears}, 0) between 0 and 100 and (${t.anonymiseInactiveAfterYears} is null or ${t.anonymiseInactiveAfterYears} between 1 and 100 and ${t.anonymiseInactiveAfterYears} >= coalesce(${t.retentionYears}, 0))`,
+    ),
     check("clinics_currency_format", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check(
       "clinics_booking_policy",

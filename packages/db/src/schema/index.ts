@@ -10,5 +10,6 @@ export * from "./webhooks";
 export * from "./templates";
 export * from "./encryption";
 export * from "./clinical-notes";
+export * from "./intake";
 export { TENANT_ISOLATION_POLICY } from "./policies";
 export * from "./integrations";

@@ -37,6 +37,8 @@ export const patients = pgTable(
     notes: text("notes"),
     userId: uuid("user_id").references(() => users.id),
     archivedAt: instant("archived_at"),
+    /** Set when the patient was anonymised (erasure or the retention job, ADR 0038): the row stays for the statistics. */
+    erasedAt: instant("erased_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

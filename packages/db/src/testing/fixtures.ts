@@ -27,6 +27,8 @@ import {
   messages,
   notificationOptOuts,
   notificationSettings,
+  intakeAnswers,
+  intakeFormVersions,
 } from "../schema";
 
 export interface TestClinic {
@@ -42,6 +44,8 @@ export interface TestClinic {
   appointmentId: string;
   /** Disabled, so that other tests' bookings queue no deliveries for it. */
   webhookEndpointId: string;
+  /** An intake form version with no questions (the form off), on the service no one offers. */
+  intakeFormVersionId: string;
 }
 
 const unique = () => crypto.randomUUID().slice(0, 8);
@@ -158,7 +162,13 @@ export async function createTestClinic(
     await tx.insert(messageTemplates).values({ clinicId, kind: "reminder", channel: "email", locale: "en", subject: "Soon", text: "See you {{when}}" });
     await tx.insert(apiKeys).values({ clinicId, name: "Test key", hint: "testhint", keyHash: `key-${crypto.randomUUID()}`, scopes: ["calendar:read"], createdBy: owner!.id });
     await tx.insert(calendarFeeds).values({ clinicId, hint: "testhi", secretHash: `feed-${crypto.randomUUID()}`, createdBy: owner!.id });
+    const [intakeForm] = await tx
+      .insert(intakeFormVersions)
+      .values({ clinicId, serviceId: otherService!.id, version: 1, questions: [] })
+      .returning({ id: intakeFormVersions.id });
+    await tx.insert(intakeAnswers).values({ clinicId, appointmentId: appointment!.id, formVersionId: intakeForm!.id, answers: "fixture", answeredVia: "booking" });
     return {
+      intakeFormVersionId: intakeForm!.id,
       webhookEndpointId: endpoint!.id,
       ownerUserId: owner!.id,
       practitionerId: practitioner!.id,

@@ -9,6 +9,7 @@ import { calendarFeedsAccess, feedAccess } from "./feed";
 import { flagsAccess } from "./flags";
 import { notificationsAccess } from "./notifications";
 import { integrationsAccess } from "./integrations";
+import { intakeAccess } from "./intake";
 import { patientsAccess } from "./patients";
 import { setupAccess } from "./setup";
 import { webhooksAccess } from "./webhooks";
@@ -28,6 +29,7 @@ export const PERMISSIONS = {
   ...integrationsAccess,
   ...flagsAccess,
   ...calendarFeedsAccess,
+  ...intakeAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;

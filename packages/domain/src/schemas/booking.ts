@@ -1,6 +1,7 @@
 // Online booking and the patient's manage link (public.*): what a patient types and sends.
 import { z } from "zod";
 import { blankAsUndefined, clinicSlug, email, id, instant, localDate, text, token } from "./fields";
+import { intakeSubmission } from "./intake";
 
 export const phoneNumber = z
   .string()
@@ -36,6 +37,10 @@ export const bookInput = z.object({
   start: instant,
   patient: bookingPatient,
   note: bookingNote,
+  /** Answers to the service's intake form, if it has one (ADR 0037). */
+  intake: intakeSubmission.optional(),
+  /** The version of the clinic's privacy notice the patient accepted; required when the clinic has one. */
+  privacyNoticeVersion: text(40, "Not a privacy notice version").optional(),
   /** One per booking attempt (a UUID the client makes): the same key sent again books once. */
   idempotencyKey: z.uuid({ error: "idempotencyKey must be a UUID" }),
 });

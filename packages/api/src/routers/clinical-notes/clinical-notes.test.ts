@@ -113,6 +113,16 @@ describe("reading notes", () => {
       await desk.calendar.range({ from: "2030-01-01", to: "2030-01-31" }),
     ];
     for (const answer of answers) expect(JSON.stringify(answer)).not.toMatch(/tibia|fdx1/);
+    expect(await reasonOf(desk.patients.export({ patientId }))).toBe("ROLE_NOT_ALLOWED");
+    // The live feed: a change to the noted appointment reaches the receptionist without the note.
+    const feed = (await desk.calendar.changes({}))[Symbol.asyncIterator]();
+    const next = feed.next();
+    const { version } = await desk.appointments.get({ id: appointmentId });
+    await desk.appointments.setStatus({ id: appointmentId, version, status: "confirmed" });
+    const event = await next;
+    expect(JSON.stringify(event.value)).toContain(appointmentId);
+    expect(JSON.stringify(event.value)).not.toMatch(/tibia|fdx1/);
+    await feed.return!();
     expect(await rowsAs("receptionist")).toEqual([]);
     expect((await rowsAs("practitioner")).length).toBeGreaterThan(0);
   });

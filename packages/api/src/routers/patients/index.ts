@@ -2,6 +2,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { archive } from "./archive";
 import { create } from "./create";
+import { erase } from "./erase";
 import { exportPatient } from "./export";
 import { get } from "./get";
 import { search } from "./search";
@@ -14,4 +15,5 @@ export const patientsRouter = {
   update,
   archive,
   export: exportPatient,
+  erase,
 } satisfies TRPCRouterRecord;

@@ -1,7 +1,7 @@
 // A patient record as staff see and edit it: its fields and their rules, loading it, and the
 // search conditions.
-import { patients } from "@frontdesk/db/schema";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { appointments, patients, practitioners, services } from "@frontdesk/db/schema";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { ENCRYPTED } from "../../encryption/fields";
 import { NotFoundError } from "../../errors";
 import type { StaffScope } from "../../trpc";
@@ -15,6 +15,41 @@ export async function loadPatient(staff: StaffScope, patientId: string, { lock =
   const [patient] = lock ? await query.for("update") : await query;
   if (!patient) throw new NotFoundError("Patient");
   return { ...patient, notes: await staff.cipher.open(ENCRYPTED.patientNotes, patient.id, patient.notes) };
+}
+
+/**
+ * Every appointment of the patient with its service and practitioner, notes decrypted, instants as
+ * ISO strings: patients.get shows it newest first, patients.export oldest first.
+ */
+export async function patientAppointments(staff: StaffScope, patientId: string, order: "newest first" | "oldest first") {
+  const direction = order === "newest first" ? desc : asc;
+  const rows = await staff.tx
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      source: appointments.source,
+      notes: appointments.notes,
+      cancelReason: appointments.cancelReason,
+      serviceId: appointments.serviceId,
+      serviceName: services.name,
+      practitionerId: appointments.practitionerId,
+      practitionerName: practitioners.displayName,
+    })
+    .from(appointments)
+    .innerJoin(services, and(eq(services.clinicId, appointments.clinicId), eq(services.id, appointments.serviceId)))
+    .innerJoin(practitioners, and(eq(practitioners.clinicId, appointments.clinicId), eq(practitioners.id, appointments.practitionerId)))
+    .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.patientId, patientId)))
+    .orderBy(direction(appointments.startsAt), direction(appointments.id));
+  return Promise.all(
+    rows.map(async (a) => ({
+      ...a,
+      notes: await staff.cipher.open(ENCRYPTED.appointmentNotes, a.id, a.notes),
+      startsAt: a.startsAt.toISOString(),
+      endsAt: a.endsAt.toISOString(),
+    })),
+  );
 }
 
 export const recordView = (p: typeof patients.$inferSelect) => ({

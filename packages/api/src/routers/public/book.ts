@@ -17,6 +17,8 @@ import { previousBookingId, replayOf, type BookInput } from "./book/replay";
 import { patientIdByEmail, writeBooking } from "./book/write";
 import { offeringPractitioners, serviceIfBookable } from "./offering";
 import { flagsOfClinic, requireFlag } from "../../flags/read";
+import { checkedAnswers, currentForm } from "../../intake/forms";
+import { acceptedNotice } from "./book/consent";
 import { asPublic, clinicBySlug } from "./scope";
 
 /**
@@ -30,6 +32,7 @@ function readBeforeDeciding(tx: Transaction, clinicId: string, input: BookInput)
     offeringPractitioners(tx, clinicId, input.serviceId),
     // Looked up whether or not it is needed: the same path for patients and strangers.
     patientIdByEmail(tx, clinicId, input.patient.email),
+    currentForm(tx, clinicId, input.serviceId),
   ]);
 }
 
@@ -47,10 +50,13 @@ export const book = procedure("public.book")
     try {
       return await withRaceRetry(() =>
         asPublic(ctx, clinic.id, async (tx) => {
-          const [previousId, service, offering, knownPatientId] = await readBeforeDeciding(tx, clinic.id, input);
+          const [previousId, service, offering, knownPatientId, form] = await readBeforeDeciding(tx, clinic.id, input);
           if (previousId !== undefined) return replayOf(ctx, tx, clinic, input, previousId);
+          // The patient's part is checked before the time: a missing answer is theirs to fix, whatever the slot.
+          const consent = acceptedNotice(clinic, input.privacyNoticeVersion);
+          const intake = service ? checkedAnswers(form, input.intake) : null;
           const chosen = await chooseTime(tx, { clinic, service, offering, practitionerId: input.practitionerId, start, now });
-          return (await writeBooking(ctx, tx, { clinic, input, start, ...chosen, offering, knownPatientId })).answer;
+          return (await writeBooking(ctx, tx, { clinic, input, start, ...chosen, offering, knownPatientId, intake, consent })).answer;
         }),
       );
     } catch (error) {

@@ -5,8 +5,10 @@ import { book } from "./book";
 import { cancel } from "./booking/cancel";
 import { confirm } from "./booking/confirm";
 import { get } from "./booking/get";
+import { answerIntake, intake } from "./booking/intake";
 import { reschedule } from "./booking/reschedule";
 import { clinic } from "./clinic";
+import { intakeForm } from "./intake-form";
 import { optOut } from "./opt-out";
 import { slots } from "./slots";
 
@@ -14,6 +16,7 @@ export const publicRouter = {
   clinic,
   slots,
   book,
-  booking: { get, cancel, reschedule, confirm },
+  intakeForm,
+  booking: { get, cancel, reschedule, confirm, intake, answerIntake },
   notifications: { optOut },
 } satisfies TRPCRouterRecord;

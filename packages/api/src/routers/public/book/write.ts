@@ -2,7 +2,9 @@
 // its manage link, its notifications (enqueued), the calendar event and the audit entry, in one transaction. The exclusion
 // constraint has the last word: a concurrent booking of the same time fails at the insert.
 import type { Transaction } from "@frontdesk/db";
-import { appointments, patients, type services } from "@frontdesk/db/schema";
+import { appointments, intakeAnswers, patients, type services } from "@frontdesk/db/schema";
+import type { IntakeAnswerMap } from "@frontdesk/domain";
+import { sealedAnswers } from "../../../intake/forms";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../../../audit";
 import { blockedRange, presentAppointment, recordEvent } from "../../../booking/appointments";
@@ -34,15 +36,22 @@ export interface NewBooking {
   /** Where the practitioner's name comes from. */
   offering: Offering;
   knownPatientId: string | undefined;
+  /** Answers to the service's intake form, already checked against it (ADR 0037). */
+  intake?: { formVersionId: string; answers: IntakeAnswerMap } | null;
+  /** The privacy notice version the patient accepted, when the clinic has one. */
+  consent?: string | null;
 }
 
 /** Writes the booking, its notifications enqueued with it; answers what the patient sees. */
-export async function writeBooking(ctx: Context, tx: Transaction, { clinic, input, start, service, practitionerId, offering, knownPatientId }: NewBooking) {
+export async function writeBooking(ctx: Context, tx: Transaction, { clinic, input, start, service, practitionerId, offering, knownPatientId, intake = null, consent = null }: NewBooking) {
   const patientId = knownPatientId ?? crypto.randomUUID();
   const appointmentId = crypto.randomUUID();
   const times = blockedRange(start, service);
   // Sealed before the writes so that they still go out together; a booking without a note skips the key lookup.
-  const notes = await ctx.deps.vault.forClinic(tx, clinic.id).seal(ENCRYPTED.appointmentNotes, appointmentId, input.note ?? null);
+  const cipher = ctx.deps.vault.forClinic(tx, clinic.id);
+  const notes = await cipher.seal(ENCRYPTED.appointmentNotes, appointmentId, input.note ?? null);
+  const now = ctx.deps.clock.now();
+  const answers = intake ? await sealedAnswers(cipher, { clinicId: clinic.id, appointmentId, ...intake, via: "booking", at: now }) : null;
   // The writes are issued in this order and sent together; when one fails, the ones after it
   // fail too and the transaction rolls back whole.
   const [, , [appointment], link] = await Promise.all([
@@ -66,6 +75,8 @@ export async function writeBooking(ctx: Context, tx: Transaction, { clinic, inpu
         source: "online",
         notes,
         idempotencyKey: input.idempotencyKey,
+        privacyNoticeVersion: consent,
+        privacyConsentedAt: consent === null ? null : now,
       })
       .returning()
       .execute(),
@@ -89,6 +100,7 @@ export async function writeBooking(ctx: Context, tx: Transaction, { clinic, inpu
       },
       requestId: ctx.requestId,
     }),
+    answers ? tx.insert(intakeAnswers).values(answers).execute() : undefined,
   ]);
   const names = { serviceName: service.name, practitionerName: offering.find((p) => p.id === practitionerId)!.displayName };
   const answer = { appointment: { ...presentAppointment(appointment!, names), clinicName: clinic.name, timezone: clinic.timezone }, ...link };
