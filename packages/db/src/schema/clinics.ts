@@ -27,12 +27,17 @@ export const clinics = pgTable(
     embedOrigins: text("embed_origins").array().notNull().default(sql`'{}'::text[]`),
     /** Owners and admins may read clinical notes (never write them); practitioners always may (ADR 0026). */
     clinicalNotesOpenToAdmins: boolean("clinical_notes_open_to_admins").notNull().default(false),
+    /** A freed time goes to the waitlist one patient at a time (in_order) or to all of them at once (ADR 0035). */
+    waitlistOfferMode: text("waitlist_offer_mode").notNull().default("in_order"),
+    /** How long a waitlist offer stays open before it goes to the next patient. */
+    waitlistOfferMinutes: integer("waitlist_offer_minutes").notNull().default(60),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("clinics_slug_key").on(t.slug),
     check("clinics_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) between 3 and 63`),
+    check("clinics_waitlist_policy", sql`${t.waitlistOfferMode} in ('in_order', 'all_at_once') and ${t.waitlistOfferMinutes} between 5 and 2880`),
     check("clinics_currency_format", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check(
       "clinics_booking_policy",

@@ -12,3 +12,4 @@ export * from "./encryption";
 export * from "./clinical-notes";
 export { TENANT_ISOLATION_POLICY } from "./policies";
 export * from "./integrations";
+export * from "./waitlist";

@@ -26,6 +26,8 @@ import {
   messages,
   notificationOptOuts,
   notificationSettings,
+  waitlistEntries,
+  waitlistOffers,
 } from "../schema";
 
 export interface TestClinic {
@@ -41,6 +43,8 @@ export interface TestClinic {
   appointmentId: string;
   /** Disabled, so that other tests' bookings queue no deliveries for it. */
   webhookEndpointId: string;
+  /** The patient waiting for the service, with one expired offer. */
+  waitlistEntryId: string;
 }
 
 const unique = () => crypto.randomUUID().slice(0, 8);
@@ -156,7 +160,20 @@ export async function createTestClinic(
     });
     await tx.insert(messageTemplates).values({ clinicId, kind: "reminder", channel: "email", locale: "en", subject: "Soon", text: "See you {{when}}" });
     await tx.insert(apiKeys).values({ clinicId, name: "Test key", hint: "testhint", keyHash: `key-${crypto.randomUUID()}`, scopes: ["calendar:read"], createdBy: owner!.id });
+    const [entry] = await tx
+      .insert(waitlistEntries)
+      .values({ clinicId, patientId: patient!.id, serviceId: service!.id, fromDate: "2030-01-01", toDate: "2030-02-01", source: "staff" })
+      .returning({ id: waitlistEntries.id });
+    await tx.insert(waitlistOffers).values({
+      clinicId,
+      entryId: entry!.id,
+      practitionerId: practitioner!.id,
+      startsAt: new Date("2030-01-07T09:00:00Z"),
+      expiresAt: new Date("2030-01-06T09:00:00Z"),
+      outcome: "expired",
+    });
     return {
+      waitlistEntryId: entry!.id,
       webhookEndpointId: endpoint!.id,
       ownerUserId: owner!.id,
       practitionerId: practitioner!.id,
