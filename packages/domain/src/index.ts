@@ -26,6 +26,7 @@ export * from "./schemas/notifications";
 export * from "./schemas/clinical-notes";
 export * from "./schemas/answers";
 export * from "./schemas/integrations";
+export * from "./schemas/waitlist";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

@@ -3,6 +3,7 @@
 import { planMessagesTask } from "../notifications/plan-messages";
 import { sendMessageTask } from "../notifications/send-message";
 import { deliverWebhookTask } from "../webhooks/deliver-task";
+import { waitlistFreedTask, waitlistOfferTask } from "../waitlist/offer-task";
 import type { TaskDefinition } from "./task";
 
-export const TASKS: readonly TaskDefinition[] = [planMessagesTask, sendMessageTask, deliverWebhookTask] as readonly TaskDefinition[];
+export const TASKS: readonly TaskDefinition[] = [planMessagesTask, sendMessageTask, deliverWebhookTask, waitlistFreedTask, waitlistOfferTask] as readonly TaskDefinition[];

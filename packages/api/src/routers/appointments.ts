@@ -136,7 +136,7 @@ export const appointmentsRouter = {
         .set({ ...blockedRange(start, service), practitionerId, version: current.version + 1, updatedAt: ctx.deps.clock.now() })
         .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.id, current.id)));
       await recordEvent(staff.tx, { clinicId: staff.clinicId, appointmentId: current.id, practitionerId, kind: "rescheduled" });
-      await notifyAppointmentChange(staff.tx, { clinicId: staff.clinicId, appointmentId: current.id, event: "rescheduled", version: current.version + 1, previousStart: current.startsAt, by: "staff" });
+      await notifyAppointmentChange(staff.tx, { clinicId: staff.clinicId, appointmentId: current.id, event: "rescheduled", version: current.version + 1, previousStart: current.startsAt, previousPractitionerId: current.practitionerId, by: "staff" });
       await audit(staff, ctx.requestId, "reschedule", current.id, {
         start: [current.startsAt.toISOString(), start.toISOString()],
         ...(practitionerId !== current.practitionerId ? { practitionerId: [current.practitionerId, practitionerId] } : {}),

@@ -11,6 +11,7 @@ import { integrationsAccess } from "./integrations";
 import { patientsAccess } from "./patients";
 import { setupAccess } from "./setup";
 import { webhooksAccess } from "./webhooks";
+import { waitlistAccess } from "./waitlist";
 
 /** "anyone"; "signedIn" (any session); or the staff roles allowed in the session's active clinic. */
 export type Access = "anyone" | "signedIn" | readonly StaffRole[];
@@ -25,6 +26,7 @@ export const PERMISSIONS = {
   ...notificationsAccess,
   ...clinicalNotesAccess,
   ...integrationsAccess,
+  ...waitlistAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;
