@@ -15,6 +15,7 @@ import { enqueueJob } from "../jobs/queue";
 import { defineTask, type WorkerDeps } from "../jobs/task";
 import { queueMessage } from "../notifications/plan-messages";
 
+import { waitlistEnabled } from "./enabled";
 import { WAITLIST_FREED_TASK, WAITLIST_OFFER_TASK } from "./task-names";
 
 /** The one pending job of a freed time: claims, expiries and a second freeing replace it. */
@@ -203,6 +204,7 @@ export const waitlistFreedTask = defineTask({
   payload: freedPayload,
   run: (job, deps) =>
     withTenant(deps.db, { clinicId: job.clinicId, userId: null, role: "system" }, async (tx) => {
+      if (!(await waitlistEnabled(tx, job.clinicId))) return;
       const time = await freedTime(tx, job.clinicId, job);
       // A time already past is no use to anyone.
       if (time && time.start > deps.clock.now()) await stepFreedTime(tx, deps, job.clinicId, time.practitionerId, time.start);

@@ -9,6 +9,7 @@ import { reschedule } from "./booking/reschedule";
 import { clinic } from "./clinic";
 import { optOut } from "./opt-out";
 import { slots } from "./slots";
+import { waitlistPublicRouter } from "./waitlist";
 
 export const publicRouter = {
   clinic,
@@ -16,4 +17,5 @@ export const publicRouter = {
   book,
   booking: { get, cancel, reschedule, confirm },
   notifications: { optOut },
+  waitlist: waitlistPublicRouter,
 } satisfies TRPCRouterRecord;
