@@ -41,6 +41,7 @@ CREATE TABLE "waitlist_offers" (
 ALTER TABLE "waitlist_offers" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "clinics" ADD COLUMN "waitlist_offer_mode" text DEFAULT 'in_order' NOT NULL;--> statement-breakpoint
 ALTER TABLE "clinics" ADD COLUMN "waitlist_offer_minutes" integer DEFAULT 60 NOT NULL;--> statement-breakpoint
+ALTER TABLE "patients" ADD COLUMN "merged_into_id" uuid;--> statement-breakpoint
 ALTER TABLE "waitlist_entries" ADD CONSTRAINT "waitlist_entries_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "waitlist_entries" ADD CONSTRAINT "waitlist_entries_patient_fk" FOREIGN KEY ("clinic_id","patient_id") REFERENCES "public"."patients"("clinic_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "waitlist_entries" ADD CONSTRAINT "waitlist_entries_service_fk" FOREIGN KEY ("clinic_id","service_id") REFERENCES "public"."services"("clinic_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -56,6 +57,9 @@ CREATE UNIQUE INDEX "waitlist_offers_once_key" ON "waitlist_offers" USING btree 
 CREATE INDEX "waitlist_offers_time_idx" ON "waitlist_offers" USING btree ("clinic_id","practitioner_id","starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "waitlist_offers_token_key" ON "waitlist_offers" USING btree ("clinic_id","token_hash") WHERE "waitlist_offers"."token_hash" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "waitlist_offers_one_claim_key" ON "waitlist_offers" USING btree ("clinic_id","practitioner_id","starts_at") WHERE "waitlist_offers"."outcome" = 'claimed';--> statement-breakpoint
+ALTER TABLE "patients" ADD CONSTRAINT "patients_merged_into_fk" FOREIGN KEY ("clinic_id","merged_into_id") REFERENCES "public"."patients"("clinic_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "patients_clinic_phone_idx" ON "patients" USING btree ("clinic_id","phone");--> statement-breakpoint
+CREATE INDEX "patients_clinic_birth_idx" ON "patients" USING btree ("clinic_id","date_of_birth","name_key");--> statement-breakpoint
 ALTER TABLE "clinics" ADD CONSTRAINT "clinics_waitlist_policy" CHECK ("clinics"."waitlist_offer_mode" in ('in_order', 'all_at_once') and "clinics"."waitlist_offer_minutes" between 5 and 2880);--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "waitlist_entries" AS PERMISSIVE FOR ALL TO public USING ("clinic_id" = (select nullif(current_setting('app.clinic_id', true), '')::uuid)) WITH CHECK ("clinic_id" = (select nullif(current_setting('app.clinic_id', true), '')::uuid));--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "waitlist_offers" AS PERMISSIVE FOR ALL TO public USING ("clinic_id" = (select nullif(current_setting('app.clinic_id', true), '')::uuid)) WITH CHECK ("clinic_id" = (select nullif(current_setting('app.clinic_id', true), '')::uuid));
