@@ -15,6 +15,7 @@ import { NotFoundError, RuleError } from "../errors";
 import { notifyAppointmentChange } from "../notifications/events";
 import { procedure, type StaffScope } from "../trpc";
 import { emitPatientCreatedWebhook } from "../webhooks/events";
+import { clinicPhoneCountry, storedPhone } from "./patients/phone";
 
 async function serviceOf(staff: StaffScope, serviceId: string) {
   const [service] = await staff.tx.select().from(services).where(and(eq(services.clinicId, staff.clinicId), eq(services.id, serviceId)));
@@ -82,7 +83,7 @@ export const appointmentsRouter = {
         const p = input.newPatient!;
         const [created] = await staff.tx
           .insert(patients)
-          .values({ clinicId: staff.clinicId, fullName: p.name, email: p.email ?? null, phone: p.phone ?? null, dateOfBirth: p.dateOfBirth ?? null })
+          .values({ clinicId: staff.clinicId, fullName: p.name, email: p.email ?? null, phone: storedPhone(p.phone ?? null, await clinicPhoneCountry(staff.tx, staff.clinicId)), dateOfBirth: p.dateOfBirth ?? null })
           .returning({ id: patients.id });
         patientId = created!.id;
         await emitPatientCreatedWebhook(staff.tx, { clinicId: staff.clinicId, patientId });

@@ -46,8 +46,10 @@ export const patients = pgTable(
     tenantPrimaryKey("patients", t),
     foreignKey({ name: "patients_merged_into_fk", columns: [t.clinicId, t.mergedIntoId], foreignColumns: [t.clinicId, t.id] }),
     // Possible duplicates: the same phone (E.164) in the clinic; name plus date of birth (name_key).
-    index("patients_clinic_phone_idx").on(t.clinicId, t.phone),
-    index("patients_clinic_birth_idx").on(t.clinicId, t.dateOfBirth, t.nameKey),
+    // Partial, so that they serve only lookups that name the column: a search (no phone or date
+    // condition) keeps to patients_search_idx.
+    index("patients_clinic_phone_idx").on(t.clinicId, t.phone).where(sql`${t.phone} is not null`),
+    index("patients_clinic_birth_idx").on(t.clinicId, t.dateOfBirth, t.nameKey).where(sql`${t.dateOfBirth} is not null`),
     index("patients_clinic_email_key_idx").on(t.clinicId, t.emailKey),
     // patients.search: LIKE is not leakproof, so under row-level security no trigram index can
     // serve it (ADR 0013). patients_search_idx (migration 0016, INCLUDE is not expressible here)

@@ -20,6 +20,7 @@ import { loadOffer } from "../../waitlist/offer-message";
 import { enqueueOfferStep } from "../../waitlist/offer-task";
 import { waitlistEnabled } from "../../waitlist/enabled";
 import { emitPatientCreatedWebhook } from "../../webhooks/events";
+import { phoneCountryOf, storedPhone } from "../patients/phone";
 import { chooseTime } from "./book/choose-time";
 import { patientIdByEmail, writeBooking } from "./book/write";
 import { candidatesFrom, offeringPractitioners, serviceIfBookable } from "./offering";
@@ -47,7 +48,7 @@ const join = procedure("public.waitlist.join")
       const patientId = knownPatientId ?? crypto.randomUUID();
       if (!knownPatientId) {
         const p = input.patient;
-        await tx.insert(patients).values({ id: patientId, clinicId: clinic.id, fullName: p.name, email: p.email, phone: p.phone ?? null, dateOfBirth: p.dateOfBirth ?? null });
+        await tx.insert(patients).values({ id: patientId, clinicId: clinic.id, fullName: p.name, email: p.email, phone: storedPhone(p.phone ?? null, phoneCountryOf(clinic)), dateOfBirth: p.dateOfBirth ?? null });
         await emitPatientCreatedWebhook(tx, { clinicId: clinic.id, patientId });
       }
       const [entry] = await tx

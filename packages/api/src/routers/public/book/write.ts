@@ -15,6 +15,7 @@ import type { Offering } from "../offering";
 import type { Clinic } from "../scope";
 import type { BookInput } from "./replay";
 import { emitPatientCreatedWebhook } from "../../../webhooks/events";
+import { phoneCountryOf, storedPhone } from "../../patients/phone";
 
 /**
  * The clinic's (unarchived) patient with this e-mail, if any. Patients are hidden from the public
@@ -41,6 +42,7 @@ export async function writeBooking(ctx: Context, tx: Transaction, { clinic, inpu
   const patientId = knownPatientId ?? crypto.randomUUID();
   const appointmentId = crypto.randomUUID();
   const times = blockedRange(start, service);
+  const phone = knownPatientId ? null : storedPhone(input.patient.phone ?? null, phoneCountryOf(clinic));
   // Sealed before the writes so that they still go out together; a booking without a note skips the key lookup.
   const notes = await ctx.deps.vault.forClinic(tx, clinic.id).seal(ENCRYPTED.appointmentNotes, appointmentId, input.note ?? null);
   // The writes are issued in this order and sent together; when one fails, the ones after it
@@ -51,7 +53,7 @@ export async function writeBooking(ctx: Context, tx: Transaction, { clinic, inpu
       ? undefined
       : tx
           .insert(patients)
-          .values({ id: patientId, clinicId: clinic.id, fullName: input.patient.name, email: input.patient.email, phone: input.patient.phone ?? null, dateOfBirth: input.patient.dateOfBirth ?? null })
+          .values({ id: patientId, clinicId: clinic.id, fullName: input.patient.name, email: input.patient.email, phone, dateOfBirth: input.patient.dateOfBirth ?? null })
           .execute(),
     tx
       .insert(appointments)

@@ -58,8 +58,8 @@ CREATE INDEX "waitlist_offers_time_idx" ON "waitlist_offers" USING btree ("clini
 CREATE UNIQUE INDEX "waitlist_offers_token_key" ON "waitlist_offers" USING btree ("clinic_id","token_hash") WHERE "waitlist_offers"."token_hash" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "waitlist_offers_one_claim_key" ON "waitlist_offers" USING btree ("clinic_id","practitioner_id","starts_at") WHERE "waitlist_offers"."outcome" = 'claimed';--> statement-breakpoint
 ALTER TABLE "patients" ADD CONSTRAINT "patients_merged_into_fk" FOREIGN KEY ("clinic_id","merged_into_id") REFERENCES "public"."patients"("clinic_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "patients_clinic_phone_idx" ON "patients" USING btree ("clinic_id","phone");--> statement-breakpoint
-CREATE INDEX "patients_clinic_birth_idx" ON "patients" USING btree ("clinic_id","date_of_birth","name_key");--> statement-breakpoint
+CREATE INDEX "patients_clinic_phone_idx" ON "patients" USING btree ("clinic_id","phone") WHERE "patients"."phone" is not null;--> statement-breakpoint
+CREATE INDEX "patients_clinic_birth_idx" ON "patients" USING btree ("clinic_id","date_of_birth","name_key") WHERE "patients"."date_of_birth" is not null;--> statement-breakpoint
 ALTER TABLE "clinics" ADD CONSTRAINT "clinics_waitlist_policy" CHECK ("clinics"."waitlist_offer_mode" in ('in_order', 'all_at_once') and "clinics"."waitlist_offer_minutes" between 5 and 2880);--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "waitlist_entries" AS PERMISSIVE FOR ALL TO public USING ("clinic_id" = (select nullif(current_setting('app.clinic_id', true), '')::uuid)) WITH CHECK ("clinic_id" = (select nullif(current_setting('app.clinic_id', true), '')::uuid));--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "waitlist_offers" AS PERMISSIVE FOR ALL TO public USING ("clinic_id" = (select nullif(current_setting('app.clinic_id', true), '')::uuid)) WITH CHECK ("clinic_id" = (select nullif(current_setting('app.clinic_id', true), '')::uuid));
