@@ -35,3 +35,29 @@ FROM (
 ) AS n
 WHERE p.clinic_id = n.clinic_id AND p.id = n.id;--> statement-breakpoint
 ALTER TABLE "patients" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+-- Merging two patients (ADR 0036) moves the merged patient's signed clinical notes to the patient
+-- kept: the one change a signed note accepts besides re-encryption, announced with
+-- app.merging_patients in the merge's transaction, and only the patient changes.
+CREATE OR REPLACE FUNCTION "clinical_notes_signed_are_final"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.signed_at IS NULL THEN
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'UPDATE'
+    AND coalesce(current_setting('app.reencrypting', true), '') = 'on'
+    AND (NEW.clinic_id, NEW.patient_id, NEW.appointment_id, NEW.author_user_id, NEW.amends_note_id, NEW.signed_at, NEW.version, NEW.created_at, NEW.updated_at)
+      IS NOT DISTINCT FROM (OLD.clinic_id, OLD.patient_id, OLD.appointment_id, OLD.author_user_id, OLD.amends_note_id, OLD.signed_at, OLD.version, OLD.created_at, OLD.updated_at)
+  THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'UPDATE'
+    AND coalesce(current_setting('app.merging_patients', true), '') = 'on'
+    AND (NEW.clinic_id, NEW.content, NEW.appointment_id, NEW.author_user_id, NEW.amends_note_id, NEW.signed_at, NEW.version, NEW.created_at, NEW.updated_at)
+      IS NOT DISTINCT FROM (OLD.clinic_id, OLD.content, OLD.appointment_id, OLD.author_user_id, OLD.amends_note_id, OLD.signed_at, OLD.version, OLD.created_at, OLD.updated_at)
+  THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'a signed clinical note cannot be changed or deleted: amend it' USING ERRCODE = '55000';
+END $$;

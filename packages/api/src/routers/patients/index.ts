@@ -6,6 +6,8 @@ import { exportPatient } from "./export";
 import { get } from "./get";
 import { search } from "./search";
 import { update } from "./update";
+import { duplicates } from "./duplicates";
+import { mergeProcedures } from "./merge";
 
 export const patientsRouter = {
   search,
@@ -14,4 +16,6 @@ export const patientsRouter = {
   update,
   archive,
   export: exportPatient,
+  duplicates,
+  ...mergeProcedures,
 } satisfies TRPCRouterRecord;
