@@ -8,6 +8,8 @@ export { createCallerFactory } from "./trpc";
 export { parseConfig, rateLimitsOf, resilienceOf, webhookSettingsOf, vaultOf, ConfigError, type Config } from "./config";
 export { systemClock, type Clock, type Listen, type Logger, type Mailer, type MailMessage, type Metrics, type RateLimitSettings, type ServerDeps } from "./ports";
 export { rewrapAllClinics, reencryptClinicBySlug } from "./encryption/rotation";
+export { listClinicFlags, setOperatorFlag } from "./flags/operator";
+export { clinicFlagsFor, flagsOfClinic, requireFlag, FeatureOffError } from "./flags/read";
 export { listenWith } from "./realtime/change-hub";
 export { baseSecurityHeaders, clientAddress, frameAncestorsFor, httpsRedirect, inlineScriptHashes, pageSecurityHeaders } from "./security-headers";
 

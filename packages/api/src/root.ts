@@ -3,6 +3,7 @@ import { clinicApiKeysRouter } from "./routers/clinic-api-keys";
 import { authRouter } from "./routers/auth";
 import { calendarRouter } from "./routers/calendar";
 import { calendarFeedRouter } from "./routers/calendar-feed";
+import { clinicFlagsRouter } from "./routers/clinic-flags";
 import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settings";
 import { clinicSecurityRouter } from "./routers/clinic-security";
 import { clinicStaffRouter } from "./routers/clinic-staff";
@@ -40,6 +41,7 @@ export const appRouter = router({
     webhooks: clinicWebhooksRouter,
     templates: clinicTemplatesRouter,
     apiKeys: clinicApiKeysRouter,
+    flags: clinicFlagsRouter,
   },
 });
 

@@ -8,6 +8,7 @@ export * from "./permissions";
 export * from "./roles";
 export * from "./time";
 export * from "./webhooks";
+export * from "./flags";
 export * from "./templates";
 export * from "./phone";
 export * from "./region";

@@ -34,6 +34,7 @@ export const clinic: PublicClinic = {
     { id: ids.haddad, displayName: "Dr Yasmine Haddad", colour: "#9333ea", serviceIds: [ids.consultation] },
     { id: ids.arnaud, displayName: "Sophie Arnaud (kiné)", colour: "#d97706", serviceIds: [ids.physio] },
   ],
+  features: { onlineBooking: true, waitlist: true },
 };
 
 export function slot(start: string, minutes = 30): Slot {

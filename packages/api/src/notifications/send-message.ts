@@ -15,6 +15,7 @@ import { appointmentCalendarFile, calendarContentType, clinicDateFormat, isOpen 
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { loadAppointment } from "../booking/appointments";
+import { flagsOfClinic } from "../flags/read";
 import { dequeueJob, enqueueJob } from "../jobs/queue";
 import { defineTask, type SendPolicy, type WorkerDeps } from "../jobs/task";
 import { SendRefusedError, type OutgoingMessage } from "./channels";
@@ -73,6 +74,7 @@ async function claim(tx: Transaction, deps: WorkerDeps, policy: SendPolicy, mess
   if (clinic && isWaitlistMessage(message.kind)) return claimWaitlistMessage(tx, deps, policy, message, clinic, now);
   const row = message.appointmentId ? await loadAppointment(tx, clinicId, message.appointmentId).catch(() => undefined) : undefined;
   if (!clinic || !row) return skip(tx, message, "The appointment no longer exists", now);
+  if (message.channel === "sms" && !flagsOfClinic(clinic).sms) return skip(tx, message, "Text messages are switched off for this clinic", now);
   const unwanted = noLongerWanted(message, row.appointment, now);
   if (unwanted) return skip(tx, message, unwanted, now);
   const [patient] = await tx.select({ fullName: patients.fullName }).from(patients).where(and(eq(patients.clinicId, clinicId), eq(patients.id, row.appointment.patientId)));

@@ -3,6 +3,8 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "@frontdesk/db";
+import { setOperatorFlag } from "../flags/operator";
 import { createNotificationWorld } from "../testing/notifications";
 import { SendRefusedError, SendUnavailableError } from "./channels";
 import { smsChannel } from "./sms";
@@ -113,6 +115,22 @@ describe("an SMS reminder through the worker", () => {
       expect((await world.messagesOf(appointment.id)).find((m) => m.id === reminder.id)).toMatchObject({ status: "sent", providerMessageId: "SM0003" });
       // The e-mail reminder had no e-mail channel in this worker: recorded, not silently dropped.
       expect((await world.messagesOf(appointment.id)).find((m) => m.kind === "confirmation")).toMatchObject({ status: "skipped", failureReason: "E-mail is not set up on this server" });
+
+      // The operator switches text messages off for the clinic (pnpm flags): the next one is skipped, with the reason.
+      const operator = createDb(world.urls.adminUrl, { max: 1 });
+      try {
+        expect(await setOperatorFlag(operator.db, world.clinic.slug, "sms", false, world.clock.now())).toMatchObject({ value: false, source: "operator" });
+      } finally {
+        await operator.close();
+      }
+      const later = await world.book("2027-02-03T14:00:00.000Z", { phone: "+33 6 12 34 56 78" });
+      await world.runJobs({ channels });
+      const second = (await world.messagesOf(later.id)).find((m) => m.channel === "sms")!;
+      const sent = received.length;
+      await world.travel(second.sendAt.getTime() - world.clock.now().getTime());
+      await world.runJobs({ channels });
+      expect(received.length).toBe(sent);
+      expect((await world.messagesOf(later.id)).find((m) => m.id === second.id)).toMatchObject({ status: "skipped", failureReason: "Text messages are switched off for this clinic" });
     } finally {
       await world.close();
     }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, pgPolicy, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgPolicy, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, instant, tenantId, tenantPrimaryKey, updatedAt } from "./columns";
 import { membershipRole } from "./enums";
 import { currentClinicId, currentRole, currentSessionId, currentUserId, tenantIsolation } from "./policies";
@@ -33,6 +33,10 @@ export const clinics = pgTable(
     waitlistOfferMode: text("waitlist_offer_mode").notNull().default("in_order"),
     /** How long a waitlist offer stays open before it goes to the next patient. */
     waitlistOfferMinutes: integer("waitlist_offer_minutes").notNull().default(60),
+    /** Feature flag overrides the clinic's owner chose (ADR 0039; names and defaults in @frontdesk/domain flags.ts). */
+    ownerFlags: jsonb("owner_flags").$type<Record<string, unknown>>().notNull().default({}),
+    /** Overrides the platform operator set (`pnpm flags`); they win, and the app role cannot change them. */
+    operatorFlags: jsonb("operator_flags").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

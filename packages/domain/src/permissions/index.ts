@@ -6,6 +6,7 @@ import { accountsAccess } from "./accounts";
 import { bookingAccess } from "./booking";
 import { clinicalNotesAccess } from "./clinical-notes";
 import { feedAccess } from "./feed";
+import { flagsAccess } from "./flags";
 import { notificationsAccess } from "./notifications";
 import { integrationsAccess } from "./integrations";
 import { patientsAccess } from "./patients";
@@ -27,6 +28,7 @@ export const PERMISSIONS = {
   ...clinicalNotesAccess,
   ...integrationsAccess,
   ...waitlistAccess,
+  ...flagsAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;

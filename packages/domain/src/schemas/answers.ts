@@ -58,6 +58,8 @@ export const clinicPageView = z
     policy: z.object({ minNoticeMinutes: z.int(), horizonDays: z.int(), slotStepMinutes: z.int(), cancellationNoticeMinutes: z.int() }),
     services: z.array(z.object({ id: uuid, name: z.string(), durationMinutes: z.int(), priceCents: z.int().nullable() })),
     practitioners: z.array(z.object({ id: uuid, displayName: z.string(), colour: z.string(), serviceIds: z.array(uuid) })),
+    /** What the page offers (feature flags, ADR 0039): booking closed says so instead of showing times. */
+    features: z.object({ onlineBooking: z.boolean(), waitlist: z.boolean() }),
   })
   .meta({ id: "ClinicPage" });
 

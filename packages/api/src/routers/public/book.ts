@@ -16,6 +16,7 @@ import { recoverFromLostRace } from "./book/lost-race";
 import { previousBookingId, replayOf, type BookInput } from "./book/replay";
 import { patientIdByEmail, writeBooking } from "./book/write";
 import { offeringPractitioners, serviceIfBookable } from "./offering";
+import { flagsOfClinic, requireFlag } from "../../flags/read";
 import { asPublic, clinicBySlug } from "./scope";
 
 /**
@@ -39,6 +40,7 @@ export const book = procedure("public.book")
   .mutation(async ({ ctx, input }) => {
     await enforceLimits(ctx, bookLimits(ctx.deps, ctx.ip, input.patient.email));
     const clinic = await clinicBySlug(ctx, input.clinicSlug);
+    requireFlag(flagsOfClinic(clinic), "onlineBooking", `${clinic.name} is not taking bookings online at the moment. Please call the clinic.`);
     const start = new Date(input.start);
     const now = ctx.deps.clock.now();
 

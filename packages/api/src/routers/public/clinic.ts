@@ -5,6 +5,7 @@ import { clinicInput } from "@frontdesk/domain";
 import { practitionerServices, practitioners, services } from "@frontdesk/db/schema";
 import { and, asc, eq } from "drizzle-orm";
 import { procedure } from "../../trpc";
+import { flagsOfClinic } from "../../flags/read";
 import { asPublic, clinicBySlug } from "./scope";
 
 export const clinic = procedure("public.clinic")
@@ -13,6 +14,7 @@ export const clinic = procedure("public.clinic")
   .input(clinicInput)
   .query(async ({ ctx, input }) => {
     const clinic = await clinicBySlug(ctx, input.clinicSlug);
+    const flags = flagsOfClinic(clinic);
     return asPublic(ctx, clinic.id, async (tx) => {
       const offered = await tx
         .select({ id: services.id, name: services.name, durationMinutes: services.durationMinutes, priceCents: services.priceCents })
@@ -52,6 +54,7 @@ export const clinic = procedure("public.clinic")
         },
         services: offered,
         practitioners: [...people.values()],
+        features: { onlineBooking: flags.onlineBooking, waitlist: flags.waitlist },
       };
     });
   });

@@ -18,7 +18,7 @@ import { manageLimit, waitlistJoinLimits } from "../../rate-limit/public-limits"
 import { procedure } from "../../trpc";
 import { loadOffer } from "../../waitlist/offer-message";
 import { enqueueOfferStep } from "../../waitlist/offer-task";
-import { waitlistEnabled } from "../../waitlist/enabled";
+import { requireWaitlist } from "../../waitlist/enabled";
 import { emitPatientCreatedWebhook } from "../../webhooks/events";
 import { phoneCountryOf, storedPhone } from "../patients/phone";
 import { chooseTime } from "./book/choose-time";
@@ -35,9 +35,9 @@ const join = procedure("public.waitlist.join")
   .mutation(async ({ ctx, input }) => {
     await enforceLimits(ctx, waitlistJoinLimits(ctx.deps, ctx.ip, input.patient.email));
     const clinic = await clinicBySlug(ctx, input.clinicSlug);
+    requireWaitlist(clinic);
     if (input.toDate < todayIn(clinic.timezone, ctx.deps.clock.now())) throw new RuleError("These dates are over: choose days from today on");
     return asPublic(ctx, clinic.id, async (tx) => {
-      if (!(await waitlistEnabled(tx, clinic.id))) throw new NotFoundError("Waitlist");
       const [service, offering, knownPatientId] = await Promise.all([
         serviceIfBookable(tx, clinic.id, input.serviceId),
         offeringPractitioners(tx, clinic.id, input.serviceId),

@@ -12,6 +12,7 @@ import { lockAppointmentSlot } from "../../booking/race-retry";
 import { ConflictError, NotFoundError, RuleError } from "../../errors";
 import { notifyAppointmentChange } from "../../notifications/events";
 import { procedure, type StaffScope } from "../../trpc";
+import { requireWaitlistIn } from "../../waitlist/enabled";
 import { enqueueOfferStep } from "../../waitlist/offer-task";
 
 const wanted = alias(practitioners, "wanted_practitioner");
@@ -97,6 +98,7 @@ export const waitlistRouter = {
     .input(addToWaitlistInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
+      await requireWaitlistIn(staff.tx, staff.clinicId);
       const [patient] = await staff.tx.select({ id: patients.id }).from(patients).where(and(eq(patients.clinicId, staff.clinicId), eq(patients.id, input.patientId)));
       if (!patient) throw new NotFoundError("Patient");
       const [service] = await staff.tx.select({ id: services.id }).from(services).where(and(eq(services.clinicId, staff.clinicId), eq(services.id, input.serviceId), eq(services.active, true)));

@@ -8,6 +8,7 @@ import { blockedRange, loadAppointment, presentAppointment, recordEvent } from "
 import { findSlots, slotAt } from "../../../booking/availability";
 import { lockAppointmentSlot, RaceLostError, withRaceRetry } from "../../../booking/race-retry";
 import { ConflictError, isSlotTaken } from "../../../errors";
+import { flagsOfClinic, requireFlag } from "../../../flags/read";
 import { notifyAppointmentChange } from "../../../notifications/events";
 import { manageLimit } from "../../../rate-limit/public-limits";
 import { procedure } from "../../../trpc";
@@ -20,6 +21,8 @@ export const reschedule = procedure("public.booking.reschedule")
   .mutation(async ({ ctx, input }) => {
     await manageLimit(ctx);
     const { clinic, tokenHash } = await fromLink(ctx, input.token);
+    // Moving is booking a new time: closed with online booking (cancelling stays open).
+    requireFlag(flagsOfClinic(clinic), "onlineBooking", `${clinic.name} is not taking changes online at the moment. Please call the clinic.`);
     const start = new Date(input.start);
     const now = ctx.deps.clock.now();
     let serviceId = "";
