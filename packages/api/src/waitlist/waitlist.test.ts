@@ -156,6 +156,25 @@ describe("the waitlist", () => {
     expect((await world.staff.waitlist.remove({ entryId: other!.id })).status).toBe("removed");
   });
 
+  it("a clinic that switched the waitlist off refuses joining and offers freed times to nobody", async () => {
+    await setPolicy("in_order");
+    const start = at(16, "09:30");
+    const booked = await world.book(start);
+    const waiting = email("flag");
+    await join(waiting, 16);
+    const setFlag = (on: boolean) =>
+      withTenant(world.db, { clinicId: world.clinic.clinicId, userId: null, role: "owner" }, (tx) => tx.update(clinics).set({ ownerFlags: { waitlist: on } }).where(eq(clinics.id, world.clinic.clinicId)));
+    await setFlag(false);
+    try {
+      expect(await reason(join(email("late"), 16))).toBe("FORBIDDEN:FEATURE_OFF");
+      await world.staff.appointments.cancel({ id: booked.id, version: booked.version, reason: "Patient called" });
+      await world.runJobs();
+      expect(offersFor(waiting)).toHaveLength(0);
+    } finally {
+      await setFlag(true);
+    }
+  });
+
   it("refuses bad input clearly and writes nothing", async () => {
     const before = await world.inClinic((tx) => tx.select({ id: waitlistEntries.id }).from(waitlistEntries));
     const today = todayIn(TZ, world.clock.now());
