@@ -58,6 +58,13 @@ const optOutRoute = createRoute({
   component: lazyRouteComponent(() => import("./manage/MessageLinkPages"), "OptOutPage"),
 });
 
+// The link in a waitlist offer (issue 17).
+const waitlistOfferRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/waitlist/$token",
+  component: lazyRouteComponent(() => import("./manage/WaitlistOfferPage"), "WaitlistOfferPage"),
+});
+
 const staffIndexRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/",
@@ -73,6 +80,7 @@ const routeTree = rootRoute.addChildren([
   manageRoute,
   confirmRoute,
   optOutRoute,
+  waitlistOfferRoute,
   staffRoute.addChildren([
     ...accountPublicRoutes,
     signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...accountRoutes]),
