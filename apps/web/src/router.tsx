@@ -12,6 +12,7 @@ import { accountPublicRoutes, accountRoutes } from "./staff/account/routes";
 import { calendarRoutes } from "./staff/calendar/routes";
 import { patientsRoutes } from "./staff/patients/routes";
 import { settingsRoutes } from "./staff/settings/routes";
+import { waitlistRoutes } from "./staff/waitlist/routes";
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: HomePage });
 
@@ -83,7 +84,7 @@ const routeTree = rootRoute.addChildren([
   waitlistOfferRoute,
   staffRoute.addChildren([
     ...accountPublicRoutes,
-    signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...accountRoutes]),
+    signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...accountRoutes, ...waitlistRoutes]),
   ]),
 ]);
 
