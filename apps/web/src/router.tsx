@@ -12,6 +12,7 @@ import { accountPublicRoutes, accountRoutes } from "./staff/account/routes";
 import { calendarRoutes } from "./staff/calendar/routes";
 import { patientsRoutes } from "./staff/patients/routes";
 import { settingsRoutes } from "./staff/settings/routes";
+import { waitlistRoutes } from "./staff/waitlist/routes";
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: HomePage });
 
@@ -58,6 +59,13 @@ const optOutRoute = createRoute({
   component: lazyRouteComponent(() => import("./manage/MessageLinkPages"), "OptOutPage"),
 });
 
+// The link in a waitlist offer (issue 17).
+const waitlistOfferRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/waitlist/$token",
+  component: lazyRouteComponent(() => import("./manage/WaitlistOfferPage"), "WaitlistOfferPage"),
+});
+
 const staffIndexRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/",
@@ -73,9 +81,10 @@ const routeTree = rootRoute.addChildren([
   manageRoute,
   confirmRoute,
   optOutRoute,
+  waitlistOfferRoute,
   staffRoute.addChildren([
     ...accountPublicRoutes,
-    signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...accountRoutes]),
+    signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...accountRoutes, ...waitlistRoutes]),
   ]),
 ]);
 

@@ -20,6 +20,7 @@ import { practitionersRouter } from "./routers/practitioners";
 import { publicRouter } from "./routers/public";
 import { scheduleRouter } from "./routers/schedule";
 import { servicesRouter } from "./routers/services";
+import { waitlistRouter } from "./routers/waitlist";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -36,6 +37,7 @@ export const appRouter = router({
   services: servicesRouter,
   schedule: scheduleRouter,
   notifications: notificationsRouter,
+  waitlist: waitlistRouter,
   clinic: {
     staff: clinicStaffRouter,
     settings: clinicSettingsRouter,

@@ -28,6 +28,8 @@ import {
   scheduleExceptions,
   services,
   users,
+  waitlistEntries,
+  waitlistOffers,
   webhookDeliveries,
   webhookEndpoints,
   workingHours,
@@ -146,6 +148,14 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
     eventType: "appointment.booked",
     payload: {},
   }),
+  waitlist_entries: (clinicId, refs) => ({ clinicId, patientId: refs.patientId, serviceId: refs.serviceId, fromDate: "2031-01-01", toDate: "2031-01-31", source: "online" }),
+  waitlist_offers: (clinicId, refs) => ({
+    clinicId,
+    entryId: refs.waitlistEntryId,
+    practitionerId: refs.practitionerId,
+    startsAt: new Date("2031-01-06T10:00:00Z"),
+    expiresAt: new Date("2031-01-06T09:00:00Z"),
+  }),
   message_templates: (clinicId) => ({ clinicId, kind: "reminder", channel: "sms", locale: `x-${crypto.randomUUID()}`, text: "Intruder" }),
 };
 
@@ -175,6 +185,8 @@ const tenantTables: PgTable[] = [
   calendarFeeds,
   intakeFormVersions,
   intakeAnswers,
+  waitlistEntries,
+  waitlistOffers,
 ];
 
 async function rejection(work: Promise<unknown>): Promise<string | undefined> {

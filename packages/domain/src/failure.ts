@@ -48,6 +48,8 @@ export const REASONS = {
   API_KEY_INVALID: "The API key is unknown, revoked or expired (401).",
   API_KEY_SCOPE: "The API key lacks a scope this call needs; the message names it.",
   SESSION_ONLY: "This procedure needs a signed-in person: API keys cannot call it.",
+  OFFER_GONE: "The waitlist offer's time went to someone else, was booked otherwise, or the offer expired.",
+  SAME_PATIENT: "A patient cannot be merged into themselves.",
   FEATURE_OFF: "The clinic has switched this feature off (online booking, waitlist, calendar feeds); `details.flag` names the flag.",
   RATE_LIMITED: "Too many requests; wait (see `Retry-After` where given) and try again.",
   SERVICE_UNAVAILABLE: "The database is briefly away, the server is busy, or the request ran out of time (503); retry after `Retry-After`.",

@@ -11,6 +11,8 @@ export * from "./webhooks";
 export * from "./flags";
 export * from "./calendar-feeds";
 export * from "./templates";
+export * from "./phone";
+export * from "./region";
 // ---- Input schemas (one module per area) and their field building blocks ----
 export * as fields from "./schemas/fields";
 export * from "./schemas/booking";
@@ -29,6 +31,7 @@ export * from "./schemas/clinical-notes";
 export * from "./schemas/intake";
 export * from "./schemas/answers";
 export * from "./schemas/integrations";
+export * from "./schemas/waitlist";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

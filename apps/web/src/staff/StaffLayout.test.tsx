@@ -16,10 +16,10 @@ describe("the staff area", () => {
   });
 
   it.each<[StaffRole, string[]]>([
-    ["owner", ["Calendar", "Patients", "Clinic settings"]],
-    ["admin", ["Calendar", "Patients", "Clinic settings"]],
-    ["receptionist", ["Calendar", "Patients"]],
-    ["practitioner", ["Calendar", "Patients"]],
+    ["owner", ["Calendar", "Patients", "Waitlist", "Clinic settings"]],
+    ["admin", ["Calendar", "Patients", "Waitlist", "Clinic settings"]],
+    ["receptionist", ["Calendar", "Patients", "Waitlist"]],
+    ["practitioner", ["Calendar", "Patients", "Waitlist"]],
   ])("shows a %s only the screens their role may open", async (role, links) => {
     server.use(
       procedure("auth.me", () => signedIn(role)),

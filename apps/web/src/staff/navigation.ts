@@ -4,7 +4,7 @@ import { can, type ProcedurePath } from "@frontdesk/domain";
 import type { StaffRole } from "./types";
 
 export interface StaffNavItem {
-  to: "/app/calendar" | "/app/patients" | "/app/settings";
+  to: "/app/calendar" | "/app/patients" | "/app/waitlist" | "/app/settings";
   label: string;
 }
 
@@ -12,6 +12,7 @@ export interface StaffNavItem {
 const SECTIONS: Array<StaffNavItem & { needs: ProcedurePath }> = [
   { to: "/app/calendar", label: "Calendar", needs: "calendar.range" },
   { to: "/app/patients", label: "Patients", needs: "patients.search" },
+  { to: "/app/waitlist", label: "Waitlist", needs: "waitlist.list" },
   { to: "/app/settings", label: "Clinic settings", needs: "clinic.settings.update" },
 ];
 

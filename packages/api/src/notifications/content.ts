@@ -20,6 +20,9 @@ export interface MessageVariables {
   /** Reminders: one click sets the appointment to confirmed. */
   confirmUrl: string;
   optOutUrl: string;
+  /** Waitlist offers: the link that books the freed time, and until when it does. */
+  offerUrl: string;
+  offerExpires: string;
 }
 
 export const MESSAGE_VARIABLES = [
@@ -34,6 +37,8 @@ export const MESSAGE_VARIABLES = [
   "manageUrl",
   "confirmUrl",
   "optOutUrl",
+  "offerUrl",
+  "offerExpires",
 ] as const satisfies readonly (keyof MessageVariables)[];
 
 /** A message's wording: `subject` is used by e-mail only; `text` is the body on every channel. */
@@ -98,6 +103,27 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, { email: MessageTemplate; sh
       text: "A patient booked online at {{clinicName}}.\n\n{{serviceName}} with {{practitionerName}}\n{{when}}\n\nOpen the calendar to see the details." + footer,
     },
     short: { subject: "", text: "{{clinicName}}: new online booking, {{serviceName}} {{when}}." },
+  },
+  waitlist_offer: {
+    email: {
+      subject: "A time is free: {{serviceName}} at {{clinicName}}, {{when}}",
+      text:
+        "You are on the waitlist of {{clinicName}}, and a time has freed up.\n\n{{serviceName}} with {{practitionerName}}\n{{when}}\n{{clinicAddress}}\n\n" +
+        "To take it, open this link before {{offerExpires}}: {{offerUrl}}\n" +
+        "Other patients on the waitlist may be offered the same time: the first to take it gets it. Keep this link to yourself." +
+        footer,
+    },
+    short: { subject: "", text: "{{clinicName}}: a time is free, {{serviceName}} {{when}}. Take it before {{offerExpires}}: {{offerUrl}}" + shortFooter },
+  },
+  waitlist_gone: {
+    email: {
+      subject: "Taken: {{serviceName}} at {{clinicName}}, {{when}}",
+      text:
+        "The time we offered you at {{clinicName}} ({{serviceName}} with {{practitionerName}}, {{when}}) has been taken.\n\n" +
+        "You stay on the waitlist: we will write again when another time frees up." +
+        footer,
+    },
+    short: { subject: "", text: "{{clinicName}}: the time {{when}} has been taken. You stay on the waitlist." + shortFooter },
   },
 };
 

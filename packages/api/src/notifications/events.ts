@@ -3,6 +3,7 @@
 // reads patient data, so the public scope (which cannot see patients) calls it the same way.
 import type { Transaction } from "@frontdesk/db";
 import { enqueueJob } from "../jobs/queue";
+import { WAITLIST_FREED_TASK } from "../waitlist/task-names";
 
 export type AppointmentEvent = "booked" | "rescheduled" | "cancelled";
 
@@ -16,14 +17,32 @@ export interface AppointmentChange {
   version: number;
   /** Rescheduled: where it was, for the notice's "before". */
   previousStart?: Date;
+  /** Rescheduled to another practitioner: whose time it freed (the waitlist offers it). */
+  previousPractitionerId?: string;
   /** Staff unticked "notify": the patient hears nothing of this change (reminders still follow the appointment). */
   notifyPatient?: boolean;
   /** Who made it: a patient online booking also tells the members who asked for it. */
   by: "patient" | "staff";
 }
 
-/** Enqueues the change's notifications in the caller's transaction: a rollback sends nothing. */
-export function notifyAppointmentChange(tx: Transaction, change: AppointmentChange): Promise<void> {
+/**
+ * Enqueues the change's notifications in the caller's transaction: a rollback sends nothing. A
+ * cancellation or a move also frees a time, which the waitlist offers (waitlist/offer-task.ts):
+ * every change of an appointment passes here, so this is the one place that notices.
+ */
+export async function notifyAppointmentChange(tx: Transaction, change: AppointmentChange): Promise<void> {
+  if (change.event !== "booked") {
+    await enqueueJob(tx, {
+      task: WAITLIST_FREED_TASK,
+      payload: {
+        appointmentId: change.appointmentId,
+        event: change.event,
+        previousStart: change.previousStart?.toISOString() ?? null,
+        previousPractitionerId: change.previousPractitionerId ?? null,
+      },
+      key: `waitlist-freed:${change.appointmentId}:${change.version}`,
+    });
+  }
   return enqueueJob(tx, {
     task: PLAN_MESSAGES_TASK,
     payload: {

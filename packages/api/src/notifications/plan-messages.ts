@@ -35,7 +35,8 @@ export function mobileNumberOf(phone: string | null): string | null {
 
 export interface PlannedMessage {
   clinicId: string;
-  appointmentId: string;
+  /** Null for waitlist offers and their "gone" notices: no appointment yet. */
+  appointmentId: string | null;
   patientId: string | null;
   kind: MessageKind;
   channel: MessageChannel;

@@ -23,6 +23,7 @@ import { renderMessage, type MessageVariables } from "./content";
 import { optedOutReason } from "./plan-messages";
 import { SEND_MESSAGE_TASK, sendJobKey, watchJobKey } from "./send-task";
 import { clinicTemplate } from "./templates";
+import { isWaitlistMessage, waitlistMessageVariables } from "../waitlist/offer-message";
 
 export { SEND_MESSAGE_TASK } from "./send-task";
 
@@ -70,6 +71,7 @@ async function claim(tx: Transaction, deps: WorkerDeps, policy: SendPolicy, mess
   if (!deps.channels[message.channel]) return skip(tx, message, `${message.channel === "email" ? "E-mail" : message.channel === "sms" ? "SMS" : "WhatsApp"} is not set up on this server`, now);
 
   const [clinic] = await tx.select().from(clinics).where(eq(clinics.id, clinicId));
+  if (clinic && isWaitlistMessage(message.kind)) return claimWaitlistMessage(tx, deps, policy, message, clinic, now);
   const row = message.appointmentId ? await loadAppointment(tx, clinicId, message.appointmentId).catch(() => undefined) : undefined;
   if (!clinic || !row) return skip(tx, message, "The appointment no longer exists", now);
   if (message.channel === "sms" && !flagsOfClinic(clinic).sms) return skip(tx, message, "Text messages are switched off for this clinic", now);
@@ -110,6 +112,8 @@ async function claim(tx: Transaction, deps: WorkerDeps, policy: SendPolicy, mess
     manageUrl,
     confirmUrl: forPatient ? `${deps.publicUrl}/confirm/${manage.token}` : manageUrl,
     optOutUrl: forPatient ? `${deps.publicUrl}/opt-out/${optOut.token}` : `${deps.publicUrl}/staff/account`,
+    offerUrl: "",
+    offerExpires: "",
   };
   const template = await clinicTemplate(tx, clinicId, message.kind, message.channel);
   const content = renderMessage({ kind: message.kind, channel: message.channel, variables, ...(template ? { template } : {}) });
@@ -138,6 +142,30 @@ async function claim(tx: Transaction, deps: WorkerDeps, policy: SendPolicy, mess
     .update(messages)
     .set({ status: "sending", attempts: message.attempts + 1, leaseUntil, nextAttemptAt: null, optOutTokenHash: forPatient ? optOut.tokenHash : null, updatedAt: now })
     .where(and(eq(messages.clinicId, clinicId), eq(messages.id, message.id)))
+    .returning();
+  await enqueueJob(tx, { task: SEND_MESSAGE_TASK, payload: { messageId: message.id }, delayMs: policy.leaseMs, key: watchJobKey(message.id) });
+  return { kind: "send", message: claimed!, outgoing };
+}
+
+/** claim() for a waitlist offer or its "gone" notice: no appointment, so no manage link and no calendar file. */
+async function claimWaitlistMessage(tx: Transaction, deps: WorkerDeps, policy: SendPolicy, message: MessageRow, clinic: typeof clinics.$inferSelect, now: Date): Promise<Claim> {
+  if (message.patientId) {
+    const [optOut] = await tx
+      .select({ channel: notificationOptOuts.channel })
+      .from(notificationOptOuts)
+      .where(and(eq(notificationOptOuts.clinicId, clinic.id), eq(notificationOptOuts.patientId, message.patientId), eq(notificationOptOuts.channel, message.channel)));
+    if (optOut) return skip(tx, message, optedOutReason(message.channel), now);
+  }
+  const optOut = createCapabilityToken(clinic.id);
+  const filled = await waitlistMessageVariables(tx, { clinic, message, publicUrl: deps.publicUrl, optOutUrl: `${deps.publicUrl}/opt-out/${optOut.token}`, now });
+  if ("skip" in filled) return skip(tx, message, filled.skip, now);
+  const content = renderMessage({ kind: message.kind, channel: message.channel, variables: filled.variables });
+  const outgoing: OutgoingMessage = { messageId: message.id, to: message.recipient, subject: content.subject, text: content.text };
+  if (message.channel !== "email") outgoing.statusCallbackUrl = `${deps.publicUrl}/hooks/messages/status/${clinic.id}/${message.id}`;
+  const [claimed] = await tx
+    .update(messages)
+    .set({ status: "sending", attempts: message.attempts + 1, leaseUntil: new Date(now.getTime() + policy.leaseMs), nextAttemptAt: null, optOutTokenHash: optOut.tokenHash, updatedAt: now })
+    .where(and(eq(messages.clinicId, clinic.id), eq(messages.id, message.id)))
     .returning();
   await enqueueJob(tx, { task: SEND_MESSAGE_TASK, payload: { messageId: message.id }, delayMs: policy.leaseMs, key: watchJobKey(message.id) });
   return { kind: "send", message: claimed!, outgoing };

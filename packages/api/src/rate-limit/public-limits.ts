@@ -24,3 +24,8 @@ export function bookLimits(deps: Pick<ServerDeps, "rateLimits">, ip: string | nu
 /** The manage link's procedures (public.booking.*): per IP, an hour. */
 export const manageLimit = (ctx: Context) =>
   enforceLimits(ctx, ctx.deps.rateLimits && ctx.ip ? [{ key: `manage:ip:${ctx.ip}`, max: ctx.deps.rateLimits.managePerIpPerHour, windowSeconds: 3600 }] : []);
+
+/** public.waitlist.join: as many as bookings, per IP and per patient e-mail, an hour each (its own counters). */
+export function waitlistJoinLimits(deps: Pick<ServerDeps, "rateLimits">, ip: string | null, email: string): Limit[] {
+  return bookLimits(deps, ip, email).map((limit) => ({ ...limit, key: `waitlist:${limit.key}` }));
+}

@@ -15,6 +15,7 @@ import { NotFoundError, RuleError } from "../errors";
 import { notifyAppointmentChange } from "../notifications/events";
 import { procedure, type StaffScope } from "../trpc";
 import { emitPatientCreatedWebhook } from "../webhooks/events";
+import { clinicPhoneCountry, storedPhone } from "./patients/phone";
 
 async function serviceOf(staff: StaffScope, serviceId: string) {
   const [service] = await staff.tx.select().from(services).where(and(eq(services.clinicId, staff.clinicId), eq(services.id, serviceId)));
@@ -82,7 +83,7 @@ export const appointmentsRouter = {
         const p = input.newPatient!;
         const [created] = await staff.tx
           .insert(patients)
-          .values({ clinicId: staff.clinicId, fullName: p.name, email: p.email ?? null, phone: p.phone ?? null, dateOfBirth: p.dateOfBirth ?? null })
+          .values({ clinicId: staff.clinicId, fullName: p.name, email: p.email ?? null, phone: storedPhone(p.phone ?? null, await clinicPhoneCountry(staff.tx, staff.clinicId)), dateOfBirth: p.dateOfBirth ?? null })
           .returning({ id: patients.id });
         patientId = created!.id;
         await emitPatientCreatedWebhook(staff.tx, { clinicId: staff.clinicId, patientId });
@@ -136,7 +137,7 @@ export const appointmentsRouter = {
         .set({ ...blockedRange(start, service), practitionerId, version: current.version + 1, updatedAt: ctx.deps.clock.now() })
         .where(and(eq(appointments.clinicId, staff.clinicId), eq(appointments.id, current.id)));
       await recordEvent(staff.tx, { clinicId: staff.clinicId, appointmentId: current.id, practitionerId, kind: "rescheduled" });
-      await notifyAppointmentChange(staff.tx, { clinicId: staff.clinicId, appointmentId: current.id, event: "rescheduled", version: current.version + 1, previousStart: current.startsAt, by: "staff" });
+      await notifyAppointmentChange(staff.tx, { clinicId: staff.clinicId, appointmentId: current.id, event: "rescheduled", version: current.version + 1, previousStart: current.startsAt, previousPractitionerId: current.practitionerId, by: "staff" });
       await audit(staff, ctx.requestId, "reschedule", current.id, {
         start: [current.startsAt.toISOString(), start.toISOString()],
         ...(practitionerId !== current.practitionerId ? { practitionerId: [current.practitionerId, practitionerId] } : {}),

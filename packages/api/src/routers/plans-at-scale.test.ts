@@ -82,3 +82,17 @@ describe("patients.search at scale", () => {
     expect(await run(3)).toEqual([expect.objectContaining({ total: expected.length, id: null })]);
   });
 });
+
+describe("patients.search by phone at scale", () => {
+  // The digits are worked out in the app (libphonenumber, ADR 0036): the statement is the name
+  // search's, with another pattern, so it is planned the same way, whatever the planner picks.
+  it("is planned exactly as a search by name: the same scans, the pattern computed once", async () => {
+    const byPhone = await indexScans(db, staff(), (tx) => tx.execute(patientSearchQuery(clinic.clinicId, { query: "06 05 55 57 54", page: 1, pageSize: 20 }, "FR")));
+    const byName = await indexScans(db, staff(), (tx) => tx.execute(patientSearchQuery(clinic.clinicId, { query: "dupre", page: 1, pageSize: 20 })));
+    expect(byPhone).toEqual(byName);
+    const [plan] = await withTenant(db, staff(), (tx) =>
+      tx.execute<{ "QUERY PLAN": string }>(sql`explain (format text, verbose) ${patientSearchQuery(clinic.clinicId, { query: "06 05 55 57 54", page: 1, pageSize: 20 }, "FR")}`),
+    ).then((rows) => [rows.map((row) => row["QUERY PLAN"]).join("\n")]);
+    expect(plan!.split("\n").find((line) => line.includes("Filter:") && line.includes("search_text"))).toMatch(/search_text ~~ \(InitPlan \d+\)/);
+  });
+});

@@ -14,6 +14,8 @@ export const clinics = pgTable(
     timezone: text("timezone").notNull(),
     locale: text("locale").notNull().default("en"),
     currency: text("currency").notNull().default("EUR"),
+    /** ISO 3166-1 alpha-2 ("FR"); phone numbers typed without +country are read in it. Null: none known (a UTC clinic). */
+    country: text("country"),
     minNoticeMinutes: integer("min_notice_minutes").notNull().default(120),
     horizonDays: integer("horizon_days").notNull().default(60),
     slotStepMinutes: integer("slot_step_minutes").notNull().default(15),
@@ -27,6 +29,10 @@ export const clinics = pgTable(
     embedOrigins: text("embed_origins").array().notNull().default(sql`'{}'::text[]`),
     /** Owners and admins may read clinical notes (never write them); practitioners always may (ADR 0026). */
     clinicalNotesOpenToAdmins: boolean("clinical_notes_open_to_admins").notNull().default(false),
+    /** A freed time goes to the waitlist one patient at a time (in_order) or to all of them at once (ADR 0035). */
+    waitlistOfferMode: text("waitlist_offer_mode").notNull().default("in_order"),
+    /** How long a waitlist offer stays open before it goes to the next patient. */
+    waitlistOfferMinutes: integer("waitlist_offer_minutes").notNull().default(60),
     /** Feature flag overrides the clinic's owner chose (ADR 0039; names and defaults in @frontdesk/domain flags.ts). */
     ownerFlags: jsonb("owner_flags").$type<Record<string, unknown>>().notNull().default({}),
     /** Overrides the platform operator set (`pnpm flags`); they win, and the app role cannot change them. */
@@ -48,7 +54,9 @@ export const clinics = pgTable(
       "clinics_retention",
       sql`coalesce(${t.retentionYears}, 0) between 0 and 100 and (${t.anonymiseInactiveAfterYears} is null or ${t.anonymiseInactiveAfterYears} between 1 and 100 and ${t.anonymiseInactiveAfterYears} >= coalesce(${t.retentionYears}, 0))`,
     ),
+    check("clinics_waitlist_policy", sql`${t.waitlistOfferMode} in ('in_order', 'all_at_once') and ${t.waitlistOfferMinutes} between 5 and 2880`),
     check("clinics_currency_format", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check("clinics_country_format", sql`${t.country} ~ '^[A-Z]{2}$'`),
     check(
       "clinics_booking_policy",
       sql`${t.minNoticeMinutes} >= 0 and ${t.horizonDays} between 1 and 730 and ${t.slotStepMinutes} between 5 and 240 and ${t.cancellationNoticeMinutes} >= 0`,

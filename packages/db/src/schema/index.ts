@@ -13,3 +13,4 @@ export * from "./clinical-notes";
 export * from "./intake";
 export { TENANT_ISOLATION_POLICY } from "./policies";
 export * from "./integrations";
+export * from "./waitlist";

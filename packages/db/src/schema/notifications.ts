@@ -12,7 +12,7 @@ import { tenantIsolation } from "./policies";
 export const messageChannel = pgEnum("message_channel", ["email", "sms", "whatsapp"]);
 export type MessageChannel = (typeof messageChannel.enumValues)[number];
 
-export const messageKind = pgEnum("message_kind", ["confirmation", "rescheduled", "cancelled", "reminder", "staff_new_booking"]);
+export const messageKind = pgEnum("message_kind", ["confirmation", "rescheduled", "cancelled", "reminder", "staff_new_booking", "waitlist_offer", "waitlist_gone"]);
 export type MessageKind = (typeof messageKind.enumValues)[number];
 
 /**

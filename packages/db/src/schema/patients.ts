@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, pgPolicy, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { date, foreignKey, index, pgPolicy, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
 import { createdAt, instant, tenantId, tenantPrimaryKey, updatedAt } from "./columns";
 import { currentRole, tenantIsolation } from "./policies";
@@ -39,11 +39,19 @@ export const patients = pgTable(
     archivedAt: instant("archived_at"),
     /** Set when the patient was anonymised (erasure or the retention job, ADR 0038): the row stays for the statistics. */
     erasedAt: instant("erased_at"),
+    /** Merged into this patient by an admin (archived with it); the audit entry of the merge says what moved, to split back. */
+    mergedIntoId: uuid("merged_into_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     tenantPrimaryKey("patients", t),
+    foreignKey({ name: "patients_merged_into_fk", columns: [t.clinicId, t.mergedIntoId], foreignColumns: [t.clinicId, t.id] }),
+    // Possible duplicates: the same phone (E.164) in the clinic; name plus date of birth (name_key).
+    // Partial, so that they serve only lookups that name the column: a search (no phone or date
+    // condition) keeps to patients_search_idx.
+    index("patients_clinic_phone_idx").on(t.clinicId, t.phone).where(sql`${t.phone} is not null`),
+    index("patients_clinic_birth_idx").on(t.clinicId, t.dateOfBirth, t.nameKey).where(sql`${t.dateOfBirth} is not null`),
     index("patients_clinic_email_key_idx").on(t.clinicId, t.emailKey),
     // patients.search: LIKE is not leakproof, so under row-level security no trigram index can
     // serve it (ADR 0013). patients_search_idx (migration 0016, INCLUDE is not expressible here)

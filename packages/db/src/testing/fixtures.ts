@@ -29,6 +29,8 @@ import {
   notificationSettings,
   intakeAnswers,
   intakeFormVersions,
+  waitlistEntries,
+  waitlistOffers,
 } from "../schema";
 
 export interface TestClinic {
@@ -46,6 +48,8 @@ export interface TestClinic {
   webhookEndpointId: string;
   /** An intake form version with no questions (the form off), on the service no one offers. */
   intakeFormVersionId: string;
+  /** The patient waiting for the service, with one expired offer. */
+  waitlistEntryId: string;
 }
 
 const unique = () => crypto.randomUUID().slice(0, 8);
@@ -167,8 +171,21 @@ export async function createTestClinic(
       .values({ clinicId, serviceId: otherService!.id, version: 1, questions: [] })
       .returning({ id: intakeFormVersions.id });
     await tx.insert(intakeAnswers).values({ clinicId, appointmentId: appointment!.id, formVersionId: intakeForm!.id, answers: "fixture", answeredVia: "booking" });
+    const [entry] = await tx
+      .insert(waitlistEntries)
+      .values({ clinicId, patientId: patient!.id, serviceId: service!.id, fromDate: "2030-01-01", toDate: "2030-02-01", source: "staff" })
+      .returning({ id: waitlistEntries.id });
+    await tx.insert(waitlistOffers).values({
+      clinicId,
+      entryId: entry!.id,
+      practitionerId: practitioner!.id,
+      startsAt: new Date("2030-01-07T09:00:00Z"),
+      expiresAt: new Date("2030-01-06T09:00:00Z"),
+      outcome: "expired",
+    });
     return {
       intakeFormVersionId: intakeForm!.id,
+      waitlistEntryId: entry!.id,
       webhookEndpointId: endpoint!.id,
       ownerUserId: owner!.id,
       practitionerId: practitioner!.id,

@@ -13,6 +13,7 @@ import { intakeAccess } from "./intake";
 import { patientsAccess } from "./patients";
 import { setupAccess } from "./setup";
 import { webhooksAccess } from "./webhooks";
+import { waitlistAccess } from "./waitlist";
 
 /** "anyone"; "signedIn" (any session); or the staff roles allowed in the session's active clinic. */
 export type Access = "anyone" | "signedIn" | readonly StaffRole[];
@@ -27,6 +28,7 @@ export const PERMISSIONS = {
   ...notificationsAccess,
   ...clinicalNotesAccess,
   ...integrationsAccess,
+  ...waitlistAccess,
   ...flagsAccess,
   ...calendarFeedsAccess,
   ...intakeAccess,

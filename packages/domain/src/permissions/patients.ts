@@ -12,4 +12,8 @@ export const patientsAccess = {
   "patients.archive": ["owner", "admin", "receptionist"],
   // The patient's right of access (issue 18): everything held about them, audited.
   "patients.export": ["owner", "admin"],
+  // Issue 17: the create form asks before adding a record; merging (and splitting back) is for admins.
+  "patients.duplicates": staff,
+  "patients.merge": ["owner", "admin"],
+  "patients.unmerge": ["owner", "admin"],
 } as const satisfies Record<string, Access>;

@@ -193,3 +193,19 @@ export const apiErrorView = z
       requestId: z.string(),
     }),
   });
+
+/** patients.duplicates: records that may be the same person, and why each was matched. */
+export const patientDuplicatesView = z
+  .object({
+    items: z.array(patientContact.extend({ matchedOn: z.array(z.enum(["email", "phone", "nameAndBirth"])) })),
+  })
+  .meta({ id: "PatientDuplicates" });
+
+/** patients.merge / patients.unmerge: what moved between the two records. */
+export const patientMergeView = z
+  .object({
+    targetId: uuid,
+    sourceId: uuid,
+    moved: z.object({ appointments: z.int(), messages: z.int(), waitlistEntries: z.int(), clinicalNotes: z.int() }),
+  })
+  .meta({ id: "PatientMerge" });

@@ -40,3 +40,16 @@ export const updatePatientInput = z.object({
   /** The record's `updatedAt` as the editor saw it; optional, so older clients keep last-write-wins. */
   expectedUpdatedAt: instant.optional(),
 });
+
+/** patients.duplicates: what the create form has typed so far; any field may be missing. */
+export const findDuplicatesInput = z.object({
+  fullName: text(120, "Name is too long").optional(),
+  email: email.optional(),
+  phone: phoneNumber.optional(),
+  dateOfBirth: dateOfBirth.optional(),
+});
+
+/** patients.merge: `sourceId`'s appointments, messages, waitlist entries and notes move to `targetId`; the source is archived. */
+export const mergePatientsInput = z.object({ sourceId: id, targetId: id });
+/** patients.unmerge: splits a merged patient back out, from the merge's audit entry. */
+export const unmergePatientInput = z.object({ sourceId: id });

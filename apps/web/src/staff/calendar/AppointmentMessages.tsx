@@ -17,6 +17,8 @@ const KIND_NAMES: Record<Message["kind"], string> = {
   cancelled: "Cancellation notice",
   reminder: "Reminder",
   staff_new_booking: "Notice to staff",
+  waitlist_offer: "Waitlist offer",
+  waitlist_gone: "Waitlist time taken",
 };
 const CHANNEL_NAMES: Record<Message["channel"], string> = { email: "e-mail", sms: "SMS", whatsapp: "WhatsApp" };
 

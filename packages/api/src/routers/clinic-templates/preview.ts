@@ -14,6 +14,8 @@ const SAMPLE: Omit<MessageVariables, "clinicName" | "clinicAddress" | "clinicPho
   manageUrl: "https://example.com/booking/sample-link",
   confirmUrl: "https://example.com/confirm/sample-link",
   optOutUrl: "https://example.com/opt-out/sample-link",
+  offerUrl: "https://example.com/waitlist/sample-link",
+  offerExpires: "Tuesday 14 March, 09:30",
 };
 
 /**

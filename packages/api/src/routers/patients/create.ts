@@ -6,6 +6,7 @@ import { ENCRYPTED } from "../../encryption/fields";
 import { procedure } from "../../trpc";
 import { emitPatientCreatedWebhook } from "../../webhooks/events";
 import { recordView } from "./patient-record";
+import { clinicPhoneCountry, storedPhone } from "./phone";
 
 export const create = procedure("patients.create")
     .meta({ openapi: { method: "POST", path: "/patients", tags: ["Patients"], protect: true, summary: "Add a patient record" } })
@@ -13,7 +14,7 @@ export const create = procedure("patients.create")
   .input(createPatientInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
-    const values = { fullName: input.fullName, email: input.email ?? null, phone: input.phone ?? null, dateOfBirth: input.dateOfBirth ?? null, notes: input.notes ?? null };
+    const values = { fullName: input.fullName, email: input.email ?? null, phone: storedPhone(input.phone ?? null, await clinicPhoneCountry(staff.tx, staff.clinicId)), dateOfBirth: input.dateOfBirth ?? null, notes: input.notes ?? null };
     // The id is chosen here because the encrypted notes are bound to it.
     const id = crypto.randomUUID();
     const [created] = await staff.tx

@@ -7,6 +7,8 @@ import { exportPatient } from "./export";
 import { get } from "./get";
 import { search } from "./search";
 import { update } from "./update";
+import { duplicates } from "./duplicates";
+import { mergeProcedures } from "./merge";
 
 export const patientsRouter = {
   search,
@@ -16,4 +18,6 @@ export const patientsRouter = {
   archive,
   export: exportPatient,
   erase,
+  duplicates,
+  ...mergeProcedures,
 } satisfies TRPCRouterRecord;

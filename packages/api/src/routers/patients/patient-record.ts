@@ -1,6 +1,7 @@
 // A patient record as staff see and edit it: its fields and their rules, loading it, and the
 // search conditions.
 import { appointments, patients, practitioners, services } from "@frontdesk/db/schema";
+import { phoneSearchDigits } from "@frontdesk/domain";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { ENCRYPTED } from "../../encryption/fields";
 import { NotFoundError } from "../../errors";
@@ -68,14 +69,17 @@ export const recordView = (p: typeof patients.$inferSelect) => ({
 /** `%` and `_` in what staff type are text, not wildcards. */
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** A query made only of phone characters, with a digit: searched as a phone number. */
+export const isPhoneQuery = (query: string) => /^[+\d\s().-]+$/.test(query) && /\d/.test(query);
+
 /**
- * One LIKE condition per fragment; all must match. A query made only of phone characters is
- * one fragment of digits ("06 12" finds 06.12.34.56.78); otherwise words are fragments of the
- * name or e-mail. Each fragment is folded by the function that made the stored search text.
+ * One LIKE condition per fragment; all must match. A phone query is one fragment of digits, the
+ * digits the stored E.164 number holds (`phoneSearchDigits`, ADR 0036: "06 05 55 57 54" in a
+ * French clinic finds +33605555754); otherwise words are fragments of the name or e-mail. Each
+ * fragment is folded by the function that made the stored search text.
  */
-export function searchConditions(query: string): SQL[] {
-  const phoneLike = /^[+\d\s().-]+$/.test(query) && /\d/.test(query);
-  const fragments = phoneLike ? [query.replace(/\D/g, "")] : query.split(/\s+/).filter(Boolean);
+export function searchConditions(query: string, phoneCountry: string | null = null): SQL[] {
+  const fragments = isPhoneQuery(query) ? [phoneSearchDigits(query, phoneCountry)] : query.split(/\s+/).filter(Boolean);
   // The pattern is a scalar subquery, computed once per statement: written inline, a prepared
   // statement's generic plan folded accents again for every row it read (ADR 0031).
   return fragments.map((fragment) => sql`${patients.searchText} like (select '%' || search_normalize(${escapeLike(fragment)}) || '%')`);

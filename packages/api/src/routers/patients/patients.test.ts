@@ -129,10 +129,10 @@ describe("patients.update with expectedUpdatedAt", () => {
     const stale = await audited(() => receptionist.patients.update({ patientId: opened.id, expectedUpdatedAt: opened.updatedAt, phone: "0700000000" }));
     expect(stale.failure).toMatchObject({ code: "CONFLICT", message: "Someone else changed Ana Lima's record while you were editing it" });
     expect(stale.rows).toEqual([]);
-    expect((await receptionist.patients.get({ patientId: opened.id })).patient).toMatchObject({ phone: "0601020304", email: "ana@example.test" });
+    expect((await receptionist.patients.get({ patientId: opened.id })).patient).toMatchObject({ phone: "+33601020304", email: "ana@example.test" });
 
     const fresh = await receptionist.patients.update({ patientId: opened.id, expectedUpdatedAt: colleague.updatedAt, phone: "0700000000" });
-    expect(fresh).toMatchObject({ phone: "0700000000", email: "ana@example.test" });
+    expect(fresh).toMatchObject({ phone: "+33700000000", email: "ana@example.test" });
   });
 });
 

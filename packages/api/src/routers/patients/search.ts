@@ -4,7 +4,8 @@ import { patients } from "@frontdesk/db/schema";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { procedure } from "../../trpc";
-import { searchConditions } from "./patient-record";
+import { isPhoneQuery, searchConditions } from "./patient-record";
+import { clinicPhoneCountry } from "./phone";
 
 export type PatientSearchRow = {
   total: number;
@@ -20,8 +21,8 @@ export type PatientSearchRow = {
  * One statement: the matches are read once from patients_search_idx (index only, ADR 0031),
  * counted, and only the page's records fetched by key.
  */
-export function patientSearchQuery(clinicId: string, input: z.output<typeof searchPatientsInput>) {
-  const where = and(eq(patients.clinicId, clinicId), isNull(patients.archivedAt), ...searchConditions(input.query));
+export function patientSearchQuery(clinicId: string, input: z.output<typeof searchPatientsInput>, phoneCountry: string | null = null) {
+  const where = and(eq(patients.clinicId, clinicId), isNull(patients.archivedAt), ...searchConditions(input.query, phoneCountry));
   return sql`
     with hits as materialized (
       select ${patients.id} as id, ${patients.nameKey} as name_key, ${patients.fullName} as full_name from ${patients} where ${where}
@@ -42,7 +43,8 @@ export const search = procedure("patients.search")
     .output(patientSearchView)
   .input(searchPatientsInput)
   .query(async ({ ctx, input }) => {
-    const rows = await ctx.staff.tx.execute<PatientSearchRow>(patientSearchQuery(ctx.staff.clinicId, input));
+    const phoneCountry = isPhoneQuery(input.query) ? await clinicPhoneCountry(ctx.staff.tx, ctx.staff.clinicId) : null;
+    const rows = await ctx.staff.tx.execute<PatientSearchRow>(patientSearchQuery(ctx.staff.clinicId, input, phoneCountry));
     const items = rows.flatMap(({ id, fullName, email, phone, dateOfBirth }) => (id ? [{ id, fullName, email, phone, dateOfBirth }] : []));
     return { items, total: rows[0]?.total ?? 0, page: input.page, pageSize: input.pageSize };
   });

@@ -7,12 +7,14 @@ import { ENCRYPTED } from "../../encryption/fields";
 import { ConflictError } from "../../errors";
 import { procedure } from "../../trpc";
 import { loadPatient, recordView } from "./patient-record";
+import { clinicPhoneCountry, storedPhone } from "./phone";
 
 export const update = procedure("patients.update")
   .input(updatePatientInput)
   .mutation(async ({ ctx, input }) => {
     const staff = ctx.staff;
-    const { patientId, expectedUpdatedAt, ...patch } = input;
+    const { patientId, expectedUpdatedAt, ...typed } = input;
+    const patch = typed.phone === undefined ? typed : { ...typed, phone: storedPhone(typed.phone, await clinicPhoneCountry(staff.tx, staff.clinicId)) };
     // Locked until the transaction ends, so that two edits made from the same version cannot both pass the check.
     const before = await loadPatient(staff, patientId, { lock: true });
     if (expectedUpdatedAt !== undefined && before.updatedAt.getTime() !== Date.parse(expectedUpdatedAt)) {

@@ -11,6 +11,7 @@ import { clinic } from "./clinic";
 import { intakeForm } from "./intake-form";
 import { optOut } from "./opt-out";
 import { slots } from "./slots";
+import { waitlistPublicRouter } from "./waitlist";
 
 export const publicRouter = {
   clinic,
@@ -19,4 +20,5 @@ export const publicRouter = {
   intakeForm,
   booking: { get, cancel, reschedule, confirm, intake, answerIntake },
   notifications: { optOut },
+  waitlist: waitlistPublicRouter,
 } satisfies TRPCRouterRecord;

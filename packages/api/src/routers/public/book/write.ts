@@ -17,6 +17,7 @@ import type { Offering } from "../offering";
 import type { Clinic } from "../scope";
 import type { BookInput } from "./replay";
 import { emitPatientCreatedWebhook } from "../../../webhooks/events";
+import { phoneCountryOf, storedPhone } from "../../patients/phone";
 
 /**
  * The clinic's (unarchived) patient with this e-mail, if any. Patients are hidden from the public
@@ -47,6 +48,7 @@ export async function writeBooking(ctx: Context, tx: Transaction, { clinic, inpu
   const patientId = knownPatientId ?? crypto.randomUUID();
   const appointmentId = crypto.randomUUID();
   const times = blockedRange(start, service);
+  const phone = knownPatientId ? null : storedPhone(input.patient.phone ?? null, phoneCountryOf(clinic));
   // Sealed before the writes so that they still go out together; a booking without a note skips the key lookup.
   const cipher = ctx.deps.vault.forClinic(tx, clinic.id);
   const notes = await cipher.seal(ENCRYPTED.appointmentNotes, appointmentId, input.note ?? null);
@@ -60,7 +62,7 @@ export async function writeBooking(ctx: Context, tx: Transaction, { clinic, inpu
       ? undefined
       : tx
           .insert(patients)
-          .values({ id: patientId, clinicId: clinic.id, fullName: input.patient.name, email: input.patient.email, phone: input.patient.phone ?? null, dateOfBirth: input.patient.dateOfBirth ?? null })
+          .values({ id: patientId, clinicId: clinic.id, fullName: input.patient.name, email: input.patient.email, phone, dateOfBirth: input.patient.dateOfBirth ?? null })
           .execute(),
     tx
       .insert(appointments)

@@ -45,7 +45,7 @@ export const reschedule = procedure("public.booking.reschedule")
           .where(and(eq(appointments.clinicId, clinic.id), eq(appointments.id, current.id)))
           .returning();
         await recordEvent(tx, { clinicId: clinic.id, appointmentId: current.id, practitionerId, kind: "rescheduled" });
-        await notifyAppointmentChange(tx, { clinicId: clinic.id, appointmentId: current.id, event: "rescheduled", version: current.version + 1, previousStart: current.startsAt, by: "patient" });
+        await notifyAppointmentChange(tx, { clinicId: clinic.id, appointmentId: current.id, event: "rescheduled", version: current.version + 1, previousStart: current.startsAt, previousPractitionerId: current.practitionerId, by: "patient" });
         await recordAudit(tx, {
           clinicId: clinic.id,
           actorUserId: null,

@@ -1,0 +1,21 @@
+// The waitlist's route (issue 17); router.tsx assembles the tree.
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import { signedInRoute } from "../../routes/base";
+
+export interface WaitlistSearch {
+  /** Which entries: waiting (when absent), booked or removed. */
+  status?: "booked" | "removed" | undefined;
+}
+
+export function readWaitlistSearch(search: Record<string, unknown>): WaitlistSearch {
+  return { status: search.status === "booked" || search.status === "removed" ? search.status : undefined };
+}
+
+export const waitlistRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "waitlist",
+  validateSearch: readWaitlistSearch,
+  component: lazyRouteComponent(() => import("./WaitlistPage"), "WaitlistPage"),
+});
+
+export const waitlistRoutes = [waitlistRoute] as const;

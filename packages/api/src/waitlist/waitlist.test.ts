@@ -1,0 +1,194 @@
+// The waitlist end to end against a real database and the real job queue: a cancellation offers
+// the freed time to the first waitlisted patient by e-mail, the link books it; with 20 patients
+// offered the same time at once and claiming together, exactly one gets it and the others hear
+// OFFER_GONE; an offer nobody takes in time goes to the next patient (injected clock).
+import { withTenant } from "@frontdesk/db";
+import { appointments, clinics, waitlistEntries, waitlistOffers } from "@frontdesk/db/schema";
+import { addDays, instantAt, todayIn } from "@frontdesk/domain";
+import { TRPCError } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createNotificationWorld } from "../testing/notifications";
+
+let world: Awaited<ReturnType<typeof createNotificationWorld>>;
+beforeAll(async () => {
+  world = await createNotificationWorld("waitlist_offers");
+});
+afterAll(() => world.close());
+
+const TZ = "Europe/Paris";
+/** A local time `days` from the clock's today, in the clinic's zone. */
+const at = (days: number, time: string) => instantAt(addDays(todayIn(TZ, world.clock.now()), days), time, TZ);
+const email = (name: string) => `${name}-${crypto.randomUUID().slice(0, 8)}@example.test`;
+
+async function reason(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
+  return `${error.code}:${(error.cause as { reason?: string } | undefined)?.reason ?? ""}`;
+}
+
+function setPolicy(mode: "in_order" | "all_at_once", minutes = 30) {
+  return withTenant(world.db, { clinicId: world.clinic.clinicId, userId: null, role: "owner" }, (tx) =>
+    tx.update(clinics).set({ waitlistOfferMode: mode, waitlistOfferMinutes: minutes }).where(eq(clinics.id, world.clinic.clinicId)),
+  );
+}
+
+function join(patientEmail: string, days: number) {
+  return world.anyone().public.waitlist.join({
+    clinicSlug: world.clinic.slug,
+    serviceId: world.clinic.serviceId,
+    fromDate: addDays(todayIn(TZ, world.clock.now()), days - 1),
+    toDate: addDays(todayIn(TZ, world.clock.now()), days + 1),
+    timesOfDay: ["morning"],
+    patient: { name: "Waiting Patient", email: patientEmail },
+  });
+}
+
+/** The claim token in the last offer mail to `to`. */
+function offerToken(to: string): string {
+  const mail = world.mailer.sent.filter((m) => m.to === to && m.subject.startsWith("A time is free")).at(-1);
+  const token = mail ? /\/waitlist\/([A-Za-z0-9._~-]+)/.exec(mail.text)?.[1] : undefined;
+  if (!token) throw new Error(`no offer mail to ${to}`);
+  return token;
+}
+
+const offersFor = (patientEmail: string) => world.mailer.sent.filter((m) => m.to === patientEmail && m.subject.startsWith("A time is free"));
+const goneFor = (patientEmail: string) => world.mailer.sent.filter((m) => m.to === patientEmail && m.subject.startsWith("Taken"));
+
+describe("the waitlist", () => {
+  it("a cancellation offers the time to the first waitlisted patient only, and the link books it", async () => {
+    await setPolicy("in_order");
+    const start = at(10, "10:00");
+    const booked = await world.book(start);
+    const first = email("first");
+    const second = email("second");
+    await join(first, 10);
+    await join(second, 10);
+    await world.staff.appointments.cancel({ id: booked.id, version: booked.version, reason: "Patient called" });
+    await world.runJobs();
+
+    expect(offersFor(first)).toHaveLength(1);
+    expect(offersFor(second)).toHaveLength(0);
+    const token = offerToken(first);
+    const shown = await world.anyone().public.waitlist.offer({ token });
+    expect(shown).toMatchObject({ start, outcome: "pending", serviceName: "Consultation" });
+
+    const claimed = await world.anyone().public.waitlist.claim({ token });
+    expect(claimed.appointment.start).toBe(start);
+    // A second click on the same link books nothing more.
+    expect(await reason(world.anyone().public.waitlist.claim({ token }))).toBe("CONFLICT:OFFER_GONE");
+
+    const list = await world.staff.waitlist.list({ status: "booked" });
+    const entry = list.items.find((e) => e.appointmentId === claimed.appointment.id)!;
+    expect(entry.offers.map((o) => o.outcome)).toEqual(["claimed"]);
+    // The second patient still waits, offered nothing: the time is taken.
+    await world.runJobs();
+    expect(offersFor(second)).toHaveLength(0);
+    expect((await world.staff.waitlist.list({ status: "waiting" })).items.some((e) => e.offers.length > 0)).toBe(false);
+  });
+
+  it("with 20 patients offered one time at once and claiming together, exactly one gets it and the others hear it is gone", async () => {
+    await setPolicy("all_at_once");
+    const start = at(12, "09:00");
+    const booked = await world.book(start);
+    const waiting = Array.from({ length: 20 }, (_, i) => email(`crowd${i}`));
+    for (const address of waiting) await join(address, 12);
+    await world.staff.appointments.cancel({ id: booked.id, version: booked.version, reason: "Patient called" });
+    await world.runJobs();
+    const tokens = waiting.map(offerToken);
+
+    const results = await Promise.allSettled(tokens.map((token) => world.anyone().public.waitlist.claim({ token })));
+    const won = results.filter((r) => r.status === "fulfilled");
+    expect(won).toHaveLength(1);
+    const refusals = await Promise.all(results.filter((r) => r.status === "rejected").map((r) => reason(Promise.reject((r as PromiseRejectedResult).reason))));
+    expect(new Set(refusals)).toEqual(new Set(["CONFLICT:OFFER_GONE"]));
+
+    const taken = await world.inClinic((tx) =>
+      tx.select().from(appointments).where(and(eq(appointments.clinicId, world.clinic.clinicId), eq(appointments.startsAt, new Date(start)), eq(appointments.status, "booked"))),
+    );
+    expect(taken).toHaveLength(1);
+    // The worker tells the 19 others.
+    await world.runJobs();
+    await world.runJobs();
+    expect(waiting.filter((address) => goneFor(address).length === 1)).toHaveLength(19);
+    const outcomes = await world.inClinic((tx) => tx.select({ outcome: waitlistOffers.outcome }).from(waitlistOffers).where(eq(waitlistOffers.startsAt, new Date(start))));
+    expect(outcomes.filter((o) => o.outcome === "claimed")).toHaveLength(1);
+    expect(outcomes.filter((o) => o.outcome === "gone")).toHaveLength(19);
+  });
+
+  it("an offer nobody takes in time expires and goes to the next patient", async () => {
+    await setPolicy("in_order", 30);
+    const start = at(14, "11:00");
+    const booked = await world.book(start);
+    const slow = email("slow");
+    const next = email("next");
+    await join(slow, 14);
+    await join(next, 14);
+    await world.staff.appointments.cancel({ id: booked.id, version: booked.version, reason: "Patient called" });
+    await world.runJobs();
+    const late = offerToken(slow);
+    expect(offersFor(next)).toHaveLength(0);
+
+    await world.travel(31 * 60_000);
+    await world.runJobs();
+    expect(offersFor(next)).toHaveLength(1);
+    expect(await reason(world.anyone().public.waitlist.claim({ token: late }))).toBe("CONFLICT:OFFER_GONE");
+    expect((await world.anyone().public.waitlist.offer({ token: late })).outcome).toBe("expired");
+    const claimed = await world.anyone().public.waitlist.claim({ token: offerToken(next) });
+    expect(claimed.appointment.start).toBe(start);
+  });
+
+  it("staff see the waitlist, book a waiting patient from it and take one off it", async () => {
+    const start = at(20, "15:00");
+    const patient = email("phoned");
+    await join(patient, 20);
+    const [entry] = (await world.staff.waitlist.list({ status: "waiting" })).items.filter((e) => e.fromDate === addDays(todayIn(TZ, world.clock.now()), 19));
+    expect(entry).toMatchObject({ serviceName: "Consultation", source: "online", timesOfDay: ["morning"] });
+    const appointment = await world.staff.waitlist.book({ entryId: entry!.id, practitionerId: world.clinic.practitionerIds[0]!, start });
+    expect(appointment.start).toBe(start);
+    expect(await reason(world.staff.waitlist.remove({ entryId: entry!.id }))).toBe("CONFLICT:ALREADY_DONE");
+
+    await join(email("changed-mind"), 21);
+    const [other] = (await world.staff.waitlist.list({ status: "waiting" })).items.filter((e) => e.fromDate === addDays(todayIn(TZ, world.clock.now()), 20));
+    expect((await world.staff.waitlist.remove({ entryId: other!.id })).status).toBe("removed");
+  });
+
+  it("a clinic that switched the waitlist off refuses joining and offers freed times to nobody", async () => {
+    await setPolicy("in_order");
+    const start = at(16, "09:30");
+    const booked = await world.book(start);
+    const waiting = email("flag");
+    await join(waiting, 16);
+    const setFlag = (on: boolean) =>
+      withTenant(world.db, { clinicId: world.clinic.clinicId, userId: null, role: "owner" }, (tx) => tx.update(clinics).set({ ownerFlags: { waitlist: on } }).where(eq(clinics.id, world.clinic.clinicId)));
+    await setFlag(false);
+    try {
+      expect(await reason(join(email("late"), 16))).toBe("FORBIDDEN:FEATURE_OFF");
+      await world.staff.appointments.cancel({ id: booked.id, version: booked.version, reason: "Patient called" });
+      await world.runJobs();
+      expect(offersFor(waiting)).toHaveLength(0);
+    } finally {
+      await setFlag(true);
+    }
+  });
+
+  it("refuses bad input clearly and writes nothing", async () => {
+    const before = await world.inClinic((tx) => tx.select({ id: waitlistEntries.id }).from(waitlistEntries));
+    const today = todayIn(TZ, world.clock.now());
+    const base = { clinicSlug: world.clinic.slug, serviceId: world.clinic.serviceId, patient: { name: "Someone", email: email("bad") } };
+    expect(await reason(world.anyone().public.waitlist.join({ ...base, fromDate: addDays(today, 5), toDate: addDays(today, 2) }))).toBe("BAD_REQUEST:");
+    expect(await reason(world.anyone().public.waitlist.join({ ...base, fromDate: today, toDate: addDays(today, 400) }))).toBe("BAD_REQUEST:");
+    expect(await reason(world.anyone().public.waitlist.join({ ...base, fromDate: addDays(today, -9), toDate: addDays(today, -2) }))).toBe("BAD_REQUEST:RULE_BROKEN");
+    expect(await reason(world.anyone().public.waitlist.join({ ...base, fromDate: today, toDate: today, timesOfDay: ["night" as "morning"] }))).toBe("BAD_REQUEST:");
+    expect(await reason(world.anyone().public.waitlist.join({ ...base, serviceId: crypto.randomUUID(), fromDate: today, toDate: today }))).toBe("NOT_FOUND:NOT_FOUND");
+    expect(await reason(world.anyone().public.waitlist.join({ ...base, practitionerId: crypto.randomUUID(), fromDate: today, toDate: today }))).toBe("NOT_FOUND:NOT_FOUND");
+    expect(await reason(world.anyone().public.waitlist.claim({ token: "not-a-token" }))).toBe("NOT_FOUND:NOT_FOUND");
+    expect(await reason(world.anyone().public.waitlist.offer({ token: "<script>" }))).toBe("BAD_REQUEST:");
+    expect(await reason(world.staff.waitlist.book({ entryId: crypto.randomUUID(), practitionerId: world.clinic.practitionerIds[0]!, start: at(3, "10:00") }))).toBe("NOT_FOUND:NOT_FOUND");
+    const after = await world.inClinic((tx) => tx.select({ id: waitlistEntries.id }).from(waitlistEntries));
+    expect(after.length).toBe(before.length);
+  });
+});
