@@ -9,6 +9,7 @@ export * from "./roles";
 export * from "./time";
 export * from "./webhooks";
 export * from "./templates";
+export * from "./series";
 // ---- Input schemas (one module per area) and their field building blocks ----
 export * as fields from "./schemas/fields";
 export * from "./schemas/booking";
@@ -26,6 +27,8 @@ export * from "./schemas/notifications";
 export * from "./schemas/clinical-notes";
 export * from "./schemas/answers";
 export * from "./schemas/integrations";
+export * from "./schemas/series";
+export * from "./schemas/free-times";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";
