@@ -6,6 +6,7 @@ import { appointmentSource, appointmentStatus } from "./enums";
 import { patients } from "./patients";
 import { practitioners, services } from "./practice";
 import { tenantIsolation } from "./policies";
+import { appointmentSeries } from "./series";
 
 export const appointments = pgTable(
   "appointments",
@@ -34,6 +35,8 @@ export const appointments = pgTable(
     version: integer("version").notNull().default(1),
     /** Sent by the booking client once per attempt: a retried request finds this row instead of booking twice. */
     idempotencyKey: text("idempotency_key"),
+    /** The recurring series this appointment is an occurrence of (ADR 0033), if any. */
+    seriesId: uuid("series_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -54,6 +57,13 @@ export const appointments = pgTable(
       columns: [t.clinicId, t.patientId],
       foreignColumns: [patients.clinicId, patients.id],
     }),
+    foreignKey({
+      name: "appointments_series_fk",
+      columns: [t.clinicId, t.seriesId],
+      foreignColumns: [appointmentSeries.clinicId, appointmentSeries.id],
+    }),
+    // A series' occurrences in order ("this and following").
+    index("appointments_series_idx").on(t.clinicId, t.seriesId, t.startsAt).where(sql`${t.seriesId} is not null`),
     // Calendar: one practitioner's appointments in a time range.
     index("appointments_practitioner_range_idx").on(t.clinicId, t.practitionerId, t.startsAt),
     // Slot search: what blocks a practitioner's time from a moment on. Under row-level security
