@@ -20,6 +20,8 @@ export interface AppointmentChange {
   notifyPatient?: boolean;
   /** Who made it: a patient online booking also tells the members who asked for it. */
   by: "patient" | "staff";
+  /** A series' one confirmation (ADR 0033): the notice lists every occurrence of the series. */
+  seriesId?: string;
 }
 
 /** Enqueues the change's notifications in the caller's transaction: a rollback sends nothing. */
@@ -33,6 +35,7 @@ export function notifyAppointmentChange(tx: Transaction, change: AppointmentChan
       previousStart: change.previousStart?.toISOString() ?? null,
       notifyPatient: change.notifyPatient ?? true,
       by: change.by,
+      ...(change.seriesId ? { seriesId: change.seriesId } : {}),
     },
     // One plan per version of the appointment: a retried request plans once.
     key: `plan:${change.appointmentId}:${change.version}`,
