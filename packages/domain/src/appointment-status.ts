@@ -86,9 +86,12 @@ export function canRevert(from: AppointmentStatus, to: AppointmentStatus): boole
   return PREVIOUS[from].includes(to);
 }
 
+/** Statuses of an appointment that can still be moved or cancelled (a series' move and cancel reach these). */
+export const OPEN_STATUSES = ["booked", "confirmed"] as const satisfies readonly AppointmentStatus[];
+
 /** Only booked and confirmed appointments can still be moved or cancelled. */
 export function isOpen(status: AppointmentStatus): boolean {
-  return status === "booked" || status === "confirmed";
+  return (OPEN_STATUSES as readonly AppointmentStatus[]).includes(status);
 }
 
 /** The statuses appointments.setStatus may set on an appointment in `from` (the calendar's buttons). */

@@ -11,7 +11,7 @@
 import { createCapabilityToken } from "@frontdesk/auth";
 import { withTenant, type Transaction } from "@frontdesk/db";
 import { appointments, bookingTokens, clinics, messages, notificationOptOuts, patients, type AppointmentStatus } from "@frontdesk/db/schema";
-import { appointmentCalendarFile, calendarContentType, clinicDateFormat, isOpen } from "@frontdesk/domain";
+import { appointmentCalendarFile, calendarContentType, clinicDateFormat, isOpen, OPEN_STATUSES } from "@frontdesk/domain";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { loadAppointment } from "../booking/appointments";
@@ -152,7 +152,7 @@ async function seriesWhen(tx: Transaction, clinicId: string, seriesId: string, f
   const rows = await tx
     .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
     .from(appointments)
-    .where(and(eq(appointments.clinicId, clinicId), eq(appointments.seriesId, seriesId), inArray(appointments.status, ["booked", "confirmed"])))
+    .where(and(eq(appointments.clinicId, clinicId), eq(appointments.seriesId, seriesId), inArray(appointments.status, [...OPEN_STATUSES])))
     .orderBy(asc(appointments.startsAt));
   return rows.map((r) => format.appointmentTime(r.startsAt.toISOString(), r.endsAt.toISOString())).join("\n");
 }

@@ -9,6 +9,7 @@ import {
   isoWeekday,
   isOpen,
   localDateOf,
+  OPEN_STATUSES,
   seriesBookInput,
   seriesBookView,
   seriesCancelInput,
@@ -46,7 +47,7 @@ async function scopeTargets(staff: StaffScope, current: AppointmentRow, scope: "
       and(
         eq(appointments.clinicId, staff.clinicId),
         eq(appointments.seriesId, current.seriesId),
-        inArray(appointments.status, ["booked", "confirmed"]),
+        inArray(appointments.status, [...OPEN_STATUSES]),
         // "All" leaves what already happened alone: only the clicked one and those still to come.
         scope === "following" ? gte(appointments.startsAt, current.startsAt) : or(eq(appointments.id, current.id), gt(appointments.startsAt, now)),
       ),
