@@ -114,15 +114,17 @@ test("a receptionist books a phone patient, moves the appointment (dialog, then 
   await expect(afternoon).toBeVisible();
   await expect(page.getByRole("dialog")).toHaveCount(0);
 
-  // The patient walks in.
+  // Marked arrived days ahead by mistake: refused, with the reason; confirming is fine.
   await afternoon.getByRole("button").click();
   await opened.getByRole("button", { name: "Mark arrived" }).click();
-  await expect(opened.getByRole("status")).toHaveText("Marked arrived.");
+  await expect(opened.getByText(/has not started yet/)).toBeVisible();
+  await opened.getByRole("button", { name: "Confirm" }).click();
+  await expect(opened.getByRole("status")).toHaveText("Marked confirmed.");
   await opened.getByRole("button", { name: "Close" }).click();
-  await expect(afternoon).toHaveAttribute("data-status", "arrived");
+  await expect(afternoon).toHaveAttribute("data-status", "confirmed");
   // Saved, not just drawn: a fresh load shows the same.
   await page.reload();
-  await expect(martin.getByRole("article", { name: "14:00 Paul Telephone" })).toHaveAttribute("data-status", "arrived");
+  await expect(martin.getByRole("article", { name: "14:00 Paul Telephone" })).toHaveAttribute("data-status", "confirmed");
 
   // Dr Martin's week, then back to the day.
   await page.getByRole("button", { name: "Week", exact: true }).click();

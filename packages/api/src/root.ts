@@ -1,4 +1,8 @@
 import { appointmentsRouter } from "./routers/appointments";
+import { followUp } from "./routers/follow-up";
+import { freeTimes } from "./routers/free-times";
+import { revertStatus } from "./routers/revert-status";
+import { seriesRouter } from "./routers/series";
 import { clinicApiKeysRouter } from "./routers/clinic-api-keys";
 import { authRouter } from "./routers/auth";
 import { calendarRouter } from "./routers/calendar";
@@ -28,7 +32,7 @@ export const appRouter = router({
   clinics: clinicsRouter,
   public: publicRouter,
   calendar: { ...calendarRouter, ...calendarFeedRouter },
-  appointments: appointmentsRouter,
+  appointments: { ...appointmentsRouter, freeTimes, followUp, revertStatus, series: seriesRouter },
   patients: patientsRouter,
   notes: clinicalNotesRouter,
   intake: intakeRouter,

@@ -45,9 +45,53 @@ export function canTransition(from: AppointmentStatus, to: AppointmentStatus): b
   return NEXT[from].includes(to);
 }
 
+/**
+ * Statuses that say the visit happened (or did not): they can be set only once the appointment
+ * has started, so that an 11:00 appointment is never marked no-show at 08:25. A patient who walks
+ * in early may be marked arrived up to ARRIVAL_EARLY_MINUTES before the start (ADR 0034).
+ */
+const AFTER_START: Partial<Record<AppointmentStatus, number>> = { arrived: 30, completed: 0, no_show: 0 };
+export const ARRIVAL_EARLY_MINUTES = AFTER_START.arrived!;
+
+/**
+ * Why `to` cannot be set yet on an appointment starting at `startsAt`, judged at `now` (the
+ * caller's injected clock); null when it can. Checked after canTransition.
+ */
+export function tooEarlyFor(to: AppointmentStatus, startsAt: Date, now: Date): string | null {
+  const early = AFTER_START[to];
+  if (early === undefined) return null;
+  if (now.getTime() >= startsAt.getTime() - early * 60_000) return null;
+  const name = STATUS_NAMES[to].toLowerCase();
+  return early > 0
+    ? `This appointment has not started yet: it can be marked ${name} from ${early} minutes before its start`
+    : `This appointment has not started yet: it can be marked ${name} once it has started`;
+}
+
+/**
+ * Undo of a status change: which earlier status a status may go back to. Not part of the forward
+ * machine (NEXT): only appointments.revertStatus uses it, to undo a change made a moment ago
+ * (ADR 0034). Going back to an open status from cancelled or no-show makes the appointment block
+ * the calendar again, so the exclusion constraint checks it once more.
+ */
+const PREVIOUS: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
+  booked: [],
+  confirmed: ["booked"],
+  arrived: ["booked", "confirmed"],
+  completed: ["arrived"],
+  cancelled: ["booked", "confirmed"],
+  no_show: ["booked", "confirmed"],
+};
+
+export function canRevert(from: AppointmentStatus, to: AppointmentStatus): boolean {
+  return PREVIOUS[from].includes(to);
+}
+
+/** Statuses of an appointment that can still be moved or cancelled (a series' move and cancel reach these). */
+export const OPEN_STATUSES = ["booked", "confirmed"] as const satisfies readonly AppointmentStatus[];
+
 /** Only booked and confirmed appointments can still be moved or cancelled. */
 export function isOpen(status: AppointmentStatus): boolean {
-  return status === "booked" || status === "confirmed";
+  return (OPEN_STATUSES as readonly AppointmentStatus[]).includes(status);
 }
 
 /** The statuses appointments.setStatus may set on an appointment in `from` (the calendar's buttons). */

@@ -13,6 +13,7 @@ export * from "./calendar-feeds";
 export * from "./templates";
 export * from "./phone";
 export * from "./region";
+export * from "./series";
 // ---- Input schemas (one module per area) and their field building blocks ----
 export * as fields from "./schemas/fields";
 export * from "./schemas/booking";
@@ -32,6 +33,8 @@ export * from "./schemas/intake";
 export * from "./schemas/answers";
 export * from "./schemas/integrations";
 export * from "./schemas/waitlist";
+export * from "./schemas/series";
+export * from "./schemas/free-times";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

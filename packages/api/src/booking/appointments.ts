@@ -88,5 +88,6 @@ export function presentAppointment(row: AppointmentRow, names: { serviceName: st
     practitionerId: row.practitionerId,
     practitionerName: names.practitionerName,
     version: row.version,
+    seriesId: row.seriesId,
   };
 }

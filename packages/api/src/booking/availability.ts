@@ -74,12 +74,9 @@ export function availabilityQuery(input: Omit<AvailabilityInput, "service" | "no
          and id is distinct from ${input.ignoreAppointmentId ?? null}::uuid`;
 }
 
-/**
- * Bookable times for `practitionerIds` (in that order) from local date `from` to `to`.
- * `ignoreAppointmentId` leaves one appointment out of the busy times (moving it).
- */
-export async function findSlots(tx: Transaction, input: AvailabilityInput): Promise<SlotDay[]> {
-  const { clinic, practitionerIds } = input;
+/** What the engine needs to know of each practitioner around `from`..`to`, in one round trip. */
+export async function loadCalendars(tx: Transaction, input: Omit<AvailabilityInput, "service" | "now">): Promise<SlotQuery["practitioners"]> {
+  const { practitionerIds } = input;
   const rows = practitionerIds.length === 0 ? [] : await tx.execute<Row>(availabilityQuery(input));
 
   const byPractitioner = new Map<string, SlotQuery["practitioners"][number]>(
@@ -97,7 +94,15 @@ export async function findSlots(tx: Transaction, input: AvailabilityInput): Prom
       practitioner.busy.push({ start: iso(row.starts_ms), end: iso(row.ends_ms) });
     }
   }
+  return [...byPractitioner.values()];
+}
 
+/**
+ * Bookable times for `practitionerIds` (in that order) from local date `from` to `to`.
+ * `ignoreAppointmentId` leaves one appointment out of the busy times (moving it).
+ */
+export async function findSlots(tx: Transaction, input: AvailabilityInput): Promise<SlotDay[]> {
+  const { clinic } = input;
   return computeSlots({
     timezone: clinic.timezone,
     from: input.from,
@@ -105,7 +110,7 @@ export async function findSlots(tx: Transaction, input: AvailabilityInput): Prom
     now: input.now.toISOString(),
     service: input.service,
     rules: { slotStepMinutes: clinic.slotStepMinutes, minNoticeMinutes: clinic.minNoticeMinutes, horizonDays: clinic.horizonDays },
-    practitioners: [...byPractitioner.values()],
+    practitioners: await loadCalendars(tx, input),
   });
 }
 

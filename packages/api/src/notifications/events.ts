@@ -23,6 +23,8 @@ export interface AppointmentChange {
   notifyPatient?: boolean;
   /** Who made it: a patient online booking also tells the members who asked for it. */
   by: "patient" | "staff";
+  /** A series' one confirmation (ADR 0033): the notice lists every occurrence of the series. */
+  seriesId?: string;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function notifyAppointmentChange(tx: Transaction, change: Appointme
       previousStart: change.previousStart?.toISOString() ?? null,
       notifyPatient: change.notifyPatient ?? true,
       by: change.by,
+      ...(change.seriesId ? { seriesId: change.seriesId } : {}),
     },
     // One plan per version of the appointment: a retried request plans once.
     key: `plan:${change.appointmentId}:${change.version}`,

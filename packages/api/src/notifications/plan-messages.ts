@@ -24,6 +24,8 @@ const payload = z.object({
   previousStart: z.iso.datetime().nullable(),
   notifyPatient: z.boolean(),
   by: z.enum(["patient", "staff"]),
+  /** A series' one confirmation (ADR 0033): keyed by the series, it lists every occurrence. */
+  seriesId: z.uuid().optional(),
 });
 
 /** A number SMS can reach: E.164 ("+33 6 12 34 56 78" gives "+33612345678"); without a country code we cannot tell. */
@@ -94,9 +96,11 @@ async function plan(tx: Transaction, deps: WorkerDeps, job: z.infer<typeof paylo
       kind,
       channel: "email",
       recipient: patient.email,
-      idempotencyKey: `${kind}:${appointmentId}:v${job.version}:email:${patient.email.toLowerCase()}`,
+      idempotencyKey: job.seriesId
+        ? `${kind}:series:${job.seriesId}:email:${patient.email.toLowerCase()}`
+        : `${kind}:${appointmentId}:v${job.version}:email:${patient.email.toLowerCase()}`,
       sendAt: now,
-      context: { version: job.version, previousStart: job.previousStart },
+      context: { version: job.version, previousStart: job.previousStart, seriesId: job.seriesId ?? null },
       ...(optedOut.has("email") ? { skipReason: optedOutReason("email") } : {}),
     }, now);
   }

@@ -10,9 +10,9 @@
 // it) is the one place a message can arrive twice; ADR 0022 explains why no queue can close it.
 import { createCapabilityToken } from "@frontdesk/auth";
 import { withTenant, type Transaction } from "@frontdesk/db";
-import { bookingTokens, clinics, messages, notificationOptOuts, patients, type AppointmentStatus } from "@frontdesk/db/schema";
-import { appointmentCalendarFile, calendarContentType, clinicDateFormat, isOpen } from "@frontdesk/domain";
-import { and, eq } from "drizzle-orm";
+import { appointments, bookingTokens, clinics, messages, notificationOptOuts, patients, type AppointmentStatus } from "@frontdesk/db/schema";
+import { appointmentCalendarFile, calendarContentType, clinicDateFormat, isOpen, OPEN_STATUSES } from "@frontdesk/domain";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { loadAppointment } from "../booking/appointments";
 import { flagsOfClinic } from "../flags/read";
@@ -52,6 +52,8 @@ function noLongerWanted(message: MessageRow, appointment: { status: AppointmentS
     if (appointment.startsAt <= now) return "The appointment has already started";
   }
   if ((message.kind === "confirmation" || message.kind === "rescheduled") && !isOpen(appointment.status)) return "The appointment is no longer open";
+  // Staff undid the cancellation before it went out (ADR 0034).
+  if (message.kind === "cancelled" && isOpen(appointment.status)) return "The cancellation was undone";
   return null;
 }
 
@@ -99,6 +101,7 @@ async function claim(tx: Transaction, deps: WorkerDeps, policy: SendPolicy, mess
     });
   }
   const format = clinicDateFormat(clinic);
+  const seriesId = typeof message.context.seriesId === "string" ? message.context.seriesId : null;
   const manageUrl = forPatient ? `${deps.publicUrl}/booking/${manage.token}` : `${deps.publicUrl}/staff`;
   const variables: MessageVariables = {
     clinicName: clinic.name,
@@ -107,7 +110,9 @@ async function claim(tx: Transaction, deps: WorkerDeps, policy: SendPolicy, mess
     patientName: forPatient ? (patient?.fullName ?? "") : "",
     serviceName: row.serviceName,
     practitionerName: row.practitionerName,
-    when: format.appointmentTime(row.appointment.startsAt.toISOString(), row.appointment.endsAt.toISOString()),
+    when: seriesId
+      ? await seriesWhen(tx, clinicId, seriesId, format)
+      : format.appointmentTime(row.appointment.startsAt.toISOString(), row.appointment.endsAt.toISOString()),
     previousWhen: typeof message.context.previousStart === "string" ? format.dateTime(new Date(message.context.previousStart)) : "",
     manageUrl,
     confirmUrl: forPatient ? `${deps.publicUrl}/confirm/${manage.token}` : manageUrl,
@@ -118,7 +123,8 @@ async function claim(tx: Transaction, deps: WorkerDeps, policy: SendPolicy, mess
   const template = await clinicTemplate(tx, clinicId, message.kind, message.channel);
   const content = renderMessage({ kind: message.kind, channel: message.channel, variables, ...(template ? { template } : {}) });
   const outgoing: OutgoingMessage = { messageId: message.id, to: message.recipient, subject: content.subject, text: content.text };
-  if (message.channel === "email" && (message.kind === "confirmation" || message.kind === "rescheduled" || message.kind === "cancelled")) {
+  // A series' confirmation lists its dates in the text; one calendar file per occurrence is left to the manage links.
+  if (!seriesId && message.channel === "email" && (message.kind === "confirmation" || message.kind === "rescheduled" || message.kind === "cancelled")) {
     const method = message.kind === "cancelled" ? "CANCEL" : "PUBLISH";
     const booking = {
       appointment: {
@@ -169,6 +175,16 @@ async function claimWaitlistMessage(tx: Transaction, deps: WorkerDeps, policy: S
     .returning();
   await enqueueJob(tx, { task: SEND_MESSAGE_TASK, payload: { messageId: message.id }, delayMs: policy.leaseMs, key: watchJobKey(message.id) });
   return { kind: "send", message: claimed!, outgoing };
+}
+
+/** Every open occurrence of a series, one per line, for its one confirmation (ADR 0033). */
+async function seriesWhen(tx: Transaction, clinicId: string, seriesId: string, format: ReturnType<typeof clinicDateFormat>): Promise<string> {
+  const rows = await tx
+    .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
+    .from(appointments)
+    .where(and(eq(appointments.clinicId, clinicId), eq(appointments.seriesId, seriesId), inArray(appointments.status, [...OPEN_STATUSES])))
+    .orderBy(asc(appointments.startsAt));
+  return rows.map((r) => format.appointmentTime(r.startsAt.toISOString(), r.endsAt.toISOString())).join("\n");
 }
 
 async function record(deps: WorkerDeps, policy: SendPolicy, message: MessageRow, outcome: { providerMessageId?: string } | { error: unknown }): Promise<void> {

@@ -20,7 +20,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 async function setup() {
   const clinic = await createBookableClinic(db);
-  const { deps } = createTestDeps(db);
+  const { deps, clock } = createTestDeps(db);
   const as = async (userId: string) => callerFor(deps, await sessionFor(deps, userId, clinic.clinicId)).caller;
   const desk = await as(clinic.receptionistUserId);
   const inClinic = <T>(work: Parameters<typeof withTenant<T>>[2]) => withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, work);
@@ -32,7 +32,7 @@ async function setup() {
       practitionerId: clinic.practitionerIds[practitioner]!,
       start,
     });
-  return { clinic, deps, as, desk, inClinic, audits, phoneBooking };
+  return { clinic, deps, clock, as, desk, inClinic, audits, phoneBooking };
 }
 
 describe("appointments.create", () => {
@@ -65,10 +65,12 @@ describe("appointments.create", () => {
 
 describe("moving, cancelling and status", () => {
   it("walks booked -> confirmed -> arrived -> completed, each step audited once", async () => {
-    const { desk, phoneBooking, audits, as, clinic } = await setup();
+    const { desk, phoneBooking, audits, as, clinic, clock } = await setup();
     const a = await phoneBooking("2026-12-01T09:00:00Z");
     const practitioner = await as(clinic.practitionerUserId);
     const confirmed = await desk.appointments.setStatus({ id: a.id, version: 1, status: "confirmed" });
+    // Arrived and completed only once it has started (the rule has its own tests in series.test.ts).
+    clock.set(new Date("2026-12-01T09:00:00Z"));
     const arrived = await practitioner.appointments.setStatus({ id: a.id, version: confirmed.version, status: "arrived" });
     const done = await practitioner.appointments.setStatus({ id: a.id, version: arrived.version, status: "completed" });
     expect([done.status, done.version]).toEqual(["completed", 4]);
@@ -82,8 +84,9 @@ describe("moving, cancelling and status", () => {
   });
 
   it("names an invalid transition, and writes no audit row for it", async () => {
-    const { desk, phoneBooking, audits } = await setup();
+    const { desk, phoneBooking, audits, clock } = await setup();
     const a = await phoneBooking("2026-12-01T09:00:00Z");
+    clock.set(new Date("2026-12-01T09:10:00Z"));
     await desk.appointments.setStatus({ id: a.id, version: 1, status: "no_show" });
     const before = (await audits()).length;
     expect(await codeOf(desk.appointments.setStatus({ id: a.id, version: 2, status: "arrived" }))).toBe(

@@ -2,8 +2,8 @@
 // through its statuses. Staff may book outside the online rules, never over another appointment.
 import { appointmentView } from "@frontdesk/domain";
 import { appointmentDetailView } from "@frontdesk/domain";
-import { appointments, patients, practitionerServices, practitioners, services } from "@frontdesk/db/schema";
-import { isOpen } from "@frontdesk/domain";
+import { appointments, patients } from "@frontdesk/db/schema";
+import { isOpen, tooEarlyFor } from "@frontdesk/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { appointmentInput, cancelAppointmentInput, createAppointmentInput, rescheduleAppointmentInput, setStatusInput } from "@frontdesk/domain";
@@ -12,31 +12,11 @@ import { ENCRYPTED } from "../encryption/fields";
 import { assertTransition, assertVersion, blockedRange, loadAppointment, presentAppointment, recordEvent } from "../booking/appointments";
 import { lockAppointmentSlot } from "../booking/race-retry";
 import { NotFoundError, RuleError } from "../errors";
+import { assertOffers, insertStaffAppointment, serviceOf } from "../booking/staff-booking";
 import { notifyAppointmentChange } from "../notifications/events";
 import { procedure, type StaffScope } from "../trpc";
 import { emitPatientCreatedWebhook } from "../webhooks/events";
 import { clinicPhoneCountry, storedPhone } from "./patients/phone";
-
-async function serviceOf(staff: StaffScope, serviceId: string) {
-  const [service] = await staff.tx.select().from(services).where(and(eq(services.clinicId, staff.clinicId), eq(services.id, serviceId)));
-  if (!service) throw new NotFoundError("Service");
-  return service;
-}
-
-async function assertOffers(staff: StaffScope, practitionerId: string, serviceId: string) {
-  const [practitioner] = await staff.tx
-    .select({ id: practitioners.id, active: practitioners.active })
-    .from(practitioners)
-    .where(and(eq(practitioners.clinicId, staff.clinicId), eq(practitioners.id, practitionerId)));
-  if (!practitioner) throw new NotFoundError("Practitioner");
-  const [offer] = await staff.tx
-    .select()
-    .from(practitionerServices)
-    .where(
-      and(eq(practitionerServices.clinicId, staff.clinicId), eq(practitionerServices.practitionerId, practitionerId), eq(practitionerServices.serviceId, serviceId)),
-    );
-  if (!offer) throw new RuleError("This practitioner does not offer this service", "NOT_OFFERED");
-}
 
 const audit = (staff: StaffScope, requestId: string, action: string, entityId: string, changes: Record<string, [unknown, unknown]>) =>
   recordStaffAudit({ staff, requestId }, { action, entity: "appointment", entityId, changes });
@@ -88,33 +68,15 @@ export const appointmentsRouter = {
         patientId = created!.id;
         await emitPatientCreatedWebhook(staff.tx, { clinicId: staff.clinicId, patientId });
       }
-      await lockAppointmentSlot(staff.tx, { clinicId: staff.clinicId, practitionerId: input.practitionerId, ...blockedRange(new Date(input.start), service) });
-      // The id is chosen here because the encrypted notes are bound to it.
-      const id = crypto.randomUUID();
-      const [appointment] = await staff.tx
-        .insert(appointments)
-        .values({
-          id,
-          clinicId: staff.clinicId,
-          practitionerId: input.practitionerId,
-          serviceId: service.id,
-          patientId,
-          ...blockedRange(new Date(input.start), service),
-          status: "booked",
-          source: "staff",
-          notes: await staff.cipher.seal(ENCRYPTED.appointmentNotes, id, input.notes ?? null),
-        })
-        .returning();
-      await recordEvent(staff.tx, { clinicId: staff.clinicId, appointmentId: appointment!.id, practitionerId: input.practitionerId, kind: "created" });
-      await notifyAppointmentChange(staff.tx, { clinicId: staff.clinicId, appointmentId: appointment!.id, event: "booked", version: appointment!.version, notifyPatient: input.notify ?? true, by: "staff" });
-      await audit(staff, ctx.requestId, "create", appointment!.id, {
-        start: [null, appointment!.startsAt.toISOString()],
-        practitionerId: [null, input.practitionerId],
-        serviceId: [null, service.id],
-        patientId: [null, patientId],
-        status: [null, "booked"],
+      const appointment = await insertStaffAppointment(staff, ctx.requestId, {
+        practitionerId: input.practitionerId,
+        service,
+        patientId,
+        start: new Date(input.start),
+        notes: input.notes ?? null,
+        notifyPatient: input.notify ?? true,
       });
-      const row = await loadAppointment(staff.tx, staff.clinicId, appointment!.id);
+      const row = await loadAppointment(staff.tx, staff.clinicId, appointment.id);
       return presentAppointment(row.appointment, row);
     }),
 
@@ -175,6 +137,8 @@ export const appointmentsRouter = {
       const { appointment: current } = await loadAppointment(staff.tx, staff.clinicId, input.id, { forUpdate: true });
       assertVersion(current.version, input.version);
       assertTransition(current.status, input.status);
+      const early = tooEarlyFor(input.status, current.startsAt, ctx.deps.clock.now());
+      if (early) throw new RuleError(early, "NOT_STARTED");
       await staff.tx
         .update(appointments)
         .set({ status: input.status, version: current.version + 1, updatedAt: ctx.deps.clock.now() })

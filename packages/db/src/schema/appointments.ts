@@ -6,6 +6,7 @@ import { appointmentSource, appointmentStatus } from "./enums";
 import { patients } from "./patients";
 import { practitioners, services } from "./practice";
 import { tenantIsolation } from "./policies";
+import { appointmentSeries } from "./series";
 
 export const appointments = pgTable(
   "appointments",
@@ -37,6 +38,8 @@ export const appointments = pgTable(
     /** The clinic's privacy notice version the patient accepted when booking online, and when (ADR 0037). */
     privacyNoticeVersion: text("privacy_notice_version"),
     privacyConsentedAt: instant("privacy_consented_at"),
+    /** The recurring series this appointment is an occurrence of (ADR 0033), if any. */
+    seriesId: uuid("series_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -57,6 +60,13 @@ export const appointments = pgTable(
       columns: [t.clinicId, t.patientId],
       foreignColumns: [patients.clinicId, patients.id],
     }),
+    foreignKey({
+      name: "appointments_series_fk",
+      columns: [t.clinicId, t.seriesId],
+      foreignColumns: [appointmentSeries.clinicId, appointmentSeries.id],
+    }),
+    // A series' occurrences in order ("this and following").
+    index("appointments_series_idx").on(t.clinicId, t.seriesId, t.startsAt).where(sql`${t.seriesId} is not null`),
     // Calendar: one practitioner's appointments in a time range.
     index("appointments_practitioner_range_idx").on(t.clinicId, t.practitionerId, t.startsAt),
     // Slot search: what blocks a practitioner's time from a moment on. Under row-level security

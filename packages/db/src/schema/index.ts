@@ -3,6 +3,7 @@ export * from "./clinics";
 export * from "./practice";
 export * from "./patients";
 export * from "./appointments";
+export * from "./series";
 export * from "./audit";
 export * from "./auth";
 export * from "./notifications";

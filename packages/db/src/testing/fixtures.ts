@@ -7,6 +7,7 @@ import {
   clinicDataKeys,
   clinicalNotes,
   appointments,
+  appointmentSeries,
   auditLog,
   bookingTokens,
   clinics,
@@ -111,6 +112,17 @@ export async function createTestClinic(
       })
       .returning({ id: appointments.id });
     await tx.insert(appointmentEvents).values({ clinicId, appointmentId: appointment!.id, practitionerId: practitioner!.id, kind: "created" });
+    await tx.insert(appointmentSeries).values({
+      clinicId,
+      patientId: patient!.id,
+      serviceId: service!.id,
+      practitionerId: practitioner!.id,
+      firstDate: "2030-01-07",
+      localTime: "10:00",
+      everyWeeks: 1,
+      weekdays: [1],
+      occurrenceCount: 1,
+    });
     await tx.insert(bookingTokens).values({
       clinicId,
       appointmentId: appointment!.id,

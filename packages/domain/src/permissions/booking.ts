@@ -19,4 +19,13 @@ export const bookingAccess = {
   "appointments.cancel": frontDesk,
   // Practitioners mark their patients arrived, completed or no-show.
   "appointments.setStatus": staff,
+  // Undo of a status change or cancellation (ADR 0034): whoever could make the change may undo it;
+  // the handler also applies appointments.cancel's rule when the undo restores a cancelled one.
+  "appointments.revertStatus": staff,
+  "appointments.freeTimes": staff,
+  "appointments.followUp": frontDesk,
+  "appointments.series.preview": frontDesk,
+  "appointments.series.book": frontDesk,
+  "appointments.series.move": frontDesk,
+  "appointments.series.cancel": frontDesk,
 } as const satisfies Record<string, Access>;

@@ -29,6 +29,8 @@ export const appointmentView = z
     practitionerName: z.string(),
     /** Send it back with a change: a stale one is refused with STALE_VERSION. */
     version: z.int(),
+    /** The recurring series it belongs to (ADR 0033), if any: moves and cancels may then take a scope. */
+    seriesId: uuid.nullable().optional(),
   })
   .meta({ id: "Appointment" });
 
@@ -109,6 +111,7 @@ export const calendarRangeView = z
         status: appointmentStatus,
         source: appointmentSource,
         version: z.int(),
+        seriesId: uuid.nullable().optional(),
       }),
     ),
   })
@@ -176,6 +179,42 @@ export const serviceView = z
 export const weekView = z
   .object({ practitionerId: uuid, intervals: z.array(z.object({ weekday: z.int(), start: wallTime, end: wallTime })) })
   .meta({ id: "Week" });
+
+const onlineRule = z.enum(["LEAD_TIME", "BOOKING_WINDOW", "NOT_ONLINE"]);
+
+/** appointments.freeTimes: the next free times, earliest first; `breaks` names the online rules a time breaks (staff may still book it). */
+export const freeTimesView = z
+  .object({
+    timezone: z.string(),
+    /** The local dates searched, first and last. */
+    searched: z.object({ from: localDate, to: localDate }),
+    slots: z.array(z.object({ start: instant, end: instant, practitionerIds: z.array(uuid), breaks: z.array(onlineRule) })),
+  })
+  .meta({ id: "FreeTimes" });
+
+const seriesOccurrence = z.object({
+  index: z.int(),
+  start: instant,
+  end: instant,
+  practitionerId: uuid,
+  /** free: the engine offers it; taken: another appointment holds the time; unavailable: outside hours or time off. */
+  status: z.enum(["free", "taken", "unavailable"]),
+  /** For a clash: free times on the same local day, nearest first (this practitioner first). */
+  alternatives: z.array(z.object({ start: instant, end: instant, practitionerId: uuid })),
+});
+
+/** appointments.series.preview: every occurrence, checked, before anything is written. */
+export const seriesPreviewView = z
+  .object({ timezone: z.string(), localTime: wallTime, occurrences: z.array(seriesOccurrence) })
+  .meta({ id: "SeriesPreview" });
+
+/** appointments.series.book: the series and what was booked; `skipped` lists the indexes left out ("free" mode). */
+export const seriesBookView = z
+  .object({ seriesId: uuid, appointments: z.array(appointmentView), skipped: z.array(z.int()) })
+  .meta({ id: "SeriesBooking" });
+
+/** appointments.series.move / cancel: the appointments changed. */
+export const seriesChangeView = z.object({ appointments: z.array(appointmentView) }).meta({ id: "SeriesChange" });
 
 /** Every REST error answer (ADR 0027): branch on `reason`, show `message`, and `fieldErrors` under each field. */
 export const apiErrorView = z
