@@ -5,6 +5,7 @@ import { calendarRouter } from "./routers/calendar";
 import { calendarFeedRouter } from "./routers/calendar-feed";
 import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settings";
 import { clinicSecurityRouter } from "./routers/clinic-security";
+import { clinicSetupRouter } from "./routers/clinic-setup";
 import { clinicStaffRouter } from "./routers/clinic-staff";
 import { clinicWebhooksRouter } from "./routers/clinic-webhooks";
 import { clinicTemplatesRouter } from "./routers/clinic-templates";
@@ -38,6 +39,7 @@ export const appRouter = router({
     webhooks: clinicWebhooksRouter,
     templates: clinicTemplatesRouter,
     apiKeys: clinicApiKeysRouter,
+    setup: clinicSetupRouter,
   },
 });
 
