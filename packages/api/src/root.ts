@@ -11,6 +11,7 @@ import { clinicFlagsRouter } from "./routers/clinic-flags";
 import { clinicCalendarFeedsRouter } from "./routers/clinic-calendar-feeds";
 import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settings";
 import { clinicSecurityRouter } from "./routers/clinic-security";
+import { clinicSetupRouter } from "./routers/clinic-setup";
 import { clinicStaffRouter } from "./routers/clinic-staff";
 import { clinicWebhooksRouter } from "./routers/clinic-webhooks";
 import { clinicTemplatesRouter } from "./routers/clinic-templates";
@@ -52,6 +53,7 @@ export const appRouter = router({
     apiKeys: clinicApiKeysRouter,
     flags: clinicFlagsRouter,
     calendarFeeds: clinicCalendarFeedsRouter,
+    setup: clinicSetupRouter,
   },
 });
 

@@ -5,29 +5,38 @@ import styles from "./shell.module.css";
 
 /** The patient pages speak the patient's language (src/i18n); the staff area is in English. */
 const PATIENT_PAGE = /^\/book(ing)?\//;
+/** The signed-in staff layout (routes/base.ts) draws its own full-width frame (StaffShell). */
+const SIGNED_IN_ROUTE_ID = "/app/signed-in";
 
 export function AppShell() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const { t, ready } = usePatientText();
   const patientWords = PATIENT_PAGE.test(pathname) && ready;
+  const staffFrame = useRouterState({ select: (state) => state.matches.some((match) => match.routeId === SIGNED_IN_ROUTE_ID) });
+  // The element around the page stays the same one either way: swapping it would remount the page
+  // in the middle of a navigation (signing out lands on a page that never finishes loading).
   return (
     <>
       <a className={styles.skipLink} href="#main">
         {patientWords ? t("shell.skipToContent") : "Skip to content"}
       </a>
-      <header className={styles.header}>
-        <div className={styles.headerInner}>
-          <Link to="/" className={styles.brand}>
-            Frontdesk
-          </Link>
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} className={styles.main}>
+      {staffFrame ? null : (
+        <header className={styles.header}>
+          <div className={styles.headerInner}>
+            <Link to="/" className={styles.brand}>
+              Frontdesk
+            </Link>
+          </div>
+        </header>
+      )}
+      <div {...(staffFrame ? {} : { role: "main", id: "main", tabIndex: -1, className: styles.main })}>
         <Outlet />
-      </main>
-      <footer className={styles.footer}>
-        <div className={styles.footerInner}>{patientWords ? t("shell.footer") : "Online booking by Frontdesk"}</div>
-      </footer>
+      </div>
+      {staffFrame ? null : (
+        <footer className={styles.footer}>
+          <div className={styles.footerInner}>{patientWords ? t("shell.footer") : "Online booking by Frontdesk"}</div>
+        </footer>
+      )}
     </>
   );
 }

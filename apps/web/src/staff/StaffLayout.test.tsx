@@ -1,5 +1,5 @@
 import { within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ids } from "../test/fixtures";
 import { renderApp } from "../test/render";
 import { server } from "../test/server";
@@ -8,6 +8,11 @@ import { procedure, recorder } from "../test/trpc";
 import type { StaffRole } from "./types";
 
 describe("the staff area", () => {
+  // The layout is a lazy chunk: compiled once here, so the first test times the page, not the compiler.
+  beforeAll(async () => {
+    await Promise.all([import("./StaffLayout"), import("./SignInPage")]);
+  });
+
   it("sends a visitor who is not signed in to the sign-in page", async () => {
     server.use(procedure("auth.me", () => null));
     const { screen, router } = renderApp("/app/calendar?date=2026-03-03");

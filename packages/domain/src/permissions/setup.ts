@@ -26,4 +26,6 @@ export const setupAccess = {
   "clinic.settings.get": staff,
   "clinic.settings.update": admins,
   "clinic.audit.list": admins,
+  // The setup checklist names every practitioner and service: for the people who set the clinic up.
+  "clinic.setup.checklist": admins,
 } as const satisfies Record<string, Access>;

@@ -1,10 +1,12 @@
 // The time grid shared by the day view (one column per practitioner) and the week view (one column
 // per day): rows of ROW_MINUTES on the clinic's wall clock, never the browser's.
-import { isOpen, STATUS_NAMES, wallClockOf, type DateFormat, type LocalDate } from "@frontdesk/domain";
-import type { CSSProperties, MouseEvent } from "react";
+import { isOpen, wallClockOf, type DateFormat, type LocalDate } from "@frontdesk/domain";
+import type { CSSProperties, KeyboardEvent, MouseEvent } from "react";
 import type { CalendarAppointment } from "../types";
 import { slotAttributes, slotOf, useBlockDrag, type GridSlot } from "./block-drag";
 import { ROW_MINUTES, type DayColumn, type DayLayout } from "./day-layout";
+import { isGridKey, nextBlock, type BlockPosition } from "./grid-keys";
+import { useCalendarText } from "./useCalendarText";
 import styles from "./calendar.module.css";
 
 export interface GridProps {
@@ -21,11 +23,14 @@ export interface GridProps {
   onPickTime: (slot: GridSlot) => void;
   onOpen: (appointment: CalendarAppointment) => void;
   onMove: (appointment: CalendarAppointment, to: GridSlot) => void;
+  /** The height of one row (calendar-zoom.ts); the stylesheet's when absent. */
+  rowHeight?: string | undefined;
 }
 
 const columnId = (column: DayColumn) => `column-${column.practitioner.id}-${column.date}`;
 
-export function CalendarGrid({ layout, format, view, headingOf, now, canBook, onPickTime, onOpen, onMove }: GridProps) {
+export function CalendarGrid({ layout, format, view, headingOf, now, canBook, onPickTime, onOpen, onMove, rowHeight }: GridProps) {
+  const { statusName, summary } = useCalendarText();
   const rows = { "--rows": layout.rows } as CSSProperties;
   const hours: number[] = [];
   for (let minutes = layout.startMinutes; minutes < layout.endMinutes; minutes += 60) hours.push(minutes);
@@ -39,10 +44,23 @@ export function CalendarGrid({ layout, format, view, headingOf, now, canBook, on
     if (slot) onPickTime(slot);
   };
 
+  // Arrow keys walk the blocks (grid-keys.ts); Enter on a block is its button's own click.
+  const blocks: BlockPosition[] = layout.columns.flatMap((column, index) => column.appointments.map(({ appointment }) => ({ id: appointment.id, column: index, startMinutes: wallClockOf(appointment.start, format.timeZone).minutes })));
+  const moveFocus = (event: KeyboardEvent<HTMLElement>) => {
+    if (!isGridKey(event.key) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const grid = event.currentTarget;
+    const current = (event.target as Element).closest<HTMLElement>("[data-block-id]")?.dataset.blockId;
+    // From the grid itself, the first block (in time) enters the appointments.
+    const target = current ? nextBlock(blocks, current, event.key) : ([...blocks].sort((a, b) => a.column - b.column || a.startMinutes - b.startMinutes)[0]?.id ?? null);
+    // Handled here, so the calendar's own ←/→ (previous/next day) stay for when no block has focus.
+    event.preventDefault();
+    if (target) grid.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(target)}"]`)?.focus();
+  };
+
   return (
     // Focusable so a keyboard can scroll a grid wider than the screen. A week (seven columns) gets
     // narrower columns so a desktop shows it whole.
-    <div className={styles.grid} role="group" aria-label={view === "week" ? "Week calendar" : "Day calendar"} tabIndex={0} style={{ "--columns": layout.columns.length, "--column-min": layout.columns.length > 4 ? "6.5rem" : "9rem" } as CSSProperties}>
+    <div className={styles.grid} role="group" aria-label={view === "week" ? "Week calendar" : "Day calendar"} tabIndex={0} onKeyDown={moveFocus} style={{ "--columns": layout.columns.length, "--column-min": layout.columns.length > 4 ? "6.5rem" : "9rem", ...(rowHeight ? { "--row-height": rowHeight } : {}) } as CSSProperties}>
       <div className={styles.corner} aria-hidden="true" />
       {layout.columns.map((column) => (
         <h2 key={columnId(column)} className={styles.columnHeading} id={columnId(column)}>
@@ -112,6 +130,8 @@ export function CalendarGrid({ layout, format, view, headingOf, now, canBook, on
                 key={appointment.id}
                 className={styles.appointment}
                 data-status={appointment.status}
+                // One row (15 minutes) is one line: patient, status and service, cut with an ellipsis; the tooltip has it all.
+                data-short={endRow - startRow <= 1 || undefined}
                 data-dragging={drag.preview?.appointment.id === appointment.id || undefined}
                 aria-label={`${format.time(appointment.start)} ${appointment.patientName}`}
                 style={{ gridRowStart: startRow, gridRowEnd: endRow, gridColumnStart: lane + 1 }}
@@ -119,6 +139,8 @@ export function CalendarGrid({ layout, format, view, headingOf, now, canBook, on
                 <button
                   type="button"
                   className={styles.appointmentButton}
+                  data-block-id={appointment.id}
+                  title={summary(appointment, format)}
                   {...(canBook && isOpen(appointment.status) ? drag.handlers(appointment) : {})}
                   onClick={(event) => {
                     event.stopPropagation();
@@ -129,8 +151,8 @@ export function CalendarGrid({ layout, format, view, headingOf, now, canBook, on
                     {format.time(appointment.start)}–{format.time(appointment.end)}
                   </span>{" "}
                   <span className={styles.patient}>{appointment.patientName}</span>{" "}
-                  <span className={styles.service}>{appointment.serviceName}</span>{" "}
-                  <span className={styles.status}>{STATUS_NAMES[appointment.status]}</span>
+                  <span className={styles.status}>{statusName(appointment.status)}</span>{" "}
+                  <span className={styles.service}>{appointment.serviceName}</span>
                 </button>
               </article>
             ))}

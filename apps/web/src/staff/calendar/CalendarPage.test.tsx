@@ -1,5 +1,5 @@
 import { act, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ids } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
@@ -19,6 +19,11 @@ function signedInWith(range = calendarDay()) {
 }
 
 describe("the calendar's day view", () => {
+  // Lazy chunks compiled once here, so the first test times the page, not the compiler.
+  beforeAll(async () => {
+    await Promise.all([import("../StaffLayout"), import("./CalendarPage")]);
+  });
+
   it("runs in a zone other than the clinic's", () => {
     expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe("America/Los_Angeles");
   });

@@ -17,7 +17,10 @@ import { useAppointmentChanges } from "./appointment-changes";
 import type { GridSlot } from "./block-drag";
 import { BookingDialog, type BookedAppointment, type BookingStart } from "./BookingDialog";
 import { CalendarGrid } from "./CalendarGrid";
-import { CalendarToolbar, type CalendarView } from "./CalendarToolbar";
+import { AgendaView } from "./AgendaView";
+import { ROW_HEIGHTS, useCalendarZoom } from "./calendar-zoom";
+import { CalendarToolbar, WEEK_VIEWS, type CalendarView } from "./CalendarToolbar";
+import { ResourceWeek } from "./ResourceWeek";
 import { useClinicNow } from "./clinic-clock";
 import { layoutDay, layoutWeek, ROW_MINUTES } from "./day-layout";
 import { useLiveRefresh } from "./live-refresh";
@@ -26,6 +29,10 @@ import { calendarRoute, type CalendarSearch } from "./routes";
 import { useCalendarShortcuts } from "./shortcuts";
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import styles from "./calendar.module.css";
+import viewStyles from "./calendar-views.module.css";
+
+/** A phone starts with the day's list (the grid needs a wider screen); a link with a view keeps it. */
+const firstView = (): CalendarView => (typeof window !== "undefined" && window.matchMedia?.("(max-width: 40rem)").matches ? "agenda" : "day");
 
 // Staff screens are in English; dates and times follow the clinic's locale when it has one.
 const STAFF_LOCALE = "en-GB";
@@ -60,9 +67,11 @@ export function CalendarPage() {
   const now = useClinicNow(timeZone);
   const today = now.date;
   const date = search.date ?? today;
-  const view: CalendarView = search.view ?? "day";
+  const [defaultView] = useState(firstView);
+  const view: CalendarView = search.view ?? defaultView;
+  const [zoom, setZoom] = useCalendarZoom();
   const dates = useMemo(() => {
-    if (view === "day") return [date];
+    if (!WEEK_VIEWS.includes(view)) return [date];
     const first = startOfWeek(date, locale);
     return Array.from({ length: 7 }, (_, i) => addDays(first, i));
   }, [view, date, locale]);
@@ -88,7 +97,7 @@ export function CalendarPage() {
   }, [range.data, view, weekPractitionerId, dates, date, zone, hidden]);
 
   const go = (next: Partial<CalendarSearch>) => void navigate({ search: (current) => ({ ...current, ...next }) });
-  const step = (direction: -1 | 1) => go({ date: addDays(date, direction * (view === "week" ? 7 : 1)) });
+  const step = (direction: -1 | 1) => go({ date: addDays(date, direction * (WEEK_VIEWS.includes(view) ? 7 : 1)) });
   const newAppointment = () => {
     if (!canBook) return;
     // Today: the next quarter of an hour; another day: the top of the grid.
@@ -122,11 +131,16 @@ export function CalendarPage() {
   // it must not claim the new day is empty.
   const loadingNext = range.isPlaceholderData;
   const isEmpty = !loadingNext && layout?.columns.every((column) => column.appointments.length === 0);
+  const shownPractitioners = practitioners.filter((p) => !hidden.has(p.id));
+  const openFromList = (appointment: CalendarAppointment) => {
+    changes.dismissRefusal();
+    setDialog({ kind: "appointment", appointment });
+  };
 
   return (
     <>
       <CalendarToolbar
-        title={view === "week" ? `Week of ${format.date(dates[0]!)}` : format.date(date)}
+        title={WEEK_VIEWS.includes(view) ? `Week of ${format.date(dates[0]!)}` : format.date(date)}
         view={view}
         date={date}
         isToday={dates.includes(today)}
@@ -136,11 +150,14 @@ export function CalendarPage() {
         onDate={(next) => go({ date: next })}
         onStep={step}
         onToday={() => go({ date: today })}
-        onView={(next) => go(next === "week" ? { view: "week" } : { view: undefined, practitioner: undefined })}
+        onView={(next) => go(next === "week" ? { view: "week" } : { view: next === "day" ? undefined : next, practitioner: undefined })}
         onPractitioner={(practitioner) => go({ practitioner })}
         onShown={setShown}
         onNew={canBook ? newAppointment : undefined}
         onHelp={() => setDialog({ kind: "help" })}
+        zoom={zoom}
+        onZoom={setZoom}
+        onPrint={() => window.print()}
       />
       {reconnecting ? (
         <p role="status" className={styles.reconnecting}>
@@ -168,6 +185,14 @@ export function CalendarPage() {
         <p>This clinic has no practitioners yet. Owners and admins add them in the clinic settings.</p>
       ) : layout && layout.columns.length === 0 ? (
         <p>No practitioner is shown. Choose some under “Practitioners shown”.</p>
+      ) : view === "agenda" && range.data ? (
+        <div className={styles.screenView}>
+          <AgendaView date={date} practitioners={shownPractitioners} appointments={range.data.appointments} format={format} onOpen={openFromList} caption={format.date(date)} />
+        </div>
+      ) : view === "resources" && range.data ? (
+        <div className={styles.screenView}>
+          <ResourceWeek dates={dates} today={today} practitioners={shownPractitioners} appointments={range.data.appointments} format={format} onOpen={openFromList} onPractitionerWeek={(practitioner) => go({ view: "week", practitioner })} />
+        </div>
       ) : layout ? (
         <div className={styles.gridArea} aria-busy={loadingNext || undefined}>
           {/* The range answer also holds the neighbouring days' appointments (zone offsets): count the view's own. */}
@@ -175,7 +200,7 @@ export function CalendarPage() {
           <CalendarGrid
             layout={layout}
             format={format}
-            view={view}
+            view={view === "week" ? "week" : "day"}
             headingOf={(column) => (view === "week" ? `${format.weekdays(1)[isoWeekday(column.date) - 1]!.short} ${format.dayAndMonth(column.date)}` : column.practitioner.displayName)}
             now={now}
             canBook={canBook}
@@ -185,7 +210,14 @@ export function CalendarPage() {
               setDialog({ kind: "appointment", appointment });
             }}
             onMove={onMove}
+            rowHeight={ROW_HEIGHTS[zoom]}
           />
+        </div>
+      ) : null}
+      {range.data ? (
+        // The printed day sheet: one table of the day, whatever the screen shows (CSS prints only this).
+        <div className={viewStyles.printSheet} data-testid="day-sheet">
+          <AgendaView date={date} practitioners={shownPractitioners} appointments={range.data.appointments} format={format} caption={`${membership.clinicName} · ${format.date(date)}`} />
         </div>
       ) : null}
       {dialog?.kind === "book" ? <BookingDialog start={dialog.start} timeZone={zone} onClose={() => setDialog(null)} onBooked={onBooked} /> : null}

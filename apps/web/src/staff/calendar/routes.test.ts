@@ -7,5 +7,7 @@ describe("the calendar's address", () => {
     expect(readCalendarSearch({ date: "2026-03-03", view: "week", practitioner })).toEqual({ date: "2026-03-03", view: "week", practitioner });
     expect(readCalendarSearch({ date: "3 March", view: "month", practitioner: "'; drop table", extra: 1 })).toEqual({});
     expect(readCalendarSearch({ date: "2026-03-03", view: "day" })).toEqual({ date: "2026-03-03" });
+    expect(readCalendarSearch({ view: "resources" })).toEqual({ view: "resources" });
+    expect(readCalendarSearch({ view: "agenda" })).toEqual({ view: "agenda" });
   });
 });

@@ -5,8 +5,11 @@ import { signedInRoute } from "../../routes/base";
 export interface CalendarSearch {
   /** The day shown (or a day of the week shown), in the clinic's calendar; today when absent. */
   date?: string;
-  /** "week": one practitioner's week; the day view (a column per practitioner) when absent. */
-  view?: "week";
+  /**
+   * "week": one practitioner's week; "resources": every practitioner across the week; "agenda": the
+   * day as a list; the day view (a column per practitioner) when absent.
+   */
+  view?: "week" | "resources" | "agenda";
   /** The week view's practitioner; the first one shown when absent. */
   practitioner?: string;
 }
@@ -17,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function readCalendarSearch(search: Record<string, unknown>): CalendarSearch {
   const result: CalendarSearch = {};
   if (typeof search.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(search.date)) result.date = search.date;
-  if (search.view === "week") result.view = "week";
+  if (search.view === "week" || search.view === "resources" || search.view === "agenda") result.view = search.view;
   if (typeof search.practitioner === "string" && UUID.test(search.practitioner)) result.practitioner = search.practitioner;
   return result;
 }
