@@ -3,16 +3,13 @@
 // filtered by time of day. Staff may book outside the online rules on purpose: with
 // `outsideRules` the search ignores the lead time and the booking window, and every time says
 // which online rule it breaks.
-import { addDays, dayNumberOf, FREE_TIME_SEARCH_DAYS, freeTimesInput, freeTimesView, localDateOf, minutesOfTime, todayIn, type OnlineRule } from "@frontdesk/domain";
+import { addDays, dayNumberOf, FREE_TIME_SEARCH_DAYS, freeTimesInput, freeTimesView, localDateOf, minutesOfTime, PART_OF_DAY_MINUTES, todayIn, type OnlineRule } from "@frontdesk/domain";
 import { findFreeTimes } from "@frontdesk/scheduling";
 import { loadCalendars } from "../booking/availability";
 import { clinicOf } from "../booking/clinic";
 import { assertOffers, serviceOf } from "../booking/staff-booking";
 import { procedure } from "../trpc";
 import { offeringPractitioners } from "./public/offering";
-
-/** Local start minutes per part of day, as partOfDay (domain time) names them. */
-const PART_OF_DAY = { morning: { from: 0, to: 12 * 60 }, afternoon: { from: 12 * 60, to: 17 * 60 }, evening: { from: 17 * 60, to: 24 * 60 } } as const;
 
 const WINDOW_DAYS = { today: 1, week: 7, next: FREE_TIME_SEARCH_DAYS } as const;
 
@@ -39,7 +36,7 @@ export const freeTimes = procedure("appointments.freeTimes")
     const startMinutes = input.between
       ? { from: minutesOfTime(input.between.from)!, to: input.between.to === "24:00" ? 24 * 60 : minutesOfTime(input.between.to)! }
       : input.timeOfDay
-        ? PART_OF_DAY[input.timeOfDay]
+        ? PART_OF_DAY_MINUTES[input.timeOfDay]
         : undefined;
 
     const slots = findFreeTimes({

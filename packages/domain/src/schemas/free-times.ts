@@ -1,9 +1,9 @@
 // The staff free-time finder (appointments.freeTimes): the next free times from the engine.
 import { z } from "zod";
+import { TIMES_OF_DAY } from "../time/format";
 import { id, localDate, wallTime, wallTimeEnd } from "./fields";
 
 export const FREE_TIME_WINDOWS = ["today", "week", "next"] as const;
-export const TIMES_OF_DAY = ["morning", "afternoon", "evening"] as const;
 
 /** How far "next available" looks ahead, in days from the first one searched. */
 export const FREE_TIME_SEARCH_DAYS = 90;

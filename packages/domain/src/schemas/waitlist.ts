@@ -2,9 +2,9 @@
 // add, book from and remove entries, the claim link's input, and what those answer.
 import { z } from "zod";
 import { bookingPatient, manageToken } from "./booking";
+import { TIMES_OF_DAY } from "../time/format";
 import { clinicSlug, id, instant, localDate } from "./fields";
 
-export const TIMES_OF_DAY = ["morning", "afternoon", "evening"] as const;
 export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
 
 /** How long an entry may wait at most: a waitlist for next year is a booking request, not a waitlist. */

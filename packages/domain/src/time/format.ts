@@ -5,7 +5,15 @@
 import { addDays, type LocalDate } from "./local-date";
 import { localDateOf, offsetAt, wallClockOf } from "./zone";
 
-export type PartOfDay = "morning" | "afternoon" | "evening";
+/** The parts of a day patients and staff choose times by (the waitlist, the free-time finder). */
+export const TIMES_OF_DAY = ["morning", "afternoon", "evening"] as const;
+export type PartOfDay = (typeof TIMES_OF_DAY)[number];
+/** Where each part of the day starts and ends by the clinic's clock, in minutes since midnight. */
+export const PART_OF_DAY_MINUTES = {
+  morning: { from: 0, to: 12 * 60 },
+  afternoon: { from: 12 * 60, to: 17 * 60 },
+  evening: { from: 17 * 60, to: 24 * 60 },
+} as const satisfies Record<PartOfDay, { from: number; to: number }>;
 
 export interface ZoneSettings {
   /** The clinic's BCP 47 locale, e.g. "fr-FR". */
@@ -37,10 +45,8 @@ function utcNoonOf(date: LocalDate): Date {
 
 /** Morning before 12:00, afternoon before 17:00, evening after, by the clinic's clock. */
 export function partOfDay(instant: string, timeZone: string): PartOfDay {
-  const hour = Math.floor(wallClockOf(instant, timeZone).minutes / 60);
-  if (hour < 12) return "morning";
-  if (hour < 17) return "afternoon";
-  return "evening";
+  const minutes = wallClockOf(instant, timeZone).minutes;
+  return TIMES_OF_DAY.find((part) => minutes < PART_OF_DAY_MINUTES[part].to) ?? "evening";
 }
 
 /** Two zones differ for display when their offsets differ in January or July. */
