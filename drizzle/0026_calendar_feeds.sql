@@ -22,3 +22,23 @@ CREATE POLICY "tenant_isolation" ON "calendar_feeds" AS PERMISSIVE FOR ALL TO pu
 ALTER TABLE "calendar_feeds" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 -- Feeds are revoked (revoked_at), not deleted by the app; DELETE as for api_keys (a clinic's own clean-up).
 GRANT SELECT, INSERT, UPDATE, DELETE ON "calendar_feeds" TO frontdesk_app;
+--> statement-breakpoint
+-- For /metrics (job queue depth and age): counts and an age, nothing about any job's clinic or
+-- payload. SECURITY DEFINER because the app role has no rights on graphile_worker's tables (0018).
+CREATE FUNCTION "job_queue_stats"()
+  RETURNS TABLE (waiting bigint, running bigint, failed bigint, oldest_waiting_seconds double precision)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+  RETURN QUERY
+    SELECT
+      count(*) FILTER (WHERE j.locked_at IS NULL AND j.run_at <= now() AND j.attempts < j.max_attempts),
+      count(*) FILTER (WHERE j.locked_at IS NOT NULL),
+      count(*) FILTER (WHERE j.attempts >= j.max_attempts),
+      coalesce(extract(epoch FROM now() - min(j.run_at) FILTER (WHERE j.locked_at IS NULL AND j.run_at <= now() AND j.attempts < j.max_attempts)), 0)::double precision
+    FROM graphile_worker._private_jobs j;
+END
+$$;--> statement-breakpoint
+REVOKE ALL ON FUNCTION "job_queue_stats"() FROM PUBLIC;--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION "job_queue_stats"() TO frontdesk_app;

@@ -35,7 +35,7 @@ const scrape = async () => {
 
 /** The value of the sample `name{labels}` (labels in the order prom-client writes them), 0 when absent. */
 function sample(text: string, name: string, labels: string): number {
-  const line = text.split("\n").find((l) => l.startsWith(`${name}{${labels}} `));
+  const line = text.split("\n").find((l) => l.startsWith(labels ? `${name}{${labels}} ` : `${name} `));
   return line ? Number(line.split(" ").at(-1)) : 0;
 }
 
@@ -78,6 +78,10 @@ describe("/metrics", () => {
     expect(after).toMatch(/^frontdesk_cache_lookups_total\{cache="[a-z ]+",result="(hit|miss)"\} \d+$/m);
     expect(after).toMatch(/^frontdesk_db_transactions_running \d+$/m);
     expect(after).toMatch(/^frontdesk_live_feeds \d+$/m);
+    // The booking enqueued its notifications; no worker runs here, so they wait.
+    expect(moved("frontdesk_jobs_waiting", "")).toBeGreaterThanOrEqual(1);
+    expect(after).toMatch(/^frontdesk_jobs_oldest_waiting_seconds \d+(\.\d+)?(e[+-]?\d+)?$/m);
+    expect(after).toMatch(/^frontdesk_jobs_failed \d+$/m);
 
     const labelValues = [...after.matchAll(/="([^"]*)"/g)].map((m) => m[1]!);
     expect(labelValues.length).toBeGreaterThan(10);
@@ -99,6 +103,7 @@ describe("/readyz?verbose", () => {
     expect(body.checks.database?.status).toBe("ok");
     expect(typeof body.checks.database?.ms).toBe("number");
     expect(body.checks.migrations).toMatchObject({ status: "ok" });
-    expect(Object.keys(body.checks).sort()).toEqual(["database", "mail", "migrations"]);
+    expect(body.checks.queue).toMatchObject({ status: "ok" });
+    expect(Object.keys(body.checks).sort()).toEqual(["database", "mail", "migrations", "queue"]);
   });
 });

@@ -44,6 +44,29 @@ export function createPrometheusMetrics(options: { processMetrics?: boolean } = 
       if (gateLoad) this.set(gateLoad().waiting);
     },
   });
+  // The job queue, read from the database when scraped (one query per scrape, counts only).
+  type QueueStats = { waiting: number; running: number; failed: number; oldestWaitingSeconds: number };
+  let queueRead: (() => Promise<QueueStats>) | undefined;
+  // The four gauges of one scrape share one read (a failed read leaves them as they were).
+  let queueNow: Promise<QueueStats | undefined> | undefined;
+  const queueStats = () => (queueNow ??= (queueRead?.() ?? Promise.resolve(undefined)).catch(() => undefined).finally(() => setTimeout(() => (queueNow = undefined), 0)));
+  const queueGauges: Array<[string, string, (q: QueueStats) => number]> = [
+    ["frontdesk_jobs_waiting", "Jobs due and not yet taken by a worker", (q) => q.waiting],
+    ["frontdesk_jobs_running", "Jobs a worker holds", (q) => q.running],
+    ["frontdesk_jobs_failed", "Jobs that used up their attempts", (q) => q.failed],
+    ["frontdesk_jobs_oldest_waiting_seconds", "Age of the oldest job due and not taken", (q) => q.oldestWaitingSeconds],
+  ];
+  for (const [name, help, pick] of queueGauges) {
+    new Gauge({
+      name,
+      help,
+      registers,
+      async collect() {
+        const stats = await queueStats();
+        if (stats) this.set(pick(stats));
+      },
+    });
+  }
   const gatePermits = new Gauge({ name: "frontdesk_db_pool_size", help: "Connections the gate lets run at once", registers });
   return {
     registry,
@@ -62,6 +85,9 @@ export function createPrometheusMetrics(options: { processMetrics?: boolean } = 
     watchGate(load, permits) {
       gatePermits.set(permits);
       gateLoad = load;
+    },
+    watchJobQueue(read) {
+      queueRead = read;
     },
     scrape: async () => ({ body: await registry.metrics(), contentType: registry.contentType }),
   };

@@ -274,6 +274,10 @@ export interface components {
                 colour: string;
                 serviceIds: string[];
             }[];
+            features: {
+                onlineBooking: boolean;
+                waitlist: boolean;
+            };
         };
         /**
          * Invalid input data error (400)
@@ -631,7 +635,7 @@ export interface components {
             error: {
                 code: string;
                 /** @enum {string} */
-                reason: "INVALID_INPUT" | "INVALID_VALUE" | "INVALID_RANGE" | "RULE_BROKEN" | "SIGN_IN_REQUIRED" | "WRONG_CREDENTIALS" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "NO_ACTIVE_CLINIC" | "NOT_A_MEMBER" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "MFA_REQUIRED" | "NOT_YOUR_CALENDAR" | "OWNER_ONLY" | "INVITATION_FOR_ANOTHER_EMAIL" | "INVITATION_EXPIRED" | "NOT_FOUND" | "REFERENCE_NOT_FOUND" | "ALREADY_EXISTS" | "EMAIL_TAKEN" | "SLUG_TAKEN" | "SLOT_TAKEN" | "SLOT_UNAVAILABLE" | "STALE_VERSION" | "OUTSIDE_NOTICE" | "INVALID_TRANSITION" | "NOT_OFFERED" | "IDEMPOTENCY_KEY_REUSED" | "IN_USE" | "ALREADY_DONE" | "NOTES_CLOSED_TO_ADMINS" | "NOTE_SIGNED" | "NOT_YOUR_NOTE" | "LAST_OWNER" | "WEBHOOK_TARGET_REFUSED" | "USER_ALREADY_LINKED" | "API_KEY_INVALID" | "API_KEY_SCOPE" | "SESSION_ONLY" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+                reason: "INVALID_INPUT" | "INVALID_VALUE" | "INVALID_RANGE" | "RULE_BROKEN" | "SIGN_IN_REQUIRED" | "WRONG_CREDENTIALS" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "NO_ACTIVE_CLINIC" | "NOT_A_MEMBER" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "MFA_REQUIRED" | "NOT_YOUR_CALENDAR" | "OWNER_ONLY" | "INVITATION_FOR_ANOTHER_EMAIL" | "INVITATION_EXPIRED" | "NOT_FOUND" | "REFERENCE_NOT_FOUND" | "ALREADY_EXISTS" | "EMAIL_TAKEN" | "SLUG_TAKEN" | "SLOT_TAKEN" | "SLOT_UNAVAILABLE" | "STALE_VERSION" | "OUTSIDE_NOTICE" | "INVALID_TRANSITION" | "NOT_OFFERED" | "IDEMPOTENCY_KEY_REUSED" | "IN_USE" | "ALREADY_DONE" | "NOTES_CLOSED_TO_ADMINS" | "NOTE_SIGNED" | "NOT_YOUR_NOTE" | "LAST_OWNER" | "WEBHOOK_TARGET_REFUSED" | "USER_ALREADY_LINKED" | "API_KEY_INVALID" | "API_KEY_SCOPE" | "SESSION_ONLY" | "FEATURE_OFF" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
                 message: string;
                 fieldErrors?: {
                     [key: string]: string[];

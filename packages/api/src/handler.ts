@@ -1,4 +1,5 @@
 // The one fetch handler every runtime serves: `(Request) => Promise<Response>`.
+import { readJobQueueStats } from "./jobs/queue";
 import { answerCalendarFeed, NOT_FOUND as feedNotFound } from "./calendar-feeds/serve";
 import {
   constantTimeStringEqual,
@@ -76,6 +77,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
   // One per process: the pool's connections, shared by every request (resilience/gate.ts).
   const gate = deps.resilience ? new ConnectionGate(deps.resilience.gate) : undefined;
   if (gate && deps.resilience) deps.metrics?.watchGate(() => gate.load, deps.resilience.gate.permits);
+  deps.metrics?.watchJobQueue?.(() => readJobQueueStats(deps.db));
 
   // What escapes a step before tRPC (the session lookup, reading the body): one log line, never a
   // raw stack on stderr, and 503 rather than 500 when the database is away.

@@ -115,6 +115,8 @@ export interface Metrics {
   liveFeedClosed(): void;
   /** The per-process connection gate, to report pool use and waiting (resilience/gate.ts). */
   watchGate(load: () => { running: number; waiting: number }, permits: number): void;
+  /** The job queue's depth and age, read when scraped (jobs/queue.ts); optional for other Metrics. */
+  watchJobQueue?(read: () => Promise<{ waiting: number; running: number; failed: number; oldestWaitingSeconds: number }>): void;
   /** The scrape answer (Prometheus text format) and its content type. */
   scrape(): Promise<{ body: string; contentType: string }>;
 }

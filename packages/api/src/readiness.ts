@@ -1,6 +1,7 @@
 // /readyz: the database answers as the app role, and every migration this build knows is applied.
 import type { Database } from "@frontdesk/db";
 import { sql } from "drizzle-orm";
+import { readJobQueueStats } from "./jobs/queue";
 import journal from "../../../drizzle/meta/_journal.json" with { type: "json" };
 
 const expected = journal.entries.length;
@@ -32,6 +33,9 @@ export async function checkReadiness(db: Database, timeoutMs = 1_000): Promise<R
     clearTimeout(timer);
   }
 }
+
+/** A waiting job older than this means no worker is keeping up (reminders would go out late). */
+const QUEUE_STALE_SECONDS = 300;
 
 export interface ReadinessCheck {
   status: "ok" | "failing" | "not_checked";
@@ -68,7 +72,12 @@ export async function checkReadinessInDetail(deps: { db: Database; mailer: { che
         return undefined;
       })
     : { status: "not_checked", ms: 0, detail: "this transport has no check" };
-  const checks = { database, migrations, mail };
+  const queue = await timed(async () => {
+    const stats = await readJobQueueStats(deps.db);
+    // Failing only when work piles up unrun: a worker is down or far behind.
+    return stats.oldestWaitingSeconds > QUEUE_STALE_SECONDS ? `oldest waiting job is ${Math.round(stats.oldestWaitingSeconds)} s old (${stats.waiting} waiting)` : undefined;
+  });
+  const checks = { database, migrations, queue, mail };
   const ready = database.status === "ok" && migrations.status === "ok" && mail.status !== "failing";
   return { ready, checks };
 }

@@ -1,7 +1,7 @@
 // Enqueueing jobs (ADR 0021): plain SQL through the database's enqueue_job(), in the caller's
 // tenant transaction, so a change that rolls back enqueues nothing, and so the edge runtime can
 // enqueue with nothing but postgres.js. The worker (jobs/worker.ts, Node only) runs them.
-import type { Transaction } from "@frontdesk/db";
+import type { Database, Transaction } from "@frontdesk/db";
 import { sql } from "drizzle-orm";
 
 export interface JobRequest {
@@ -50,4 +50,20 @@ export function dequeueJob(tx: Transaction, key: string): Promise<void> {
     .execute(sql`select dequeue_job(${key})`)
     .execute()
     .then(() => undefined);
+}
+
+/** The queue at a glance, for /metrics and /readyz?verbose: counts and the oldest waiting job's age. */
+export interface JobQueueStats {
+  waiting: number;
+  running: number;
+  failed: number;
+  oldestWaitingSeconds: number;
+}
+
+/** Reads the queue's counts through job_queue_stats() (migration 0026): no job's clinic or payload. */
+export async function readJobQueueStats(db: Database): Promise<JobQueueStats> {
+  const [row] = await db.transaction((tx) =>
+    tx.execute<{ waiting: string; running: string; failed: string; oldest_waiting_seconds: number }>(sql`select * from job_queue_stats()`),
+  );
+  return { waiting: Number(row?.waiting ?? 0), running: Number(row?.running ?? 0), failed: Number(row?.failed ?? 0), oldestWaitingSeconds: Number(row?.oldest_waiting_seconds ?? 0) };
 }
