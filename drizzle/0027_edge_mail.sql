@@ -7,7 +7,7 @@ CREATE FUNCTION "enqueue_mail"(message jsonb)
   SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-  IF message IS NULL OR jsonb_typeof(message) <> 'object' OR jsonb_typeof(message -> 'to') <> 'string' THEN
+  IF message IS NULL OR jsonb_typeof(message) <> 'object' OR coalesce(jsonb_typeof(message -> 'to'), '') <> 'string' THEN
     RAISE EXCEPTION 'enqueue_mail: a message with a recipient is needed' USING ERRCODE = '22023';
   END IF;
   PERFORM graphile_worker.add_job(identifier => 'mail.send', payload => jsonb_build_object('message', message)::json, max_attempts => 10);

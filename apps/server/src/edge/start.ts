@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-properties -- an entry point: the one place that reads process.env */
 // `pnpm edge`: the edge counterpart of `pnpm start`. After `pnpm build`, runs the worker in local
 // workerd on PORT against DATABASE_URL (through the Hyperdrive binding, as in production), with the
 // web app from Workers static assets, and the same settings as the Node server (.env.example).

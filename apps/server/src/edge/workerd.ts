@@ -97,6 +97,7 @@ export async function startWorkerd(options: WorkerdOptions): Promise<RunningWork
   ];
   const child = spawn(process.execPath, args, {
     cwd: stateDir,
+    // eslint-disable-next-line no-restricted-properties -- wrangler needs the machine's environment (PATH, HOME) to run
     env: { ...process.env, ...OFFLINE_ENV, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
