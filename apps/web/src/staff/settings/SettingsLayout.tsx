@@ -19,6 +19,7 @@ const SECTIONS = [
   { to: "/app/settings/failures", label: "Failed deliveries", exact: false },
   { to: "/app/settings/webhooks", label: "Webhooks", exact: false },
   { to: "/app/settings/api-keys", label: "API keys", exact: false },
+  { to: "/app/settings/intake", label: "Intake and patient data", exact: false },
 ] as const;
 
 export function SettingsLayout() {

@@ -111,6 +111,12 @@ export const settingsApiKeysRoute = createRoute({
   component: lazyRouteComponent(() => import("./ApiKeysPage"), "ApiKeysPage"),
 });
 
+export const settingsIntakeRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "intake",
+  component: lazyRouteComponent(() => import("./IntakePage"), "IntakePage"),
+});
+
 /** Routes under the signed-in layout. */
 export const settingsRoutes = [
   settingsRoute.addChildren([
@@ -126,5 +132,6 @@ export const settingsRoutes = [
     settingsFailuresRoute,
     settingsApiKeysRoute,
     settingsNotificationsRoute,
+    settingsIntakeRoute,
   ]),
 ] as const;
