@@ -9,6 +9,7 @@ export * from "./roles";
 export * from "./time";
 export * from "./webhooks";
 export * from "./templates";
+export * from "./region";
 // ---- Input schemas (one module per area) and their field building blocks ----
 export * as fields from "./schemas/fields";
 export * from "./schemas/booking";

@@ -14,6 +14,8 @@ export const clinics = pgTable(
     timezone: text("timezone").notNull(),
     locale: text("locale").notNull().default("en"),
     currency: text("currency").notNull().default("EUR"),
+    /** ISO 3166-1 alpha-2 ("FR"); phone numbers typed without +country are read in it. Null: none known (a UTC clinic). */
+    country: text("country"),
     minNoticeMinutes: integer("min_notice_minutes").notNull().default(120),
     horizonDays: integer("horizon_days").notNull().default(60),
     slotStepMinutes: integer("slot_step_minutes").notNull().default(15),
@@ -45,6 +47,7 @@ export const clinics = pgTable(
       sql`coalesce(${t.retentionYears}, 0) between 0 and 100 and (${t.anonymiseInactiveAfterYears} is null or ${t.anonymiseInactiveAfterYears} between 1 and 100 and ${t.anonymiseInactiveAfterYears} >= coalesce(${t.retentionYears}, 0))`,
     ),
     check("clinics_currency_format", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check("clinics_country_format", sql`${t.country} ~ '^[A-Z]{2}$'`),
     check(
       "clinics_booking_policy",
       sql`${t.minNoticeMinutes} >= 0 and ${t.horizonDays} between 1 and 730 and ${t.slotStepMinutes} between 5 and 240 and ${t.cancellationNoticeMinutes} >= 0`,
