@@ -22,13 +22,13 @@ CREATE TABLE "intake_form_versions" (
 );
 --> statement-breakpoint
 ALTER TABLE "intake_form_versions" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
-ALTER TABLE "appointments" ADD COLUMN "privacy_notice_version" text;--> statement-breakpoint
-ALTER TABLE "appointments" ADD COLUMN "privacy_consented_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "clinics" ADD COLUMN "privacy_notice_url" text;--> statement-breakpoint
 ALTER TABLE "clinics" ADD COLUMN "privacy_notice_version" text;--> statement-breakpoint
 ALTER TABLE "clinics" ADD COLUMN "retention_years" integer;--> statement-breakpoint
 ALTER TABLE "clinics" ADD COLUMN "anonymise_inactive_after_years" integer;--> statement-breakpoint
 ALTER TABLE "patients" ADD COLUMN "erased_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "appointments" ADD COLUMN "privacy_notice_version" text;--> statement-breakpoint
+ALTER TABLE "appointments" ADD COLUMN "privacy_consented_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "intake_answers" ADD CONSTRAINT "intake_answers_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "intake_answers" ADD CONSTRAINT "intake_answers_appointment_fk" FOREIGN KEY ("clinic_id","appointment_id") REFERENCES "public"."appointments"("clinic_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "intake_answers" ADD CONSTRAINT "intake_answers_form_version_fk" FOREIGN KEY ("clinic_id","form_version_id") REFERENCES "public"."intake_form_versions"("clinic_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -18,6 +18,7 @@ import { useBookingDraft, type BookingDraft } from "./booking-draft";
 import { ANY_PRACTITIONER, BOOKING_STEPS, DONE_STEP, stepToShow, type BookingSearch, type BookingStep } from "./booking-steps";
 import { DetailsStep } from "./DetailsStep";
 import { DoneStep } from "./DoneStep";
+import { IntakeStep, type IntakeDraft } from "./IntakeStep";
 import { PractitionerStep, ServiceStep } from "./ChoiceSteps";
 import { SlotPicker, slotsQueryInput } from "./SlotPicker";
 
@@ -73,6 +74,7 @@ function flowState(clinic: PublicClinic, search: BookingSearch, draft: BookingDr
     practitioner: practitionerId !== undefined,
     time: slot !== undefined,
     details: draft.detailsDone,
+    intake: service !== undefined && draft.intake?.serviceId === service.id,
     // The last step is never "done": booking it leaves the flow.
     confirm: false,
   };
@@ -87,6 +89,7 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
   const navigate = useNavigate({ from: "/book/$clinicSlug" });
   const [draft, updateDraft] = useBookingDraft(clinic.slug);
   const [serverFieldErrors, setServerFieldErrors] = useState<Record<string, string[]>>({});
+  const [intakeChanged, setIntakeChanged] = useState(false);
   const { service, practitioner, practitionerId, slot, isDone } = flowState(clinic, search, draft);
   const asked = search.step === DONE_STEP ? undefined : search.step;
   const step = stepToShow(asked, isDone);
@@ -176,6 +179,26 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
         }}
       />
     ),
+    intake: () =>
+      service ? (
+        <IntakeStep
+          clinicSlug={clinic.slug}
+          serviceId={service.id}
+          initial={draft.intake}
+          serverErrors={serverFieldErrors}
+          changed={intakeChanged}
+          onDone={(intake: IntakeDraft, asked: boolean) => {
+            setServerFieldErrors({});
+            setIntakeChanged(false);
+            if (asked) advance("intake", {}, { intake });
+            else {
+              // Nothing to ask: this step leaves no history entry, so Back from the confirmation skips it.
+              updateDraft({ intake });
+              void navigate({ search: (previous) => ({ ...previous, step: "confirm" }), replace: true });
+            }
+          }}
+        />
+      ) : null,
     confirm: () =>
       service && slot ? (
         <ConfirmStep
@@ -185,6 +208,7 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
           practitioner={practitioner}
           slot={slot}
           details={draft.details}
+          intake={draft.intake?.serviceId === service.id ? draft.intake : undefined}
           attemptKey={attemptKey}
           fmt={fmt}
           onBooked={(answer) => {
@@ -196,7 +220,11 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
           onChooseAnotherDay={() => goTo("time")}
           onInvalidDetails={(fieldErrors) => {
             setServerFieldErrors(fieldErrors);
-            goTo("details");
+            goTo(Object.keys(fieldErrors).some((path) => path.startsWith("intake.") || path === "privacyNoticeVersion") ? "intake" : "details");
+          }}
+          onIntakeChanged={() => {
+            setIntakeChanged(true);
+            goTo("intake");
           }}
         />
       ) : null,
@@ -234,6 +262,7 @@ function StepLabel({ step }: { step: BookingStep }) {
     practitioner: t("booking.step.practitioner"),
     time: t("booking.step.time"),
     details: t("booking.step.details"),
+    intake: t("booking.step.intake"),
     confirm: t("booking.step.confirm"),
   };
   return labels[step];

@@ -15,6 +15,7 @@ import { StepHeading } from "../ui/StepHeading";
 import ui from "../ui/ui.module.css";
 import styles from "./booking.module.css";
 import type { DetailsValues } from "./DetailsStep";
+import type { IntakeDraft } from "./IntakeStep";
 import slotStyles from "./slots.module.css";
 
 export interface ConfirmStepProps {
@@ -24,12 +25,16 @@ export interface ConfirmStepProps {
   practitioner: Practitioner | undefined;
   slot: Slot;
   details: DetailsValues;
+  /** The intake answers and privacy consent given for this service, if any. */
+  intake?: IntakeDraft;
   attemptKey: string;
   fmt: DateFormat;
   onBooked: (answer: BookAnswer) => void;
   onChooseSlot: (slot: Slot) => void;
   onChooseAnotherDay: () => void;
   onInvalidDetails: (fieldErrors: Record<string, string[]>) => void;
+  /** The clinic changed its questions or its privacy notice since they were shown (STALE_VERSION). */
+  onIntakeChanged: () => void;
 }
 
 export function ConfirmStep(props: ConfirmStepProps) {
@@ -63,6 +68,8 @@ export function ConfirmStep(props: ConfirmStepProps) {
         start: slot.start,
         patient: { name: details.name, email: details.email, ...(details.phone.trim() ? { phone: details.phone } : {}) },
         ...(details.note.trim() ? { note: details.note } : {}),
+        ...(props.intake?.formVersionId ? { intake: { formVersionId: props.intake.formVersionId, answers: props.intake.answers } } : {}),
+        ...(props.intake?.privacyNoticeVersion ? { privacyNoticeVersion: props.intake.privacyNoticeVersion } : {}),
         idempotencyKey: attemptKey,
       });
       props.onBooked(answer);
@@ -70,6 +77,10 @@ export function ConfirmStep(props: ConfirmStepProps) {
       const found = describeFailure(error);
       if (found.kind === "invalid" && Object.keys(found.fieldErrors).length > 0) {
         props.onInvalidDetails(found.fieldErrors);
+        return;
+      }
+      if (found.reason === "STALE_VERSION") {
+        props.onIntakeChanged();
         return;
       }
       setFailure(found);

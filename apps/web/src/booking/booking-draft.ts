@@ -4,6 +4,7 @@
 import { useCallback, useState } from "react";
 import type { BookAnswer } from "../api/types";
 import { emptyDetails, type DetailsValues } from "./DetailsStep";
+import { isIntakeDraft, type IntakeDraft } from "./IntakeStep";
 
 export interface BookingDraft {
   details: DetailsValues;
@@ -11,6 +12,8 @@ export interface BookingDraft {
   detailsDone: boolean;
   /** The idempotency key of the current attempt: a reload and a retry send the same one. */
   attemptKey?: string;
+  /** The intake answers and privacy consent, for the service they were given for (ADR 0037). */
+  intake?: IntakeDraft;
   /** The last booking's answer, for the "booked" page (and its reload). */
   booked?: BookAnswer;
 }
@@ -36,6 +39,7 @@ export function readBookingDraft(clinicSlug: string): BookingDraft {
       detailsDone: parsed.detailsDone === true && isDetails(parsed.details),
       ...(typeof parsed.attemptKey === "string" ? { attemptKey: parsed.attemptKey } : {}),
       ...(parsed.booked && typeof parsed.booked === "object" ? { booked: parsed.booked } : {}),
+      ...(isIntakeDraft(parsed.intake) ? { intake: parsed.intake } : {}),
     };
   } catch {
     return emptyDraft;

@@ -7,7 +7,7 @@
 // for its label, its "done" check and its view (Records over BookingStep).
 import { validatePatientSearch, type PatientSearch } from "../i18n/patient-i18n";
 
-export const BOOKING_STEPS = ["service", "practitioner", "time", "details", "confirm"] as const;
+export const BOOKING_STEPS = ["service", "practitioner", "time", "details", "intake", "confirm"] as const;
 export type BookingStep = (typeof BOOKING_STEPS)[number];
 
 /** The step after booking: not in the progress list, shown while the booking answer is kept. */

@@ -19,6 +19,7 @@ import { useStaffSession } from "../StaffLayout";
 import type { AppointmentChanges } from "./appointment-changes";
 import styles from "./calendar.module.css";
 import { AppointmentMessages } from "./AppointmentMessages";
+import { IntakeAnswers } from "../intake/IntakeAnswers";
 
 const ACTION_NAMES: Record<SettableStatus, string> = {
   confirmed: "Confirm",
@@ -176,6 +177,7 @@ function Details({
           <ClinicalNotes patientId={details.data.patient.id} appointmentId={appointment.id} sections={noteSections} format={format} />
         </>
       ) : null}
+      {can(membership.role, "intake.answers") ? <IntakeAnswers appointmentId={appointment.id} format={format} /> : null}
       <AppointmentMessages appointmentId={appointment.id} format={format} />
 
       {statuses.length > 0 || movable ? (

@@ -13,6 +13,7 @@ import { ClinicalNotes } from "../clinical-notes/ClinicalNotes";
 import { useStaffSession } from "../StaffLayout";
 import { ArchivePatientDialog } from "./ArchivePatientDialog";
 import { EditPatientDialog } from "./EditPatientDialog";
+import { ErasePatient } from "./ErasePatient";
 import { ExportPatient } from "./ExportPatient";
 import { countOf } from "../../lib/count-of";
 import { patientRoute } from "./routes";
@@ -57,6 +58,7 @@ function PatientRecordView({ answer }: { answer: PatientRecordAnswer }) {
               Archive
             </Button>
           ) : null}
+          {can(membership.role, "patients.erase") ? <ErasePatient patient={patient} onErased={setSaved} /> : null}
         </div>
       </div>
       {saved ? <SuccessNotice title={saved} /> : null}

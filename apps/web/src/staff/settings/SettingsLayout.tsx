@@ -21,6 +21,7 @@ const SECTIONS = [
   { to: "/app/settings/api-keys", label: "API keys", exact: false },
   { to: "/app/settings/features", label: "Features", exact: false },
   { to: "/app/settings/calendar-feeds", label: "Calendar feeds", exact: false },
+  { to: "/app/settings/intake", label: "Intake and patient data", exact: false },
 ] as const;
 
 export function SettingsLayout() {

@@ -123,6 +123,12 @@ export const settingsCalendarFeedsRoute = createRoute({
   component: lazyRouteComponent(() => import("./CalendarFeedsPage"), "CalendarFeedsPage"),
 });
 
+export const settingsIntakeRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "intake",
+  component: lazyRouteComponent(() => import("./IntakePage"), "IntakePage"),
+});
+
 /** Routes under the signed-in layout. */
 export const settingsRoutes = [
   settingsRoute.addChildren([
@@ -140,5 +146,6 @@ export const settingsRoutes = [
     settingsNotificationsRoute,
     settingsFlagsRoute,
     settingsCalendarFeedsRoute,
+    settingsIntakeRoute,
   ]),
 ] as const;
