@@ -4,6 +4,7 @@ import { createRoute, createRouter, lazyRouteComponent, redirect, type RouterHis
 import type { ApiClients } from "./api/trpc";
 import { ClinicFailed, ClinicSkeleton } from "./booking/BookingStates";
 import { takePreloadedClinic } from "./booking/preloaded-clinic";
+import { validateBookingSearch } from "./booking/booking-steps";
 import { loadInPatientLanguage, validatePatientSearch } from "./i18n/patient-i18n";
 import { ManageBookingFailed, ManageBookingPending } from "./manage/ManageBookingStates";
 import { rootRoute, signedInRoute, staffRoute } from "./routes/base";
@@ -19,7 +20,7 @@ const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", comp
 export const bookingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/book/$clinicSlug",
-  validateSearch: validatePatientSearch,
+  validateSearch: validateBookingSearch,
   loaderDeps: ({ search }) => ({ lang: search.lang }),
   loader: ({ context: { queryClient, trpc }, params, deps }) => {
     const options = trpc.public.clinic.queryOptions({ clinicSlug: params.clinicSlug });

@@ -1,10 +1,11 @@
 // /book/:clinicSlug — the patient's booking page: service, practitioner, day and time, details,
-// confirmation. One screen per step; what was chosen stays in the summary and can be changed.
+// confirmation. One screen and one address per step (booking-steps.ts); what was chosen stays in
+// the summary and can be changed.
 import { startOfMonth, todayIn, type DateFormat } from "@frontdesk/domain";
 import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useParams } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
-import type { BookAnswer, PublicClinic, Slot } from "../api/types";
+import { useNavigate, useParams, useSearch } from "@tanstack/react-router";
+import { useEffect, useState, type ReactNode } from "react";
+import type { PublicClinic, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
 import { useEnvironment } from "../environment";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher";
@@ -12,14 +13,13 @@ import { usePatientFormats, usePatientText } from "../i18n/usePatientText";
 import { Button } from "../ui/Button";
 import styles from "./booking.module.css";
 import { ConfirmStep } from "./ConfirmStep";
-import { DetailsStep, emptyDetails, type DetailsValues } from "./DetailsStep";
+import { useBookingDraft, type BookingDraft } from "./booking-draft";
+import { ANY_PRACTITIONER, BOOKING_STEPS, DONE_STEP, stepToShow, type BookingSearch, type BookingStep } from "./booking-steps";
+import { DetailsStep } from "./DetailsStep";
 import { DoneStep } from "./DoneStep";
 import { PractitionerStep, ServiceStep } from "./ChoiceSteps";
 import { SlotPicker, slotsQueryInput } from "./SlotPicker";
 
-type Step = "service" | "practitioner" | "time" | "details" | "confirm" | "done";
-
-const STEPS = ["service", "practitioner", "time", "details", "confirm"] as const;
 
 export function BookingPage() {
   const { clinicSlug } = useParams({ from: "/book/$clinicSlug" });
@@ -49,24 +49,56 @@ function ClinicHeader({ clinic }: { clinic: PublicClinic }) {
   );
 }
 
+/** What the address and the draft say was chosen, checked against the clinic's own lists. */
+function flowState(clinic: PublicClinic, search: BookingSearch, draft: BookingDraft) {
+  const service = clinic.services.find((s) => s.id === search.service);
+  const offering = service ? clinic.practitioners.filter((p) => p.serviceIds.includes(service.id)) : [];
+  const practitioner = offering.find((p) => p.id === search.practitioner);
+  /** null: first available; undefined: not chosen (or not one who offers the service). */
+  const practitionerId = search.practitioner === ANY_PRACTITIONER ? null : practitioner?.id;
+  const slot: Slot | undefined =
+    service && search.time ? { start: search.time, end: new Date(Date.parse(search.time) + service.durationMinutes * 60_000).toISOString() } : undefined;
+  const done: Record<BookingStep, boolean> = {
+    service: service !== undefined,
+    practitioner: practitionerId !== undefined,
+    time: slot !== undefined,
+    details: draft.detailsDone,
+    // The last step is never "done": booking it leaves the flow.
+    confirm: false,
+  };
+  return { service, practitioner, practitionerId, slot, isDone: (step: BookingStep) => done[step] };
+}
+
 function BookingFlow({ clinic }: { clinic: PublicClinic }) {
   const env = useEnvironment();
   const { t } = usePatientText();
   const { fmt } = usePatientFormats(clinic);
-  const [step, setStep] = useState<Step>("service");
-  const [serviceId, setServiceId] = useState<string>();
-  /** null: first available; undefined: not chosen yet. */
-  const [practitionerId, setPractitionerId] = useState<string | null>();
-  const [slot, setSlot] = useState<Slot>();
-  const [details, setDetails] = useState<DetailsValues>(emptyDetails);
-  const [detailsDone, setDetailsDone] = useState(false);
+  const search = useSearch({ from: "/book/$clinicSlug" });
+  const navigate = useNavigate({ from: "/book/$clinicSlug" });
+  const [draft, updateDraft] = useBookingDraft(clinic.slug);
   const [serverFieldErrors, setServerFieldErrors] = useState<Record<string, string[]>>({});
-  /** One idempotency key per attempt: a new time or new details is a new attempt; a retry is not. */
-  const [attemptKey, setAttemptKey] = useState<string>(() => env.newKey());
-  const [booked, setBooked] = useState<BookAnswer>();
+  const { service, practitioner, practitionerId, slot, isDone } = flowState(clinic, search, draft);
+  const asked = search.step === DONE_STEP ? undefined : search.step;
+  const step = stepToShow(asked, isDone);
+  const showDone = search.step === DONE_STEP && draft.booked !== undefined;
 
-  const service = clinic.services.find((s) => s.id === serviceId);
-  const practitioner = clinic.practitioners.find((p) => p.id === practitionerId);
+  // A link to a step whose earlier choices are missing opens the first missing one: say so in the address.
+  useEffect(() => {
+    if (!showDone && asked !== undefined && asked !== step) void navigate({ search: (previous) => ({ ...previous, step }), replace: true });
+  }, [showDone, asked, step, navigate]);
+
+  /** Each step is a history entry: Back returns to the one before with its choices. */
+  const goTo = (target: BookingStep, change: Partial<BookingSearch> = {}) => void navigate({ search: (previous) => ({ ...previous, ...change, step: target }) });
+  /** After a choice: the first later step not done yet (a patient who gave their details goes straight to confirm). */
+  const advance = (from: BookingStep, change: Partial<BookingSearch>, draftChange: Partial<BookingDraft> = {}) => {
+    if (Object.keys(draftChange).length > 0) updateDraft(draftChange);
+    const after = flowState(clinic, { ...search, ...change }, { ...draft, ...draftChange });
+    const later = BOOKING_STEPS.slice(BOOKING_STEPS.indexOf(from) + 1);
+    const target = later.find((s) => !after.isDone(s)) ?? from;
+    // The choice is written into this step's own entry too, so Back to it shows it chosen.
+    void navigate({ search: (previous) => ({ ...previous, ...change, step: from }), replace: true }).then(() => goTo(target, change));
+  };
+
   const today = todayIn(clinic.timezone, env.now());
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -76,122 +108,118 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
       trpc.public.slots.queryOptions(slotsQueryInput({ clinicSlug: clinic.slug, serviceId: id, practitionerId: undefined, month: startOfMonth(today), today, horizonDays: clinic.policy.horizonDays })),
     );
 
-  if (step === "done" && booked) {
+  if (showDone && draft.booked) {
     return (
       <>
         <ClinicHeader clinic={clinic} />
         <div className={styles.panel}>
-          <DoneStep answer={booked} clinic={clinic} fmt={fmt} />
+          <DoneStep answer={draft.booked} clinic={clinic} fmt={fmt} />
         </div>
       </>
     );
   }
 
-  const chooseSlot = (next: Slot) => {
-    setSlot(next);
-    setAttemptKey(env.newKey());
-    setStep(detailsDone ? "confirm" : "details");
+  const chooseSlot = (next: Slot) => advance("time", { time: next.start }, { attemptKey: env.newKey() });
+  const attemptKey = draft.attemptKey ?? "";
+
+  const views: Record<BookingStep, () => ReactNode> = {
+    service: () => (
+      <ServiceStep
+        clinic={clinic}
+        selectedId={service?.id}
+        onSelect={(id) => {
+          askAheadForFreeTimes(id);
+          // Another service has other times: the chosen one goes.
+          advance("service", id === service?.id ? {} : { service: id, time: undefined });
+        }}
+      />
+    ),
+    practitioner: () =>
+      service ? (
+        <PractitionerStep
+          clinic={clinic}
+          service={service}
+          selectedId={practitionerId}
+          onSelect={(id) => advance("practitioner", id === practitionerId ? {} : { practitioner: id ?? ANY_PRACTITIONER, time: undefined })}
+        />
+      ) : null,
+    time: () =>
+      service ? (
+        <SlotPicker
+          clinicSlug={clinic.slug}
+          serviceId={service.id}
+          practitionerId={practitionerId ?? undefined}
+          horizonDays={clinic.policy.horizonDays}
+          fmt={fmt}
+          today={today}
+          selected={slot}
+          onSelect={chooseSlot}
+        />
+      ) : null,
+    details: () => (
+      <DetailsStep
+        initial={draft.details}
+        serverErrors={serverFieldErrors}
+        onSubmit={(values) => {
+          setServerFieldErrors({});
+          advance("details", {}, { details: values, detailsDone: true, attemptKey: env.newKey() });
+        }}
+      />
+    ),
+    confirm: () =>
+      service && slot ? (
+        <ConfirmStep
+          key={attemptKey}
+          clinic={clinic}
+          service={service}
+          practitioner={practitioner}
+          slot={slot}
+          details={draft.details}
+          attemptKey={attemptKey}
+          fmt={fmt}
+          onBooked={(answer) => {
+            updateDraft({ booked: answer, attemptKey: undefined });
+            // The booked page replaces the confirm step: Back cannot offer to book the same time again.
+            void navigate({ search: (previous) => ({ ...previous, step: DONE_STEP }), replace: true });
+          }}
+          onChooseSlot={chooseSlot}
+          onChooseAnotherDay={() => goTo("time")}
+          onInvalidDetails={(fieldErrors) => {
+            setServerFieldErrors(fieldErrors);
+            goTo("details");
+          }}
+        />
+      ) : null,
   };
 
+  const reached = (s: BookingStep) => BOOKING_STEPS.indexOf(step) >= BOOKING_STEPS.indexOf(s);
   return (
     <>
       <ClinicHeader clinic={clinic} />
       <ol className={styles.progress} aria-label={t("booking.steps")}>
-        {STEPS.map((s) => (
+        {BOOKING_STEPS.map((s) => (
           <li key={s} aria-current={s === step ? "step" : undefined}>
             <StepLabel step={s} />
           </li>
         ))}
       </ol>
       <div className={styles.layout}>
-        <div className={styles.panel}>
-          {step === "service" ? (
-            <ServiceStep
-              clinic={clinic}
-              selectedId={serviceId}
-              onSelect={(id) => {
-                if (id !== serviceId) setSlot(undefined);
-                askAheadForFreeTimes(id);
-                setServiceId(id);
-                setStep("practitioner");
-              }}
-            />
-          ) : null}
-          {step === "practitioner" && service ? (
-            <PractitionerStep
-              clinic={clinic}
-              service={service}
-              selectedId={practitionerId}
-              onSelect={(id) => {
-                if (id !== practitionerId) setSlot(undefined);
-                setPractitionerId(id);
-                setStep("time");
-              }}
-            />
-          ) : null}
-          {step === "time" && service ? (
-            <SlotPicker
-              clinicSlug={clinic.slug}
-              serviceId={service.id}
-              practitionerId={practitionerId ?? undefined}
-              horizonDays={clinic.policy.horizonDays}
-              fmt={fmt}
-              today={today}
-              selected={slot}
-              onSelect={chooseSlot}
-            />
-          ) : null}
-          {step === "details" ? (
-            <DetailsStep
-              initial={details}
-              serverErrors={serverFieldErrors}
-              onSubmit={(values) => {
-                setDetails(values);
-                setDetailsDone(true);
-                setServerFieldErrors({});
-                setAttemptKey(env.newKey());
-                setStep("confirm");
-              }}
-            />
-          ) : null}
-          {step === "confirm" && service && slot ? (
-            <ConfirmStep
-              key={attemptKey}
-              clinic={clinic}
-              service={service}
-              practitioner={practitioner}
-              slot={slot}
-              details={details}
-              attemptKey={attemptKey}
-              fmt={fmt}
-              onBooked={(answer) => {
-                setBooked(answer);
-                setStep("done");
-              }}
-              onChooseSlot={chooseSlot}
-              onChooseAnotherDay={() => setStep("time")}
-              onInvalidDetails={(fieldErrors) => {
-                setServerFieldErrors(fieldErrors);
-                setStep("details");
-              }}
-            />
-          ) : null}
-        </div>
+        <div className={styles.panel}>{views[step]()}</div>
         <Summary
           fmt={fmt}
-          serviceName={step !== "service" ? service?.name : undefined}
-          practitionerName={step === "service" || step === "practitioner" ? undefined : (practitioner?.displayName ?? t("common.firstAvailable"))}
-          slot={step === "details" || step === "confirm" ? slot : undefined}
-          onChange={setStep}
+          serviceName={reached("practitioner") ? service?.name : undefined}
+          practitionerName={reached("time") ? (practitioner?.displayName ?? t("common.firstAvailable")) : undefined}
+          slot={reached("details") ? slot : undefined}
+          onChange={goTo}
         />
       </div>
     </>
   );
 }
 
-function StepLabel({ step }: { step: (typeof STEPS)[number] }) {
+function StepLabel({ step }: { step: BookingStep }) {
   const { t } = usePatientText();
-  const labels = {
+  const labels: Record<BookingStep, string> = {
     service: t("booking.step.service"),
     practitioner: t("booking.step.practitioner"),
     time: t("booking.step.time"),
@@ -212,7 +240,7 @@ function Summary({
   serviceName: string | undefined;
   practitionerName: string | undefined;
   slot: Slot | undefined;
-  onChange: (step: Step) => void;
+  onChange: (step: BookingStep) => void;
 }) {
   const { t } = usePatientText();
   if (!serviceName) return null;

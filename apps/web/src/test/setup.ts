@@ -18,6 +18,8 @@ if (typeof HTMLDialogElement !== "undefined" && typeof HTMLDialogElement.prototy
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {
   cleanup();
+  // The booking flow keeps its draft in sessionStorage: each test starts a fresh tab.
+  window.sessionStorage.clear();
   server.resetHandlers();
 });
 afterAll(() => server.close());
