@@ -19,6 +19,7 @@ import { DetailsStep } from "./DetailsStep";
 import { DoneStep } from "./DoneStep";
 import { PractitionerStep, ServiceStep } from "./ChoiceSteps";
 import { SlotPicker, slotsQueryInput } from "./SlotPicker";
+import { WaitlistJoin } from "./WaitlistJoin";
 
 
 export function BookingPage() {
@@ -145,6 +146,7 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
       ) : null,
     time: () =>
       service ? (
+        <>
         <SlotPicker
           clinicSlug={clinic.slug}
           serviceId={service.id}
@@ -155,6 +157,8 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
           selected={slot}
           onSelect={chooseSlot}
         />
+        {clinic.features.waitlist ? <WaitlistJoin clinicSlug={clinic.slug} serviceId={service.id} practitionerId={practitionerId ?? undefined} today={today} /> : null}
+        </>
       ) : null,
     details: () => (
       <DetailsStep
