@@ -21,6 +21,7 @@ import { DoneStep } from "./DoneStep";
 import { IntakeStep, type IntakeDraft } from "./IntakeStep";
 import { PractitionerStep, ServiceStep } from "./ChoiceSteps";
 import { SlotPicker, slotsQueryInput } from "./SlotPicker";
+import { WaitlistJoin } from "./WaitlistJoin";
 
 
 export function BookingPage() {
@@ -158,6 +159,7 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
       ) : null,
     time: () =>
       service ? (
+        <>
         <SlotPicker
           clinicSlug={clinic.slug}
           serviceId={service.id}
@@ -168,6 +170,8 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
           selected={slot}
           onSelect={chooseSlot}
         />
+        {clinic.features.waitlist ? <WaitlistJoin clinicSlug={clinic.slug} serviceId={service.id} practitionerId={practitionerId ?? undefined} today={today} /> : null}
+        </>
       ) : null,
     details: () => (
       <DetailsStep

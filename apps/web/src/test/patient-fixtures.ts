@@ -59,6 +59,7 @@ export function dupontRecord(overrides: Partial<PatientRecordAnswer["patient"]> 
       dateOfBirth: "1980-05-12",
       notes: "Prefers mornings.",
       archivedAt: null,
+      mergedIntoId: null,
       createdAt: "2025-01-10T10:00:00.000Z",
       updatedAt: "2026-02-20T14:40:00.000Z",
       ...overrides,

@@ -122,6 +122,8 @@ export const patientView = patientContact
   .extend({
     notes: z.string().nullable(),
     archivedAt: instant.nullable(),
+    /** Merged into this record by an admin (patients.merge); `patients.unmerge` splits it back. */
+    mergedIntoId: uuid.nullable(),
     createdAt: instant,
     /** Send it back as `expectedUpdatedAt` to be told when someone changed the record meanwhile. */
     updatedAt: instant,

@@ -8,6 +8,7 @@ import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
 import uiStyles from "../../ui/ui.module.css";
 import { useDebouncedValue } from "../../lib/useDebouncedValue";
+import { PossibleDuplicates } from "../patients/PossibleDuplicates";
 import styles from "./calendar.module.css";
 
 export type FoundPatient = RouterOutputs["patients"]["search"]["items"][number];
@@ -50,7 +51,10 @@ export function PatientPicker({
           </Button>
         </div>
       ) : value.kind === "new" ? (
-        <NewPatientFields value={value.patient} errors={newPatientErrors} onChange={(patient) => onChange({ kind: "new", patient })} onSearchInstead={() => onChange({ kind: "search", query: value.patient.name })} />
+        <>
+          <NewPatientFields value={value.patient} errors={newPatientErrors} onChange={(patient) => onChange({ kind: "new", patient })} onSearchInstead={() => onChange({ kind: "search", query: value.patient.name })} />
+          <PossibleDuplicates fullName={value.patient.name} email={value.patient.email} phone={value.patient.phone} onUse={(patient) => onChange({ kind: "existing", patient })} />
+        </>
       ) : (
         <PatientSearch query={value.query} error={error} onQuery={(query) => onChange({ kind: "search", query })} onChoose={(patient) => onChange({ kind: "existing", patient })} onCreate={(name) => onChange({ kind: "new", patient: { name, phone: "", email: "" } })} />
       )}

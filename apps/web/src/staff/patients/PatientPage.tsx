@@ -1,6 +1,6 @@
 // One patient: contact details, no-shows, appointments ahead and behind (by the clinic's clock),
 // and the actions the member's role is offered.
-import { can, STATUS_NAMES, type DateFormat } from "@frontdesk/domain";
+import { can, countryForTimeZone, formatPhone, STATUS_NAMES, type DateFormat } from "@frontdesk/domain";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
@@ -15,6 +15,7 @@ import { ArchivePatientDialog } from "./ArchivePatientDialog";
 import { EditPatientDialog } from "./EditPatientDialog";
 import { ErasePatient } from "./ErasePatient";
 import { ExportPatient } from "./ExportPatient";
+import { MergePatientDialog, SplitBackButton } from "./MergePatientDialog";
 import { countOf } from "../../lib/count-of";
 import { patientRoute } from "./routes";
 import type { PatientAppointment, PatientRecordAnswer } from "./types";
@@ -30,7 +31,7 @@ export function PatientPage() {
   return <PatientRecordView answer={record.data} />;
 }
 
-type OpenDialog = "edit" | "archive" | null;
+type OpenDialog = "edit" | "archive" | "merge" | null;
 
 function PatientRecordView({ answer }: { answer: PatientRecordAnswer }) {
   const { membership } = useStaffSession();
@@ -53,6 +54,12 @@ function PatientRecordView({ answer }: { answer: PatientRecordAnswer }) {
             Edit details
           </Button>
           {can(membership.role, "patients.export") ? <ExportPatient patientId={patient.id} /> : null}
+          {can(membership.role, "patients.merge") && !patient.archivedAt ? (
+            <Button variant="secondary" onClick={() => setDialog("merge")}>
+              Merge into…
+            </Button>
+          ) : null}
+          {can(membership.role, "patients.unmerge") && patient.mergedIntoId ? <SplitBackButton patient={patient} onDone={setSaved} /> : null}
           {can(membership.role, "patients.archive") && !patient.archivedAt ? (
             <Button variant="danger" onClick={() => setDialog("archive")}>
               Archive
@@ -72,7 +79,7 @@ function PatientRecordView({ answer }: { answer: PatientRecordAnswer }) {
           <h2 id="contact-heading">Contact details</h2>
           <dl className={styles.details}>
             <dt>Phone</dt>
-            <dd>{patient.phone ? <a href={`tel:${patient.phone.replace(/[^\d+]/g, "")}`}>{patient.phone}</a> : "Not given"}</dd>
+            <dd>{patient.phone ? <a href={`tel:${patient.phone.replace(/[^\d+]/g, "")}`}>{formatPhone(patient.phone, countryForTimeZone(membership.timezone))}</a> : "Not given"}</dd>
             <dt>E-mail</dt>
             <dd>{patient.email ? <a href={`mailto:${patient.email}`}>{patient.email}</a> : "Not given"}</dd>
             <dt>Date of birth</dt>
@@ -111,6 +118,7 @@ function PatientRecordView({ answer }: { answer: PatientRecordAnswer }) {
           }}
         />
       ) : null}
+      {dialog === "merge" ? <MergePatientDialog patient={patient} onClose={() => setDialog(null)} /> : null}
       {dialog === "archive" ? (
         <ArchivePatientDialog
           patient={patient}

@@ -61,6 +61,7 @@ export const recordView = (p: typeof patients.$inferSelect) => ({
   dateOfBirth: p.dateOfBirth,
   notes: p.notes,
   archivedAt: p.archivedAt?.toISOString() ?? null,
+  mergedIntoId: p.mergedIntoId,
   createdAt: p.createdAt.toISOString(),
   /** Send it back as `expectedUpdatedAt` with an edit to be told when someone changed the record meanwhile. */
   updatedAt: p.updatedAt.toISOString(),
