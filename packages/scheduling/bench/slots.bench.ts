@@ -1,7 +1,7 @@
 // Benchmark for computeSlots: `pnpm --filter @frontdesk/scheduling bench` (or `pnpm bench`).
 // Prints markdown tables of median wall time over repeated runs after a warm-up; results are
 // recorded in docs/BENCHMARKS.md. Not a test: nothing here fails on a slow machine.
-import { computeSlots, type SlotQuery } from "../src/index";
+import { computeSlots, findFreeTimes, type SlotQuery } from "../src/index";
 
 const FROM = "2026-03-02"; // a Monday; 31 days from here include Paris's spring-forward night
 const DAY_MS = 86_400_000;
@@ -58,17 +58,16 @@ function median(values: number[]): number {
 }
 
 /** Median milliseconds per call: warm up, then time at least 30 runs and at least ~1 s. */
-function measure(query: SlotQuery): { medianMs: number; runs: number; slots: number } {
+function measure(query: SlotQuery, run: (query: SlotQuery) => number = (q) => computeSlots(q).reduce((sum, day) => sum + day.slots.length, 0)): { medianMs: number; runs: number; slots: number } {
   let slots = 0;
   const warmUpUntil = performance.now() + 300;
-  for (let i = 0; i < 20 || performance.now() < warmUpUntil; i++) computeSlots(query);
+  for (let i = 0; i < 20 || performance.now() < warmUpUntil; i++) run(query);
   const samples: number[] = [];
   const measureUntil = performance.now() + 1000;
   while (samples.length < 30 || performance.now() < measureUntil) {
     const started = performance.now();
-    const days = computeSlots(query);
+    slots = run(query);
     samples.push(performance.now() - started);
-    slots = days.reduce((sum, day) => sum + day.slots.length, 0);
   }
   return { medianMs: median(samples), runs: samples.length, slots };
 }
@@ -97,3 +96,41 @@ for (const practitioners of [1, 10, 50, 100]) {
   });
   console.log(`| ${practitioners} | ${cells.join(" | ")} |`);
 }
+
+// The staff finder (findFreeTimes): the next free time across 20 practitioners and 90 days.
+// The floor is the engine's own cost for the same 90 days and practitioners: computeSlots in two
+// calls (62 + 28 days, its longest query), each given the busy times of its own days, as
+// availability.ts's query clips them. Worst case for the finder: a time-of-day window nothing
+// matches, so all 90 days are computed.
+console.log("\n### Next free time (findFreeTimes), 20 practitioners, 90 days\n");
+const finderQuery = { ...clinicQuery(20, 90), rules: { slotStepMinutes: 15, minNoticeMinutes: 120, horizonDays: 120 } };
+const clipTo = (query: SlotQuery, from: string, to: string): SlotQuery => ({
+  ...query,
+  from,
+  to,
+  practitioners: query.practitioners.map((p) => ({ ...p, busy: p.busy.filter((b) => b.end.slice(0, 10) >= addDays(from, -2) && b.start.slice(0, 10) <= addDays(to, 3)) })),
+});
+const halves = [clipTo(finderQuery, FROM, addDays(FROM, 61)), clipTo(finderQuery, addDays(FROM, 62), addDays(FROM, 89))];
+const runs: Array<[string, () => number]> = [
+  ["floor: computeSlots over the same 90 days (62 + 28)", () => halves.reduce((sum, half) => sum + computeSlots(half).length, 0)],
+  ["first free time, no filter (found on day 1)", () => findFreeTimes({ ...finderQuery, limit: 1 }).length],
+  ["10 times after 19:00 (none: all 90 days searched)", () => findFreeTimes({ ...finderQuery, limit: 10, startMinutes: { from: 19 * 60, to: 24 * 60 } }).length],
+];
+// Interleaved, one call of each per round: a busy machine slows all three alike, so the ratios hold.
+for (let i = 0; i < 10; i++) for (const [, run] of runs) run();
+const samples = runs.map((): number[] => []);
+for (let round = 0; round < 40; round++) {
+  runs.forEach(([, run], i) => {
+    const started = performance.now();
+    run();
+    samples[i]!.push(performance.now() - started);
+  });
+}
+const medians = samples.map(median);
+const perPractitionerDay = (ms: number) => (ms * 1000) / (20 * 90);
+console.log("| Search | Median (ms) | µs per practitioner-day | Ratio to the floor |");
+console.log("|---|---:|---:|---:|");
+runs.forEach(([name], i) => {
+  const ms = medians[i]!;
+  console.log(`| ${name} | ${format(ms)} | ${perPractitionerDay(ms).toFixed(2)} | ${(ms / medians[0]!).toFixed(2)} |`);
+});
