@@ -12,6 +12,7 @@ import { accountPublicRoutes, accountRoutes } from "./staff/account/routes";
 import { calendarRoutes } from "./staff/calendar/routes";
 import { patientsRoutes } from "./staff/patients/routes";
 import { settingsRoutes } from "./staff/settings/routes";
+import { setupRoutes } from "./staff/setup/routes";
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: HomePage });
 
@@ -75,7 +76,7 @@ const routeTree = rootRoute.addChildren([
   optOutRoute,
   staffRoute.addChildren([
     ...accountPublicRoutes,
-    signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...accountRoutes]),
+    signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...setupRoutes, ...accountRoutes]),
   ]),
 ]);
 

@@ -21,8 +21,8 @@ describe("the staff area", () => {
   });
 
   it.each<[StaffRole, string[]]>([
-    ["owner", ["Calendar", "Patients", "Clinic settings"]],
-    ["admin", ["Calendar", "Patients", "Clinic settings"]],
+    ["owner", ["Calendar", "Patients", "Clinic settings", "Setup checklist"]],
+    ["admin", ["Calendar", "Patients", "Clinic settings", "Setup checklist"]],
     ["receptionist", ["Calendar", "Patients"]],
     ["practitioner", ["Calendar", "Patients"]],
   ])("shows a %s only the screens their role may open", async (role, links) => {

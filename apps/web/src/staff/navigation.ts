@@ -4,7 +4,7 @@ import { can, type ProcedurePath } from "@frontdesk/domain";
 import type { StaffRole } from "./types";
 
 export interface StaffNavItem {
-  to: "/app/calendar" | "/app/patients" | "/app/settings";
+  to: "/app/calendar" | "/app/patients" | "/app/settings" | "/app/setup";
   label: string;
 }
 
@@ -13,6 +13,7 @@ const SECTIONS: Array<StaffNavItem & { needs: ProcedurePath }> = [
   { to: "/app/calendar", label: "Calendar", needs: "calendar.range" },
   { to: "/app/patients", label: "Patients", needs: "patients.search" },
   { to: "/app/settings", label: "Clinic settings", needs: "clinic.settings.update" },
+  { to: "/app/setup", label: "Setup checklist", needs: "clinic.setup.checklist" },
 ];
 
 export function navigationFor(role: StaffRole): StaffNavItem[] {
