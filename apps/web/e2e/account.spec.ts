@@ -43,11 +43,11 @@ test("a new owner signs up, creates a clinic at a checked address and lands in i
   await checkpoint(page, "create-clinic");
 
   await page.getByRole("button", { name: "Create clinic" }).click();
-  await expect(page).toHaveURL(/\/app\/calendar/);
-  await expect(page.getByText("This clinic has no practitioners yet.")).toBeVisible();
+  await expect(page).toHaveURL(/\/app\/setup/);
+  await expect(page.getByRole("heading", { level: 1, name: "Set up your clinic" })).toBeVisible();
   await expect(page.getByText("Cabinet Santé Lyon")).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link")).toHaveText(["Calendar", "Patients", "Clinic settings"]);
-  await checkpoint(page, "empty-calendar");
+  await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link")).toHaveText(["Calendar", "Patients", "Clinic settings", "Setup checklist"]);
+  await checkpoint(page, "setup-checklist");
 });
 
 test("a receptionist comes back to the patients after signing in, finds a patient without accents, opens the record and changes the phone", async ({

@@ -14,6 +14,7 @@ import { calendarRoutes } from "./staff/calendar/routes";
 import { patientsRoutes } from "./staff/patients/routes";
 import { settingsRoutes } from "./staff/settings/routes";
 import { waitlistRoutes } from "./staff/waitlist/routes";
+import { setupRoutes } from "./staff/setup/routes";
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: HomePage });
 
@@ -85,7 +86,7 @@ const routeTree = rootRoute.addChildren([
   waitlistOfferRoute,
   staffRoute.addChildren([
     ...accountPublicRoutes,
-    signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...accountRoutes, ...waitlistRoutes]),
+    signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...setupRoutes, ...accountRoutes, ...waitlistRoutes]),
   ]),
 ]);
 

@@ -38,6 +38,7 @@ const NAV_KEYS: Partial<Record<StaffNavItem["to"], string>> = {
   "/app/calendar": "nav.calendar",
   "/app/patients": "nav.patients",
   "/app/settings": "nav.settings",
+  "/app/setup": "nav.setup",
 };
 
 export function useNavLabel() {

@@ -21,8 +21,8 @@ describe("the staff area", () => {
   });
 
   it.each<[StaffRole, string[]]>([
-    ["owner", ["Calendar", "Patients", "Waitlist", "Clinic settings"]],
-    ["admin", ["Calendar", "Patients", "Waitlist", "Clinic settings"]],
+    ["owner", ["Calendar", "Patients", "Waitlist", "Clinic settings", "Setup checklist"]],
+    ["admin", ["Calendar", "Patients", "Waitlist", "Clinic settings", "Setup checklist"]],
     ["receptionist", ["Calendar", "Patients", "Waitlist"]],
     ["practitioner", ["Calendar", "Patients", "Waitlist"]],
   ])("shows a %s only the screens their role may open", async (role, links) => {

@@ -4,7 +4,7 @@ import { can, type ProcedurePath } from "@frontdesk/domain";
 import type { StaffRole } from "./types";
 
 export interface StaffNavItem {
-  to: "/app/calendar" | "/app/patients" | "/app/waitlist" | "/app/settings";
+  to: "/app/calendar" | "/app/patients" | "/app/waitlist" | "/app/settings" | "/app/setup";
   label: string;
 }
 
@@ -14,6 +14,7 @@ const SECTIONS: Array<StaffNavItem & { needs: ProcedurePath }> = [
   { to: "/app/patients", label: "Patients", needs: "patients.search" },
   { to: "/app/waitlist", label: "Waitlist", needs: "waitlist.list" },
   { to: "/app/settings", label: "Clinic settings", needs: "clinic.settings.update" },
+  { to: "/app/setup", label: "Setup checklist", needs: "clinic.setup.checklist" },
 ];
 
 export function navigationFor(role: StaffRole): StaffNavItem[] {

@@ -59,7 +59,8 @@ function NewClinicForm() {
       onSuccess: async () => {
         // The new clinic is the session's active clinic now: everything cached was about another.
         queryClient.clear();
-        await navigate({ to: "/app/calendar" });
+        // A new clinic has nothing to book yet: the checklist leads to the first online booking.
+        await navigate({ to: "/app/setup" });
       },
     }),
   );

@@ -50,12 +50,24 @@ function serveNewOwner() {
       return { id: ids.clinic as `${string}-${string}-${string}-${string}-${string}`, ...input };
     }),
     procedure("calendar.range", () => ({ ...calendarDay([]), practitioners: [] })),
+    procedure("clinic.setup.checklist", () => ({
+      slug: "cabinet-medical-d-evry",
+      steps: [
+        { step: "services" as const, done: false },
+        { step: "practitioners" as const, done: false },
+        { step: "hours" as const, done: false },
+        { step: "share" as const, done: false },
+      ],
+      completed: 0,
+      total: 4,
+      warnings: [{ kind: "nothing_bookable_online" as const }],
+    })),
   );
   return { signUps, slugChecks, creates };
 }
 
 describe("a new owner", () => {
-  it("signs up, creates a clinic with a checked address in their own time zone, and lands in its empty calendar", async () => {
+  it("signs up, creates a clinic with a checked address in their own time zone, and lands on its setup checklist", async () => {
     const { signUps, slugChecks, creates } = serveNewOwner();
     const { screen, user, router } = renderApp("/app/sign-in", { patientTimeZone: "Europe/Brussels" });
     await user.click(await screen.findByRole("link", { name: "Create an account" }));
@@ -86,8 +98,10 @@ describe("a new owner", () => {
     expect(slugChecks.list).toEqual([{ slug: "cabinet-medical-d-evry" }]);
 
     await user.click(screen.getByRole("button", { name: "Create clinic" }));
-    expect(await screen.findByText("This clinic has no practitioners yet. Owners and admins add them in the clinic settings.")).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe("/app/calendar");
+    expect(await screen.findByRole("heading", { level: 1, name: "Set up your clinic" }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText("0 of 4 steps done")).toBeInTheDocument();
+    expect(screen.getAllByRole("link", { name: "Open services" })[0]).toHaveAttribute("href", "/app/settings/services");
+    expect(router.state.location.pathname).toBe("/app/setup");
     expect(screen.getByText("Cabinet Médical d'Évry")).toBeInTheDocument();
     expect(creates.list).toEqual([{ name: "Cabinet Médical d'Évry", slug: "cabinet-medical-d-evry", timezone: "Europe/Brussels" }]);
   }, 30_000);

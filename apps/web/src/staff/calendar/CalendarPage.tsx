@@ -2,7 +2,7 @@
 // booking on a click and every change to an appointment one dialog (or one drag) away.
 import { addDays, can, firstDayOfWeek, instantAt, isoWeekday, type LocalDate } from "@frontdesk/domain";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useNavigate } from "@tanstack/react-router";
+import { Link, useNavigate } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
@@ -182,7 +182,10 @@ export function CalendarPage() {
       ) : range.isError ? (
         <ErrorNotice title="The calendar could not be loaded" message={describeFailure(range.error).message} onRetry={() => void range.refetch()} />
       ) : practitioners.length === 0 ? (
-        <p>This clinic has no practitioners yet. Owners and admins add them in the clinic settings.</p>
+        <p>
+          This clinic has no practitioners yet. Owners and admins add them in the clinic settings.{" "}
+          {can(membership.role, "clinic.setup.checklist") ? <Link to="/app/setup">Open the setup checklist</Link> : null}
+        </p>
       ) : layout && layout.columns.length === 0 ? (
         <p>No practitioner is shown. Choose some under “Practitioners shown”.</p>
       ) : view === "agenda" && range.data ? (

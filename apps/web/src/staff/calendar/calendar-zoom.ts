@@ -5,8 +5,11 @@ import { useState } from "react";
 export const ZOOM_LEVELS = ["compact", "comfortable", "large"] as const;
 export type CalendarZoom = (typeof ZOOM_LEVELS)[number];
 
-/** The CSS height of one grid row (ROW_MINUTES) at each level. */
-export const ROW_HEIGHTS: Record<CalendarZoom, string> = { compact: "1.25rem", comfortable: "1.75rem", large: "2.5rem" };
+/**
+ * The CSS height of one grid row (ROW_MINUTES) at each level. The smallest keeps a quarter-hour
+ * block (a row less its 2 px of margin) a 24 px target (WCAG 2.2 target size).
+ */
+export const ROW_HEIGHTS: Record<CalendarZoom, string> = { compact: "1.625rem", comfortable: "2.25rem", large: "3rem" };
 
 const ZOOM_KEY = "frontdesk.calendarZoom";
 
