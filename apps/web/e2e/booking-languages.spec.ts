@@ -107,3 +107,44 @@ for (const { language, words, pick } of [
     await checkpoint(page, `${language}-3-manage`);
   });
 }
+
+test("Back walks back through the French steps with every choice kept, and a reload keeps them too", async ({ page }) => {
+  const t = (key: string) => fr[key]!;
+  await page.goto("/book/demo-paris");
+  await page.getByRole("button", { name: /^Consultation/ }).click();
+  await page.getByRole("button", { name: new RegExp(`^${t("common.firstAvailable")}`) }).click();
+  await expect(page.getByRole("heading", { name: t("slots.heading") })).toBeFocused();
+  await chooseDayAndTime(page);
+  await expect(page.getByRole("heading", { name: t("details.heading") })).toBeFocused();
+  await page.getByLabel(t("details.name")).fill("Patiente Retour");
+  await page.getByLabel(t("details.email")).fill("retour@example.test");
+  await page.getByRole("button", { name: t("details.continue") }).click();
+  await expect(page.getByRole("heading", { name: t("confirm.heading") })).toBeVisible();
+  await expect(page).toHaveURL(/step=confirm/);
+
+  // A reload on the last step keeps the time and the details.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: t("confirm.heading") })).toBeVisible();
+  await expect(page.getByText("retour@example.test")).toBeVisible();
+
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: t("details.heading") })).toBeVisible();
+  await expect(page.getByLabel(t("details.name"))).toHaveValue("Patiente Retour");
+  await expectNoEnglish(page, fr, "details after Back");
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: t("slots.heading") })).toBeVisible();
+  await expect(page.locator('[role="group"] button[aria-pressed="true"]')).toHaveCount(1);
+  await expectNoEnglish(page, fr, "time after Back");
+  await page.goBack();
+  await expect(page.getByRole("button", { name: new RegExp(`^${t("common.firstAvailable")}`) })).toHaveAttribute("aria-pressed", "true");
+  await page.goBack();
+  await expect(page.getByRole("button", { name: /^Consultation/ })).toHaveAttribute("aria-pressed", "true");
+  await expectNoEnglish(page, fr, "service after Back");
+
+  // Forward returns to the same steps, and the details are still there.
+  await page.goForward();
+  await page.goForward();
+  await page.goForward();
+  await expect(page.getByRole("heading", { name: t("details.heading") })).toBeVisible();
+  await expect(page.getByLabel(t("details.email"))).toHaveValue("retour@example.test");
+});

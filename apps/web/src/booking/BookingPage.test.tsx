@@ -212,6 +212,28 @@ describe("booking page: day and time", () => {
     expect(names("Evening")).toEqual(["17:30 08:30 your time"]);
   });
 
+  it("says so when the patient's own clock is on another day", async () => {
+    // 08:00 and 08:30 in Paris are still the evening before in Los Angeles; in Tokyo 17:30 is already tomorrow.
+    const early = { "2026-03-03": [slot("2026-03-03T07:00:00.000Z"), slot("2026-03-03T16:30:00.000Z")] };
+    server.use(clinicHandler, procedure("public.slots", ({ input }) => slotsFor(input.from, input.to, early)));
+    const app = renderApp("/book/demo-paris?lang=en");
+    await chooseService(app);
+    await app.user.click(await app.screen.findByRole("button", { name: /First available/ }));
+    await app.user.click(await app.screen.findByRole("button", { name: /Tuesday, 3 March 2026, 2 free times/ }));
+    await app.screen.findByRole("heading", { name: "Choose a time on Tuesday, 3 March 2026" });
+    const names = (group: string, screen = app.screen) => within(screen.getByRole("group", { name: group })).getAllByRole("button").map((b) => b.textContent);
+    expect(names("Morning")).toEqual(["08:00 23:00 your time, the day before"]);
+    expect(names("Evening")).toEqual(["17:30 08:30 your time"]);
+    app.unmount();
+
+    const tokyo = renderApp("/book/demo-paris?lang=en", { patientTimeZone: "Asia/Tokyo" });
+    await chooseService(tokyo);
+    await tokyo.user.click(await tokyo.screen.findByRole("button", { name: /First available/ }));
+    await tokyo.user.click(await tokyo.screen.findByRole("button", { name: /Tuesday, 3 March 2026, 2 free times/ }));
+    await tokyo.screen.findByRole("heading", { name: "Choose a time on Tuesday, 3 March 2026" });
+    expect(names("Evening", tokyo.screen)).toEqual(["17:30 01:30 your time, the next day"]);
+  });
+
   it("notes no second clock for a patient in the clinic's zone", async () => {
     server.use(clinicHandler, slotsHandler);
     const app = renderApp("/book/demo-paris?lang=en", { patientTimeZone: "Europe/Paris" });

@@ -9,6 +9,7 @@ import { useTRPC } from "../api/trpc";
 import { useEnvironment } from "../environment";
 import { patientFailureMessage } from "../i18n/patient-failure";
 import { usePatientFormats, usePatientText } from "../i18n/usePatientText";
+import { yourTimeText } from "./patient-time";
 import { Button } from "../ui/Button";
 import { ErrorNotice } from "../ui/Notice";
 import { StepHeading } from "../ui/StepHeading";
@@ -155,12 +156,12 @@ function FailureNotice({
             <p>{t("confirm.stillFree", { date: fmt.date(fmt.localDate(slot.start)) })}</p>
             <ul className={slotStyles.timeList} aria-label={t("confirm.nextTimes")}>
               {failure.nextSlots.map((next) => {
-                const patientTime = fmt.patientTime(next.start);
+                const patientTime = yourTimeText(fmt, t, next.start);
                 return (
                   <li key={next.start}>
                     <button type="button" className={slotStyles.time} onClick={() => onChooseSlot(next)}>
                       <span>{fmt.time(next.start)}</span>
-                      {patientTime ? <span className={slotStyles.patientTime}>{" "}{t("common.yourTime", { time: patientTime })}</span> : null}
+                      {patientTime ? <span className={slotStyles.patientTime}>{" "}{patientTime}</span> : null}
                     </button>
                   </li>
                 );

@@ -18,6 +18,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { describeFailure } from "../api/failure";
 import { patientFailureMessage } from "../i18n/patient-failure";
+import { yourTimeText } from "./patient-time";
 import { usePatientText } from "../i18n/usePatientText";
 import type { Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
@@ -261,7 +262,7 @@ export function SlotPicker({ clinicSlug, serviceId, practitionerId, horizonDays,
                 <h4>{label}</h4>
                 <ul className={styles.timeList}>
                   {inPart.map((slot) => {
-                    const patientTime = fmt.patientTime(slot.start);
+                    const patientTime = yourTimeText(fmt, t, slot.start);
                     return (
                       <li key={slot.start}>
                         <button
@@ -271,7 +272,7 @@ export function SlotPicker({ clinicSlug, serviceId, practitionerId, horizonDays,
                           onClick={() => onSelect(slot)}
                         >
                           <span>{fmt.time(slot.start)}</span>
-                          {patientTime ? <span className={styles.patientTime}>{" "}{t("common.yourTime", { time: patientTime })}</span> : null}
+                          {patientTime ? <span className={styles.patientTime}>{" "}{patientTime}</span> : null}
                         </button>
                       </li>
                     );

@@ -29,6 +29,14 @@ describe("clinic-zone formatting", () => {
     expect(paris.patientTime("2026-03-03T13:30:00Z")).toBe("05:30");
   });
 
+  it("says when the patient's clock is already on another day", () => {
+    // 08:00 in Paris is 23:00 the day before in Los Angeles; 14:30 is the same day.
+    expect(paris.patientDayShift("2026-03-03T07:00:00Z")).toBe(-1);
+    expect(paris.patientDayShift("2026-03-03T13:30:00Z")).toBe(0);
+    const tokyo = createDateFormat({ locale: "fr-FR", timeZone: "Europe/Paris", patientTimeZone: "Asia/Tokyo" });
+    expect(tokyo.patientDayShift("2026-03-03T17:00:00Z")).toBe(1);
+  });
+
   it("notes nothing when the patient is in the clinic's zone", () => {
     const local = createDateFormat({ locale: "fr-FR", timeZone: "Europe/Paris", patientTimeZone: "Europe/Paris" });
     expect(local.differentZone).toBe(false);

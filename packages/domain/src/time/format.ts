@@ -81,6 +81,12 @@ export function createDateFormat({ locale, timeZone, patientTimeZone }: ZoneSett
     clockTime: (minutes: number) => formatter(locale, { timeZone: "UTC", timeStyle: "short" }).format(new Date(Date.UTC(2024, 0, 1, 0, minutes))),
     /** The same instant on the patient's clock, or null when it reads the same. */
     patientTime: (instant: string) => (differentZone ? time(instant, patientTimeZone) : null),
+    /** -1, 0 or 1: the patient's calendar day at this instant against the clinic's (1: already tomorrow for the patient). */
+    patientDayShift: (instant: string): number => {
+      const clinicDay = localDateOf(instant, timeZone);
+      const patientDay = localDateOf(instant, patientTimeZone);
+      return patientDay === clinicDay ? 0 : patientDay > clinicDay ? 1 : -1;
+    },
     /** "mardi 3 mars 2026" for a local date. */
     date,
     /** "3 mars" for a calendar cell's label. */
