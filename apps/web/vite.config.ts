@@ -29,6 +29,8 @@ export default defineConfig({
       "/trpc": { target: apiUrl },
       "/healthz": { target: apiUrl },
       "/readyz": { target: apiUrl },
+      // Calendar feeds (ADR 0040): subscribed to with the public URL, served by the API.
+      "/ical": { target: apiUrl },
       // The development outbox (apps/server/src/dev-mail.ts).
       "/dev/mail": { target: apiUrl },
     },

@@ -11,13 +11,13 @@ test("an owner makes a calendar feed, a calendar fetches it, and revoking it mak
 
   await page.goto("/app/settings/calendar-feeds");
   await expect(page.getByRole("heading", { level: 2, name: "Calendar feeds" })).toBeVisible();
-  const calendar = page.getByLabel("Calendar", { exact: true });
+  const calendar = page.getByRole("combobox", { name: "Calendar", exact: true });
   await expect(calendar.locator("option").first()).toHaveText("Whole clinic");
   const options = await calendar.locator("option").allTextContents();
   const practitioner = options[1]!;
   await calendar.selectOption({ label: practitioner });
   // What this practitioner's appointments show: initials.
-  const detail = page.getByLabel(practitioner, { exact: true });
+  const detail = page.getByRole("combobox", { name: practitioner, exact: true });
   await detail.selectOption({ label: "Service and patient initials" });
   await expect(detail).toHaveValue("initials");
   await page.getByRole("button", { name: "Create feed" }).click();

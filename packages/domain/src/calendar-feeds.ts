@@ -51,3 +51,7 @@ export const calendarFeedView = z
     revokedAt: z.string().nullable(),
   })
   .meta({ id: "CalendarFeed" });
+
+/** The whole clinic's feed shows every practitioner's appointments: owners and admins only. */
+const WHOLE_CLINIC_FEED_ROLES: readonly string[] = ["owner", "admin"];
+export const mayUseWholeClinicFeed = (role: string) => WHOLE_CLINIC_FEED_ROLES.includes(role);

@@ -4,7 +4,7 @@
 // Behind the `calendarFeeds` rollout flag (ADR 0039).
 import { createFeedToken } from "@frontdesk/auth";
 import { calendarFeeds, practitioners } from "@frontdesk/db/schema";
-import { createCalendarFeedInput, revokeCalendarFeedInput, setFeedDetailInput, type FeedDetail } from "@frontdesk/domain";
+import { createCalendarFeedInput, mayUseWholeClinicFeed, revokeCalendarFeedInput, setFeedDetailInput, type FeedDetail } from "@frontdesk/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, desc, eq } from "drizzle-orm";
 import { pepperOf } from "../api-keys/authenticate";
@@ -47,7 +47,7 @@ export const clinicCalendarFeedsRouter = {
     const reachable = await reachablePractitioners(staff);
     const names = new Map(reachable.map((p) => [p.id, p.displayName]));
     const rows = await staff.tx.select().from(calendarFeeds).where(eq(calendarFeeds.clinicId, staff.clinicId)).orderBy(desc(calendarFeeds.createdAt), desc(calendarFeeds.id));
-    const visible = rows.filter((row) => (row.practitionerId === null ? staff.role !== "practitioner" : names.has(row.practitionerId)));
+    const visible = rows.filter((row) => (row.practitionerId === null ? mayUseWholeClinicFeed(staff.role) : names.has(row.practitionerId)));
     return {
       enabled: (await clinicFlagsFor(ctx.deps, staff.clinicId)).calendarFeeds,
       practitioners: reachable.map((p) => ({ id: p.id, displayName: p.displayName, detail: p.feedDetail as FeedDetail })),
@@ -70,7 +70,7 @@ export const clinicCalendarFeedsRouter = {
       const userId = signedInMember(staff);
       await requireFeeds(ctx.deps, staff.clinicId);
       if (input.practitionerId) await practitionerInReach(staff, input.practitionerId);
-      else if (staff.role === "practitioner") throw new ForbiddenError("Only admins can subscribe to the whole clinic's calendar", "NOT_YOUR_CALENDAR");
+      else if (!mayUseWholeClinicFeed(staff.role)) throw new ForbiddenError("Only admins can subscribe to the whole clinic's calendar", "NOT_YOUR_CALENDAR");
       const id = crypto.randomUUID();
       const { token, secretHash, hint } = createFeedToken(staff.clinicId, id, pepperOf(ctx.deps));
       await staff.tx.insert(calendarFeeds).values({ id, clinicId: staff.clinicId, practitionerId: input.practitionerId ?? null, hint, secretHash, createdBy: userId });
@@ -85,7 +85,7 @@ export const clinicCalendarFeedsRouter = {
       const [row] = await staff.tx.select().from(calendarFeeds).where(and(eq(calendarFeeds.clinicId, staff.clinicId), eq(calendarFeeds.id, input.id))).for("update");
       if (!row) throw new NotFoundError("Calendar feed");
       if (row.practitionerId) await practitionerInReach(staff, row.practitionerId);
-      else if (staff.role === "practitioner") throw new ForbiddenError("Only admins can manage the whole clinic's feed", "NOT_YOUR_CALENDAR");
+      else if (!mayUseWholeClinicFeed(staff.role)) throw new ForbiddenError("Only admins can manage the whole clinic's feed", "NOT_YOUR_CALENDAR");
       if (row.revokedAt) return { id: row.id, revokedAt: row.revokedAt.toISOString() };
       const now = ctx.deps.clock.now();
       await staff.tx.update(calendarFeeds).set({ revokedAt: now }).where(and(eq(calendarFeeds.clinicId, staff.clinicId), eq(calendarFeeds.id, row.id)));

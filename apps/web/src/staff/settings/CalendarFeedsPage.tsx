@@ -1,7 +1,7 @@
 // Calendar feeds (clinic.calendarFeeds.*, ADR 0040): subscription URLs for Google, Apple or
 // Outlook calendar, per practitioner or for the whole clinic; what each practitioner's
 // appointments show there; revoking a URL. The URL is shown once, when it is made.
-import { FEED_DETAIL_NAMES, FEED_DETAILS, type FeedDetail } from "@frontdesk/domain";
+import { FEED_DETAIL_NAMES, FEED_DETAILS, mayUseWholeClinicFeed, type FeedDetail } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeFailure } from "../../api/failure";
@@ -27,7 +27,7 @@ export function CalendarFeedsPage() {
   const create = useMutation(trpc.clinic.calendarFeeds.create.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.clinic.calendarFeeds.revoke.mutationOptions({ onSuccess: refresh }));
   const setDetail = useMutation(trpc.clinic.calendarFeeds.setDetail.mutationOptions({ onSuccess: refresh }));
-  const isAdmin = membership.role === "owner" || membership.role === "admin";
+  const isAdmin = mayUseWholeClinicFeed(membership.role);
 
   if (feeds.isPending) return <Loading label="Loading the calendar feeds…" />;
   if (feeds.isError) return <ErrorNotice title="The calendar feeds could not be loaded" message={describeFailure(feeds.error).message} onRetry={() => void feeds.refetch()} />;
