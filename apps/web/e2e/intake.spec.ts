@@ -50,7 +50,7 @@ test("a patient must answer the service's required intake question to book, and 
   try {
     await patient.goto("/book/demo-paris?lang=en");
     await patient.getByRole("button", { name: /^Vaccination/ }).click();
-    await patient.getByRole("button", { name: /^Anyone who offers Vaccination/ }).click();
+    await patient.getByRole("button", { name: /^First available/ }).click();
     await pickLastFreeTime(patient);
     await patient.getByLabel("Full name").fill(PATIENT.name);
     await patient.getByLabel("E-mail").fill(PATIENT.email);
