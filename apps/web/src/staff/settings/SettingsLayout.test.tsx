@@ -51,6 +51,7 @@ describe("who may open the clinic settings", () => {
       "Failed deliveries",
       "Webhooks",
       "API keys",
+      "Intake and patient data",
     ]);
     expect(within(sections).getByRole("link", { name: "Practitioners" })).toHaveAttribute("aria-current", "page");
   });
