@@ -4,7 +4,7 @@
 import { startOfMonth, todayIn, type DateFormat } from "@frontdesk/domain";
 import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useNavigate, useParams, useSearch } from "@tanstack/react-router";
-import { useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import type { PublicClinic, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
 import { useEnvironment } from "../environment";
@@ -18,11 +18,14 @@ import { useBookingDraft, type BookingDraft } from "./booking-draft";
 import { ANY_PRACTITIONER, BOOKING_STEPS, DONE_STEP, stepToShow, type BookingSearch, type BookingStep } from "./booking-steps";
 import { DetailsStep } from "./DetailsStep";
 import { DoneStep } from "./DoneStep";
-import { IntakeStep, type IntakeDraft } from "./IntakeStep";
+import type { IntakeDraft } from "./intake-draft";
 import { PractitionerStep, ServiceStep } from "./ChoiceSteps";
 import { SlotPicker, slotsQueryInput } from "./SlotPicker";
 import { WaitlistJoin } from "./WaitlistJoin";
 
+
+// Most services ask nothing: the intake step's form loads only when it is shown.
+const IntakeStep = lazy(() => import("./IntakeStep").then((m) => ({ default: m.IntakeStep })));
 
 export function BookingPage() {
   const { clinicSlug } = useParams({ from: "/book/$clinicSlug" });
@@ -185,6 +188,7 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
     ),
     intake: () =>
       service ? (
+        <Suspense fallback={null}>
         <IntakeStep
           clinicSlug={clinic.slug}
           serviceId={service.id}
@@ -202,6 +206,7 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
             }
           }}
         />
+        </Suspense>
       ) : null,
     confirm: () =>
       service && slot ? (

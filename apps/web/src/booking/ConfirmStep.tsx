@@ -16,7 +16,7 @@ import { StepHeading } from "../ui/StepHeading";
 import ui from "../ui/ui.module.css";
 import styles from "./booking.module.css";
 import type { DetailsValues } from "./DetailsStep";
-import type { IntakeDraft } from "./IntakeStep";
+import type { IntakeDraft } from "./intake-draft";
 import slotStyles from "./slots.module.css";
 
 export interface ConfirmStepProps {

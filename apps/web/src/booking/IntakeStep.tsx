@@ -15,22 +15,7 @@ import { Loading } from "../ui/Loading";
 import { ErrorNotice } from "../ui/Notice";
 import { StepHeading } from "../ui/StepHeading";
 import ui from "../ui/ui.module.css";
-
-/** What the intake step leaves in the draft for the confirmation to send. */
-export interface IntakeDraft {
-  serviceId: string;
-  /** Null when the service asks no questions. */
-  formVersionId: string | null;
-  answers: IntakeAnswerMap;
-  /** The notice version accepted; null when the clinic has none. */
-  privacyNoticeVersion: string | null;
-}
-
-export function isIntakeDraft(value: unknown): value is IntakeDraft {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.serviceId === "string" && (v.formVersionId === null || typeof v.formVersionId === "string") && typeof v.answers === "object" && v.answers !== null;
-}
+import type { IntakeDraft } from "./intake-draft";
 
 // The domain's schema of the answers loads with the step, not with the page.
 const loadValidator = () => import("./validate-intake");

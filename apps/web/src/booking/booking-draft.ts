@@ -4,7 +4,7 @@
 import { useCallback, useState } from "react";
 import type { BookAnswer } from "../api/types";
 import { emptyDetails, type DetailsValues } from "./DetailsStep";
-import { isIntakeDraft, type IntakeDraft } from "./IntakeStep";
+import { isIntakeDraft, type IntakeDraft } from "./intake-draft";
 
 export interface BookingDraft {
   details: DetailsValues;

@@ -12,8 +12,11 @@ import { erasePatient, inactivePatients } from "./erase";
 
 export const RETENTION_SWEEP_TASK = "retention.sweep";
 export const RETENTION_ANONYMISE_TASK = "retention.anonymise";
-/** Every day at 03:00 UTC, once across all workers (graphile-worker's crontab keeps one run per tick). */
-export const RETENTION_CRONTAB = `0 3 * * * ${RETENTION_SWEEP_TASK}`;
+/**
+ * Every day at 03:00 UTC, once across all workers (graphile-worker's cron keeps one run per tick).
+ * An item, not a crontab line: the crontab syntax does not allow the dot in our task names.
+ */
+export const RETENTION_CRON = { task: RETENTION_SWEEP_TASK, match: "0 3 * * *", identifier: "retention-sweep" } as const;
 const BATCH = 200;
 
 /**

@@ -2,9 +2,9 @@
 // role), running the registered tasks with the app's dependencies. Several workers, in one
 // process or many, share the queue: graphile-worker hands each job to one of them
 // (SELECT … FOR UPDATE SKIP LOCKED) and wakes them with LISTEN/NOTIFY.
-import { Logger as QueueLogger, run, runOnce, type Job, type LogLevel, type Runner, type TaskList } from "graphile-worker";
+import { Logger as QueueLogger, parseCronItems, run, runOnce, type Job, type LogLevel, type Runner, type TaskList } from "graphile-worker";
 import type { Logger } from "../ports";
-import { RETENTION_CRONTAB, RETENTION_SWEEP_TASK } from "../data-rights/retention-task";
+import { RETENTION_CRON, RETENTION_SWEEP_TASK } from "../data-rights/retention-task";
 import { TASKS } from "./tasks";
 import type { TaskDefinition, WorkerDeps } from "./task";
 
@@ -58,7 +58,7 @@ function runnerOptions(options: WorkerOptions) {
     logger: queueLogger(options.deps.logger),
     taskList: taskList(options.tasks ?? TASKS, options.deps),
     // Recurring work (the retention run); only a worker that knows the task gets the line.
-    crontab: (options.tasks ?? TASKS).some((task) => task.name === RETENTION_SWEEP_TASK) ? RETENTION_CRONTAB : "",
+    parsedCronItems: parseCronItems((options.tasks ?? TASKS).some((task) => task.name === RETENTION_SWEEP_TASK) ? [RETENTION_CRON] : []),
   };
 }
 

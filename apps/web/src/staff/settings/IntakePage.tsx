@@ -79,7 +79,8 @@ function ServiceForm({ serviceId }: { serviceId: string }) {
   const form = useQuery(trpc.intake.form.queryOptions({ serviceId }));
   if (form.isPending) return <Loading label="Loading the form…" />;
   if (form.isError) return <ErrorNotice title="The form could not be loaded" message={describeFailure(form.error).message} onRetry={() => void form.refetch()} />;
-  return <QuestionsEditor key={form.data.form?.version ?? 0} serviceId={serviceId} version={form.data.form?.version ?? null} questions={form.data.form?.questions ?? []} />;
+  // Not keyed by version: after a save the editor stays (with its notice) and edits the new version.
+  return <QuestionsEditor serviceId={serviceId} version={form.data.form?.version ?? null} questions={form.data.form?.questions ?? []} />;
 }
 
 function QuestionsEditor(props: { serviceId: string; version: number | null; questions: IntakeQuestion[] }) {

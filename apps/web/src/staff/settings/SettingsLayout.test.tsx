@@ -53,6 +53,7 @@ describe("who may open the clinic settings", () => {
       "API keys",
       "Features",
       "Calendar feeds",
+      "Intake and patient data",
     ]);
     expect(within(sections).getByRole("link", { name: "Practitioners" })).toHaveAttribute("aria-current", "page");
   });
