@@ -3,7 +3,8 @@
 // only in the message; the offer keeps its hash (a resend replaces it, so one link works at a time).
 import { createCapabilityToken } from "@frontdesk/auth";
 import type { Transaction } from "@frontdesk/db";
-import { clinics, patients, practitioners, services, waitlistEntries, waitlistOffers, type messages } from "@frontdesk/db/schema";
+import type { clinics} from "@frontdesk/db/schema";
+import { patients, practitioners, services, waitlistEntries, waitlistOffers, type messages } from "@frontdesk/db/schema";
 import { clinicDateFormat } from "@frontdesk/domain";
 import { and, eq } from "drizzle-orm";
 import type { MessageVariables } from "../notifications/content";

@@ -103,7 +103,7 @@ describe("the waitlist", () => {
     const results = await Promise.allSettled(tokens.map((token) => world.anyone().public.waitlist.claim({ token })));
     const won = results.filter((r) => r.status === "fulfilled");
     expect(won).toHaveLength(1);
-    const refusals = await Promise.all(results.filter((r) => r.status === "rejected").map((r) => reason(Promise.reject((r as PromiseRejectedResult).reason))));
+    const refusals = results.flatMap((r) => (r.status === "rejected" ? [r.reason instanceof TRPCError ? `${r.reason.code}:${(r.reason.cause as { reason?: string } | undefined)?.reason ?? ""}` : String(r.reason)] : []));
     expect(new Set(refusals)).toEqual(new Set(["CONFLICT:OFFER_GONE"]));
 
     const taken = await world.inClinic((tx) =>
