@@ -88,6 +88,5 @@ export function presentAppointment(row: AppointmentRow, names: { serviceName: st
     practitionerId: row.practitionerId,
     practitionerName: names.practitionerName,
     version: row.version,
-    seriesId: row.seriesId,
   };
 }

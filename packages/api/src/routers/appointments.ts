@@ -41,6 +41,7 @@ export const appointmentsRouter = {
       });
       return {
         ...presentAppointment(row.appointment, row),
+        seriesId: row.appointment.seriesId,
         notes: await staff.cipher.open(ENCRYPTED.appointmentNotes, row.appointment.id, row.appointment.notes),
         cancelReason: row.appointment.cancelReason,
         patient: patient!,

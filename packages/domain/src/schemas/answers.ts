@@ -29,7 +29,7 @@ export const appointmentView = z
     practitionerName: z.string(),
     /** Send it back with a change: a stale one is refused with STALE_VERSION. */
     version: z.int(),
-    /** The recurring series it belongs to (ADR 0033), if any: moves and cancels may then take a scope. */
+    /** appointments.get: the recurring series it belongs to (ADR 0033), if any; moves and cancels may then take a scope. */
     seriesId: uuid.nullable().optional(),
   })
   .meta({ id: "Appointment" });

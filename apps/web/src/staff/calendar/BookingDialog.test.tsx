@@ -24,6 +24,8 @@ function calendarWithBooking(create: (input: Parameters<Parameters<typeof answer
       const items = /dup/i.test(input.query ?? "") ? [patientRow()] : [];
       return { items, total: items.length, page: 1, pageSize: 8 };
     }),
+    // The dialog's free-time finder (its own tests: FreeTimeFinder.test.tsx).
+    answer("appointments.freeTimes", () => ({ timezone: "Europe/Paris", searched: { from: "2026-03-02", to: "2026-05-30" }, slots: [] })),
     answer("appointments.create", (input) => {
       creates.record(input);
       const result = create(input);

@@ -14,6 +14,7 @@ import { SelectField, TextAreaField, TextField } from "../../ui/Field";
 import { ErrorNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";
 import uiStyles from "../../ui/ui.module.css";
+import { FreeTimeFinder, type FreeTimePick } from "./FreeTimeFinder";
 import { PatientPicker, type NewPatientErrors, type PatientChoice } from "./PatientPicker";
 import styles from "./calendar.module.css";
 
@@ -89,10 +90,16 @@ export function BookingDialog({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    await book();
+  }
+
+  /** Books the form's time, or a time picked in the free-time finder (one click books it). */
+  async function book(picked?: FreeTimePick) {
     const found = validate(patient, serviceId, date, time);
     setErrors(found);
     setFailure(null);
     if (hasErrors(found) || !chosenPractitioner) return;
+    const at = picked ?? { start: instantAt(date, minutesOfTime(time)!, timeZone), practitionerId: chosenPractitioner.id };
     const patientPart =
       patient.kind === "existing"
         ? { patientId: patient.patient.id }
@@ -103,8 +110,8 @@ export function BookingDialog({
       const booked = await create.mutateAsync({
         ...patientPart,
         serviceId,
-        practitionerId: chosenPractitioner.id,
-        start: instantAt(date, minutesOfTime(time)!, timeZone),
+        practitionerId: at.practitionerId,
+        start: at.start,
         ...(notes.trim() ? { notes } : {}),
         notify,
       });
@@ -157,6 +164,16 @@ export function BookingDialog({
               </option>
             ))}
           </SelectField>
+          {serviceId ? (
+            <FreeTimeFinder
+              serviceId={serviceId}
+              practitionerId={start.practitionerId ? (chosenPractitioner?.id ?? null) : practitionerId || null}
+              timeZone={timeZone}
+              practitionerNames={new Map(practitionerList.map((p) => [p.id, p.displayName]))}
+              disabled={create.isPending}
+              onPick={(pick) => void book(pick)}
+            />
+          ) : null}
           <div className={styles.when}>
             <TextField label="Date" type="date" value={date} error={errors.date} onChange={(event) => setDate(event.target.value)} />
             <TextField label="Start" hint={`Clinic time (${timeZone})`} type="time" step={300} value={time} error={errors.time} onChange={(event) => setTime(event.target.value)} />

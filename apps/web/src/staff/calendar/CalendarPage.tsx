@@ -14,6 +14,7 @@ import type { CalendarAppointment } from "../types";
 import { useStaffSession } from "../StaffLayout";
 import { AppointmentDialog } from "./AppointmentDialog";
 import { useAppointmentChanges } from "./appointment-changes";
+import { UndoToast } from "./UndoToast";
 import type { GridSlot } from "./block-drag";
 import { BookingDialog, type BookedAppointment, type BookingStart } from "./BookingDialog";
 import { CalendarGrid } from "./CalendarGrid";
@@ -226,6 +227,7 @@ export function CalendarPage() {
       {dialog?.kind === "book" ? <BookingDialog start={dialog.start} timeZone={zone} onClose={() => setDialog(null)} onBooked={onBooked} /> : null}
       {openAppointment ? <AppointmentDialog appointment={openAppointment} format={format} changes={changes} canMove={can(membership.role, "appointments.reschedule")} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === "help" ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
+      <UndoToast key={changes.lastChange?.key ?? 0} change={changes.lastChange} onDone={changes.forgetLastChange} />
     </>
   );
 }
