@@ -105,7 +105,7 @@ describe("clinic.audit.list", () => {
     const { as, inClinic, staffed } = await createStaffWorld(db);
     const admin = await as("admin");
     const ada = await admin.patients.create({ fullName: "Ada Lovelace" });
-    await admin.patients.update({ id: ada.id, phone: "+33 6 12 34 56 78" });
+    await admin.patients.update({ patientId: ada.id, phone: "+33 6 12 34 56 78" });
     const service = await admin.services.create({ name: "Injection", durationMinutes: 10 });
     // An entry about the fixture's appointment (its patient is Pat Test), as the calendar would write it.
     await inClinic((tx) =>
