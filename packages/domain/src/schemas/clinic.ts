@@ -43,6 +43,8 @@ export const auditListInput = z
     entity: text(64, "Entity is too long", "Name an entity").optional(),
     entityId: text(64, "Entity id is too long", "Name an entity id").optional(),
     actorUserId: id.optional(),
+    /** Entries about this patient: their record and their appointments. */
+    patientId: id.optional(),
     from: instant.optional(),
     to: instant.optional(),
     cursor: rowCursor.optional(),

@@ -20,6 +20,8 @@ function entry(id: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
     action: "update",
     entity: "practitioner",
     entityId: ids.martin,
+    entityName: null,
+    patientId: null,
     changes: { colour: ["#2563eb", "#16a34a"] },
     requestId: null,
     ...overrides,
@@ -39,11 +41,11 @@ describe("the audit log", () => {
     expect(rows[0]).toHaveTextContent("Olivier Owner · update · Practitioners");
     // 08:00 UTC is 09:00 in Paris (the tests' browser is in Los Angeles).
     expect(rows[0]).toHaveTextContent("09:00");
-    expect(rows[0]).toHaveTextContent("colour: #2563eb → #16a34a");
+    expect(rows[0]).toHaveTextContent("Colour: #2563eb → #16a34a");
     expect(rows[1]).toHaveTextContent("The system · seed · Clinic settings");
 
     await user.click(screen.getByRole("button", { name: "Show older entries" }));
-    expect(await screen.findByText("displayName: — → Dr Claire Martin")).toBeInTheDocument();
+    expect(await screen.findByText("Name: — → Dr Claire Martin")).toBeInTheDocument();
     expect(screen.getByText("That is the oldest entry.")).toBeInTheDocument();
     expect(lists.calls[1]).toMatchObject({ cursor: 2 });
 
@@ -62,5 +64,27 @@ describe("the audit log", () => {
       expect.objectContaining({ limit: 25, entity: "practitioner", actorUserId: owner.userId, from: "2026-03-01T23:00:00.000Z", to: "2026-03-02T23:00:00.000Z" }),
     ]);
     expect(lists.calls.at(-1)).not.toHaveProperty("entityId");
+  });
+
+  it("names the records, shows money in the clinic's currency, and narrows to one patient from an entry", async () => {
+    const patientId = "0b8f1c2e-6666-4000-8000-000000000001";
+    const lists = callsOf("clinic.audit.list", () => ({
+      items: [
+        entry(5, { entity: "patient", entityId: patientId, entityName: "Ada Lovelace", patientId, changes: { phone: [null, "+33 6 12 34 56 78"] } }),
+        entry(4, { entity: "service", entityId: ids.consultation, entityName: "Consultation", changes: { priceCents: [3000, 3500] } }),
+      ],
+      nextCursor: null,
+    }));
+    server.use(...settingsWorld("admin"), settingsProcedure("clinic.staff.list", () => staffList), lists.handler);
+    const { screen, user } = renderApp("/app/settings/audit");
+    const log = await screen.findByRole("list", { name: "Audit entries, newest first" }, LOADED);
+    const rows = within(log).getAllByRole("listitem").filter((li) => li.parentElement === log);
+    expect(rows[0]).toHaveTextContent("Olivier Owner · update · Patients · Ada Lovelace");
+    expect(rows[0]).not.toHaveTextContent(patientId);
+    await expect.poll(() => rows[1]!.textContent?.replace(/\s/g, " ")).toContain("Price: 30,00 € → 35,00 €");
+    await user.click(within(rows[0]!).getByRole("button", { name: "Only Ada Lovelace" }));
+    await expect.poll(() => lists.calls.at(-1)).toMatchObject({ patientId });
+    expect(screen.getByRole("status")).toHaveTextContent("Only entries about Ada Lovelace");
+    expect(screen.getByRole("button", { name: "Download these entries (CSV)" })).toBeInTheDocument();
   });
 });

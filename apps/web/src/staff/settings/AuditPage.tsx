@@ -1,6 +1,6 @@
 // The clinic's audit log: who changed what and when, newest first, filtered by what the API
 // supports (kind of record, record id, person, date range) and read a page at a time.
-import { addDays, instantAt } from "@frontdesk/domain";
+import { addDays, formatPrice, instantAt, type DateFormat } from "@frontdesk/domain";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/failure";
@@ -10,7 +10,8 @@ import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
 import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
 import { useStaffSession } from "../StaffLayout";
-import { describeChanges } from "./audit-changes";
+import { describeChanges, type ChangeFormats } from "./audit-changes";
+import { toCsv } from "./audit-csv";
 import { Loading } from "../../ui/Loading";
 import styles from "./settings.module.css";
 import type { AuditEntry, AuditFilters } from "./types";
@@ -35,9 +36,11 @@ interface FilterDraft {
   actorUserId: string;
   fromDate: string;
   toDate: string;
+  /** Set from an entry ("Only this patient"): the patient's record and appointments. */
+  patient: { id: string; name: string } | null;
 }
 
-const NO_FILTERS: FilterDraft = { entity: "", entityId: "", actorUserId: "", fromDate: "", toDate: "" };
+const NO_FILTERS: FilterDraft = { entity: "", entityId: "", actorUserId: "", fromDate: "", toDate: "", patient: null };
 
 /** The API's filters for a draft; dates are the clinic's, the last one included. */
 function filtersOf(draft: FilterDraft, timeZone: string): Omit<AuditFilters, "cursor"> {
@@ -46,6 +49,7 @@ function filtersOf(draft: FilterDraft, timeZone: string): Omit<AuditFilters, "cu
     ...(draft.entity ? { entity: draft.entity } : {}),
     ...(draft.entityId.trim() ? { entityId: draft.entityId.trim() } : {}),
     ...(draft.actorUserId ? { actorUserId: draft.actorUserId } : {}),
+    ...(draft.patient ? { patientId: draft.patient.id } : {}),
     ...(draft.fromDate ? { from: instantAt(draft.fromDate, "00:00", timeZone) } : {}),
     ...(draft.toDate ? { to: instantAt(addDays(draft.toDate, 1), "00:00", timeZone) } : {}),
   };
@@ -62,7 +66,18 @@ export function AuditPage() {
   const entries = useInfiniteQuery(
     trpc.clinic.audit.list.infiniteQueryOptions(filtersOf(applied, timeZone), { getNextPageParam: (page) => page.nextCursor ?? undefined }),
   );
-  const format = useDateFormat(STAFF_LOCALE, timeZone);
+  // Times in the clinic's zone and locale, money in its currency (the settings say which).
+  const settings = useQuery(trpc.clinic.settings.get.queryOptions());
+  const format = useDateFormat(localeOrDefault(settings.data?.locale), timeZone);
+  const changeFormats: ChangeFormats = {
+    money: (cents) => formatPrice(cents, settings.data?.currency ?? "EUR", format.locale) ?? String(cents),
+    dateTime: (iso) => format.dateTime(iso),
+  };
+  const onlyPatient = (patient: { id: string; name: string } | null) => {
+    const next = { ...draft, patient };
+    setDraft(next);
+    setApplied(next);
+  };
   const entityId = useId();
   const actorId = useId();
 
@@ -74,7 +89,7 @@ export function AuditPage() {
     if (!problem) setApplied(draft);
   }
 
-  const set = (field: keyof FilterDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const set = (field: Exclude<keyof FilterDraft, "patient">) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
   const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -108,6 +123,14 @@ export function AuditPage() {
           <TextField label="To (last day)" type="date" value={draft.toDate} onChange={set("toDate")} error={rangeError} />
           <TextField label="Record id" hint="Optional: one record's history" value={draft.entityId} onChange={set("entityId")} maxLength={64} />
         </div>
+        {applied.patient ? (
+          <p role="status">
+            Only entries about <strong>{applied.patient.name}</strong> (their record and appointments).{" "}
+            <Button variant="link" onClick={() => onlyPatient(null)}>
+              Show every patient
+            </Button>
+          </p>
+        ) : null}
         <div className={styles.formActions}>
           <Button type="submit">Show entries</Button>
           <Button
@@ -130,9 +153,14 @@ export function AuditPage() {
         <EmptyNotice title="No entries match these filters" />
       ) : (
         <>
+          <p>
+            <Button variant="secondary" onClick={() => downloadCsv(items, format, changeFormats)}>
+              Download these entries (CSV)
+            </Button>
+          </p>
           <ol className={styles.list} aria-label="Audit entries, newest first">
             {items.map((entry) => (
-              <AuditRow key={entry.id} entry={entry} when={format.dateTime(entry.at)} />
+              <AuditRow key={entry.id} entry={entry} when={format.dateTime(entry.at)} formats={changeFormats} onlyPatient={applied.patient ? undefined : onlyPatient} />
             ))}
           </ol>
           {entries.hasNextPage ? (
@@ -148,17 +176,30 @@ export function AuditPage() {
   );
 }
 
-function AuditRow({ entry, when }: { entry: AuditEntry; when: string }) {
-  const who = entry.actorName ?? (entry.actorKind === "user" ? "A former member" : entry.actorKind === "system" ? "The system" : "A patient (online)");
-  const changes = describeChanges(entry.changes);
+const whoDid = (entry: AuditEntry) => entry.actorName ?? (entry.actorKind === "user" ? "A former member" : entry.actorKind === "system" ? "The system" : "A patient (online)");
+
+function AuditRow({ entry, when, formats, onlyPatient }: { entry: AuditEntry; when: string; formats: ChangeFormats; onlyPatient: ((patient: { id: string; name: string }) => void) | undefined }) {
+  const changes = describeChanges(entry.changes, formats);
+  const patient = entry.patientId && entry.entityName ? { id: entry.patientId, name: entry.entityName } : null;
   return (
     <li className={styles.row}>
       <div>
         <div>
-          <strong>{who}</strong> · {entry.action.replace(/_/g, " ")} · {ENTITIES[entry.entity] ?? entry.entity}
+          <strong>{whoDid(entry)}</strong> · {entry.action.replace(/_/g, " ")} · {ENTITIES[entry.entity] ?? entry.entity}
+          {entry.entityName ? <> · {entry.entityName}</> : null}
         </div>
         <div className={styles.muted}>
-          {when} · record {entry.entityId}
+          <time dateTime={entry.at}>{when}</time>
+          {entry.entityName ? null : <> · record {entry.entityId}</>}
+          {patient && onlyPatient ? (
+            <>
+              {" "}
+              ·{" "}
+              <Button variant="link" onClick={() => onlyPatient(patient)}>
+                Only {patient.name}
+              </Button>
+            </>
+          ) : null}
         </div>
         {changes.length > 0 ? (
           <ul className={styles.changes}>
@@ -170,4 +211,26 @@ function AuditRow({ entry, when }: { entry: AuditEntry; when: string }) {
       </div>
     </li>
   );
+}
+
+/** The entries shown, as a CSV file the browser saves (audit-csv.ts defuses formulas). */
+function downloadCsv(items: AuditEntry[], format: DateFormat, formats: ChangeFormats) {
+  const csv = toCsv(
+    ["When", "Who", "Action", "Kind of record", "Record", "Record id", "Changes"],
+    items.map((entry) => [format.dateTime(entry.at), whoDid(entry), entry.action, ENTITIES[entry.entity] ?? entry.entity, entry.entityName ?? "", entry.entityId ?? "", describeChanges(entry.changes, formats).join("; ")]),
+  );
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+  link.download = "audit-log.csv";
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+/** The clinic's locale when this browser can format in it. */
+function localeOrDefault(locale: string | undefined): string {
+  try {
+    return locale && Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : STAFF_LOCALE;
+  } catch {
+    return STAFF_LOCALE;
+  }
 }

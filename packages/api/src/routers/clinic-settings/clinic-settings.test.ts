@@ -1,3 +1,4 @@
+import { auditLog } from "@frontdesk/db/schema";
 import { connectAsApp } from "@frontdesk/db/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { callerFor } from "../../testing";
@@ -100,6 +101,33 @@ describe("clinic.audit.list", () => {
     expect((await owner.clinic.audit.list({ from: "2000-01-01T00:00:00Z", to: "2000-01-02T00:00:00Z" })).items).toEqual([]);
   });
 
+  it("names each record at read time and filters by patient (their record and their appointments)", async () => {
+    const { as, inClinic, staffed } = await createStaffWorld(db);
+    const admin = await as("admin");
+    const ada = await admin.patients.create({ fullName: "Ada Lovelace" });
+    await admin.patients.update({ patientId: ada.id, phone: "+33 6 12 34 56 78" });
+    const service = await admin.services.create({ name: "Injection", durationMinutes: 10 });
+    // An entry about the fixture's appointment (its patient is Pat Test), as the calendar would write it.
+    await inClinic((tx) =>
+      tx.insert(auditLog).values({ clinicId: staffed.clinic.clinicId, actorKind: "system", action: "update", entity: "appointment", entityId: staffed.clinic.appointmentId }),
+    );
+    const all = await admin.clinic.audit.list({ limit: 100 });
+    const named = (entity: string) => all.items.filter((i) => i.entity === entity).map((i) => i.entityName);
+    expect(named("patient")).toEqual(["Ada Lovelace", "Ada Lovelace"]);
+    expect(named("service")).toEqual(["Injection"]);
+    expect(named("appointment")).toEqual(["Pat Test"]);
+    expect(all.items.find((i) => i.entity === "clinic")!.entityName).toBeNull();
+    expect(service.name).toBe("Injection");
+
+    const aboutAda = await admin.clinic.audit.list({ patientId: ada.id });
+    expect(aboutAda.items.map((i) => [i.entity, i.action])).toEqual([
+      ["patient", "update"],
+      ["patient", "create"],
+    ]);
+    const aboutPat = await admin.clinic.audit.list({ patientId: staffed.clinic.patientId });
+    expect(aboutPat.items.map((i) => [i.entity, i.entityName, i.patientId])).toEqual([["appointment", "Pat Test", staffed.clinic.patientId]]);
+  });
+
   it("is for owners and admins only, and shows only the clinic's own log", async () => {
     const { as, staffed } = await createStaffWorld(db);
     const other = await createStaffWorld(db);
@@ -115,6 +143,7 @@ describe("clinic.audit.list", () => {
   it.each([
     ["entity", { entity: "x".repeat(10_000) }],
     ["actorUserId", { actorUserId: "someone" }],
+    ["patientId", { patientId: "'; select 1 --" }],
     ["from", { from: "last week" }],
     ["to", { from: "2026-11-02T00:00:00Z", to: "2026-11-01T00:00:00Z" }],
     ["cursor", { cursor: -3 }],
