@@ -19,7 +19,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {
   cleanup();
   // The booking flow keeps its draft in sessionStorage: each test starts a fresh tab.
-  window.sessionStorage.clear();
+  if (typeof window !== "undefined") window.sessionStorage.clear();
   server.resetHandlers();
 });
 afterAll(() => server.close());
