@@ -254,6 +254,7 @@ export interface components {
             locale: string;
             currency: string;
             address: string | null;
+            phone: string | null;
             policy: {
                 minNoticeMinutes: number;
                 horizonDays: number;

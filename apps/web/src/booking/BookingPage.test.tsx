@@ -57,6 +57,7 @@ describe("booking page: clinic and service", () => {
     expect(await app.screen.findByRole("status")).toHaveTextContent("Loading the clinic's page…");
     expect(await app.screen.findByRole("heading", { level: 1, name: "Cabinet Demo Paris" })).toBeInTheDocument();
     expect(app.screen.getByText(/12 rue de la Santé, 75013 Paris · Times in Europe\/Paris/)).toBeInTheDocument();
+    expect(app.screen.getByRole("link", { name: "Call Cabinet Demo Paris on +33 1 23 45 67 89" })).toHaveAttribute("href", "tel:+33123456789");
     expect(app.screen.getByRole("button", { name: /Consultation/ })).toHaveTextContent("30 min · €30.00");
     // A service without a published price shows none.
     expect(app.screen.getByRole("button", { name: /Kinésithérapie/ })).toHaveTextContent(/^Kinésithérapie 1 h$/);

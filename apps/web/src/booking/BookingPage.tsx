@@ -13,6 +13,7 @@ import { usePatientFormats, usePatientText } from "../i18n/usePatientText";
 import { Button } from "../ui/Button";
 import styles from "./booking.module.css";
 import { BookingClosed } from "./BookingClosed";
+import { ClinicPhone } from "./ClinicPhone";
 import { ConfirmStep } from "./ConfirmStep";
 import { useBookingDraft, type BookingDraft } from "./booking-draft";
 import { ANY_PRACTITIONER, BOOKING_STEPS, DONE_STEP, stepToShow, type BookingSearch, type BookingStep } from "./booking-steps";
@@ -60,6 +61,11 @@ function ClinicHeader({ clinic }: { clinic: PublicClinic }) {
         {clinic.address ? `${clinic.address} · ` : ""}
         {t("booking.timesIn", { zone: clinic.timezone })}
       </p>
+      {clinic.phone ? (
+        <p className={styles.clinicMeta}>
+          <ClinicPhone clinic={clinic} />
+        </p>
+      ) : null}
     </header>
   );
 }

@@ -82,6 +82,8 @@ describe("manage link page", () => {
     expect(app.screen.getByText(/online changes were possible until Wednesday, 4 March 2026 at 10:00/)).toBeInTheDocument();
     expect(app.screen.queryByRole("button", { name: "Cancel appointment" })).not.toBeInTheDocument();
     expect(app.screen.queryByRole("button", { name: "Move to another time" })).not.toBeInTheDocument();
+    // "Please call the clinic" comes with the number to call.
+    expect(app.screen.getByRole("link", { name: "Call Cabinet Demo Paris on +33 1 23 45 67 89" })).toHaveAttribute("href", "tel:+33123456789");
   });
 
   it("moves the appointment with the booking page's day and time steps", async () => {

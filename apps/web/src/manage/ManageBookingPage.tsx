@@ -1,5 +1,6 @@
 // /booking/:token — the patient's own page for one appointment: see it, cancel it, or move it
 // (reusing the day and time steps), with the clinic's cancellation rule stated up front.
+import { ClinicPhone } from "../booking/ClinicPhone";
 import { todayIn, type DateFormat } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
@@ -103,6 +104,11 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
             </dl>
           </div>
           <CancellationRule booking={booking} fmt={fmt} />
+          {clinic.phone ? (
+            <p>
+              <ClinicPhone clinic={clinic} />
+            </p>
+          ) : null}
           {failure ? <ManageFailure failure={failure} fmt={fmt} booking={booking} /> : null}
           {!cancelled && booking.canChange && mode.kind === "view" ? (
             <div className={ui.actions}>

@@ -24,6 +24,7 @@ export const clinic: PublicClinic = {
   locale: "fr-FR",
   currency: "EUR",
   address: "12 rue de la Santé, 75013 Paris",
+  phone: "+33 1 23 45 67 89",
   policy: { minNoticeMinutes: 120, horizonDays: 60, slotStepMinutes: 15, cancellationNoticeMinutes: 1440 },
   services: [
     { id: ids.consultation, name: "Consultation", durationMinutes: 30, priceCents: 3000 },
@@ -96,6 +97,7 @@ export function managedBooking(overrides: Partial<ManagedBooking> = {}): Managed
       timezone: clinic.timezone,
       locale: clinic.locale,
       address: clinic.address,
+      phone: clinic.phone,
       cancellationNoticeMinutes: 1440,
     },
     canChange: true,

@@ -48,7 +48,29 @@ describe("clinics.create", () => {
     expect(await codeOf(caller.clinics.create({ name: "Copy", slug, timezone: "Europe/Paris" }))).toBe("CONFLICT");
   });
 
+  it("proposes locale, currency and country from the time zone, and keeps what the owner chose", async () => {
+    const { deps } = createTestDeps(db);
+    const { staffed } = await setup();
+    const { caller } = callerFor(deps, await sessionFor(deps, staffed.userIds.patient, null));
+    const slug = () => `new-${crypto.randomUUID().slice(0, 8)}`;
+    const la = await caller.clinics.create({ name: "LA Clinic", slug: slug(), timezone: "America/Los_Angeles" });
+    expect(la).toMatchObject({ locale: "en-US", currency: "USD", country: "US" });
+    const owner = callerFor(deps, await sessionFor(deps, staffed.userIds.patient, la.id)).caller;
+    expect(await owner.clinic.settings.get()).toMatchObject({ locale: "en-US", currency: "USD", country: "US" });
+    const chosen = await caller.clinics.create({ name: "Spanish in LA", slug: slug(), timezone: "America/Los_Angeles", locale: "es-US", country: null });
+    expect(chosen).toMatchObject({ locale: "es-US", currency: "USD", country: null });
+    // An owner changes them in the settings.
+    const updated = await owner.clinic.settings.update({ locale: "fr-CA", currency: "CAD", country: "CA" });
+    expect(updated).toMatchObject({ locale: "fr-CA", currency: "CAD", country: "CA" });
+    for (const bad of [{ locale: "fr_fr" }, { currency: "usd" }, { currency: "ABC" }, { country: "XX" }, { country: "FRA" }]) {
+      expect(await codeOf(owner.clinic.settings.update(bad)), JSON.stringify(bad)).toBe("BAD_REQUEST");
+    }
+    expect(await owner.clinic.settings.get()).toMatchObject({ locale: "fr-CA", currency: "CAD", country: "CA" });
+  });
+
   it.each([
+    [{ name: "X Clinic", slug: "ok-slug", timezone: "Europe/Paris", currency: "euro" }],
+    [{ name: "X Clinic", slug: "ok-slug", timezone: "Europe/Paris", country: "ZZ" }],
     [{ name: "X Clinic", slug: "Bad Slug!", timezone: "Europe/Paris" }],
     [{ name: "X Clinic", slug: "ok-slug", timezone: "Mars/Olympus" }],
     [{ name: "X Clinic", slug: "ok-slug", timezone: "x".repeat(10_000) }],

@@ -57,6 +57,8 @@ export const clinicPageView = z
     locale: z.string(),
     currency: z.string(),
     address: z.string().nullable(),
+    /** As the clinic typed it; patients are told to call it when online changes are closed. */
+    phone: z.string().nullable(),
     policy: z.object({ minNoticeMinutes: z.int(), horizonDays: z.int(), slotStepMinutes: z.int(), cancellationNoticeMinutes: z.int() }),
     services: z.array(z.object({ id: uuid, name: z.string(), durationMinutes: z.int(), priceCents: z.int().nullable() })),
     practitioners: z.array(z.object({ id: uuid, displayName: z.string(), colour: z.string(), serviceIds: z.array(uuid) })),

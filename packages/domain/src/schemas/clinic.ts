@@ -1,5 +1,6 @@
 // The active clinic's settings, staff and audit log (clinic.*), and new clinics (clinics.*).
 import { z } from "zod";
+import { isCountryCode, isCurrencyCode, isLocaleTag } from "../region";
 import { STAFF_ROLES } from "../roles";
 import { clinicSlug, email, id, count, instant, onlyWhenValid, rowCursor, text, timeZone, token, wholeMinutes } from "./fields";
 
@@ -14,9 +15,19 @@ const optionalText = (max: number, label: string) =>
 
 export const clinicName = text(120, "Name is too long", "Enter the clinic's name").refine((name) => name.length >= 2, "Enter the clinic's name");
 
+/** The clinic's language and formats: a BCP 47 tag Intl knows ("fr-FR", "en-US"). */
+export const clinicLocale = z.string().trim().max(35, "Use a locale such as fr-FR or en-US").refine(isLocaleTag, "Use a locale such as fr-FR or en-US");
+/** Prices are in this ISO 4217 currency. */
+export const clinicCurrency = z.string().trim().refine(isCurrencyCode, "Use a currency code such as EUR or USD");
+/** ISO 3166-1 alpha-2; null when the clinic names none. */
+export const clinicCountry = z.string().trim().refine(isCountryCode, "Use a two-letter country code such as FR or US").nullable();
+
 export const clinicSettingsFields = {
   name: clinicName,
   timezone: timeZone,
+  locale: clinicLocale,
+  currency: clinicCurrency,
+  country: clinicCountry,
   minNoticeMinutes: wholeMinutes("Minimum notice", 0, YEAR_MINUTES),
   horizonDays: z.number("Enter a number of days").int("Horizon must be whole days").min(1, "Horizon is at least 1 day").max(730, "Horizon is at most 730 days"),
   slotStepMinutes: wholeMinutes("Slot step", 5, 240),
@@ -29,6 +40,9 @@ export const clinicSettingsFields = {
 export const updateClinicSettingsInput = z.object({
   name: clinicSettingsFields.name.optional(),
   timezone: clinicSettingsFields.timezone.optional(),
+  locale: clinicSettingsFields.locale.optional(),
+  currency: clinicSettingsFields.currency.optional(),
+  country: clinicSettingsFields.country.optional(),
   minNoticeMinutes: clinicSettingsFields.minNoticeMinutes.optional(),
   horizonDays: clinicSettingsFields.horizonDays.optional(),
   slotStepMinutes: clinicSettingsFields.slotStepMinutes.optional(),
@@ -61,7 +75,15 @@ export const acceptInvitationInput = z.object({ token: token(200, "This invitati
 export const changeRoleInput = z.object({ membershipId: id, role });
 export const membershipInput = z.object({ membershipId: id });
 
-export const createClinicInput = z.object({ name: clinicName, slug: clinicSlug, timezone: timeZone });
+/** Locale, currency and country default to what the time zone proposes (proposeClinicRegion). */
+export const createClinicInput = z.object({
+  name: clinicName,
+  slug: clinicSlug,
+  timezone: timeZone,
+  locale: clinicLocale.optional(),
+  currency: clinicCurrency.optional(),
+  country: clinicCountry.optional(),
+});
 export const slugAvailableInput = z.object({ slug: clinicSlug });
 
 /** The whole settings form (the web's profile draft checks with this before sending its patch). */

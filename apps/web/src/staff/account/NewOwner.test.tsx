@@ -1,4 +1,5 @@
 import { configure } from "@testing-library/react";
+import { proposeClinicRegion } from "@frontdesk/domain";
 import { describe, expect, it } from "vitest";
 import { ids } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
@@ -47,7 +48,8 @@ function serveNewOwner() {
         memberships: [{ clinicId: ids.clinic, clinicName: input.name, clinicSlug: input.slug, timezone: input.timezone, role: "owner" }],
         activeClinicId: ids.clinic,
       };
-      return { id: ids.clinic as `${string}-${string}-${string}-${string}-${string}`, ...input };
+      // As the server does: what the owner did not choose comes from the zone.
+      return { id: ids.clinic as `${string}-${string}-${string}-${string}-${string}`, ...proposeClinicRegion(input.timezone), ...input };
     }),
     procedure("calendar.range", () => ({ ...calendarDay([]), practitioners: [] })),
     procedure("clinic.setup.checklist", () => ({

@@ -83,6 +83,11 @@ function ProfileForm({ settings }: { settings: ClinicSettings }) {
           ))}
         </select>
       </div>
+      <div className={styles.twoColumns}>
+        <TextField label="Locale" hint="Language and formats of the booking page and e-mails, such as fr-FR or en-US" value={draft.locale} onChange={set("locale")} error={errors.locale} maxLength={35} />
+        <TextField label="Currency" hint="Prices are in this currency, such as EUR or USD" value={draft.currency} onChange={set("currency")} error={errors.currency} maxLength={3} />
+        <TextField label="Country" hint="Two letters, such as FR or US: phone numbers without +country are read in it" value={draft.country} onChange={set("country")} error={errors.country} maxLength={2} />
+      </div>
       <h3>Booking policy</h3>
       <div className={styles.twoColumns}>
         <TextField label="Minimum notice (minutes)" hint="How long before a time patients can still book it online" inputMode="numeric" value={draft.minNoticeMinutes} onChange={set("minNoticeMinutes")} error={errors.minNoticeMinutes} />
@@ -97,7 +102,7 @@ function ProfileForm({ settings }: { settings: ClinicSettings }) {
       </div>
       <TextAreaField label="Address" value={draft.address} onChange={set("address")} error={errors.address} maxLength={300} />
       <p className={styles.muted}>
-        Address on the web: /book/{settings.slug} · Locale {settings.locale} · Currency {settings.currency}
+        Address on the web: /book/{settings.slug}
       </p>
       {update.isError ? <ErrorNotice title="The settings were not saved" message={summarizeFailure(update.error)} /> : null}
       {saved ? <SuccessNotice title="Clinic settings saved." /> : null}

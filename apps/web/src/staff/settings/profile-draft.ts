@@ -6,6 +6,10 @@ import type { ClinicSettings, ClinicSettingsPatch } from "./types";
 export interface ProfileDraft {
   name: string;
   timezone: string;
+  locale: string;
+  currency: string;
+  /** "" for none. */
+  country: string;
   minNoticeMinutes: string;
   horizonDays: string;
   slotStepMinutes: string;
@@ -21,6 +25,9 @@ export function profileDraftOf(settings: ClinicSettings): ProfileDraft {
   return {
     name: settings.name,
     timezone: settings.timezone,
+    locale: settings.locale,
+    currency: settings.currency,
+    country: settings.country ?? "",
     minNoticeMinutes: String(settings.minNoticeMinutes),
     horizonDays: String(settings.horizonDays),
     slotStepMinutes: String(settings.slotStepMinutes),
@@ -38,6 +45,9 @@ export function checkProfile(draft: ProfileDraft, before: ClinicSettings): { err
   const parsed = clinicSettingsValues.safeParse({
     name: draft.name,
     timezone: draft.timezone,
+    locale: draft.locale.trim(),
+    currency: draft.currency.trim().toUpperCase(),
+    country: draft.country.trim().toUpperCase() || null,
     minNoticeMinutes: wholeNumberOf(draft.minNoticeMinutes),
     horizonDays: wholeNumberOf(draft.horizonDays),
     slotStepMinutes: wholeNumberOf(draft.slotStepMinutes),

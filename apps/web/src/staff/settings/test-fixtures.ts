@@ -17,6 +17,7 @@ export const settingsOf: ClinicSettings = {
   timezone: clinic.timezone,
   locale: clinic.locale,
   currency: clinic.currency,
+  country: "FR",
   minNoticeMinutes: 120,
   horizonDays: 60,
   slotStepMinutes: 15,

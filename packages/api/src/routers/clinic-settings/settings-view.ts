@@ -9,6 +9,7 @@ export const settingsView = (c: typeof clinics.$inferSelect) => ({
   timezone: c.timezone,
   locale: c.locale,
   currency: c.currency,
+  country: c.country,
   minNoticeMinutes: c.minNoticeMinutes,
   horizonDays: c.horizonDays,
   slotStepMinutes: c.slotStepMinutes,

@@ -46,6 +46,7 @@ export const clinic = procedure("public.clinic")
         locale: clinic.locale,
         currency: clinic.currency,
         address: clinic.address,
+        phone: clinic.phone,
         policy: {
           minNoticeMinutes: clinic.minNoticeMinutes,
           horizonDays: clinic.horizonDays,

@@ -21,6 +21,7 @@ export const get = procedure("public.booking.get")
         timezone: clinic.timezone,
         locale: clinic.locale,
         address: clinic.address,
+        phone: clinic.phone,
         cancellationNoticeMinutes: clinic.cancellationNoticeMinutes,
       },
       canChange: inWindow && isOpen(row.appointment.status),
