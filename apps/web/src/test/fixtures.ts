@@ -90,7 +90,7 @@ export function bookAnswer(start: string, practitionerName = "Dr Claire Martin")
 export function managedBooking(overrides: Partial<ManagedBooking> = {}): ManagedBooking {
   const { appointment } = bookAnswer("2026-03-05T09:00:00.000Z");
   return {
-    appointment: { ...appointment, seriesId: null },
+    appointment,
     clinic: {
       slug: clinic.slug,
       name: clinic.name,
