@@ -192,7 +192,7 @@ describe("webhook events", () => {
     await book();
     await deliverAll();
     expect(received).toHaveLength(1);
-    expect((JSON.parse(received[0]!.body) as { data: { patient: unknown } }).data.patient).toEqual({ fullName: "Robin Patient", email: "robin@example.test", phone: "+33 6 12 34 56 78" });
+    expect((JSON.parse(received[0]!.body) as { data: { patient: unknown } }).data.patient).toEqual({ fullName: "Robin Patient", email: "robin@example.test", phone: "+33612345678" });
   });
 
   it("are queued only for enabled endpoints subscribed to them, and never by a change that rolls back", async () => {

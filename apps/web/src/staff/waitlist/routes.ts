@@ -7,8 +7,10 @@ export interface WaitlistSearch {
   status?: "booked" | "removed" | undefined;
 }
 
+const LISTS = ["booked", "removed"] as const;
+
 export function readWaitlistSearch(search: Record<string, unknown>): WaitlistSearch {
-  return { status: search.status === "booked" || search.status === "removed" ? search.status : undefined };
+  return { status: LISTS.find((list) => list === search.status) };
 }
 
 export const waitlistRoute = createRoute({
