@@ -19,7 +19,7 @@ test("a receptionist signs in, sees the day's calendar and moves between days; a
   await expect(page).toHaveURL(/\/app\/calendar/);
   const nav = page.getByRole("navigation", { name: "Staff" });
   await expect(nav.getByRole("link")).toHaveText(["Calendar", "Patients"]);
-  await expect(page.getByText("Cabinet Demo Paris")).toBeVisible();
+  await expect(page.getByRole("banner").getByText("Cabinet Demo Paris")).toBeVisible();
   await expect(page.getByRole("region").first()).toBeVisible();
 
   const heading = await page.getByRole("heading", { level: 1 }).textContent();
