@@ -8,7 +8,7 @@ import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
 import uiStyles from "../../ui/ui.module.css";
 import { useDebouncedValue } from "../../lib/useDebouncedValue";
-import { PossibleDuplicates } from "../patients/PossibleDuplicates";
+import { PossibleDuplicates } from "./PossibleDuplicates";
 import styles from "./calendar.module.css";
 
 export type FoundPatient = RouterOutputs["patients"]["search"]["items"][number];

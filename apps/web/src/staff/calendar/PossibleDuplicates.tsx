@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc";
 import { useDebouncedValue } from "../../lib/useDebouncedValue";
 import { Button } from "../../ui/Button";
-import styles from "./patients.module.css";
+import styles from "./calendar.module.css";
 
 export type PossibleDuplicate = RouterOutputs["patients"]["duplicates"]["items"][number];
 
