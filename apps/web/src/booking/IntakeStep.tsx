@@ -2,7 +2,7 @@
 // confirmation. Nothing to ask moves straight on (replacing this step in the history, so Back
 // does not land here). The answers stay in this tab's draft, never in the address; the server
 // checks them again against the form version they answer.
-import type { IntakeAnswerMap, IntakeAnswerValue, IntakeQuestion } from "@frontdesk/domain";
+import type { IntakeAnswerMap, IntakeQuestion } from "@frontdesk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { describeFailure } from "../api/failure";
@@ -10,12 +10,12 @@ import { useTRPC } from "../api/trpc";
 import { patientFailureMessage } from "../i18n/patient-failure";
 import { usePatientText } from "../i18n/usePatientText";
 import { Button } from "../ui/Button";
-import { SelectField, TextAreaField, TextField } from "../ui/Field";
 import { Loading } from "../ui/Loading";
 import { ErrorNotice } from "../ui/Notice";
 import { StepHeading } from "../ui/StepHeading";
 import ui from "../ui/ui.module.css";
 import type { IntakeDraft } from "./intake-draft";
+import { intakeServerErrors, IntakeQuestions, withAnswer, type IntakeErrors } from "./IntakeQuestions";
 
 // The domain's schema of the answers loads with the step, not with the page.
 const loadValidator = () => import("./validate-intake");
@@ -75,13 +75,7 @@ function IntakeForm(props: {
   const { t } = usePatientText();
   const [answers, setAnswers] = useState<IntakeAnswerMap>(props.initial?.answers ?? {});
   const [accepted, setAccepted] = useState(props.initial?.privacyNoticeVersion === props.privacyNotice?.version && props.privacyNotice !== null);
-  const [errors, setErrors] = useState<Record<string, "required" | "invalid">>(() =>
-    Object.fromEntries(
-      Object.keys(props.serverErrors)
-        .filter((path) => path.startsWith("intake.answers."))
-        .map((path) => [path.slice("intake.answers.".length), "invalid" as const]),
-    ),
-  );
+  const [errors, setErrors] = useState<IntakeErrors>(() => intakeServerErrors(props.serverErrors));
   const [privacyError, setPrivacyError] = useState(props.serverErrors.privacyNoticeVersion !== undefined);
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
@@ -89,14 +83,6 @@ function IntakeForm(props: {
     if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt]);
 
-  const set = (id: string, value: IntakeAnswerValue | undefined) =>
-    setAnswers((all) => {
-      const next = { ...all };
-      if (value === undefined) delete next[id];
-      else next[id] = value;
-      return next;
-    });
-  const errorText = (id: string) => (errors[id] === "required" ? t("intake.error.required") : errors[id] === "invalid" ? t("intake.error.invalid") : undefined);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -116,9 +102,7 @@ function IntakeForm(props: {
     <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate aria-labelledby="intake-heading">
       <StepHeading id="intake-heading">{t("intake.heading")}</StepHeading>
       {props.changed ? <ErrorNotice title={t("intake.changed")} message={t("intake.hint")} /> : <p className={ui.hint}>{t("intake.hint")}</p>}
-      {props.questions.map((question) => (
-        <Question key={question.id} question={question} value={answers[question.id]} error={errorText(question.id)} onChange={(value) => set(question.id, value)} />
-      ))}
+      <IntakeQuestions questions={props.questions} answers={answers} errors={errors} onChange={(id, value) => setAnswers((all) => withAnswer(all, id, value))} />
       {props.privacyNotice ? (
         <p>
           <label>
@@ -138,75 +122,4 @@ function IntakeForm(props: {
       <Button type="submit">{t("intake.continue")}</Button>
     </form>
   );
-}
-
-function Question({ question, value, error, onChange }: { question: IntakeQuestion; value: IntakeAnswerValue | undefined; error: string | undefined; onChange: (value: IntakeAnswerValue | undefined) => void }) {
-  const { t } = usePatientText();
-  const label = question.required ? `${question.label} ${t("intake.required")}` : question.label;
-  const hint = question.help ?? undefined;
-  const text = typeof value === "string" ? value : "";
-  switch (question.kind) {
-    case "short_text":
-      return <TextField label={label} hint={hint} error={error} value={text} required={question.required} onChange={(e) => onChange(e.target.value)} />;
-    case "long_text":
-      return <TextAreaField label={label} hint={hint} error={error} rows={3} value={text} required={question.required} onChange={(e) => onChange(e.target.value)} />;
-    case "date":
-      return <TextField label={label} hint={hint} error={error} type="date" value={text} required={question.required} onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)} />;
-    case "single_choice":
-      return (
-        <SelectField label={label} hint={hint} error={error} value={text} required={question.required} onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}>
-          <option value="">–</option>
-          {question.options.map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
-        </SelectField>
-      );
-    case "yes_no":
-      return (
-        <fieldset aria-invalid={error !== undefined}>
-          <legend>{label}</legend>
-          {hint ? <p className={ui.hint}>{hint}</p> : null}
-          {[true, false].map((choice) => (
-            <label key={String(choice)}>
-              <input type="radio" name={`intake-${question.id}`} checked={value === choice} aria-invalid={error !== undefined} onChange={() => onChange(choice)} /> {choice ? t("intake.yes") : t("intake.no")}{" "}
-            </label>
-          ))}
-          {error ? (
-            <p role="alert" className={ui.error}>
-              {error}
-            </p>
-          ) : null}
-        </fieldset>
-      );
-    case "multiple_choice": {
-      const chosen = Array.isArray(value) ? value : [];
-      return (
-        <fieldset aria-invalid={error !== undefined}>
-          <legend>{label}</legend>
-          {hint ? <p className={ui.hint}>{hint}</p> : null}
-          {question.options.map((option) => (
-            <label key={option}>
-              <input
-                type="checkbox"
-                checked={chosen.includes(option)}
-                aria-invalid={error !== undefined}
-                onChange={(e) => {
-                  const next = e.target.checked ? [...chosen, option] : chosen.filter((c) => c !== option);
-                  onChange(next.length === 0 ? undefined : next);
-                }}
-              />{" "}
-              {option}{" "}
-            </label>
-          ))}
-          {error ? (
-            <p role="alert" className={ui.error}>
-              {error}
-            </p>
-          ) : null}
-        </fieldset>
-      );
-    }
-  }
 }

@@ -4,7 +4,7 @@ import { ClinicPhone } from "../booking/ClinicPhone";
 import { todayIn, type DateFormat } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { describeFailure, type Failure } from "../api/failure";
 import { useManageTitle } from "./ManageBookingStates";
 import type { ManagedBooking, Slot } from "../api/types";
@@ -21,6 +21,9 @@ import { Skeleton } from "../ui/Skeleton";
 import { StepHeading } from "../ui/StepHeading";
 import ui from "../ui/ui.module.css";
 import styles from "../booking/booking.module.css";
+
+// The questions and their schema load after the appointment shows, outside the page's first download.
+const ManageIntake = lazy(() => import("./ManageIntake").then((m) => ({ default: m.ManageIntake })));
 
 export function ManageBookingPage() {
   const { token } = useParams({ from: "/booking/$token" });
@@ -137,6 +140,11 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
           {mode.kind === "cancel" ? (
             <CancelForm pending={cancel.isPending} onKeep={() => setMode({ kind: "view" })} onCancel={(reason) => cancel.mutate({ token, ...(reason ? { reason } : {}) })} />
           ) : null}
+          {cancelled ? null : (
+            <Suspense fallback={null}>
+              <ManageIntake token={token} />
+            </Suspense>
+          )}
         </div>
       </div>
       {mode.kind === "move" || mode.kind === "confirm-move" ? (
