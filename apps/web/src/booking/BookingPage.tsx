@@ -14,11 +14,9 @@ import { Button } from "../ui/Button";
 import styles from "./booking.module.css";
 import { BookingClosed } from "./BookingClosed";
 import { ClinicPhone } from "./ClinicPhone";
-import { ConfirmStep } from "./ConfirmStep";
 import { useBookingDraft, type BookingDraft } from "./booking-draft";
 import { ANY_PRACTITIONER, BOOKING_STEPS, DONE_STEP, stepToShow, type BookingSearch, type BookingStep } from "./booking-steps";
 import { DetailsStep } from "./DetailsStep";
-import { DoneStep } from "./DoneStep";
 import type { IntakeDraft } from "./intake-draft";
 import { PractitionerStep, ServiceStep } from "./ChoiceSteps";
 import { SlotPicker, slotsQueryInput } from "./SlotPicker";
@@ -27,6 +25,11 @@ import { WaitlistJoin } from "./WaitlistJoin";
 
 // Most services ask nothing: the intake step's form loads only when it is shown.
 const IntakeStep = lazy(() => import("./IntakeStep").then((m) => ({ default: m.IntakeStep })));
+// The confirmation loads while the patient types their details (see chooseSlot), off the first screen.
+const loadConfirmStep = () => import("./ConfirmStep").then((m) => ({ default: m.ConfirmStep }));
+const ConfirmStep = lazy(loadConfirmStep);
+// The booked page (and its calendar file builder) is needed only after booking, never on the first screen.
+const DoneStep = lazy(() => import("./DoneStep").then((m) => ({ default: m.DoneStep })));
 
 export function BookingPage() {
   const { clinicSlug } = useParams({ from: "/book/$clinicSlug" });
@@ -136,13 +139,18 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
       <>
         <ClinicHeader clinic={clinic} />
         <div className={styles.panel}>
-          <DoneStep answer={draft.booked} clinic={clinic} fmt={fmt} />
+          <Suspense fallback={null}>
+            <DoneStep answer={draft.booked} clinic={clinic} fmt={fmt} />
+          </Suspense>
         </div>
       </>
     );
   }
 
-  const chooseSlot = (next: Slot) => advance("time", { time: next.start }, { attemptKey: env.newKey() });
+  const chooseSlot = (next: Slot) => {
+    void loadConfirmStep();
+    advance("time", { time: next.start }, { attemptKey: env.newKey() });
+  };
   const attemptKey = draft.attemptKey ?? "";
 
   const views: Record<BookingStep, () => ReactNode> = {
@@ -216,6 +224,7 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
       ) : null,
     confirm: () =>
       service && slot ? (
+        <Suspense fallback={null}>
         <ConfirmStep
           key={attemptKey}
           clinic={clinic}
@@ -242,6 +251,7 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
             goTo("intake");
           }}
         />
+        </Suspense>
       ) : null,
   };
 
