@@ -38,12 +38,16 @@ ALTER TABLE "patients" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 -- Merging two patients (ADR 0036) moves the merged patient's signed clinical notes to the patient
 -- kept: the one change a signed note accepts besides re-encryption, announced with
--- app.merging_patients in the merge's transaction, and only the patient changes.
+-- app.merging_patients in the merge's transaction, and only the patient changes. This replaces
+-- the function of 0029, so it keeps erasure's DELETE (ADR 0038) as well.
 CREATE OR REPLACE FUNCTION "clinical_notes_signed_are_final"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF OLD.signed_at IS NULL THEN
     IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
     RETURN NEW;
+  END IF;
+  IF TG_OP = 'DELETE' AND coalesce(current_setting('app.erasing', true), '') = 'on' THEN
+    RETURN OLD;
   END IF;
   IF TG_OP = 'UPDATE'
     AND coalesce(current_setting('app.reencrypting', true), '') = 'on'

@@ -392,6 +392,7 @@ export interface components {
                 practitionerId: string;
                 practitionerName: string;
                 version: number;
+                seriesId?: string | null;
                 clinicName: string;
                 timezone: string;
             };
@@ -444,6 +445,7 @@ export interface components {
                 /** @enum {string} */
                 source: "online" | "staff";
                 version: number;
+                seriesId?: string | null;
             }[];
         };
         /**
@@ -520,6 +522,7 @@ export interface components {
             practitionerId: string;
             practitionerName: string;
             version: number;
+            seriesId?: string | null;
             notes: string | null;
             cancelReason: string | null;
             patient: {
@@ -549,6 +552,7 @@ export interface components {
             practitionerId: string;
             practitionerName: string;
             version: number;
+            seriesId?: string | null;
         };
         PatientSearchPage: {
             items: {
@@ -572,6 +576,7 @@ export interface components {
             dateOfBirth: string | null;
             notes: string | null;
             archivedAt: string | null;
+            mergedIntoId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -636,7 +641,7 @@ export interface components {
             error: {
                 code: string;
                 /** @enum {string} */
-                reason: "INVALID_INPUT" | "INVALID_VALUE" | "INVALID_RANGE" | "RULE_BROKEN" | "SIGN_IN_REQUIRED" | "WRONG_CREDENTIALS" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "NO_ACTIVE_CLINIC" | "NOT_A_MEMBER" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "MFA_REQUIRED" | "NOT_YOUR_CALENDAR" | "OWNER_ONLY" | "INVITATION_FOR_ANOTHER_EMAIL" | "INVITATION_EXPIRED" | "NOT_FOUND" | "REFERENCE_NOT_FOUND" | "ALREADY_EXISTS" | "EMAIL_TAKEN" | "SLUG_TAKEN" | "SLOT_TAKEN" | "SLOT_UNAVAILABLE" | "STALE_VERSION" | "OUTSIDE_NOTICE" | "INVALID_TRANSITION" | "NOT_OFFERED" | "IDEMPOTENCY_KEY_REUSED" | "IN_USE" | "ALREADY_DONE" | "NOTES_CLOSED_TO_ADMINS" | "NOTE_SIGNED" | "NOT_YOUR_NOTE" | "LAST_OWNER" | "WEBHOOK_TARGET_REFUSED" | "USER_ALREADY_LINKED" | "API_KEY_INVALID" | "API_KEY_SCOPE" | "SESSION_ONLY" | "FEATURE_OFF" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+                reason: "INVALID_INPUT" | "INVALID_VALUE" | "INVALID_RANGE" | "RULE_BROKEN" | "SIGN_IN_REQUIRED" | "WRONG_CREDENTIALS" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "NO_ACTIVE_CLINIC" | "NOT_A_MEMBER" | "ROLE_NOT_ALLOWED" | "FORBIDDEN" | "MFA_REQUIRED" | "NOT_YOUR_CALENDAR" | "OWNER_ONLY" | "INVITATION_FOR_ANOTHER_EMAIL" | "INVITATION_EXPIRED" | "NOT_FOUND" | "REFERENCE_NOT_FOUND" | "ALREADY_EXISTS" | "EMAIL_TAKEN" | "SLUG_TAKEN" | "SLOT_TAKEN" | "SLOT_UNAVAILABLE" | "STALE_VERSION" | "OUTSIDE_NOTICE" | "INVALID_TRANSITION" | "NOT_STARTED" | "SERIES_CLASH" | "NOT_IN_SERIES" | "NOT_OFFERED" | "IDEMPOTENCY_KEY_REUSED" | "IN_USE" | "ALREADY_DONE" | "NOTES_CLOSED_TO_ADMINS" | "NOTE_SIGNED" | "NOT_YOUR_NOTE" | "RETENTION_PERIOD" | "LAST_OWNER" | "WEBHOOK_TARGET_REFUSED" | "USER_ALREADY_LINKED" | "API_KEY_INVALID" | "API_KEY_SCOPE" | "SESSION_ONLY" | "OFFER_GONE" | "SAME_PATIENT" | "FEATURE_OFF" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL";
                 message: string;
                 fieldErrors?: {
                     [key: string]: string[];
@@ -819,6 +824,12 @@ export interface operations {
                         dateOfBirth?: string | "";
                     };
                     note?: string;
+                    intake?: {
+                        /** Format: uuid */
+                        formVersionId: string;
+                        answers: unknown;
+                    };
+                    privacyNoticeVersion?: string;
                     /** Format: uuid */
                     idempotencyKey: string;
                 };

@@ -28,7 +28,9 @@ async function outcome(path: ProcedurePath, role: CallerRole): Promise<string> {
     await call({});
     return "ok";
   } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
+    if (!(error instanceof TRPCError)) return String(error);
+    // A feature the clinic has off (ADR 0039) is the clinic's choice, not the role's: the table let it through.
+    return (error.cause as { reason?: string } | undefined)?.reason === "FEATURE_OFF" ? "FEATURE_OFF" : error.code;
   }
 }
 

@@ -38,7 +38,8 @@ export const intakeFormVersions = pgTable(
   },
   (t) => [
     tenantPrimaryKey("intake_form_versions", t),
-    foreignKey({ name: "intake_form_versions_service_fk", columns: [t.clinicId, t.serviceId], foreignColumns: [services.clinicId, services.id] }),
+    // A service deleted while never booked takes its forms along (no answers can exist); a booked one cannot be deleted.
+    foreignKey({ name: "intake_form_versions_service_fk", columns: [t.clinicId, t.serviceId], foreignColumns: [services.clinicId, services.id] }).onDelete("cascade"),
     uniqueIndex("intake_form_versions_service_version_key").on(t.clinicId, t.serviceId, t.version),
     tenantIsolation(),
     // The booking page reads the questions (they are the clinic's, not a patient's), but only staff write them.
