@@ -47,7 +47,7 @@ export interface TestClinic {
   appointmentId: string;
   /** Disabled, so that other tests' bookings queue no deliveries for it. */
   webhookEndpointId: string;
-  /** An intake form version with no questions (the form off), on the service no one offers. */
+  /** An intake form version with no questions (the form off) on the booked service, answered by its appointment. */
   intakeFormVersionId: string;
   /** The patient waiting for the service, with one expired offer. */
   waitlistEntryId: string;
@@ -180,7 +180,7 @@ export async function createTestClinic(
     await tx.insert(calendarFeeds).values({ clinicId, hint: "testhi", secretHash: `feed-${crypto.randomUUID()}`, createdBy: owner!.id });
     const [intakeForm] = await tx
       .insert(intakeFormVersions)
-      .values({ clinicId, serviceId: otherService!.id, version: 1, questions: [] })
+      .values({ clinicId, serviceId: service!.id, version: 1, questions: [] })
       .returning({ id: intakeFormVersions.id });
     await tx.insert(intakeAnswers).values({ clinicId, appointmentId: appointment!.id, formVersionId: intakeForm!.id, answers: "fixture", answeredVia: "booking" });
     const [entry] = await tx
