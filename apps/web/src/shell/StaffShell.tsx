@@ -33,10 +33,11 @@ function initialNavOpen(): boolean {
   return typeof window === "undefined" || window.innerWidth >= 1024;
 }
 
-/** The catalogue's words for the entries this shell knows; an entry added later shows its own label until translated. */
-const NAV_KEYS: Partial<Record<StaffNavItem["to"], string>> = {
+/** The catalogue's word for every entry: a new entry in navigation.ts does not compile until it has one. */
+const NAV_KEYS: Record<StaffNavItem["to"], string> = {
   "/app/calendar": "nav.calendar",
   "/app/patients": "nav.patients",
+  "/app/waitlist": "nav.waitlist",
   "/app/settings": "nav.settings",
   "/app/setup": "nav.setup",
 };
@@ -44,8 +45,7 @@ const NAV_KEYS: Partial<Record<StaffNavItem["to"], string>> = {
 export function useNavLabel() {
   const { t } = useStaffText();
   return (item: StaffNavItem) => {
-    const key = NAV_KEYS[item.to];
-    return key ? t(key) : item.label;
+    return t(NAV_KEYS[item.to]);
   };
 }
 
