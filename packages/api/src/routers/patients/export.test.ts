@@ -18,7 +18,7 @@ describe("patients.export", () => {
       await tx.delete(intakeAnswers).where(eq(intakeAnswers.clinicId, clinicId)); // the fixture's placeholder is not ciphertext
       const [form] = await tx
         .insert(intakeFormVersions)
-        .values({ clinicId, serviceId, version: 1, questions: [{ id: "allergies", kind: "short_text", label: "Any allergies?", help: null, required: true, options: [] }] })
+        .values({ clinicId, serviceId, version: 2, questions: [{ id: "allergies", kind: "short_text", label: "Any allergies?", help: null, required: true, options: [] }] })
         .returning();
       const answers = { clinicId, appointmentId, formVersionId: form!.id, answers: { allergies: "Penicillin" }, via: "booking" as const, at: new Date("2026-11-20T08:00:00Z") };
       await tx.insert(intakeAnswers).values(await sealedAnswers(deps.vault.forClinic(tx, clinicId), answers));
