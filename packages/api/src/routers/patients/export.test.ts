@@ -40,7 +40,7 @@ describe("patients.export", () => {
     expect(closed.result!.document).toContain("Prefers mornings");
     expect(closed.result!.document).toContain("Bring the scan");
     expect(closed.result!.document).not.toContain("Sprained");
-    expect(closed.result!.data.intakeAnswers).toMatchObject([{ appointmentId, formVersion: 1, items: [{ question: { label: "Any allergies?" }, answer: "Penicillin" }] }]);
+    expect(closed.result!.data.intakeAnswers).toMatchObject([{ appointmentId, formVersion: 2, items: [{ question: { label: "Any allergies?" }, answer: "Penicillin" }] }]);
     expect(closed.result!.data.messages).toMatchObject([{ kind: "confirmation", channel: "email", recipient: "pat@example.test", status: "sent" }]);
     expect(closed.result!.document).toContain("Any allergies? Penicillin");
     expect(closed.result!.document).toMatch(/MESSAGES \(1\)\n- confirmation by email to pat@example.test, sent/);
