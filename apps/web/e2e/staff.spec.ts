@@ -18,7 +18,7 @@ test("a receptionist signs in, sees the day's calendar and moves between days; a
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/app\/calendar/);
   const nav = page.getByRole("navigation", { name: "Staff" });
-  await expect(nav.getByRole("link")).toHaveText(["Calendar", "Patients"]);
+  await expect(nav.getByRole("link")).toHaveText(["Calendar", "Patients", "Waitlist"]);
   await expect(page.getByRole("banner").getByText("Cabinet Demo Paris")).toBeVisible();
   await expect(page.getByRole("region").first()).toBeVisible();
 
@@ -35,5 +35,5 @@ test("a receptionist signs in, sees the day's calendar and moves between days; a
   await page.getByLabel("E-mail address").fill(staff("owner"));
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(nav.getByRole("link")).toHaveText(["Calendar", "Patients", "Clinic settings", "Setup checklist"]);
+  await expect(nav.getByRole("link")).toHaveText(["Calendar", "Patients", "Waitlist", "Clinic settings", "Setup checklist"]);
 });
