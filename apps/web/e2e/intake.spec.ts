@@ -78,6 +78,8 @@ test("a patient must answer the service's required intake question to book, and 
   // What the clinic holds about the patient now includes the answer, with its question.
   await page.goto("/app/patients");
   await page.getByRole("searchbox", { name: "Search patients" }).fill("ida intake");
+  // The search settles into the address first (as account.spec waits): a click before that is undone by it.
+  await expect(page).toHaveURL(/q=ida(\+|%20)intake/);
   await page.getByRole("list", { name: "Patients" }).getByRole("link", { name: PATIENT.name }).first().click();
   await page.getByRole("button", { name: "Export data" }).click();
   await expect(page.getByRole("status")).toContainText("Export ready");
