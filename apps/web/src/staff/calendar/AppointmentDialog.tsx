@@ -20,6 +20,9 @@ import type { AppointmentChanges } from "./appointment-changes";
 import styles from "./calendar.module.css";
 import { AppointmentMessages } from "./AppointmentMessages";
 import { IntakeAnswers } from "../intake/IntakeAnswers";
+import { useStaffText } from "../../i18n/staff/useStaffText";
+import { FollowUpForm } from "./FollowUpForm";
+import { SeriesScopeDialog, useSeriesChanges, type SeriesChange } from "./SeriesScopeDialog";
 
 const ACTION_NAMES: Record<SettableStatus, string> = {
   confirmed: "Confirm",
@@ -28,7 +31,7 @@ const ACTION_NAMES: Record<SettableStatus, string> = {
   no_show: "Mark no-show",
 };
 
-type Mode = "details" | "cancel" | "reschedule";
+type Mode = "details" | "cancel" | "reschedule" | "followUp";
 
 export function AppointmentDialog({
   appointment,
@@ -52,8 +55,18 @@ export function AppointmentDialog({
     setDone(message);
     setMode("details");
   };
+  const { t } = useStaffText();
+  // An appointment of a series asks which ones a move or a cancellation reaches (ADR 0033).
+  const trpc = useTRPC();
+  const seriesId = useQuery(trpc.appointments.get.queryOptions({ id: appointment.id })).data?.seriesId ?? null;
+  const series = useSeriesChanges(changes);
+  const [asking, setAsking] = useState<SeriesChange | null>(null);
+  const change = (next: SeriesChange) => {
+    if (seriesId) return setAsking(next);
+    void (next.kind === "move" ? changes.reschedule(appointment, next.to).then(finish("The appointment is moved.")) : changes.cancel(appointment, next.reason).then(finish("The appointment is cancelled.")));
+  };
 
-  const title = mode === "cancel" ? "Cancel appointment" : mode === "reschedule" ? "Reschedule appointment" : "Appointment";
+  const title = mode === "cancel" ? "Cancel appointment" : mode === "reschedule" ? "Reschedule appointment" : mode === "followUp" ? t("followup.title") : "Appointment";
   return (
     <Dialog title={title} onClose={onClose} size="wide">
       <p className={styles.dialogSummary}>
@@ -62,12 +75,29 @@ export function AppointmentDialog({
         {format.dateTime(appointment.start)}–{format.time(appointment.end)}
       </p>
       {changes.refusal ? <ErrorNotice title="Change undone" message={changes.refusal} /> : null}
+      {series.refusal ? <ErrorNotice title={t("series.scope.refusedTitle")} message={series.refusal} /> : null}
+      {asking ? (
+        <SeriesScopeDialog
+          change={asking}
+          pending={series.pending}
+          onClose={() => setAsking(null)}
+          onChoose={(scope) => {
+            const chosen = asking;
+            setAsking(null);
+            void series.apply(appointment, chosen, scope).then((count) => {
+              if (count === null) return;
+              const moved = chosen.kind === "move";
+              finish(count === 1 ? (moved ? "The appointment is moved." : "The appointment is cancelled.") : t(moved ? "series.scope.moved" : "series.scope.cancelled", { n: count }))(true);
+            });
+          }}
+        />
+      ) : null}
       {done && !changes.refusal ? <p role="status">{done}</p> : null}
       {mode === "cancel" ? (
         <CancelForm
           pending={changes.pending}
           onBack={() => setMode("details")}
-          onCancel={(reason) => void changes.cancel(appointment, reason).then(finish("The appointment is cancelled."))}
+          onCancel={(reason) => change({ kind: "cancel", reason })}
         />
       ) : mode === "reschedule" ? (
         <RescheduleForm
@@ -75,9 +105,12 @@ export function AppointmentDialog({
           timeZone={format.timeZone}
           pending={changes.pending}
           onBack={() => setMode("details")}
-          onMove={(to) => void changes.reschedule(appointment, to).then(finish("The appointment is moved."))}
+          onMove={(to) => change({ kind: "move", to })}
         />
+      ) : mode === "followUp" ? (
+        <FollowUpForm appointment={appointment} format={format} onBack={() => setMode("details")} onBooked={(message) => finish(message)(true)} />
       ) : (
+        <>
         <Details
           appointment={appointment}
           format={format}
@@ -87,9 +120,21 @@ export function AppointmentDialog({
           onMode={(next) => {
             setDone(null);
             changes.dismissRefusal();
+            series.dismiss();
             setMode(next);
           }}
         />
+        {canMove && appointment.status !== "cancelled" ? (
+          <div className={uiStyles.actions}>
+            <Button variant="secondary" onClick={() => {
+              setDone(null);
+              setMode("followUp");
+            }}>
+              {t("followup.open")}
+            </Button>
+          </div>
+        ) : null}
+        </>
       )}
     </Dialog>
   );

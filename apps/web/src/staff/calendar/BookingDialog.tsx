@@ -1,13 +1,15 @@
 // Booking by phone or at the desk: who, what, with whom, when. The start and the practitioner come
 // from where the receptionist clicked; the server has the last word on whether the time is free,
 // and its answer ("that time was just taken") is shown here, where the receptionist is looking.
-import { type LocalDate, instantAt, minutesOfTime, timeOfMinutes } from "@frontdesk/domain";
+import { type LocalDate, instantAt, localDateOf, minutesOfTime, timeOfMinutes } from "@frontdesk/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { bookingPatient } from "@frontdesk/domain";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { RouterOutputs } from "@frontdesk/api";
 import { describeFailure, type Failure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
+import { useStaffText } from "../../i18n/staff/useStaffText";
+import { useDateFormat } from "../../lib/useDateFormat";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { SelectField, TextAreaField, TextField } from "../../ui/Field";
@@ -16,6 +18,8 @@ import { Skeleton } from "../../ui/Skeleton";
 import uiStyles from "../../ui/ui.module.css";
 import { FreeTimeFinder, type FreeTimePick } from "./FreeTimeFinder";
 import { PatientPicker, type NewPatientErrors, type PatientChoice } from "./PatientPicker";
+import { SeriesPreview, type SeriesRequest } from "./SeriesPreview";
+import { newRepeatDraft, repeatPatternOf, SeriesRepeat, type RepeatErrors } from "./SeriesRepeat";
 import styles from "./calendar.module.css";
 
 export interface BookingStart {
@@ -59,18 +63,27 @@ const hasErrors = (errors: FormErrors) => Boolean(errors.patient || errors.servi
 export function BookingDialog({
   start,
   timeZone,
+  locale,
+  patient: givenPatient,
   onClose,
   onBooked,
 }: {
   start: BookingStart;
   timeZone: string;
+  /** The clinic's locale, for the dates and times the dialog shows. */
+  locale: string;
+  /** The patient to book for (from the patient's page); the receptionist searches otherwise. */
+  patient?: PatientChoice;
   onClose: () => void;
-  onBooked: (appointment: BookedAppointment) => void;
+  /** A series answers its first appointment and how many were booked. */
+  onBooked: (appointment: BookedAppointment, seriesCount?: number) => void;
 }) {
+  const { t } = useStaffText();
+  const format = useDateFormat(locale, timeZone);
   const trpc = useTRPC();
   const practitioners = useQuery(trpc.practitioners.list.queryOptions());
   const services = useQuery(trpc.services.list.queryOptions());
-  const [patient, setPatient] = useState<PatientChoice>({ kind: "search", query: "" });
+  const [patient, setPatient] = useState<PatientChoice>(givenPatient ?? { kind: "search", query: "" });
   const [practitionerId, setPractitionerId] = useState(start.practitionerId ?? "");
   const [chosenServiceId, setServiceId] = useState("");
   const [date, setDate] = useState(start.date);
@@ -81,6 +94,11 @@ export function BookingDialog({
   const [errors, setErrors] = useState<FormErrors>({ newPatient: {} });
   const [failure, setFailure] = useState<Failure | null>(null);
   const create = useMutation(trpc.appointments.create.mutationOptions());
+  // The "Repeat" section: a series is checked in a preview before anything is booked (ADR 0033).
+  const [repeating, setRepeating] = useState(false);
+  const [repeatDraft, setRepeatDraft] = useState(newRepeatDraft);
+  const [repeatErrors, setRepeatErrors] = useState<RepeatErrors>({});
+  const [seriesRequest, setSeriesRequest] = useState<SeriesRequest | null>(null);
 
   const practitionerList = practitioners.data ?? [];
   const chosenPractitioner = practitionerList.find((p) => p.id === practitionerId) ?? practitionerList[0];
@@ -100,6 +118,15 @@ export function BookingDialog({
     setFailure(null);
     if (hasErrors(found) || !chosenPractitioner) return;
     const at = picked ?? { start: instantAt(date, minutesOfTime(time)!, timeZone), practitionerId: chosenPractitioner.id };
+    if (repeating) {
+      const repeat = repeatPatternOf(repeatDraft, localDateOf(at.start, timeZone), t);
+      // A series is booked for a patient on record (create the new patient with a single booking first).
+      const onRecord = patient.kind === "existing";
+      setRepeatErrors({ ...repeat.errors, ...(onRecord ? {} : { patient: t("series.repeat.error.patientOnRecord") }) });
+      if (!onRecord) return;
+      if (repeat.pattern) setSeriesRequest({ serviceId, practitionerId: at.practitionerId, patientId: patient.patient.id, start: at.start, pattern: repeat.pattern });
+      return;
+    }
     const patientPart =
       patient.kind === "existing"
         ? { patientId: patient.patient.id }
@@ -146,6 +173,15 @@ export function BookingDialog({
             void services.refetch();
           }}
         />
+      ) : seriesRequest ? (
+        <SeriesPreview
+          request={seriesRequest}
+          notify={notify}
+          format={format}
+          practitionerNames={new Map(practitionerList.map((p) => [p.id, p.displayName]))}
+          onBack={() => setSeriesRequest(null)}
+          onBooked={(series) => onBooked(series.appointments[0]!, series.appointments.length)}
+        />
       ) : (
         <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate>
           <PatientPicker value={patient} onChange={setPatient} error={errors.patient} newPatientErrors={errors.newPatient} />
@@ -168,7 +204,7 @@ export function BookingDialog({
             <FreeTimeFinder
               serviceId={serviceId}
               practitionerId={start.practitionerId ? (chosenPractitioner?.id ?? null) : practitionerId || null}
-              timeZone={timeZone}
+              format={format}
               practitionerNames={new Map(practitionerList.map((p) => [p.id, p.displayName]))}
               disabled={create.isPending}
               onPick={(pick) => void book(pick)}
@@ -178,14 +214,19 @@ export function BookingDialog({
             <TextField label="Date" type="date" value={date} error={errors.date} onChange={(event) => setDate(event.target.value)} />
             <TextField label="Start" hint={`Clinic time (${timeZone})`} type="time" step={300} value={time} error={errors.time} onChange={(event) => setTime(event.target.value)} />
           </div>
-          <TextAreaField label="Notes (optional)" value={notes} onChange={(event) => setNotes(event.target.value)} />
+          <label className={styles.notify}>
+            <input type="checkbox" checked={repeating} onChange={(event) => setRepeating(event.target.checked)} /> {t("series.repeat.toggle")}
+          </label>
+          {repeating ? <SeriesRepeat draft={repeatDraft} errors={repeatErrors} format={format} onChange={setRepeatDraft} /> : null}
+          {/* A series carries no notes: each occurrence gets its own in the calendar. */}
+          {repeating ? null : <TextAreaField label="Notes (optional)" value={notes} onChange={(event) => setNotes(event.target.value)} />}
           <label className={styles.notify}>
             <input type="checkbox" checked={notify} onChange={(event) => setNotify(event.target.checked)} /> Notify the patient (confirmation by e-mail or SMS)
           </label>
           {failure ? <BookingFailure failure={failure} /> : null}
           <div className={uiStyles.actions}>
             <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? "Booking…" : "Book appointment"}
+              {create.isPending ? "Booking…" : repeating ? t("series.repeat.check") : "Book appointment"}
             </Button>
             <Button variant="secondary" onClick={onClose}>
               Cancel

@@ -6,6 +6,7 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
+import { useStaffText } from "../../i18n/staff/useStaffText";
 import { useDateFormat } from "../../lib/useDateFormat";
 import { Button } from "../../ui/Button";
 import { ErrorNotice } from "../../ui/Notice";
@@ -60,6 +61,7 @@ export function CalendarPage() {
   const search = calendarRoute.useSearch();
   const navigate = useNavigate({ from: "/app/calendar" });
   const trpc = useTRPC();
+  const { t } = useStaffText();
   const queryClient = useQueryClient();
   const timeZone = membership.timezone;
   // The locale arrives with the calendar (calendar.range); the previous answer stands in while the
@@ -113,9 +115,13 @@ export function CalendarPage() {
     help: () => setDialog({ kind: "help" }),
   });
 
-  const onBooked = (booked: BookedAppointment) => {
+  const onBooked = (booked: BookedAppointment, seriesCount?: number) => {
     setDialog(null);
-    setAnnouncement(`Booked: ${booked.serviceName} with ${booked.practitionerName}, ${format.dateTime(booked.start)}.`);
+    setAnnouncement(
+      seriesCount === undefined
+        ? `Booked: ${booked.serviceName} with ${booked.practitionerName}, ${format.dateTime(booked.start)}.`
+        : t("series.booked", { n: seriesCount, service: booked.serviceName, when: format.dateTime(booked.start) }),
+    );
     void queryClient.invalidateQueries(trpc.calendar.range.pathFilter());
   };
   const onMove = (appointment: CalendarAppointment, to: GridSlot) => {
@@ -224,7 +230,7 @@ export function CalendarPage() {
           <AgendaView date={date} practitioners={shownPractitioners} appointments={range.data.appointments} format={format} caption={`${membership.clinicName} · ${format.date(date)}`} />
         </div>
       ) : null}
-      {dialog?.kind === "book" ? <BookingDialog start={dialog.start} timeZone={zone} onClose={() => setDialog(null)} onBooked={onBooked} /> : null}
+      {dialog?.kind === "book" ? <BookingDialog start={dialog.start} timeZone={zone} locale={locale} onClose={() => setDialog(null)} onBooked={onBooked} /> : null}
       {openAppointment ? <AppointmentDialog appointment={openAppointment} format={format} changes={changes} canMove={can(membership.role, "appointments.reschedule")} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === "help" ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
       <UndoToast key={changes.lastChange?.key ?? 0} change={changes.lastChange} onDone={changes.forgetLastChange} />

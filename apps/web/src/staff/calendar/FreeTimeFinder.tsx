@@ -2,7 +2,7 @@
 // practitioner, or anyone) from the engine, today, this week or the next available, by part of
 // the day. One click on a time books it. Staff may look outside the online rules on purpose;
 // each such time says which rule it breaks (ADR 0033).
-import { createDateFormat, FREE_TIME_WINDOWS, ONLINE_RULES, TIMES_OF_DAY, type OnlineRule } from "@frontdesk/domain";
+import { FREE_TIME_WINDOWS, ONLINE_RULES, TIMES_OF_DAY, type DateFormat, type OnlineRule } from "@frontdesk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeFailure } from "../../api/failure";
@@ -21,7 +21,7 @@ export interface FreeTimePick {
 export function FreeTimeFinder({
   serviceId,
   practitionerId,
-  timeZone,
+  format,
   practitionerNames,
   disabled,
   onPick,
@@ -29,7 +29,8 @@ export function FreeTimeFinder({
   serviceId: string;
   /** Null: anyone who offers the service. */
   practitionerId: string | null;
-  timeZone: string;
+  /** The clinic's locale and zone (the shared domain format). */
+  format: DateFormat;
   practitionerNames: ReadonlyMap<string, string>;
   disabled: boolean;
   onPick: (pick: FreeTimePick) => void;
@@ -49,7 +50,6 @@ export function FreeTimeFinder({
     }),
     enabled: serviceId !== "",
   });
-  const format = createDateFormat({ locale: "en-GB", timeZone, patientTimeZone: timeZone });
 
   return (
     <fieldset className={styles.finder}>
