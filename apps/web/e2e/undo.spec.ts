@@ -1,0 +1,81 @@
+// Undo restores a dragged appointment (issue 17, ADR 0034): by the toast's button and by Ctrl+Z,
+// and the appointment is back at its first time after a reload (saved, not just drawn).
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const PASSWORD = "frontdesk-demo";
+const RECEPTIONIST = "receptionist@demo-paris.frontdesk.test";
+const PATIENT = "Ugo Undo";
+
+function parisToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
+function addDays(date: string, days: number): string {
+  const value = new Date(`${date}T12:00:00Z`);
+  value.setUTCDate(value.getUTCDate() + days);
+  return value.toISOString().slice(0, 10);
+}
+
+/** A Wednesday five weeks ahead or later, off the year's end: a day no other browser test books. */
+function quietWednesday(): string {
+  let day = addDays(parisToday(), 35);
+  while (new Date(`${day}T12:00:00Z`).getUTCDay() !== 3 || /-(12-2\d|12-3\d|01-01)$/.test(day)) day = addDays(day, 1);
+  return day;
+}
+
+/** Drags a block by its top edge onto the row of `time` in the same column. */
+async function drag(page: Page, column: Locator, block: Locator, time: string) {
+  const from = (await block.boundingBox())!;
+  const to = (await column.getByTitle(`Book ${time}`).boundingBox())!;
+  await page.mouse.move(from.x + 20, from.y + 3);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 20, from.y + 40, { steps: 4 });
+  await page.mouse.move(to.x + 20, to.y + 3, { steps: 8 });
+  await page.mouse.up();
+}
+
+test("undo puts a dragged appointment back, by the toast's button and by Ctrl+Z, and it stays back after a reload", async ({ page }) => {
+  await page.goto("/app/calendar");
+  await page.getByLabel("E-mail address").fill(RECEPTIONIST);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("group", { name: "Day calendar" })).toBeVisible();
+
+  const day = quietWednesday();
+  await page.getByLabel("Go to date").fill(day);
+  await expect(page).toHaveURL(new RegExp(`date=${day}`));
+  const column = page.getByRole("region", { name: "Dr Antoine Lefèvre" });
+  await column.getByTitle("Book 10:00").click();
+  const booking = page.getByRole("dialog", { name: "New appointment" });
+  await booking.getByLabel(/Find a patient/).fill(PATIENT);
+  await booking.getByRole("button", { name: "New patient" }).click();
+  await booking.getByLabel("Phone").fill("06 33 44 55 66");
+  await booking.getByRole("button", { name: "Book appointment" }).click();
+  await expect(booking).toBeHidden();
+  const atTen = column.getByRole("article", { name: `10:00 ${PATIENT}` });
+  const atEleven = column.getByRole("article", { name: `11:00 ${PATIENT}` });
+  const toast = page.getByRole("status").filter({ hasText: `Moved ${PATIENT}.` });
+
+  // By the button.
+  await drag(page, column, atTen, "11:00");
+  await expect(atEleven).toBeVisible();
+  await expect(toast).toBeVisible();
+  await toast.getByRole("button", { name: "Undo" }).click();
+  await expect(atTen).toBeVisible();
+  await expect(toast).toBeHidden();
+  await page.reload();
+  await expect(atTen).toBeVisible();
+  await expect(atEleven).toHaveCount(0);
+
+  // By the keyboard.
+  await drag(page, column, atTen, "11:00");
+  await expect(atEleven).toBeVisible();
+  await expect(toast).toBeVisible();
+  await page.keyboard.press("Control+z");
+  await expect(atTen).toBeVisible();
+  await expect(toast).toBeHidden();
+  await page.reload();
+  await expect(atTen).toBeVisible();
+  await expect(atEleven).toHaveCount(0);
+});
