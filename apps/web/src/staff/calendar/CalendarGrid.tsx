@@ -7,6 +7,7 @@ import { slotAttributes, slotOf, useBlockDrag, type GridSlot } from "./block-dra
 import { ROW_MINUTES, type DayColumn, type DayLayout } from "./day-layout";
 import { isGridKey, nextBlock, type BlockPosition } from "./grid-keys";
 import { useCalendarText } from "./useCalendarText";
+import { DropRefusal, type DropRefusalNotice } from "./DropRefusal";
 import styles from "./calendar.module.css";
 
 export interface GridProps {
@@ -25,11 +26,13 @@ export interface GridProps {
   onMove: (appointment: CalendarAppointment, to: GridSlot) => void;
   /** The height of one row (calendar-zoom.ts); the stylesheet's when absent. */
   rowHeight?: string | undefined;
+  /** A refused drop: why, said next to the block it put back (DropRefusal.tsx). */
+  refusal?: DropRefusalNotice | null | undefined;
 }
 
 const columnId = (column: DayColumn) => `column-${column.practitioner.id}-${column.date}`;
 
-export function CalendarGrid({ layout, format, view, headingOf, now, canBook, onPickTime, onOpen, onMove, rowHeight }: GridProps) {
+export function CalendarGrid({ layout, format, view, headingOf, now, canBook, onPickTime, onOpen, onMove, rowHeight, refusal }: GridProps) {
   const { statusName, summary } = useCalendarText();
   const rows = { "--rows": layout.rows } as CSSProperties;
   const hours: number[] = [];
@@ -125,6 +128,7 @@ export function CalendarGrid({ layout, format, view, headingOf, now, canBook, on
                 style={{ top: `calc(var(--row-height) * ${(now.minutes - layout.startMinutes) / ROW_MINUTES})` }}
               />
             ) : null}
+            {refusal ? <DropRefusal notice={refusal} placed={column.appointments.find((placed) => placed.appointment.id === refusal.appointmentId)} /> : null}
             {column.appointments.map(({ appointment, startRow, endRow, lane }) => (
               <article
                 key={appointment.id}

@@ -87,6 +87,8 @@ export function CalendarPage() {
   const changes = useAppointmentChanges();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  // The block whose drop the server refused: the reason is shown next to it (DropRefusal.tsx).
+  const [refusedDrop, setRefusedDrop] = useState<string | null>(null);
   const reconnecting = useLiveRefresh();
   // The API lets the front desk book, move and cancel; practitioners set statuses only.
   const canBook = can(membership.role, "appointments.create");
@@ -127,8 +129,10 @@ export function CalendarPage() {
   const onMove = (appointment: CalendarAppointment, to: GridSlot) => {
     const start = instantAt(to.date, to.minutes, zone);
     if (start === new Date(appointment.start).toISOString() && to.practitionerId === appointment.practitionerId) return;
+    setRefusedDrop(null);
     void changes.reschedule(appointment, { start, practitionerId: to.practitionerId }).then((saved) => {
       if (saved) setAnnouncement(`Moved ${appointment.patientName} to ${format.dateTime(start)}.`);
+      else setRefusedDrop(appointment.id);
     });
   };
   // The open appointment as the calendar shows it now (optimistic changes included); as it was
@@ -139,6 +143,10 @@ export function CalendarPage() {
   const loadingNext = range.isPlaceholderData;
   const isEmpty = !loadingNext && layout?.columns.every((column) => column.appointments.length === 0);
   const shownPractitioners = practitioners.filter((p) => !hidden.has(p.id));
+  const dropRefusal =
+    refusedDrop && changes.refusal && layout?.columns.some((column) => column.appointments.some((placed) => placed.appointment.id === refusedDrop))
+      ? { appointmentId: refusedDrop, message: changes.refusal, onDismiss: changes.dismissRefusal }
+      : null;
   const openFromList = (appointment: CalendarAppointment) => {
     changes.dismissRefusal();
     setDialog({ kind: "appointment", appointment });
@@ -174,7 +182,7 @@ export function CalendarPage() {
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
-      {changes.refusal && dialog?.kind !== "appointment" ? (
+      {changes.refusal && dialog?.kind !== "appointment" && !dropRefusal ? (
         <ErrorNotice title="Change undone" message={changes.refusal}>
           <Button variant="secondary" onClick={changes.dismissRefusal}>
             Dismiss
@@ -221,6 +229,7 @@ export function CalendarPage() {
             }}
             onMove={onMove}
             rowHeight={ROW_HEIGHTS[zoom]}
+            refusal={dropRefusal}
           />
         </div>
       ) : null}
