@@ -12,6 +12,7 @@ import { EmptyNotice, SuccessNotice } from "../../ui/Notice";
 import { ClinicalNotes } from "../clinical-notes/ClinicalNotes";
 import { useStaffSession } from "../StaffLayout";
 import { ArchivePatientDialog } from "./ArchivePatientDialog";
+import { BookForPatient } from "./BookForPatient";
 import { EditPatientDialog } from "./EditPatientDialog";
 import { ErasePatient } from "./ErasePatient";
 import { ExportPatient } from "./ExportPatient";
@@ -50,6 +51,7 @@ function PatientRecordView({ answer }: { answer: PatientRecordAnswer }) {
       <div className={styles.header}>
         <h1>{patient.fullName}</h1>
         <div className={styles.actions}>
+          {can(membership.role, "appointments.create") && !patient.archivedAt ? <BookForPatient patient={patient} format={format} onBooked={setSaved} /> : null}
           <Button variant="secondary" onClick={() => setDialog("edit")}>
             Edit details
           </Button>
