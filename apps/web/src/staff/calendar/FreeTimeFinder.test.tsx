@@ -74,4 +74,16 @@ describe("the free-time finder", () => {
     await expect.poll(() => asked.inputs.at(-1)?.outsideRules).toBe(true);
     expect(await within(dialog).findByText(/Outside the online rules: Sooner than the clinic's minimum notice/)).toBeInTheDocument();
   });
+
+  it("writes the times in the clinic's locale and zone, as the calendar does", async () => {
+    clinicWithFreeTimes();
+    server.use(procedure("calendar.range", () => ({ ...calendarDay([appointment()]), locale: "fr-FR" })));
+    const { screen, user } = renderApp("/app/calendar?date=2026-03-03");
+    const region = await screen.findByRole("region", { name: "Dr Yasmine Haddad" }, { timeout: 5000 });
+    await user.click(within(region).getByTitle("Book 10:00"));
+    const dialog = await screen.findByRole("dialog", { name: "New appointment" });
+    const times = await within(dialog).findByRole("list", { name: /Free times/ });
+    // 13:00 UTC is 14:00 in Paris, whatever the browser's zone (Los Angeles here).
+    expect(within(times).getAllByRole("button")[0]).toHaveTextContent("Book mercredi 4 mars 2026 à 14:00");
+  });
 });
