@@ -1,7 +1,7 @@
 // A receptionist books a weekly series with one clash resolved by an alternative (issue 17,
 // ADR 0033): every occurrence lands, and nothing overlaps on the practitioner's calendar.
 /* eslint-disable no-restricted-properties -- test tooling: the database URL comes from the global setup */
-import { createDb } from "@frontdesk/db";
+import { createDb, withTenant } from "@frontdesk/db";
 import { appointments, patients } from "@frontdesk/db/schema";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
@@ -88,12 +88,18 @@ test("a receptionist books a weekly series with one clash resolved by an alterna
 
   // In the database: one series of four, each on its own Thursday, and Dr Haddad's open
   // appointments on those days never overlap.
-  const { db, close } = createDb(process.env.FRONTDESK_E2E_ADMIN_URL!, { max: 1 });
+  // As the app's own role, in the clinic's tenant scope: row-level security applies as in production.
+  const { db, close } = createDb(process.env.FRONTDESK_E2E_APP_URL!, { max: 1 });
   try {
-    // Read whole (a seeded database is small) and filtered here: the web app has no query builder of its own.
-    const [patient] = (await db.select({ id: patients.id, fullName: patients.fullName }).from(patients)).filter((p) => p.fullName === SERIES_PATIENT);
-    const all = await db.select().from(appointments);
-    const rows = all.filter((a) => a.patientId === patient!.id && a.seriesId !== null).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    // Read whole (a seeded clinic is small) and filtered here: the web app has no query builder of its own.
+    // The receptionist's clinic, as the signed-in session names it.
+    const me = (await (await page.request.get("/trpc/auth.me")).json()) as { result: { data: { activeClinicId: string } } };
+    const { named, all } = await withTenant(db, { clinicId: me.result.data.activeClinicId, userId: null, role: "owner" }, async (tx) => ({
+      named: new Set((await tx.select({ id: patients.id, fullName: patients.fullName }).from(patients)).filter((p) => p.fullName === SERIES_PATIENT).map((p) => p.id)),
+      all: await tx.select().from(appointments),
+    }));
+    expect(named.size).toBe(1);
+    const rows = all.filter((a) => named.has(a.patientId) && a.seriesId !== null).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
     expect(rows).toHaveLength(WEEKS);
     expect(new Set(rows.map((r) => r.seriesId)).size).toBe(1);
     const days = rows.map((r) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(r.startsAt));

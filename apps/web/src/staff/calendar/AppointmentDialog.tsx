@@ -111,29 +111,32 @@ export function AppointmentDialog({
         <FollowUpForm appointment={appointment} format={format} onBack={() => setMode("details")} onBooked={(message) => finish(message)(true)} />
       ) : (
         <>
-        <Details
-          appointment={appointment}
-          format={format}
-          pending={changes.pending}
-          movable={canMove && isOpen(appointment.status)}
-          onStatus={(status) => void changes.setStatus(appointment, status).then(finish(`Marked ${STATUS_NAMES[status].toLowerCase()}.`))}
-          onMode={(next) => {
-            setDone(null);
-            changes.dismissRefusal();
-            series.dismiss();
-            setMode(next);
-          }}
-        />
-        {canMove && appointment.status !== "cancelled" ? (
-          <div className={uiStyles.actions}>
-            <Button variant="secondary" onClick={() => {
+          <Details
+            appointment={appointment}
+            format={format}
+            pending={changes.pending}
+            movable={canMove && isOpen(appointment.status)}
+            onStatus={(status) => void changes.setStatus(appointment, status).then(finish(`Marked ${STATUS_NAMES[status].toLowerCase()}.`))}
+            onMode={(next) => {
               setDone(null);
-              setMode("followUp");
-            }}>
-              {t("followup.open")}
-            </Button>
-          </div>
-        ) : null}
+              changes.dismissRefusal();
+              series.dismiss();
+              setMode(next);
+            }}
+          />
+          {canMove && appointment.status !== "cancelled" ? (
+            <div className={uiStyles.actions}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setDone(null);
+                  setMode("followUp");
+                }}
+              >
+                {t("followup.open")}
+              </Button>
+            </div>
+          ) : null}
         </>
       )}
     </Dialog>
