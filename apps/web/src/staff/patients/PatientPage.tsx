@@ -12,7 +12,7 @@ import { EmptyNotice, SuccessNotice } from "../../ui/Notice";
 import { ClinicalNotes } from "../clinical-notes/ClinicalNotes";
 import { useStaffSession } from "../StaffLayout";
 import { ArchivePatientDialog } from "./ArchivePatientDialog";
-import { BookForPatient } from "./BookForPatient";
+import { BookForPatient } from "../booking/BookForPatient";
 import { EditPatientDialog } from "./EditPatientDialog";
 import { ErasePatient } from "./ErasePatient";
 import { ExportPatient } from "./ExportPatient";

@@ -1,6 +1,7 @@
 // "Book" on a patient's page (issue 17): the booking dialog with this patient already chosen and
 // the free-time finder ready (first service, anyone who offers it), from the next quarter of an
-// hour on the clinic's clock. The page's history refreshes once booked.
+// hour on the clinic's clock. The page's history refreshes once booked. It lives outside both
+// features (ADR 0047): the patients screen may not import the calendar's dialog directly.
 import type { DateFormat } from "@frontdesk/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -10,7 +11,7 @@ import { Button } from "../../ui/Button";
 import { BookingDialog } from "../calendar/BookingDialog";
 import { useClinicNow } from "../calendar/clinic-clock";
 import { ROW_MINUTES } from "../calendar/day-layout";
-import type { PatientRecord } from "./types";
+import type { PatientRecord } from "../patients/types";
 
 export function BookForPatient({ patient, format, onBooked }: { patient: PatientRecord; format: DateFormat; onBooked: (message: string) => void }) {
   const { t } = useStaffText();
