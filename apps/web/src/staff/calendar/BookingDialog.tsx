@@ -116,15 +116,14 @@ export function BookingDialog({
     const found = validate(patient, serviceId, date, time);
     setErrors(found);
     setFailure(null);
+    // The repeat section's mistakes are shown with the rest of the form's, all at once.
+    const repeat = repeating ? repeatPatternOf(repeatDraft, picked ? localDateOf(picked.start, timeZone) : date, t) : null;
+    // A series is booked for a patient on record (create the new patient with a single booking first).
+    if (repeat) setRepeatErrors({ ...repeat.errors, ...(patient.kind === "new" ? { patient: t("series.repeat.error.patientOnRecord") } : {}) });
     if (hasErrors(found) || !chosenPractitioner) return;
     const at = picked ?? { start: instantAt(date, minutesOfTime(time)!, timeZone), practitionerId: chosenPractitioner.id };
-    if (repeating) {
-      const repeat = repeatPatternOf(repeatDraft, localDateOf(at.start, timeZone), t);
-      // A series is booked for a patient on record (create the new patient with a single booking first).
-      const onRecord = patient.kind === "existing";
-      setRepeatErrors({ ...repeat.errors, ...(onRecord ? {} : { patient: t("series.repeat.error.patientOnRecord") }) });
-      if (!onRecord) return;
-      if (repeat.pattern) setSeriesRequest({ serviceId, practitionerId: at.practitionerId, patientId: patient.patient.id, start: at.start, pattern: repeat.pattern });
+    if (repeat) {
+      if (repeat.pattern && patient.kind === "existing") setSeriesRequest({ serviceId, practitionerId: at.practitionerId, patientId: patient.patient.id, start: at.start, pattern: repeat.pattern });
       return;
     }
     const patientPart =
