@@ -2,6 +2,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { bundleBudget } from "./scripts/bundle-budget.ts";
+import { patientChunkGroups } from "./scripts/patient-chunks.ts";
 import { precompress } from "./scripts/precompress.ts";
 import { routePreload } from "./scripts/route-preload.ts";
 
@@ -23,7 +24,22 @@ export default defineConfig({
     ]),
     precompress(),
   ],
-  build: { target: "es2022", sourcemap: false },
+  build: {
+    target: "es2022",
+    sourcemap: false,
+    // Every browser that runs es2022 knows modulepreload: no polyfill in the entry.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: patientChunkGroups(import.meta.dirname, [
+            { name: "booking", module: "src/booking/BookingPage.tsx" },
+            { name: "manage", module: "src/manage/ManageBookingPage.tsx" },
+          ]),
+        },
+      },
+    },
+  },
   server: {
     proxy: {
       "/trpc": { target: apiUrl },

@@ -53,14 +53,14 @@ test("the booking page on a throttled phone profile", async ({ browser, baseURL 
     cdp.on("Network.loadingFinished", (event) => bytes.set(event.requestId, event.encodedDataLength));
 
     await page.goto("/book/demo-paris", { waitUntil: "commit" });
-    const servicesMs = await timeUntilVisible(page, "main ul button[aria-pressed]");
+    const servicesMs = await timeUntilVisible(page, "#main ul button[aria-pressed]");
     const javascriptBytes = [...scripts].reduce((sum, id) => sum + (bytes.get(id) ?? 0), 0);
     const javascriptFiles = scripts.size;
     if (process.env.BENCH_DEBUG) {
       const timeline = await page.evaluate(() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource"), ...performance.getEntriesByType("paint")].map((e) => `${e.name.replace(location.origin, "")} ${Math.round(e.startTime)}-${Math.round((e as PerformanceResourceTiming).responseEnd ?? 0)} ${Math.round((e as PerformanceNavigationTiming).domInteractive ?? 0)}`));
       process.stdout.write(`${timeline.join("\n")}\nservices ${servicesMs}\n`);
     }
-    await page.locator("main ul button[aria-pressed]").first().click();
+    await page.locator("#main ul button[aria-pressed]").first().click();
     await page.getByRole("button", { name: new RegExp(`^${french["common.firstAvailable"]}`) }).click();
     const freeTimesMs = await timeUntilVisible(page, '[role="grid"] button[aria-disabled="false"]');
     runs.push({ servicesMs, freeTimesMs, javascriptBytes, javascriptFiles });
