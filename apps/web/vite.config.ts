@@ -1,6 +1,7 @@
 /* eslint-disable no-restricted-properties -- build configuration: the dev proxy target is a setting */
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { bookingShell } from "./scripts/booking-shell.ts";
 import { bundleBudget } from "./scripts/bundle-budget.ts";
 import { patientChunkGroups } from "./scripts/patient-chunks.ts";
 import { precompress } from "./scripts/precompress.ts";
@@ -9,7 +10,11 @@ import { routePreload } from "./scripts/route-preload.ts";
 /** Where `vite dev` forwards API calls (apps/server/src/dev.ts sets it). */
 const apiUrl = process.env.FRONTDESK_API_URL ?? "http://localhost:3001";
 
+/** What the server needs to write the booking page's first screen into index.html (ADR 0052). */
+const firstScreen = bookingShell(import.meta.dirname);
+
 export default defineConfig({
+  css: { modules: { getJSON: firstScreen.collectClasses } },
   plugins: [
     react(),
     bundleBudget([
@@ -22,6 +27,7 @@ export default defineConfig({
       { module: "src/booking/BookingPage.tsx", pathPattern: "^/book/" },
       { module: "src/manage/ManageBookingPage.tsx", pathPattern: "^/booking/" },
     ]),
+    firstScreen.plugin,
     precompress(),
   ],
   build: {
