@@ -156,7 +156,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
             return api(internal);
           },
         })
-      : async () => null;
+      : () => Promise.resolve(null);
     // Client-side routes (/book/…, /app/…) get the SPA's index.html.
     web.get("*", async (c) => site.file(c.req.raw) ?? (await bookingPage(c.req.raw)) ?? site.page(c.req.raw));
   }
