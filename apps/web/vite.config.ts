@@ -1,14 +1,20 @@
 /* eslint-disable no-restricted-properties -- build configuration: the dev proxy target is a setting */
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { bookingShell } from "./scripts/booking-shell.ts";
 import { bundleBudget } from "./scripts/bundle-budget.ts";
+import { patientChunkGroups } from "./scripts/patient-chunks.ts";
 import { precompress } from "./scripts/precompress.ts";
 import { routePreload } from "./scripts/route-preload.ts";
 
 /** Where `vite dev` forwards API calls (apps/server/src/dev.ts sets it). */
 const apiUrl = process.env.FRONTDESK_API_URL ?? "http://localhost:3001";
 
+/** What the server needs to write the booking page's first screen into index.html (ADR 0052). */
+const firstScreen = bookingShell(import.meta.dirname);
+
 export default defineConfig({
+  css: { modules: { getJSON: firstScreen.collectClasses } },
   plugins: [
     react(),
     bundleBudget([
@@ -21,9 +27,25 @@ export default defineConfig({
       { module: "src/booking/BookingPage.tsx", pathPattern: "^/book/" },
       { module: "src/manage/ManageBookingPage.tsx", pathPattern: "^/booking/" },
     ]),
+    firstScreen.plugin,
     precompress(),
   ],
-  build: { target: "es2022", sourcemap: false },
+  build: {
+    target: "es2022",
+    sourcemap: false,
+    // Every browser that runs es2022 knows modulepreload: no polyfill in the entry.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: patientChunkGroups(import.meta.dirname, [
+            { name: "booking", module: "src/booking/BookingPage.tsx" },
+            { name: "manage", module: "src/manage/ManageBookingPage.tsx" },
+          ]),
+        },
+      },
+    },
+  },
   server: {
     proxy: {
       "/trpc": { target: apiUrl },

@@ -31,6 +31,7 @@ import { createApiDocs, isDocsPath } from "./api-docs";
 import { createDevMail, devMailEnabled, isDevMailPath } from "./dev-mail";
 import { createPrometheusMetrics } from "./metrics";
 import { mailerOf, nodeWebhookSettings, queueUrlOf, startJobWorker } from "./job-worker";
+import { createBookingPages, readBookingShellManifest } from "./booking-shell";
 import { loadStaticSite } from "./static-files";
 import { superviseProcess } from "./supervisor";
 import { assertSupportedNode } from "./node-version";
@@ -144,8 +145,20 @@ export async function startServer(config: Config, options: { databaseUrl: string
     });
     // A missing fingerprinted file is a stale page asking for last deploy's chunk: a 404, not the app.
     web.get("/assets/*", (c) => site.file(c.req.raw) ?? c.notFound());
+    // The booking page comes with its clinic and first screen written in (booking-shell.ts, ADR 0052).
+    const manifest = await readBookingShellManifest(webRoot);
+    const bookingPage = manifest
+      ? createBookingPages({
+          indexHtml: site.indexHtml,
+          manifest,
+          askApi: (internal, visitor) => {
+            clientIps.set(internal, clientIps.get(visitor) ?? null);
+            return api(internal);
+          },
+        })
+      : () => Promise.resolve(null);
     // Client-side routes (/book/…, /app/…) get the SPA's index.html.
-    web.get("*", (c) => site.file(c.req.raw) ?? site.page(c.req.raw));
+    web.get("*", async (c) => site.file(c.req.raw) ?? (await bookingPage(c.req.raw)) ?? site.page(c.req.raw));
   }
   const docs = await createApiDocs(config.PUBLIC_URL);
   // The development outbox (dev-mail.ts); a 404 in production or with SMTP, never the SPA.

@@ -1,9 +1,11 @@
 /* eslint-disable no-restricted-properties -- bench tooling: BENCH_RUNS and BENCH_DEBUG are the bench's own knobs */
 // The booking page on a slow phone: 150 ms latency, 1.6 Mbps down, 750 kbps up, CPU 4x slower
 // (Chromium's DevTools protocol). Each run is a first visit (new browser context, empty cache).
-// Measures, from the start of navigation: the services visible; and, the patient choosing the
-// first service and "first available" at once, the month's days with free times visible. Also the
-// JavaScript bytes on the wire (compressed, headers included) for that first screen.
+// Measures, from the start of navigation: the services visible (the server's first screen, ADR
+// 0052, or the app's); the app running (the services are its buttons); and, the patient choosing
+// the first service and "first available" at once, the month's days with free times visible. Also
+// the JavaScript bytes on the wire (compressed, headers included) until the app runs, and how far
+// the page moved meanwhile (cumulative layout shift: the app's screen must land on the server's).
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -14,6 +16,10 @@ import { expect, test } from "../e2e/fixtures";
 const french = JSON.parse(readFileSync(new URL("../src/i18n/locales/fr.json", import.meta.url), "utf8")) as Record<string, string>;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BUDGET = { servicesMs: 2000, freeTimesMs: 2800, javascriptBytes: 150_000 };
+/** A service, as the server's link or the app's button. */
+const SERVICE = "#main ul > li > :is(a[href], button[aria-pressed])";
+/** A service as the app's button: the app is running. */
+const SERVICE_BUTTON = "#main ul > li > button[aria-pressed]";
 const PROFILE = { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8, cpuSlowdown: 4 };
 
 /** performance.now() (ms since navigation began) at the first animation frame where `selector` matches something visible. */
@@ -35,10 +41,17 @@ function median(values: number[]): number {
 }
 
 test("the booking page on a throttled phone profile", async ({ browser, baseURL }) => {
-  const runs: Array<{ servicesMs: number; freeTimesMs: number; javascriptBytes: number; javascriptFiles: number }> = [];
+  const runs: Array<{ servicesMs: number; appMs: number; freeTimesMs: number; javascriptBytes: number; javascriptFiles: number; layoutShift: number }> = [];
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { layoutShift: number };
+      w.layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) w.layoutShift += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: PROFILE.latency, downloadThroughput: PROFILE.downloadThroughput, uploadThroughput: PROFILE.uploadThroughput });
@@ -53,24 +66,32 @@ test("the booking page on a throttled phone profile", async ({ browser, baseURL 
     cdp.on("Network.loadingFinished", (event) => bytes.set(event.requestId, event.encodedDataLength));
 
     await page.goto("/book/demo-paris", { waitUntil: "commit" });
-    const servicesMs = await timeUntilVisible(page, "main ul button[aria-pressed]");
+    const servicesMs = await timeUntilVisible(page, SERVICE);
+    const appMs = await timeUntilVisible(page, SERVICE_BUTTON);
+    const layoutShift = await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
     const javascriptBytes = [...scripts].reduce((sum, id) => sum + (bytes.get(id) ?? 0), 0);
     const javascriptFiles = scripts.size;
     if (process.env.BENCH_DEBUG) {
       const timeline = await page.evaluate(() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource"), ...performance.getEntriesByType("paint")].map((e) => `${e.name.replace(location.origin, "")} ${Math.round(e.startTime)}-${Math.round((e as PerformanceResourceTiming).responseEnd ?? 0)} ${Math.round((e as PerformanceNavigationTiming).domInteractive ?? 0)}`));
-      process.stdout.write(`${timeline.join("\n")}\nservices ${servicesMs}\n`);
+      process.stdout.write(`${timeline.join("\n")}\nservices ${servicesMs} app ${appMs}\n`);
     }
-    await page.locator("main ul button[aria-pressed]").first().click();
+    await page.locator(SERVICE_BUTTON).first().click();
     await page.getByRole("button", { name: new RegExp(`^${french["common.firstAvailable"]}`) }).click();
     const freeTimesMs = await timeUntilVisible(page, '[role="grid"] button[aria-disabled="false"]');
-    runs.push({ servicesMs, freeTimesMs, javascriptBytes, javascriptFiles });
+    runs.push({ servicesMs, appMs, freeTimesMs, javascriptBytes, javascriptFiles, layoutShift });
     await context.close();
   }
 
   const result = {
     profile: PROFILE,
     runs,
-    median: { servicesMs: median(runs.map((r) => r.servicesMs)), freeTimesMs: median(runs.map((r) => r.freeTimesMs)), javascriptBytes: median(runs.map((r) => r.javascriptBytes)) },
+    median: {
+      servicesMs: median(runs.map((r) => r.servicesMs)),
+      appMs: median(runs.map((r) => r.appMs)),
+      freeTimesMs: median(runs.map((r) => r.freeTimesMs)),
+      javascriptBytes: median(runs.map((r) => r.javascriptBytes)),
+      layoutShift: Math.max(...runs.map((r) => r.layoutShift)),
+    },
     budget: BUDGET,
   };
   const met = (value: number, budget: number) => (value <= budget ? "met" : "NOT met");
@@ -78,8 +99,10 @@ test("the booking page on a throttled phone profile", async ({ browser, baseURL 
     [
       `booking page, throttled (${PROFILE.latency} ms, 1.6 Mbps, CPU x${PROFILE.cpuSlowdown}), ${RUNS} first visits:`,
       `  services visible:   median ${result.median.servicesMs.toFixed(0)} ms (runs ${runs.map((r) => r.servicesMs.toFixed(0)).join(", ")}); budget ${BUDGET.servicesMs} ms ${met(result.median.servicesMs, BUDGET.servicesMs)}`,
+      `  app running:        median ${result.median.appMs.toFixed(0)} ms (runs ${runs.map((r) => r.appMs.toFixed(0)).join(", ")})`,
       `  free times visible: median ${result.median.freeTimesMs.toFixed(0)} ms (runs ${runs.map((r) => r.freeTimesMs.toFixed(0)).join(", ")}); budget ${BUDGET.freeTimesMs} ms ${met(result.median.freeTimesMs, BUDGET.freeTimesMs)}`,
       `  JavaScript on the wire: ${(result.median.javascriptBytes / 1000).toFixed(1)} kB in ${runs[0]!.javascriptFiles} files; budget ${BUDGET.javascriptBytes / 1000} kB ${met(result.median.javascriptBytes, BUDGET.javascriptBytes)}`,
+      `  layout shift until the app runs: at most ${result.median.layoutShift.toFixed(3)}`,
       "",
     ].join("\n"),
   );

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { measureRoute } from "./bundle-budget";
 
-const chunk = (fileName: string, code: string, options: { imports?: string[]; isEntry?: boolean; facadeModuleId?: string | null } = {}) => ({
+const chunk = (fileName: string, code: string, options: { imports?: string[]; isEntry?: boolean; facadeModuleId?: string | null; moduleIds?: string[] } = {}) => ({
   type: "chunk" as const,
   fileName,
   code,
   imports: options.imports ?? [],
   isEntry: options.isEntry ?? false,
   facadeModuleId: options.facadeModuleId ?? null,
+  moduleIds: options.moduleIds ?? [],
 });
 
 const bundle = {
@@ -27,6 +28,16 @@ describe("bundle budget", () => {
     expect(measure.gzipBytes).toBeLessThan(measure.rawBytes);
     expect(measure.brotliBytes).toBeGreaterThan(0);
     expect(measure.brotliBytes).toBeLessThan(measure.rawBytes);
+  });
+
+  it("finds the route in a group chunk that holds it with other modules (scripts/patient-chunks.ts)", () => {
+    const grouped = {
+      "index.js": chunk("index.js", "entry();", { isEntry: true }),
+      "booking.js": chunk("booking.js", "booking();", { moduleIds: ["/repo/apps/web/src/booking/ChoiceSteps.tsx", "/repo/apps/web/src/booking/BookingPage.tsx"], imports: ["patient.js"] }),
+      "patient.js": chunk("patient.js", "patient();"),
+      "staff.js": chunk("staff.js", "staff();", { moduleIds: ["/repo/apps/web/src/staff/StaffHome.tsx"] }),
+    };
+    expect(measureRoute(grouped, { name: "booking", module: "src/booking/BookingPage.tsx", limitBytes: 1 }).files).toEqual(["booking.js", "index.js", "patient.js"]);
   });
 
   it("refuses to measure a route that is no longer a chunk of its own", () => {

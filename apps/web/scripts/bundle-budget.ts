@@ -23,7 +23,7 @@ export interface RouteMeasure {
   limitBytes: number;
 }
 
-type ChunkLike = Pick<Rollup.OutputChunk, "type" | "fileName" | "code" | "imports" | "isEntry" | "facadeModuleId">;
+type ChunkLike = Pick<Rollup.OutputChunk, "type" | "fileName" | "code" | "imports" | "isEntry" | "facadeModuleId"> & { moduleIds?: readonly string[] };
 type BundleLike = Record<string, ChunkLike | { type: "asset"; fileName: string }>;
 
 function chunksOf(bundle: BundleLike): Map<string, ChunkLike> {
@@ -36,9 +36,9 @@ function chunksOf(bundle: BundleLike): Map<string, ChunkLike> {
 export function measureRoute(bundle: BundleLike, budget: RouteBudget): RouteMeasure {
   const chunks = chunksOf(bundle);
   const normalised = budget.module.replaceAll("\\", "/");
-  const roots = [...chunks.values()].filter(
-    (chunk) => chunk.isEntry || (chunk.facadeModuleId?.replaceAll("\\", "/").endsWith(normalised) ?? false),
-  );
+  const isRouteModule = (id: string | null | undefined) => id?.replaceAll("\\", "/").endsWith(normalised) ?? false;
+  // The route's file: the chunk it is the facade of, or the group chunk it was put in (scripts/patient-chunks.ts).
+  const roots = [...chunks.values()].filter((chunk) => chunk.isEntry || isRouteModule(chunk.facadeModuleId) || (chunk.moduleIds ?? []).some(isRouteModule));
   if (!roots.some((chunk) => !chunk.isEntry)) {
     throw new Error(`bundle budget: no chunk for ${budget.module} (is the route still lazy-loaded?)`);
   }

@@ -10,8 +10,15 @@ const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks #root");
 
 const clients = createApiClients();
-createRoot(root).render(
-  <StrictMode>
-    <App router={createAppRouter(clients)} environment={browserEnvironment()} clients={clients} />
-  </StrictMode>,
-);
+const router = createAppRouter(clients);
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <App router={router} environment={browserEnvironment()} clients={clients} />
+    </StrictMode>,
+  );
+// The server wrote the booking page's first screen into #root (ADR 0052). React replaces whatever
+// #root holds on its first render, so it renders once the route has its clinic, catalogue and code:
+// the patient sees the same screen throughout, never a loading state in between.
+if (root.dataset.firstScreen) void router.load().finally(render);
+else render();

@@ -13,6 +13,7 @@ export * from "./calendar-feeds";
 export * from "./templates";
 export * from "./phone";
 export * from "./region";
+export * from "./patient-pages";
 export * from "./series";
 // ---- Input schemas (one module per area) and their field building blocks ----
 export * as fields from "./schemas/fields";

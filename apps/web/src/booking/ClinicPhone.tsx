@@ -1,12 +1,7 @@
 // The clinic's phone number as a link a phone can dial: on the booking, booked and manage pages,
 // since every "not possible online" sentence ends with "please call the clinic".
+import { telHref } from "@frontdesk/domain";
 import { usePatientText } from "../i18n/usePatientText";
-
-/** tel: wants the digits and a leading +, not the spaces and dots people type. */
-export function telHref(phone: string): string {
-  const digits = phone.replace(/[^\d+]/g, "");
-  return `tel:${digits.startsWith("+") ? `+${digits.slice(1).replace(/\+/g, "")}` : digits.replace(/\+/g, "")}`;
-}
 
 export function ClinicPhone({ clinic, className }: { clinic: { name: string; phone?: string | null }; className?: string }) {
   const { t } = usePatientText();

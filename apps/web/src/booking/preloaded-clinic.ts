@@ -1,6 +1,8 @@
-// The clinic answer index.html's inline script asked for while the scripts were downloading. The
-// booking route's loader takes it once (a later visit asks the API as usual); any failure there
-// falls back to the normal request, which then shows the page's own error.
+// The clinic answer that came with the page: written into it by the server (a JSON block,
+// apps/server/src/booking-shell.ts, ADR 0052), or else asked for by index.html's inline script
+// while the scripts were downloading. The booking route's loader takes it once (a later visit asks
+// the API as usual); any failure there falls back to the normal request, which then shows the
+// page's own error.
 import type { PublicClinic } from "../api/types";
 
 interface PreloadedClinic {
@@ -14,7 +16,24 @@ declare global {
   }
 }
 
+/** The id of the server's JSON block; index.html's inline script looks for it too. */
+const CLINIC_BLOCK_ID = "frontdesk-clinic";
+
+function takeWrittenClinic(clinicSlug: string): PublicClinic | undefined {
+  const block = typeof document === "undefined" ? null : document.getElementById(CLINIC_BLOCK_ID);
+  if (!block) return undefined;
+  block.remove();
+  try {
+    const written = JSON.parse(block.textContent ?? "") as { slug?: string; clinic?: PublicClinic };
+    return written.slug === clinicSlug ? written.clinic : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function takePreloadedClinic(clinicSlug: string): Promise<PublicClinic | undefined> {
+  const written = takeWrittenClinic(clinicSlug);
+  if (written) return written;
   const preloaded = typeof window === "undefined" ? undefined : window.__frontdeskClinic;
   if (!preloaded || preloaded.slug !== clinicSlug) return undefined;
   delete window.__frontdeskClinic;

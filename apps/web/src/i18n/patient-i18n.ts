@@ -2,13 +2,11 @@
 // catalogue downloaded (each is a chunk of its own). The language follows the clinic's locale
 // unless the patient picked another (`?lang=`); dates, times and prices then use that language
 // with the clinic's region ("en-FR": English words, European date order and euro sign placement).
+import { isPatientLanguage, patientLanguage, type PatientLanguage } from "@frontdesk/domain";
 import i18next, { type i18n } from "i18next";
 
-export const PATIENT_LANGUAGES = ["en", "fr", "de", "es"] as const;
-export type PatientLanguage = (typeof PATIENT_LANGUAGES)[number];
-
-/** Each language's own name, for the switcher (shown in that language, whatever the page's). */
-export const LANGUAGE_NAMES: Record<PatientLanguage, string> = { en: "English", fr: "Français", de: "Deutsch", es: "Español" };
+// The languages themselves, and which one a page speaks, are shared with the server (packages/domain).
+export { formattingLocale, isPatientLanguage, LANGUAGE_NAMES, PATIENT_LANGUAGES, patientLanguage, type PatientLanguage } from "@frontdesk/domain";
 
 const catalogues: Record<PatientLanguage, () => Promise<{ default: Record<string, string> }>> = {
   en: () => import("./locales/en.json"),
@@ -16,25 +14,6 @@ const catalogues: Record<PatientLanguage, () => Promise<{ default: Record<string
   de: () => import("./locales/de.json"),
   es: () => import("./locales/es.json"),
 };
-
-export function isPatientLanguage(value: unknown): value is PatientLanguage {
-  return typeof value === "string" && (PATIENT_LANGUAGES as readonly string[]).includes(value);
-}
-
-/** The page's language: the patient's pick, else the clinic locale's language, else English. */
-export function patientLanguage(clinicLocale: string, picked: string | undefined): PatientLanguage {
-  if (isPatientLanguage(picked)) return picked;
-  const language = clinicLocale.split("-")[0]?.toLowerCase();
-  return isPatientLanguage(language) ? language : "en";
-}
-
-/** The locale dates, times and money are formatted in: the clinic's own, or the picked language in the clinic's region. */
-export function formattingLocale(language: PatientLanguage, clinicLocale: string): string {
-  const [clinicLanguage, ...rest] = clinicLocale.split("-");
-  if (clinicLanguage?.toLowerCase() === language) return clinicLocale;
-  const region = rest.find((part) => /^[A-Z]{2}$/.test(part));
-  return region ? `${language}-${region}` : language;
-}
 
 export const patientI18n: i18n = i18next.createInstance();
 void patientI18n.init({
