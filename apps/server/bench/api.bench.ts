@@ -5,6 +5,7 @@
 //     transaction (set_config, insert appointment, insert audit row) on the same server.
 // The server runs as its own process (as in production); this process is the load generator.
 import { execFile as execFileCb, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { Agent, get as httpGet, request as httpRequest } from "node:http";
 import { cpus, tmpdir } from "node:os";
@@ -366,6 +367,8 @@ function startApiServer(databaseUrl: string) {
     LOG_LEVEL: "info",
     RATE_LIMITS: "off",
     MAIL_DIR: path.join(tmpdir(), "frontdesk-bench-mail"),
+    // Production refuses to start without a key for encryption at rest (ADR 0025); a throwaway one per run.
+    MASTER_KEY: randomBytes(32).toString("base64"),
   });
 }
 

@@ -14,6 +14,7 @@
 // Options: BENCH_SCALE_CLINICS (200), BENCH_SCALE_MONTHS (24 months of past), BENCH_SCALE_SECONDS
 // (60, reading a), BENCH_SCALE_STEP_SECONDS (15, reading b), BENCH_PROFILE=1 (server CPU profiles).
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { Agent, request as httpRequest, type IncomingMessage } from "node:http";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -417,6 +418,8 @@ async function startServer(databaseUrl: string): Promise<{ url: string; pid: num
       LOG_LEVEL: "info",
       RATE_LIMITS: "off",
       MAIL_DIR: path.join(tmpdir(), "frontdesk-bench-mail"),
+      // Production refuses to start without a key for encryption at rest (ADR 0025); a throwaway one per run.
+      MASTER_KEY: randomBytes(32).toString("base64"),
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
