@@ -14,6 +14,7 @@ export * from "./templates";
 export * from "./phone";
 export * from "./region";
 export * from "./series";
+export * from "./languages";
 // ---- Input schemas (one module per area) and their field building blocks ----
 export * as fields from "./schemas/fields";
 export * from "./schemas/booking";
