@@ -25,8 +25,8 @@ export function CodeSignIn() {
     trpc.auth.verifyCode.mutationOptions({
       onSuccess: async (outcome) => {
         if (outcome.status !== "signed_in") return setStep("mfa");
-        // Whoever was known before (nobody, or another account) is stale now.
-        queryClient.clear();
+        // Whatever a previous account saw here is stale now; who is signed in is asked again.
+        queryClient.removeQueries({ queryKey: trpc.myAppointments.pathKey() });
         await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
       },
     }),

@@ -42,7 +42,7 @@ export function MyAppointmentsList({ clinic, email }: { clinic: PublicClinic; em
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       onSuccess: async () => {
-        queryClient.clear();
+        queryClient.removeQueries({ queryKey: trpc.myAppointments.pathKey() });
         await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
       },
     }),
