@@ -7,6 +7,7 @@ import { takePreloadedClinic } from "./booking/preloaded-clinic";
 import { validateBookingSearch } from "./booking/booking-steps";
 import { loadInPatientLanguage, validatePatientSearch } from "./i18n/patient-i18n";
 import { ManageBookingFailed, ManageBookingPending } from "./manage/ManageBookingStates";
+import { myAppointmentsRoute } from "./my-appointments/routes";
 import { rootRoute, signedInRoute, staffRoute } from "./routes/base";
 import { HomePage, PagePending } from "./shell/AppShell";
 import { accountPublicRoutes, accountRoutes } from "./staff/account/routes";
@@ -80,6 +81,7 @@ const staffIndexRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   homeRoute,
   bookingRoute,
+  myAppointmentsRoute,
   manageRoute,
   confirmRoute,
   optOutRoute,

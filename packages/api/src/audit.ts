@@ -2,7 +2,7 @@ import type { Transaction } from "@frontdesk/db";
 import { auditLog } from "@frontdesk/db/schema";
 import type { StaffScope } from "./trpc";
 
-export type ActorKind = "user" | "api_key" | "patient_link" | "online_booking" | "system" | "operator";
+export type ActorKind = "user" | "api_key" | "patient_link" | "patient_account" | "online_booking" | "system" | "operator";
 
 export interface AuditEntry {
   clinicId: string;

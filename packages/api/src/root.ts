@@ -18,6 +18,7 @@ import { clinicTemplatesRouter } from "./routers/clinic-templates";
 import { clinicalNotesRouter } from "./routers/clinical-notes";
 import { clinicsRouter } from "./routers/clinics";
 import { intakeRouter } from "./routers/intake";
+import { myAppointmentsRouter } from "./routers/my-appointments";
 import { retentionRouter } from "./routers/retention";
 import { notificationsRouter } from "./routers/notifications";
 import { patientsRouter } from "./routers/patients";
@@ -32,6 +33,7 @@ export const appRouter = router({
   auth: authRouter,
   clinics: clinicsRouter,
   public: publicRouter,
+  myAppointments: myAppointmentsRouter,
   calendar: { ...calendarRouter, ...calendarFeedRouter },
   appointments: { ...appointmentsRouter, freeTimes, followUp, revertStatus, series: seriesRouter },
   patients: patientsRouter,

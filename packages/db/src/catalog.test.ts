@@ -113,7 +113,7 @@ describe("security-definer functions", () => {
         from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_roles r on r.oid = p.proowner
        where n.nspname = 'public' and p.prosecdef
        order by 1`;
-    expect(functions.map((f) => f.name)).toEqual(["booking_patient_id", "dequeue_job", "enqueue_job", "enqueue_mail", "job_queue_stats", "redact_patient_audit"]);
+    expect(functions.map((f) => f.name)).toEqual(["account_patients", "booking_patient_id", "dequeue_job", "enqueue_job", "enqueue_mail", "job_queue_stats", "link_account_patients", "redact_patient_audit"]);
     for (const f of functions) {
       expect(f.config, f.name).toContainEqual(expect.stringMatching(/^search_path=/));
       expect({ super: f.super, bypass: f.bypass, publicExecute: f.publicExecute, appExecute: f.appExecute }, f.name).toEqual({

@@ -15,6 +15,7 @@ export * from "./phone";
 export * from "./region";
 export * from "./patient-pages";
 export * from "./series";
+export * from "./languages";
 // ---- Input schemas (one module per area) and their field building blocks ----
 export * as fields from "./schemas/fields";
 export * from "./schemas/booking";
@@ -36,6 +37,7 @@ export * from "./schemas/integrations";
 export * from "./schemas/waitlist";
 export * from "./schemas/series";
 export * from "./schemas/free-times";
+export * from "./schemas/my-appointments";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

@@ -3,7 +3,7 @@
 // the summary and can be changed.
 import { startOfMonth, todayIn, type DateFormat } from "@frontdesk/domain";
 import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useNavigate, useParams, useSearch } from "@tanstack/react-router";
+import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
 import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import type { PublicClinic, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
@@ -55,7 +55,7 @@ export function BookingPage() {
 }
 
 function ClinicHeader({ clinic }: { clinic: PublicClinic }) {
-  const { t } = usePatientText();
+  const { t, language } = usePatientText();
   return (
     <header className={styles.clinicHeader}>
       <LanguageSwitcher />
@@ -69,6 +69,12 @@ function ClinicHeader({ clinic }: { clinic: PublicClinic }) {
           <ClinicPhone clinic={clinic} />
         </p>
       ) : null}
+      <p className={styles.clinicMeta}>
+        {/* The patient's own list (ADR 0050): its own chunk, downloaded only when followed. */}
+        <Link to="/book/$clinicSlug/my" params={{ clinicSlug: clinic.slug }} search={{ lang: language }}>
+          {t("my.link")}
+        </Link>
+      </p>
     </header>
   );
 }

@@ -3,6 +3,7 @@
 // logged and kept in history; sessionStorage ends with the tab. One draft per clinic.
 import { useCallback, useState } from "react";
 import type { BookAnswer } from "../api/types";
+import { bookingDraftKey } from "./booking-steps";
 import { emptyDetails, type DetailsValues } from "./DetailsStep";
 import { isIntakeDraft, type IntakeDraft } from "./intake-draft";
 
@@ -20,7 +21,7 @@ export interface BookingDraft {
 
 const emptyDraft: BookingDraft = { details: emptyDetails, detailsDone: false };
 
-const storageKey = (clinicSlug: string) => `frontdesk.booking.${clinicSlug}`;
+const storageKey = bookingDraftKey;
 
 function isDetails(value: unknown): value is DetailsValues {
   if (typeof value !== "object" || value === null) return false;

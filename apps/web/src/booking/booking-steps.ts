@@ -60,3 +60,10 @@ export function stepToShow(asked: BookingStep | undefined, isDone: (step: Bookin
   }
   return asked ?? BOOKING_STEPS[0];
 }
+
+/**
+ * Where this tab keeps a clinic's booking draft (booking-draft.ts). Here, in the first script,
+ * so that "book again" on the patient's own list (ADR 0050) can start a draft without pulling
+ * the booking page's modules into its chunk.
+ */
+export const bookingDraftKey = (clinicSlug: string) => `frontdesk.booking.${clinicSlug}`;

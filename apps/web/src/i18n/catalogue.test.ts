@@ -18,7 +18,7 @@ const pluralBases = (catalogue: Record<string, string>) => new Set(Object.keys(c
 
 /** The patient pages' code: the folders whose strings the catalogues hold. */
 const src = fileURLToPath(new URL("..", import.meta.url));
-const PATIENT_FOLDERS = ["booking", "manage", "i18n", "shell", "routes"];
+const PATIENT_FOLDERS = ["booking", "manage", "my-appointments", "i18n", "shell", "routes"];
 const sources = PATIENT_FOLDERS.flatMap((folder) =>
   readdirSync(path.join(src, folder), { recursive: true, encoding: "utf8" })
     // The staff screens' own catalogues and frame (src/i18n/staff, shell/Staff*) are checked by staff-catalogue.test.ts.

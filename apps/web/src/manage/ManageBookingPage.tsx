@@ -3,7 +3,7 @@
 import { ClinicPhone } from "../booking/ClinicPhone";
 import { todayIn, type DateFormat } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useParams } from "@tanstack/react-router";
+import { Link, useParams } from "@tanstack/react-router";
 import { lazy, Suspense, useState } from "react";
 import { describeFailure, type Failure } from "../api/failure";
 import { useManageTitle } from "./ManageBookingStates";
@@ -40,7 +40,7 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
   const queryClient = useQueryClient();
   const env = useEnvironment();
   const { appointment, clinic } = booking;
-  const { t } = usePatientText();
+  const { t, language } = usePatientText();
   const { fmt } = usePatientFormats(clinic);
   const [mode, setMode] = useState<Mode>({ kind: "view" });
   const [done, setDone] = useState<string>();
@@ -112,6 +112,12 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
               <ClinicPhone clinic={clinic} />
             </p>
           ) : null}
+          <p>
+            {/* The patient's own list (ADR 0050): its own chunk, downloaded only when followed. */}
+            <Link to="/book/$clinicSlug/my" params={{ clinicSlug: clinic.slug }} search={{ lang: language }}>
+              {t("my.link")}
+            </Link>
+          </p>
           {failure ? <ManageFailure failure={failure} fmt={fmt} booking={booking} /> : null}
           {!cancelled && booking.canChange && mode.kind === "view" ? (
             <div className={ui.actions}>

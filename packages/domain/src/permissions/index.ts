@@ -10,6 +10,7 @@ import { flagsAccess } from "./flags";
 import { notificationsAccess } from "./notifications";
 import { integrationsAccess } from "./integrations";
 import { intakeAccess } from "./intake";
+import { myAppointmentsAccess } from "./my-appointments";
 import { patientsAccess } from "./patients";
 import { setupAccess } from "./setup";
 import { webhooksAccess } from "./webhooks";
@@ -32,6 +33,7 @@ export const PERMISSIONS = {
   ...flagsAccess,
   ...calendarFeedsAccess,
   ...intakeAccess,
+  ...myAppointmentsAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;

@@ -252,3 +252,13 @@ export const patientMergeView = z
     moved: z.object({ appointments: z.int(), messages: z.int(), waitlistEntries: z.int(), clinicalNotes: z.int() }),
   })
   .meta({ id: "PatientMerge" });
+
+/** myAppointments.list: one of a signed-in patient's appointments, and whether it may still change online. */
+export const myAppointmentView = appointmentView.extend({ canChange: z.boolean(), changeableUntil: instant });
+
+/** myAppointments.list: the patient's appointments at the clinic and the details "book again" fills in (ADR 0050). */
+export const myAppointmentsView = z.object({
+  patient: z.object({ fullName: z.string(), email: z.string(), phone: z.string().nullable() }).nullable(),
+  upcoming: z.array(myAppointmentView),
+  past: z.array(myAppointmentView),
+});

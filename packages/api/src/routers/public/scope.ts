@@ -20,5 +20,9 @@ export async function clinicBySlug(ctx: Context, slug: string): Promise<Clinic> 
   return cache ? cache.get(slug, load) : (await load()).value;
 }
 
-export const asPublic = <T>(ctx: Context, clinicId: string, work: (tx: Transaction) => Promise<T>) =>
-  withTenant(ctx.deps.db, { clinicId, userId: null, role: "public" }, work);
+/**
+ * The public scope. `userId` is a signed-in patient's account (myAppointments.*): the scope still
+ * reads no patient row, but account_patients() (migration 0034) finds that account's own.
+ */
+export const asPublic = <T>(ctx: Context, clinicId: string, work: (tx: Transaction) => Promise<T>, userId: string | null = null) =>
+  withTenant(ctx.deps.db, { clinicId, userId, role: "public" }, work);
