@@ -15,7 +15,6 @@ export * from "./phone";
 export * from "./region";
 export * from "./patient-pages";
 export * from "./series";
-export * from "./languages";
 // ---- Input schemas (one module per area) and their field building blocks ----
 export * as fields from "./schemas/fields";
 export * from "./schemas/booking";

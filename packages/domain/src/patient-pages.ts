@@ -33,3 +33,8 @@ export function telHref(phone: string): string {
   const digits = phone.replace(/[^\d+]/g, "");
   return `tel:${digits.startsWith("+") ? `+${digits.slice(1).replace(/\+/g, "")}` : digits.replace(/\+/g, "")}`;
 }
+
+/** A locale's language among the patients' ("fr-CA" -> "fr"), else English: what an e-mail is written in (ADR 0050). */
+export function patientLanguageOf(locale: string | null | undefined): PatientLanguage {
+  return patientLanguage(locale ?? "", undefined);
+}

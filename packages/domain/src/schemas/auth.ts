@@ -1,6 +1,6 @@
 // Accounts and sessions (auth.*).
 import { z } from "zod";
-import { PATIENT_LANGUAGES } from "../languages";
+import { PATIENT_LANGUAGES } from "../patient-pages";
 import { email, id, password, personName, token } from "./fields";
 
 /** The password policy (length, not the e-mail) is added by the server (`passwordProblem`). */
