@@ -11,6 +11,7 @@ import { clinicFlagsRouter } from "./routers/clinic-flags";
 import { clinicCalendarFeedsRouter } from "./routers/clinic-calendar-feeds";
 import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settings";
 import { clinicSecurityRouter } from "./routers/clinic-security";
+import { clinicEmbedRouter } from "./routers/clinic-embed";
 import { clinicSetupRouter } from "./routers/clinic-setup";
 import { clinicStaffRouter } from "./routers/clinic-staff";
 import { clinicWebhooksRouter } from "./routers/clinic-webhooks";
@@ -56,6 +57,7 @@ export const appRouter = router({
     flags: clinicFlagsRouter,
     calendarFeeds: clinicCalendarFeedsRouter,
     setup: clinicSetupRouter,
+    embed: clinicEmbedRouter,
   },
 });
 

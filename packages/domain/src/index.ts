@@ -37,6 +37,7 @@ export * from "./schemas/waitlist";
 export * from "./schemas/series";
 export * from "./schemas/free-times";
 export * from "./schemas/my-appointments";
+export * from "./schemas/embed";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

@@ -21,6 +21,7 @@ import type { IntakeDraft } from "./intake-draft";
 import { PractitionerStep, ServiceStep } from "./ChoiceSteps";
 import { SlotPicker, slotsQueryInput } from "./SlotPicker";
 import { WaitlistJoin } from "./WaitlistJoin";
+import { useEmbedFrame } from "./embed-frame";
 
 
 // Most services ask nothing: the intake step's form loads only when it is shown.
@@ -37,6 +38,7 @@ export function BookingPage() {
   const clinic = useSuspenseQuery(trpc.public.clinic.queryOptions({ clinicSlug }));
   const { t } = usePatientText();
   const title = t("booking.title", { clinic: clinic.data.name });
+  useEmbedFrame(clinic.data.embedOrigins);
 
   useEffect(() => {
     document.title = title;

@@ -10,7 +10,7 @@ export const API_KEY_SCOPE_NAMES: Record<ApiKeyScope, string> = {
   "calendar:read": "Read the calendar, practitioners, services and hours",
   "appointments:write": "Book, move and cancel appointments (and add patients while booking)",
   "patients:read": "Read patient records and contact details",
-  "setup:manage": "Change practitioners and services",
+  "setup:manage": "Change practitioners and services, read the sites that may embed the booking page",
 };
 
 /** The scopes a key needs for each procedure it may call; [] for the public booking procedures. */
@@ -35,6 +35,7 @@ export const API_KEY_ACCESS = {
   "practitioners.update": ["setup:manage"],
   "services.create": ["setup:manage"],
   "services.update": ["setup:manage"],
+  "clinic.embed.get": ["setup:manage"],
 } as const satisfies Partial<Record<ProcedurePath, readonly ApiKeyScope[]>>;
 
 /** The scopes `path` needs from a key, or null when keys may not call it at all. */

@@ -28,4 +28,7 @@ export const setupAccess = {
   "clinic.audit.list": admins,
   // The setup checklist names every practitioner and service: for the people who set the clinic up.
   "clinic.setup.checklist": admins,
+  // The sites that may frame the booking page (ADR 0051).
+  "clinic.embed.get": admins,
+  "clinic.embed.update": admins,
 } as const satisfies Record<string, Access>;

@@ -64,6 +64,8 @@ export const clinicPageView = z
     practitioners: z.array(z.object({ id: uuid, displayName: z.string(), colour: z.string(), serviceIds: z.array(uuid) })),
     /** What the page offers (feature flags, ADR 0039): booking closed says so instead of showing times. */
     features: z.object({ onlineBooking: z.boolean(), waitlist: z.boolean() }),
+    /** The sites that may frame this page (they are in its CSP too): the framed page tells only them its height. */
+    embedOrigins: z.array(z.string()),
   })
   .meta({ id: "ClinicPage" });
 
@@ -262,3 +264,5 @@ export const myAppointmentsView = z.object({
   upcoming: z.array(myAppointmentView),
   past: z.array(myAppointmentView),
 });
+/** clinic.embed.get / update: the sites that may frame the clinic's booking page (ADR 0051). */
+export const embedOriginsView = z.object({ origins: z.array(z.string()) }).meta({ id: "EmbedOrigins" });

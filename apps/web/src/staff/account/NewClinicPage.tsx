@@ -1,8 +1,10 @@
-// "Create your clinic": its name, the address of its booking page (checked while typing) and its
-// time zone. The signed-in person becomes its owner and lands in its (empty) calendar.
+// "Create your clinic": its name, the address of its booking page (checked while typing), its
+// time zone, and the locale, currency and country proposed from that zone (ADR 0041) until the
+// owner changes them. The signed-in person becomes its owner and lands on the setup checklist.
+import { proposeClinicRegion } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Navigate, useNavigate } from "@tanstack/react-router";
-import { useId, useMemo, useState, type FormEvent } from "react";
+import { useId, useMemo, useState, type ChangeEvent, type FormEvent } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { useEnvironment } from "../../environment";
@@ -14,6 +16,8 @@ import { suggestSlug } from "./slug";
 import styles from "./account.module.css";
 
 const SLUG_CHECK_DELAY_MS = 300;
+
+type RegionField = "locale" | "currency" | "country";
 
 export function NewClinicPage() {
   const trpc = useTRPC();
@@ -42,6 +46,15 @@ function NewClinicForm() {
   const [slugEdited, setSlugEdited] = useState(false);
   const [timezone, setTimezone] = useState(patientTimeZone);
   const zones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
+  // What the owner typed over the zone's proposal; a field left alone follows the zone.
+  const [regionEdits, setRegionEdits] = useState<Partial<Record<RegionField, string>>>({});
+  const proposed = proposeClinicRegion(timezone.trim());
+  const region: Record<RegionField, string> = {
+    locale: regionEdits.locale ?? proposed.locale,
+    currency: regionEdits.currency ?? proposed.currency,
+    country: regionEdits.country ?? proposed.country ?? "",
+  };
+  const editRegion = (field: RegionField) => (e: ChangeEvent<HTMLInputElement>) => setRegionEdits((edits) => ({ ...edits, [field]: e.target.value }));
 
   // What the server was last asked about; lags the field by a pause in typing.
   const [checkedSlug, setCheckedSlug] = useState("");
@@ -81,7 +94,15 @@ function NewClinicForm() {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (taken) return;
-    create.mutate({ name, slug: wantedSlug, timezone: timezone.trim() });
+    const country = region.country.trim().toUpperCase();
+    create.mutate({
+      name,
+      slug: wantedSlug,
+      timezone: timezone.trim(),
+      locale: region.locale.trim(),
+      currency: region.currency.trim().toUpperCase(),
+      ...(country ? { country } : {}),
+    });
   }
 
   return (
@@ -132,6 +153,13 @@ function NewClinicForm() {
             <option key={zone} value={zone} />
           ))}
         </datalist>
+        <fieldset className={styles.region}>
+          <legend>Region</legend>
+          <p className={styles.regionHint}>Proposed from the time zone; change them if they do not fit.</p>
+          <TextField label="Locale" hint="Language and formats of the booking page and e-mails, such as fr-FR or en-US" value={region.locale} onChange={editRegion("locale")} error={fieldErrors.locale?.[0]} maxLength={35} autoComplete="off" spellCheck={false} />
+          <TextField label="Currency" hint="Prices are in this currency, such as EUR or USD" value={region.currency} onChange={editRegion("currency")} error={fieldErrors.currency?.[0]} maxLength={3} autoComplete="off" spellCheck={false} />
+          <TextField label="Country" hint="Two letters, such as FR or US: phone numbers without +country are read in it" value={region.country} onChange={editRegion("country")} error={fieldErrors.country?.[0]} maxLength={2} autoComplete="off" spellCheck={false} />
+        </fieldset>
         {formMessage ? (
           <p role="alert" className={styles.formError}>
             {formMessage}

@@ -105,8 +105,59 @@ describe("a new owner", () => {
     expect(screen.getAllByRole("link", { name: "Open services" })[0]).toHaveAttribute("href", "/app/settings/services");
     expect(router.state.location.pathname).toBe("/app/setup");
     expect(screen.getByText("Cabinet Médical d'Évry")).toBeInTheDocument();
-    expect(creates.list).toEqual([{ name: "Cabinet Médical d'Évry", slug: "cabinet-medical-d-evry", timezone: "Europe/Brussels" }]);
+    const { locale, currency, country } = proposeClinicRegion("Europe/Brussels");
+    expect(creates.list).toEqual([{ name: "Cabinet Médical d'Évry", slug: "cabinet-medical-d-evry", timezone: "Europe/Brussels", locale, currency, country }]);
   }, 30_000);
+
+  it("proposes locale, currency and country from the time zone, and keeps what the owner changed", async () => {
+    const { creates } = serveNewOwner();
+    server.use(procedure("auth.me", () => ({ user: newOwner, memberships: [], activeClinicId: null })));
+    const { screen, user } = renderApp("/app/new-clinic", { patientTimeZone: "America/Los_Angeles" });
+    await user.type(await screen.findByLabelText("Clinic name"), "Sunset Physio");
+    expect(screen.getByLabelText("Locale")).toHaveValue("en-US");
+    expect(screen.getByLabelText("Currency")).toHaveValue("USD");
+    expect(screen.getByLabelText("Country")).toHaveValue("US");
+
+    // The owner picks the currency; the zone then moves to Toronto: the rest follows the zone.
+    await user.clear(screen.getByLabelText("Currency"));
+    await user.type(screen.getByLabelText("Currency"), "eur");
+    const zone = screen.getByLabelText("Time zone");
+    await user.clear(zone);
+    await user.type(zone, "America/Toronto");
+    expect(screen.getByLabelText("Locale")).toHaveValue(proposeClinicRegion("America/Toronto").locale);
+    expect(screen.getByLabelText("Country")).toHaveValue("CA");
+    expect(screen.getByLabelText("Currency")).toHaveValue("eur");
+    // A zone the table does not know proposes no country, and none is sent.
+    await user.clear(zone);
+    await user.type(zone, "UTC");
+    expect(screen.getByLabelText("Country")).toHaveValue("");
+    await user.clear(zone);
+    await user.type(zone, "America/Toronto");
+
+    expect(await screen.findByText("sunset-physio is available")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Create clinic" }));
+    await poll(() => creates.list).toEqual([
+      { name: "Sunset Physio", slug: "sunset-physio", timezone: "America/Toronto", locale: proposeClinicRegion("America/Toronto").locale, currency: "EUR", country: "CA" },
+    ]);
+  }, 30_000);
+
+  it("shows the server's reason beside a region field it refuses, and sends no country when there is none", async () => {
+    const { creates } = serveNewOwner();
+    server.use(
+      procedure("auth.me", () => ({ user: newOwner, memberships: [], activeClinicId: null })),
+      handle("clinics.create", (input) => {
+        creates.record(input);
+        return invalid({ currency: ["Use a currency code such as EUR or USD"] });
+      }),
+    );
+    const { screen, user } = renderApp("/app/new-clinic", { patientTimeZone: "UTC" });
+    await user.type(await screen.findByLabelText("Clinic name"), "Nowhere Clinic");
+    await user.clear(screen.getByLabelText("Currency"));
+    await user.type(screen.getByLabelText("Currency"), "XYZ");
+    await user.click(screen.getByRole("button", { name: "Create clinic" }));
+    await poll(() => screen.getByLabelText("Currency")).toHaveAccessibleDescription(expect.stringContaining("Use a currency code such as EUR or USD"));
+    expect(creates.list).toEqual([{ name: "Nowhere Clinic", slug: "nowhere-clinic", timezone: "UTC", locale: "en", currency: "XYZ" }]);
+  });
 
   it("is told while typing that an address is taken, and cannot submit it", async () => {
     const { creates } = serveNewOwner();

@@ -10,26 +10,25 @@ import { callsOf } from "./test-trpc";
 configure({ asyncUtilTimeout: 5000 });
 
 describe("the security settings", () => {
-  it("save the MFA rule and the sites allowed to embed the booking page, one per line", async () => {
-    let state = { requireMfa: false, embedOrigins: [] as string[] };
+  it("save the MFA rule", async () => {
+    let state = { requireMfa: false };
     const updates = callsOf("clinic.security.update", (input) => {
-      state = { requireMfa: input.requireMfa ?? state.requireMfa, embedOrigins: input.embedOrigins ?? state.embedOrigins };
+      state = { requireMfa: input.requireMfa ?? state.requireMfa };
       return state;
     });
     server.use(...settingsWorld("owner"), procedure("calendar.range", () => calendarDay()), procedure("clinic.security.get", () => state), updates.handler);
     const { screen, user } = renderApp("/app/settings/security");
     await user.click(await screen.findByRole("checkbox", { name: "Staff must use two-step verification" }));
-    await user.type(screen.getByLabelText("Websites that may show your booking page"), "https://www.example-clinic.fr{Enter}https://partner.example");
     await user.click(screen.getByRole("button", { name: "Save security settings" }));
     expect(await screen.findByRole("status")).toHaveTextContent("Security settings saved");
-    expect(updates.calls).toEqual([{ requireMfa: true, embedOrigins: ["https://www.example-clinic.fr", "https://partner.example"] }]);
+    expect(updates.calls).toEqual([{ requireMfa: true }]);
   });
 
   it("shows the server's refusal: MFA must be on for the admin's own account first", async () => {
     server.use(
       ...settingsWorld("admin"),
       procedure("calendar.range", () => calendarDay()),
-      procedure("clinic.security.get", () => ({ requireMfa: false, embedOrigins: [] })),
+      procedure("clinic.security.get", () => ({ requireMfa: false })),
       procedure("clinic.security.update", () => new TrpcErrorAnswer("BAD_REQUEST", "Turn on two-step verification for your own account first")),
     );
     const { screen, user } = renderApp("/app/settings/security");

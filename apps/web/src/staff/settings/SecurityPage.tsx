@@ -1,11 +1,10 @@
-// The clinic's account and embedding policy (clinic.security.get / update, ADR 0017): whether its
-// staff must use two-step verification, and which sites may show its booking page in a frame.
+// The clinic's account policy (clinic.security.get / update, ADR 0017): whether its staff must use
+// two-step verification. The sites that may frame the booking page are on EmbedPage.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
 import { Button } from "../../ui/Button";
-import { TextAreaField } from "../../ui/Field";
 import { ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { Loading } from "../../ui/Loading";
 
@@ -20,35 +19,26 @@ export function SecurityPage() {
       ) : security.isError ? (
         <ErrorNotice title="The security settings could not be loaded" message={describeFailure(security.error).message} onRetry={() => void security.refetch()} />
       ) : (
-        <SecurityForm requireMfa={security.data.requireMfa} embedOrigins={security.data.embedOrigins} />
+        <SecurityForm requireMfa={security.data.requireMfa} />
       )}
     </section>
   );
 }
 
-function SecurityForm(props: { requireMfa: boolean; embedOrigins: string[] }) {
+function SecurityForm(props: { requireMfa: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [requireMfa, setRequireMfa] = useState(props.requireMfa);
-  const [origins, setOrigins] = useState(props.embedOrigins.join("\n"));
   const update = useMutation(
     trpc.clinic.security.update.mutationOptions({
-      onSuccess: (answer) => {
-        queryClient.setQueryData(trpc.clinic.security.get.queryKey(), answer);
-        setOrigins(answer.embedOrigins.join("\n"));
-      },
+      onSuccess: (answer) => queryClient.setQueryData(trpc.clinic.security.get.queryKey(), answer),
     }),
   );
   const failure = update.isError ? describeFailure(update.error) : null;
-  const originError = failure?.kind === "invalid" ? Object.entries(failure.fieldErrors).find(([field]) => field.startsWith("embedOrigins"))?.[1][0] : undefined;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const embedOrigins = origins
-      .split(/[\s,]+/)
-      .map((o) => o.trim())
-      .filter((o) => o !== "");
-    update.mutate({ requireMfa, embedOrigins });
+    update.mutate({ requireMfa });
   }
 
   return (
@@ -59,16 +49,8 @@ function SecurityForm(props: { requireMfa: boolean; embedOrigins: string[] }) {
         </label>
       </p>
       <p>Members without it can only open their account page, where they set it up. Turn it on for your own account first.</p>
-      <TextAreaField
-        label="Websites that may show your booking page"
-        hint="One address per line, such as https://www.your-clinic.com. Leave empty to allow none."
-        rows={3}
-        value={origins}
-        error={originError}
-        onChange={(e) => setOrigins(e.target.value)}
-      />
       {update.isSuccess ? <SuccessNotice title="Security settings saved" /> : null}
-      {failure && !originError ? <ErrorNotice title="The settings were not saved" message={failure.message} /> : null}
+      {failure ? <ErrorNotice title="The settings were not saved" message={failure.message} /> : null}
       <Button type="submit" disabled={update.isPending}>
         {update.isPending ? "Saving…" : "Save security settings"}
       </Button>

@@ -81,6 +81,12 @@ export const settingsSecurityRoute = createRoute({
   component: lazyRouteComponent(() => import("./SecurityPage"), "SecurityPage"),
 });
 
+export const settingsEmbedRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "embed",
+  component: lazyRouteComponent(() => import("./EmbedPage"), "EmbedPage"),
+});
+
 export const settingsWebhooksRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: "webhooks",
@@ -147,5 +153,6 @@ export const settingsRoutes = [
     settingsFlagsRoute,
     settingsCalendarFeedsRoute,
     settingsIntakeRoute,
+    settingsEmbedRoute,
   ]),
 ] as const;

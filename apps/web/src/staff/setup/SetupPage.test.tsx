@@ -41,7 +41,12 @@ describe("the setup checklist", () => {
     ]);
     expect(screen.getByRole("link", { name: "Open practitioners" })).toHaveAttribute("href", "/app/settings/practitioners");
     expect(screen.getByRole("link", { name: `${window.location.origin}/book/demo-paris` })).toBeInTheDocument();
-    expect(screen.getByLabelText<HTMLTextAreaElement>("To embed it in your website, paste this code:").value).toContain(`src="${window.location.origin}/book/demo-paris"`);
+    const inline = screen.getByLabelText<HTMLTextAreaElement>("The booking page in your page (it takes the height it needs):").value;
+    expect(inline).toContain(`data-frontdesk-booking="${window.location.origin}/book/demo-paris"`);
+    expect(inline).toContain(`<script src="${window.location.origin}/embed.js" async></script>`);
+    expect(screen.getByLabelText<HTMLTextAreaElement>("A button that opens the booking page over your page:").value).toContain(
+      `<a href="${window.location.origin}/book/demo-paris" data-frontdesk-dialog>Book an appointment</a>`,
+    );
     await expect.poll(() => document.title).toMatch(/^Setup checklist · /);
   });
 

@@ -9,6 +9,8 @@ import { useTRPC } from "../../api/trpc";
 import { useStaffText } from "../../i18n/staff/useStaffText";
 import { ErrorNotice } from "../../ui/Notice";
 import { Skeleton } from "../../ui/Skeleton";
+import { embedSnippets } from "../embed/embed-snippets";
+import { EmbedSnippetBoxes } from "../embed/EmbedSnippetBoxes";
 import { useStaffSession } from "../StaffLayout";
 import type { RouterOutputs } from "@frontdesk/api";
 import styles from "./setup.module.css";
@@ -63,8 +65,8 @@ export function SetupPage() {
 
 function SetupChecklist({ checklist }: { checklist: Checklist }) {
   const { t } = useStaffText();
-  const bookingUrl = `${window.location.origin}/book/${checklist.slug}`;
-  const embed = `<iframe src="${bookingUrl}" title="Book online" style="width:100%;min-height:40rem;border:0"></iframe>`;
+  const snippets = embedSnippets(window.location.origin, checklist.slug, t("embed.buttonLabel"));
+  const bookingUrl = snippets.bookingUrl;
   return (
     <>
       <p className={styles.progressText}>{t("setup.progress", { completed: checklist.completed, total: checklist.total })}</p>
@@ -97,12 +99,9 @@ function SetupChecklist({ checklist }: { checklist: Checklist }) {
                   <p>
                     <a href={bookingUrl}>{bookingUrl}</a>
                   </p>
-                  <label className={styles.embed}>
-                    {t("setup.share.embed")}
-                    <textarea readOnly rows={2} value={embed} onFocus={(event) => event.currentTarget.select()} />
-                  </label>
+                  <EmbedSnippetBoxes snippets={snippets} />
                   <p className={styles.hint}>
-                    <Link to="/app/settings">{t("setup.share.embedOrigins")}</Link>
+                    <Link to="/app/settings/embed">{t("embed.settingsLink")}</Link>
                   </p>
                 </>
               ) : (

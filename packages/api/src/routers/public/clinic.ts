@@ -56,6 +56,7 @@ export const clinic = procedure("public.clinic")
         services: offered,
         practitioners: [...people.values()],
         features: { onlineBooking: flags.onlineBooking, waitlist: flags.waitlist },
+        embedOrigins: clinic.embedOrigins,
       };
     });
   });
