@@ -1,5 +1,5 @@
 // The clinic's audit log: who changed what and when, newest first, filtered by what the API
-// supports (kind of record, record id, person, date range) and read a page at a time.
+// supports (kind of record, record id, person, patient found by name, date range) and read a page at a time.
 import { addDays, formatPrice, instantAt, type DateFormat } from "@frontdesk/domain";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
@@ -11,6 +11,7 @@ import { TextField } from "../../ui/Field";
 import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
 import { useStaffSession } from "../StaffLayout";
 import { describeChanges, type ChangeFormats } from "./audit-changes";
+import { AuditPatientFilter } from "./AuditPatientFilter";
 import { toCsv } from "./audit-csv";
 import { Loading } from "../../ui/Loading";
 import styles from "./settings.module.css";
@@ -122,6 +123,8 @@ export function AuditPage() {
           <TextField label="From (first day)" type="date" value={draft.fromDate} onChange={set("fromDate")} />
           <TextField label="To (last day)" type="date" value={draft.toDate} onChange={set("toDate")} error={rangeError} />
           <TextField label="Record id" hint="Optional: one record's history" value={draft.entityId} onChange={set("entityId")} maxLength={64} />
+          {/* Choosing a patient filters at once, like "Only …" on an entry. */}
+          <AuditPatientFilter key={applied.patient?.id ?? "every patient"} value={applied.patient} onChange={onlyPatient} />
         </div>
         {applied.patient ? (
           <p role="status">
