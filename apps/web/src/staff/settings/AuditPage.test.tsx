@@ -73,7 +73,7 @@ describe("the audit log", () => {
     const patientId = "0b8f1c2e-6666-4000-8000-000000000001";
     const lists = callsOf("clinic.audit.list", () => ({
       items: [
-        entry(5, { entity: "patient", entityId: patientId, entityName: "Ada Lovelace", patientId, changes: { phone: [null, "+33 6 12 34 56 78"] } }),
+        entry(5, { entity: "patient", entityId: patientId, entityName: "Ada Lovelace", patientId, changes: { phone: ["+33612345678", "+33698765432"] } }),
         entry(4, { entity: "service", entityId: ids.consultation, entityName: "Consultation", changes: { priceCents: [3000, 3500] } }),
       ],
       nextCursor: null,
@@ -84,6 +84,8 @@ describe("the audit log", () => {
     const rows = within(log).getAllByRole("listitem").filter((li) => li.parentElement === log);
     expect(rows[0]).toHaveTextContent("Olivier Owner · update · Patients · Ada Lovelace");
     expect(rows[0]).not.toHaveTextContent(patientId);
+    // Phones as the clinic's country writes them (stored as E.164).
+    expect(rows[0]).toHaveTextContent("Phone: 06 12 34 56 78 → 06 98 76 54 32");
     await expect.poll(() => rows[1]!.textContent?.replace(/\s/g, " ")).toContain("Price: 30,00 € → 35,00 €");
     await user.click(within(rows[0]!).getByRole("button", { name: "Only Ada Lovelace" }));
     await expect.poll(() => lists.calls.at(-1)).toMatchObject({ patientId });

@@ -1,6 +1,6 @@
 // The clinic's audit log: who changed what and when, newest first, filtered by what the API
 // supports (kind of record, record id, person, patient found by name, date range) and read a page at a time.
-import { addDays, formatPrice, instantAt, type DateFormat } from "@frontdesk/domain";
+import { addDays, countryForTimeZone, formatPhone, formatPrice, instantAt, type DateFormat } from "@frontdesk/domain";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/failure";
@@ -73,6 +73,8 @@ export function AuditPage() {
   const changeFormats: ChangeFormats = {
     money: (cents) => formatPrice(cents, settings.data?.currency ?? "EUR", format.locale) ?? String(cents),
     dateTime: (iso) => format.dateTime(iso),
+    // As the patient's record shows it: "06 12 34 56 78" for a French clinic.
+    phone: (stored) => formatPhone(stored, countryForTimeZone(timeZone)) ?? stored,
   };
   const onlyPatient = (patient: { id: string; name: string } | null) => {
     const next = { ...draft, patient };
