@@ -34,7 +34,14 @@ function entry(id: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
 describe("the audit log", () => {
   it("shows who changed what, filters as the API allows, and pages back in time", async () => {
     const lists = callsOf("clinic.audit.list", (input) =>
-      input.cursor ? { items: [entry(1, { action: "create", changes: { displayName: [null, "Dr Claire Martin"] } })], nextCursor: null } : { items: [entry(3), entry(2, { actorName: null, actorKind: "system", action: "seed", entity: "clinic", changes: {} })], nextCursor: 2 },
+      input.cursor ? { items: [entry(1, { action: "create", changes: { displayName: [null, "Dr Claire Martin"] } })], nextCursor: null } : {
+            items: [
+              entry(3),
+              entry(2, { actorName: null, actorKind: "system", action: "seed", entity: "clinic", changes: {} }),
+              entry(8, { actorUserId: null, actorName: null, actorKind: "operator", action: "set_flag", entity: "clinic", changes: {} }),
+            ],
+            nextCursor: 2,
+          },
     );
     server.use(...settingsWorld("admin"), settingsProcedure("clinic.staff.list", () => staffList), lists.handler);
     const { screen, user } = renderApp("/app/settings/audit");
@@ -46,6 +53,7 @@ describe("the audit log", () => {
     expect(rows[0]).toHaveTextContent("09:00");
     expect(rows[0]).toHaveTextContent("Colour: #2563eb → #16a34a");
     expect(rows[1]).toHaveTextContent("The system · seed · Clinic settings");
+    expect(rows[2]).toHaveTextContent("The service operator · set flag · Clinic settings");
 
     await user.click(screen.getByRole("button", { name: "Show older entries" }));
     expect(await screen.findByText("Name: — → Dr Claire Martin")).toBeInTheDocument();
@@ -96,7 +104,7 @@ describe("the audit log", () => {
   });
 
   it("finds the patient to filter by as the admin types part of a name, by keyboard, and says what it found", async () => {
-    const ada = listItem(1, { fullName: "Ada Lovelace", email: "ada@example.test" });
+    const ada = listItem(1, { fullName: "Ada Lovelace", email: "ada@example.test", phone: "+33612345678" });
     const adele = listItem(2, { fullName: "Adèle Martin" });
     const searches: string[] = [];
     const lists = callsOf("clinic.audit.list", (input) => ({
@@ -128,7 +136,7 @@ describe("the audit log", () => {
     expect(searches).toEqual(["ad"]);
     await user.type(field, "a");
     const listbox = screen.getByRole("listbox", { name: "Matching patients" });
-    await expect.poll(() => within(listbox).queryAllByRole("option").map((o) => o.textContent), LOADED).toEqual(["Ada Lovelaceada@example.test"]);
+    await expect.poll(() => within(listbox).queryAllByRole("option").map((o) => o.textContent), LOADED).toEqual(["Ada Lovelace06 12 34 56 78 · ada@example.test"]);
     expect(field).toHaveAttribute("aria-expanded", "true");
     expect(field).toHaveAttribute("aria-controls", listbox.id);
 

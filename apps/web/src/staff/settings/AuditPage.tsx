@@ -126,7 +126,7 @@ export function AuditPage() {
           <TextField label="To (last day)" type="date" value={draft.toDate} onChange={set("toDate")} error={rangeError} />
           <TextField label="Record id" hint="Optional: one record's history" value={draft.entityId} onChange={set("entityId")} maxLength={64} />
           {/* Choosing a patient filters at once, like "Only …" on an entry. */}
-          <AuditPatientFilter key={applied.patient?.id ?? "every patient"} value={applied.patient} onChange={onlyPatient} />
+          <AuditPatientFilter key={applied.patient?.id ?? "every patient"} value={applied.patient} onChange={onlyPatient} timeZone={timeZone} />
         </div>
         {applied.patient ? (
           <p role="status">
@@ -181,7 +181,17 @@ export function AuditPage() {
   );
 }
 
-const whoDid = (entry: AuditEntry) => entry.actorName ?? (entry.actorKind === "user" ? "A former member" : entry.actorKind === "system" ? "The system" : "A patient (online)");
+/** Who acted when it was not a member (audit_log.actor_kind). */
+const ACTORS: Record<string, string> = {
+  user: "A former member",
+  system: "The system",
+  operator: "The service operator",
+  api_key: "A program (API key)",
+  online_booking: "A patient (online)",
+  patient_link: "A patient (link in a message)",
+};
+
+const whoDid = (entry: AuditEntry) => entry.actorName ?? ACTORS[entry.actorKind] ?? "Someone outside the clinic";
 
 function AuditRow({ entry, when, formats, onlyPatient }: { entry: AuditEntry; when: string; formats: ChangeFormats; onlyPatient: ((patient: { id: string; name: string }) => void) | undefined }) {
   const changes = describeChanges(entry.changes, formats);

@@ -6,6 +6,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCombobox } from "downshift";
 import { useId, useState } from "react";
+import { countryForTimeZone, formatPhone } from "@frontdesk/domain";
 import type { RouterOutputs } from "@frontdesk/api";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
@@ -27,7 +28,7 @@ const SHOWN = 8;
  * `value` is the patient the log is filtered by. Remount it (a `key` of the chosen id) when the
  * filter changes from elsewhere, so the field shows that patient's name.
  */
-export function AuditPatientFilter({ value, onChange }: { value: ChosenPatient | null; onChange: (patient: ChosenPatient | null) => void }) {
+export function AuditPatientFilter({ value, onChange, timeZone }: { value: ChosenPatient | null; onChange: (patient: ChosenPatient | null) => void; timeZone: string }) {
   const trpc = useTRPC();
   const id = useId();
   const [query, setQuery] = useState(value?.name ?? "");
@@ -93,7 +94,7 @@ export function AuditPatientFilter({ value, onChange }: { value: ChosenPatient |
           ? items.map((patient, index) => (
               <li key={patient.id} {...combobox.getItemProps({ item: patient, index })} className={styles.comboboxOption} data-highlighted={combobox.highlightedIndex === index || undefined}>
                 <strong>{patient.fullName}</strong>
-                <span className={styles.muted}>{[patient.phone, patient.email, patient.dateOfBirth ? `born ${patient.dateOfBirth}` : null].filter(Boolean).join(" · ")}</span>
+                <span className={styles.muted}>{[formatPhone(patient.phone, countryForTimeZone(timeZone)), patient.email, patient.dateOfBirth ? `born ${patient.dateOfBirth}` : null].filter(Boolean).join(" · ")}</span>
               </li>
             ))
           : null}
