@@ -73,3 +73,21 @@ test("every screen an owner can open passes axe at 1440 and 1024 px", async ({ p
     await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
   }
 });
+
+test("a practitioner reaches their calendar feeds from the navigation, and makes their own", async ({ page }) => {
+  await page.goto("/app/sign-in");
+  await page.getByLabel("E-mail address").fill("practitioner@demo-paris.frontdesk.test");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/app\/calendar/);
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Calendar feeds" }).click();
+  await expect(page).toHaveURL(/\/app\/calendar-feeds$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Calendar feeds" })).toBeVisible();
+  await expect(page).toHaveTitle("Calendar feeds · Cabinet Demo Paris");
+  // Their own calendar only: the whole clinic's is for owners and admins.
+  const calendar = page.getByRole("combobox", { name: "Calendar", exact: true });
+  await expect(calendar.locator("option")).toHaveCount(1);
+  await page.getByRole("button", { name: "Create feed" }).click();
+  await expect(page.getByTestId("new-feed-url")).toHaveText(/\/ical\/.+\.ics$/);
+  await judge(page, SCREENS, "practitioner-calendar-feeds");
+});
