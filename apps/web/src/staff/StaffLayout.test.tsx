@@ -24,7 +24,7 @@ describe("the staff area", () => {
     ["owner", ["Calendar", "Patients", "Waitlist", "Clinic settings", "Setup checklist"]],
     ["admin", ["Calendar", "Patients", "Waitlist", "Clinic settings", "Setup checklist"]],
     ["receptionist", ["Calendar", "Patients", "Waitlist"]],
-    ["practitioner", ["Calendar", "Patients", "Waitlist"]],
+    ["practitioner", ["Calendar", "Patients", "Waitlist", "Calendar feeds"]],
   ])("shows a %s only the screens their role may open", async (role, links) => {
     server.use(
       procedure("auth.me", () => signedIn(role)),

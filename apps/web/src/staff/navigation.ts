@@ -4,21 +4,24 @@ import { can, type ProcedurePath } from "@frontdesk/domain";
 import type { StaffRole } from "./types";
 
 export interface StaffNavItem {
-  to: "/app/calendar" | "/app/patients" | "/app/waitlist" | "/app/settings" | "/app/setup";
+  to: "/app/calendar" | "/app/patients" | "/app/waitlist" | "/app/settings" | "/app/setup" | "/app/calendar-feeds";
   label: string;
 }
 
 // Each section is offered to the roles the API lets through its main procedure.
-const SECTIONS: Array<StaffNavItem & { needs: ProcedurePath }> = [
+// `unless`: not offered to the roles that have it inside another section already.
+const SECTIONS: Array<StaffNavItem & { needs: ProcedurePath; unless?: ProcedurePath }> = [
   { to: "/app/calendar", label: "Calendar", needs: "calendar.range" },
   { to: "/app/patients", label: "Patients", needs: "patients.search" },
   { to: "/app/waitlist", label: "Waitlist", needs: "waitlist.list" },
   { to: "/app/settings", label: "Clinic settings", needs: "clinic.settings.update" },
   { to: "/app/setup", label: "Setup checklist", needs: "clinic.setup.checklist" },
+  // Practitioners make their own feeds; owners and admins find them in the clinic settings.
+  { to: "/app/calendar-feeds", label: "Calendar feeds", needs: "clinic.calendarFeeds.list", unless: "clinic.settings.update" },
 ];
 
 export function navigationFor(role: StaffRole): StaffNavItem[] {
-  return SECTIONS.filter((section) => can(role, section.needs)).map(({ to, label }) => ({ to, label }));
+  return SECTIONS.filter((section) => can(role, section.needs) && !(section.unless && can(role, section.unless))).map(({ to, label }) => ({ to, label }));
 }
 
 export const ROLE_NAMES: Record<StaffRole, string> = {

@@ -1,11 +1,12 @@
-import { configure, within } from "@testing-library/react";
+import { configure, fireEvent, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
 import { signedIn } from "../../test/staff-fixtures";
 import { procedure } from "../../test/trpc";
 import { calls, handle } from "../../test/handlers";
-import { dupontItem, listItem, searchAnswer } from "../../test/patient-fixtures";
+import { dupontItem, dupontRecord, listItem, searchAnswer } from "../../test/patient-fixtures";
+import { SEARCH_DELAY_MS } from "./PatientsPage";
 import type { PatientListItem } from "./types";
 
 // Lazy pages on two cores shared with other test runs can take longer than the default second to appear.
@@ -94,5 +95,25 @@ describe("the patient list", () => {
     serveSearch([dupontItem]);
     const { screen } = renderApp("/app/patients?q=zzz");
     expect(await screen.findByText("No patient matches this search")).toBeInTheDocument();
+  });
+
+  it("keeps a result clicked before typing pauses: the pending search does not take the receptionist back", async () => {
+    serveSearch([dupontItem, listItem(1, { fullName: "Marie Durand" })]);
+    // The record takes longer to arrive than the search's pause: the search's timer fires while
+    // the patient's page is still loading.
+    server.use(handle("patients.get", async () => {
+      await new Promise((resolve) => setTimeout(resolve, SEARCH_DELAY_MS + 300));
+      return dupontRecord();
+    }));
+    const { screen, user, router } = renderApp("/app/patients");
+    expect(await screen.findByRole("status")).toHaveTextContent("2 patients");
+    await user.type(screen.getByRole("searchbox", { name: "Search patients" }), "du");
+    // The race itself: the click lands shortly before the pause ends, so the search's timer fires
+    // while the patient's page is loading (before the router swaps the list out).
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_DELAY_MS - 100));
+    // Dispatched at once (user-event's pointer sequence can outlast the pause on a busy machine).
+    fireEvent.click(screen.getByRole("link", { name: "Jean Dupont" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Jean Dupont" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/app/patients/${dupontItem.id}`);
   });
 });

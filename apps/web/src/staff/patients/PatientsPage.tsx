@@ -2,7 +2,7 @@
 // can be bookmarked, shared with a colleague, and comes back with the browser's back button.
 import { formatBirthDate } from "@frontdesk/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { Link, useNavigate, useRouter } from "@tanstack/react-router";
 import { useState } from "react";
 import { describeFailure } from "../../api/failure";
 import { useTRPC } from "../../api/trpc";
@@ -61,7 +61,11 @@ function SearchBox({ query }: { query: string }) {
     if (text.trim() !== query) setText(query);
   }
   // Typing replaces the address instead of adding one history entry per pause; a new query starts at page 1.
+  const router = useRouter();
   const searchFor = useDebouncedCallback((value: string) => {
+    // A result clicked before the pause ended: the address already left the list (its page is
+    // loading while this one is still shown). Searching now would take the receptionist back.
+    if (router.latestLocation.pathname !== patientsRoute.fullPath) return;
     const q = value.trim();
     void navigate({ search: (q ? { q } : {}) satisfies PatientsSearch, replace: true });
   }, SEARCH_DELAY_MS);

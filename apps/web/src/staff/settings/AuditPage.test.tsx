@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { ids } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
+import { handle } from "../../test/handlers";
+import { TrpcErrorAnswer } from "../../test/trpc";
+import { listItem, searchAnswer } from "../../test/patient-fixtures";
 import { settingsWorld, staffList } from "./test-fixtures";
 import { callsOf, settingsProcedure } from "./test-trpc";
 import type { AuditEntry } from "./types";
@@ -31,7 +34,14 @@ function entry(id: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
 describe("the audit log", () => {
   it("shows who changed what, filters as the API allows, and pages back in time", async () => {
     const lists = callsOf("clinic.audit.list", (input) =>
-      input.cursor ? { items: [entry(1, { action: "create", changes: { displayName: [null, "Dr Claire Martin"] } })], nextCursor: null } : { items: [entry(3), entry(2, { actorName: null, actorKind: "system", action: "seed", entity: "clinic", changes: {} })], nextCursor: 2 },
+      input.cursor ? { items: [entry(1, { action: "create", changes: { displayName: [null, "Dr Claire Martin"] } })], nextCursor: null } : {
+            items: [
+              entry(3),
+              entry(2, { actorName: null, actorKind: "system", action: "seed", entity: "clinic", changes: {} }),
+              entry(8, { actorUserId: null, actorName: null, actorKind: "operator", action: "set_flag", entity: "clinic", changes: {} }),
+            ],
+            nextCursor: 2,
+          },
     );
     server.use(...settingsWorld("admin"), settingsProcedure("clinic.staff.list", () => staffList), lists.handler);
     const { screen, user } = renderApp("/app/settings/audit");
@@ -43,6 +53,7 @@ describe("the audit log", () => {
     expect(rows[0]).toHaveTextContent("09:00");
     expect(rows[0]).toHaveTextContent("Colour: #2563eb → #16a34a");
     expect(rows[1]).toHaveTextContent("The system · seed · Clinic settings");
+    expect(rows[2]).toHaveTextContent("The service operator · set flag · Clinic settings");
 
     await user.click(screen.getByRole("button", { name: "Show older entries" }));
     expect(await screen.findByText("Name: — → Dr Claire Martin")).toBeInTheDocument();
@@ -70,7 +81,7 @@ describe("the audit log", () => {
     const patientId = "0b8f1c2e-6666-4000-8000-000000000001";
     const lists = callsOf("clinic.audit.list", () => ({
       items: [
-        entry(5, { entity: "patient", entityId: patientId, entityName: "Ada Lovelace", patientId, changes: { phone: [null, "+33 6 12 34 56 78"] } }),
+        entry(5, { entity: "patient", entityId: patientId, entityName: "Ada Lovelace", patientId, changes: { phone: ["+33612345678", "+33698765432"] } }),
         entry(4, { entity: "service", entityId: ids.consultation, entityName: "Consultation", changes: { priceCents: [3000, 3500] } }),
       ],
       nextCursor: null,
@@ -81,10 +92,91 @@ describe("the audit log", () => {
     const rows = within(log).getAllByRole("listitem").filter((li) => li.parentElement === log);
     expect(rows[0]).toHaveTextContent("Olivier Owner · update · Patients · Ada Lovelace");
     expect(rows[0]).not.toHaveTextContent(patientId);
+    // Phones as the clinic's country writes them (stored as E.164).
+    expect(rows[0]).toHaveTextContent("Phone: 06 12 34 56 78 → 06 98 76 54 32");
     await expect.poll(() => rows[1]!.textContent?.replace(/\s/g, " ")).toContain("Price: 30,00 € → 35,00 €");
     await user.click(within(rows[0]!).getByRole("button", { name: "Only Ada Lovelace" }));
     await expect.poll(() => lists.calls.at(-1)).toMatchObject({ patientId });
-    expect(screen.getByRole("status")).toHaveTextContent("Only entries about Ada Lovelace");
+    expect(screen.getByText(/^Only entries about/)).toHaveTextContent("Only entries about Ada Lovelace");
+    // The patient field says who the log is narrowed to.
+    expect(screen.getByRole("combobox", { name: "Patient" })).toHaveValue("Ada Lovelace");
     expect(screen.getByRole("button", { name: "Download these entries (CSV)" })).toBeInTheDocument();
+  });
+
+  it("finds the patient to filter by as the admin types part of a name, by keyboard, and says what it found", async () => {
+    const ada = listItem(1, { fullName: "Ada Lovelace", email: "ada@example.test", phone: "+33612345678" });
+    const adele = listItem(2, { fullName: "Adèle Martin" });
+    const searches: string[] = [];
+    const lists = callsOf("clinic.audit.list", (input) => ({
+      items: input.patientId ? [entry(7, { entity: "patient", entityId: ada.id, entityName: "Ada Lovelace", patientId: ada.id })] : [entry(6)],
+      nextCursor: null,
+    }));
+    server.use(
+      ...settingsWorld("admin"),
+      settingsProcedure("clinic.staff.list", () => staffList),
+      lists.handler,
+      handle("patients.search", (input) => {
+        searches.push(input.query ?? "");
+        const matching = [ada, adele].filter((p) => p.fullName.toLowerCase().includes((input.query ?? "").toLowerCase()));
+        return searchAnswer(matching, input.page, input.pageSize);
+      }),
+    );
+    const { screen, user } = renderApp("/app/settings/audit");
+    await screen.findByRole("list", { name: "Audit entries, newest first" }, LOADED);
+    const field = screen.getByRole("combobox", { name: "Patient" });
+    expect(field).toHaveAccessibleDescription(/Type part of a name, phone or e-mail/);
+
+    // One letter is not a search; nothing is asked of the server.
+    await user.type(field, "a");
+    expect(searches).toEqual([]);
+    await user.type(field, "d");
+    const status = await screen.findByText("2 patients match. Use the arrow keys to choose.", {}, LOADED);
+    expect(status).toHaveAttribute("role", "status");
+    // One search per pause in typing, not per key.
+    expect(searches).toEqual(["ad"]);
+    await user.type(field, "a");
+    const listbox = screen.getByRole("listbox", { name: "Matching patients" });
+    await expect.poll(() => within(listbox).queryAllByRole("option").map((o) => o.textContent), LOADED).toEqual(["Ada Lovelace06 12 34 56 78 · ada@example.test"]);
+    expect(field).toHaveAttribute("aria-expanded", "true");
+    expect(field).toHaveAttribute("aria-controls", listbox.id);
+
+    // Arrow down highlights the option (announced through aria-activedescendant); Enter chooses it.
+    await user.keyboard("{ArrowDown}");
+    const option = within(listbox).getByRole("option");
+    expect(field).toHaveAttribute("aria-activedescendant", option.id);
+    expect(option).toHaveAttribute("aria-selected", "true");
+    await user.keyboard("{Enter}");
+    await expect.poll(() => lists.calls.at(-1), LOADED).toMatchObject({ patientId: ada.id });
+    expect(screen.getByRole("combobox", { name: "Patient" })).toHaveValue("Ada Lovelace");
+    expect(screen.getByText(/^Only entries about/)).toHaveTextContent("Only entries about Ada Lovelace");
+    expect(within(listbox).queryAllByRole("option")).toEqual([]);
+    expect(screen.getByRole("combobox", { name: "Patient" })).toHaveAttribute("aria-expanded", "false");
+
+    // Back to every patient: the field empties and the filter goes.
+    await user.click(screen.getByRole("button", { name: "Show every patient" }));
+    await expect.poll(() => screen.queryByText(/^Only entries about/), LOADED).toBeNull();
+    expect(screen.getByRole("list", { name: "Audit entries, newest first" })).toHaveTextContent("Olivier Owner · update · Practitioners");
+    expect(screen.getByRole("combobox", { name: "Patient" })).toHaveValue("");
+  });
+
+  it("says so when no patient matches, and when the search fails, without filtering", async () => {
+    let fail = false;
+    const lists = callsOf("clinic.audit.list", () => ({ items: [entry(6)], nextCursor: null }));
+    server.use(
+      ...settingsWorld("admin"),
+      settingsProcedure("clinic.staff.list", () => staffList),
+      lists.handler,
+      handle("patients.search", (input) => (fail ? new TrpcErrorAnswer("INTERNAL_SERVER_ERROR", "boom") : searchAnswer([], input.page, input.pageSize))),
+    );
+    const { screen, user } = renderApp("/app/settings/audit");
+    await screen.findByRole("list", { name: "Audit entries, newest first" }, LOADED);
+    const field = screen.getByRole("combobox", { name: "Patient" });
+    await user.type(field, "zz");
+    expect(await screen.findByText("No patient matches “zz”.", {}, LOADED)).toHaveAttribute("role", "status");
+    expect(field).toHaveAttribute("aria-expanded", "false");
+    fail = true;
+    await user.type(field, "q");
+    expect(await screen.findByText(/^The search failed: /, {}, LOADED)).toHaveAttribute("role", "status");
+    expect(lists.calls.every((call) => !("patientId" in call))).toBe(true);
   });
 });

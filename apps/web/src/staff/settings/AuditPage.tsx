@@ -1,6 +1,6 @@
 // The clinic's audit log: who changed what and when, newest first, filtered by what the API
-// supports (kind of record, record id, person, date range) and read a page at a time.
-import { addDays, formatPrice, instantAt, type DateFormat } from "@frontdesk/domain";
+// supports (kind of record, record id, person, patient found by name, date range) and read a page at a time.
+import { addDays, countryForTimeZone, formatPhone, formatPrice, instantAt, type DateFormat } from "@frontdesk/domain";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/failure";
@@ -11,6 +11,7 @@ import { TextField } from "../../ui/Field";
 import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
 import { useStaffSession } from "../StaffLayout";
 import { describeChanges, type ChangeFormats } from "./audit-changes";
+import { AuditPatientFilter } from "./AuditPatientFilter";
 import { toCsv } from "./audit-csv";
 import { Loading } from "../../ui/Loading";
 import styles from "./settings.module.css";
@@ -72,6 +73,8 @@ export function AuditPage() {
   const changeFormats: ChangeFormats = {
     money: (cents) => formatPrice(cents, settings.data?.currency ?? "EUR", format.locale) ?? String(cents),
     dateTime: (iso) => format.dateTime(iso),
+    // As the patient's record shows it: "06 12 34 56 78" for a French clinic.
+    phone: (stored) => formatPhone(stored, countryForTimeZone(timeZone)) ?? stored,
   };
   const onlyPatient = (patient: { id: string; name: string } | null) => {
     const next = { ...draft, patient };
@@ -122,6 +125,8 @@ export function AuditPage() {
           <TextField label="From (first day)" type="date" value={draft.fromDate} onChange={set("fromDate")} />
           <TextField label="To (last day)" type="date" value={draft.toDate} onChange={set("toDate")} error={rangeError} />
           <TextField label="Record id" hint="Optional: one record's history" value={draft.entityId} onChange={set("entityId")} maxLength={64} />
+          {/* Choosing a patient filters at once, like "Only …" on an entry. */}
+          <AuditPatientFilter key={applied.patient?.id ?? "every patient"} value={applied.patient} onChange={onlyPatient} timeZone={timeZone} />
         </div>
         {applied.patient ? (
           <p role="status">
@@ -176,7 +181,17 @@ export function AuditPage() {
   );
 }
 
-const whoDid = (entry: AuditEntry) => entry.actorName ?? (entry.actorKind === "user" ? "A former member" : entry.actorKind === "system" ? "The system" : "A patient (online)");
+/** Who acted when it was not a member (audit_log.actor_kind). */
+const ACTORS: Record<string, string> = {
+  user: "A former member",
+  system: "The system",
+  operator: "The service operator",
+  api_key: "A program (API key)",
+  online_booking: "A patient (online)",
+  patient_link: "A patient (link in a message)",
+};
+
+const whoDid = (entry: AuditEntry) => entry.actorName ?? ACTORS[entry.actorKind] ?? "Someone outside the clinic";
 
 function AuditRow({ entry, when, formats, onlyPatient }: { entry: AuditEntry; when: string; formats: ChangeFormats; onlyPatient: ((patient: { id: string; name: string }) => void) | undefined }) {
   const changes = describeChanges(entry.changes, formats);

@@ -33,6 +33,8 @@ export function CalendarFeedsPage() {
   if (feeds.isError) return <ErrorNotice title="The calendar feeds could not be loaded" message={describeFailure(feeds.error).message} onRetry={() => void feeds.refetch()} />;
   const { enabled, practitioners, feeds: list } = feeds.data;
   const failure = [create, revoke, setDetail].find((m) => m.isError)?.error;
+  // A practitioner is offered no "Whole clinic": their first calendar is the one the list shows.
+  const chosen = isAdmin || practitioners.some((p) => p.id === target) ? target : (practitioners[0]?.id ?? WHOLE_CLINIC);
 
   return (
     <section aria-labelledby="feeds-heading">
@@ -46,14 +48,14 @@ export function CalendarFeedsPage() {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            create.mutate(target === WHOLE_CLINIC ? {} : { practitionerId: target });
+            create.mutate(chosen === WHOLE_CLINIC ? {} : { practitionerId: chosen });
           }}
           aria-labelledby="new-feed-heading"
         >
           <h3 id="new-feed-heading">New feed</h3>
           <label>
             Calendar{" "}
-            <select value={target} onChange={(e) => setTarget(e.target.value)}>
+            <select value={chosen} onChange={(e) => setTarget(e.target.value)}>
               {isAdmin ? <option value={WHOLE_CLINIC}>Whole clinic</option> : null}
               {practitioners.map((p) => (
                 <option key={p.id} value={p.id}>

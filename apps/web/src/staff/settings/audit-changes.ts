@@ -6,9 +6,11 @@ const MAX_VALUE = 80;
 export interface ChangeFormats {
   money: (cents: number) => string;
   dateTime: (iso: string) => string;
+  /** A stored (E.164) phone as the clinic's country writes it; as stored when absent. */
+  phone?: (stored: string) => string;
 }
 
-type Kind = "money" | "minutes" | "instant" | "text";
+type Kind = "money" | "minutes" | "instant" | "phone" | "text";
 
 /** Field names as people say them, and how to show their values. Unknown fields keep their own name. */
 const FIELDS: Record<string, { label: string; kind: Kind }> = {
@@ -22,7 +24,7 @@ const FIELDS: Record<string, { label: string; kind: Kind }> = {
   bookableOnline: { label: "Bookable online", kind: "text" },
   colour: { label: "Colour", kind: "text" },
   email: { label: "E-mail", kind: "text" },
-  phone: { label: "Phone", kind: "text" },
+  phone: { label: "Phone", kind: "phone" },
   status: { label: "Status", kind: "text" },
   start: { label: "Start", kind: "instant" },
   startsAt: { label: "Start", kind: "instant" },
@@ -40,6 +42,7 @@ function show(value: unknown, kind: Kind, formats: ChangeFormats | undefined): s
   if (formats && kind === "money" && typeof value === "number") return formats.money(value);
   if (kind === "minutes" && typeof value === "number") return `${value} min`;
   if (formats && kind === "instant" && typeof value === "string" && !Number.isNaN(Date.parse(value))) return formats.dateTime(value);
+  if (formats?.phone && kind === "phone" && typeof value === "string") return formats.phone(value);
   if (typeof value === "boolean") return value ? "yes" : "no";
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;

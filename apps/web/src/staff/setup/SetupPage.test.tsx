@@ -39,6 +39,9 @@ describe("the setup checklist", () => {
       "Dr Claire Martin offers services but has no working hours: patients see no free times. Open working hours",
       "Your booking page has nothing patients can book online yet. Open services",
     ]);
+    // The warning's link opens that practitioner's week, not the first one listed.
+    expect(within(warnings[0]!).getByRole("link", { name: "Open working hours" })).toHaveAttribute("href", `/app/settings/hours?practitioner=${ids.martin}`);
+    expect(screen.getByRole("link", { name: "Allow your website to embed the page (security settings)" })).toHaveAttribute("href", "/app/settings/security");
     expect(screen.getByRole("link", { name: "Open practitioners" })).toHaveAttribute("href", "/app/settings/practitioners");
     expect(screen.getByRole("link", { name: `${window.location.origin}/book/demo-paris` })).toBeInTheDocument();
     const inline = screen.getByLabelText<HTMLTextAreaElement>("The booking page in your page (it takes the height it needs):").value;

@@ -37,7 +37,9 @@ export function SetupPage() {
   const { t } = useStaffText();
   const trpc = useTRPC();
   const allowed = can(membership.role, "clinic.setup.checklist");
-  const checklist = useQuery({ ...trpc.clinic.setup.checklist.queryOptions(), enabled: allowed });
+  // Read afresh on every visit: the owner comes back here from the screen where a step was done,
+  // usually well inside the app's 30 s staleTime, and the progress must already show that step.
+  const checklist = useQuery({ ...trpc.clinic.setup.checklist.queryOptions(), enabled: allowed, staleTime: 0, refetchOnMount: "always" });
   if (!allowed) {
     return (
       <>
@@ -123,7 +125,8 @@ function WarningText({ warning }: { warning: Warning }) {
     case "practitioner_without_hours":
       return (
         <>
-          {t("setup.warning.withoutHours", { name: warning.name })} <Link to="/app/settings/hours">{t("setup.hours.action")}</Link>
+          {t("setup.warning.withoutHours", { name: warning.name })}{" "}
+          <Link to="/app/settings/hours" search={{ practitioner: warning.id }}>{t("setup.hours.action")}</Link>
         </>
       );
     case "service_nobody_offers":

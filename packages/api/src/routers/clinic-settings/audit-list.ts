@@ -16,6 +16,16 @@ const entityName = sql<string | null>`case ${auditLog.entity}
     select p.full_name from appointments a join patients p on p.clinic_id = a.clinic_id and p.id = a.patient_id
     where a.clinic_id = ${auditLog.clinicId} and a.id::text = ${auditLog.entityId}
   )
+  when 'working_hours' then (select pr.display_name from practitioners pr where pr.clinic_id = ${auditLog.clinicId} and pr.id::text = ${auditLog.entityId})
+  when 'clinic' then (select c.name from clinics c where c.id = ${auditLog.clinicId} and c.id::text = ${auditLog.entityId})
+  when 'membership' then (
+    select u.name from memberships m join users u on u.id = m.user_id
+    where m.clinic_id = ${auditLog.clinicId} and m.id::text = ${auditLog.entityId}
+  )
+  when 'account' then (
+    select u.name from memberships m join users u on u.id = m.user_id
+    where m.clinic_id = ${auditLog.clinicId} and u.id::text = ${auditLog.entityId}
+  )
 end`;
 
 /** The patient an entry is about (their record, or their appointment), for the "this patient" filter. */

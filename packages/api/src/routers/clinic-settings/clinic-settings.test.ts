@@ -111,12 +111,21 @@ describe("clinic.audit.list", () => {
     await inClinic((tx) =>
       tx.insert(auditLog).values({ clinicId: staffed.clinic.clinicId, actorKind: "system", action: "update", entity: "appointment", entityId: staffed.clinic.appointmentId }),
     );
+    // And one about the admin's account (a sign-in, as security events write it).
+    await inClinic((tx) =>
+      tx.insert(auditLog).values({ clinicId: staffed.clinic.clinicId, actorKind: "user", action: "sign_in", entity: "account", entityId: staffed.userIds.admin }),
+    );
     const all = await admin.clinic.audit.list({ limit: 100 });
+    expect(all.items.find((i) => i.entity === "account")!.entityName).toBe("Test admin");
     const named = (entity: string) => all.items.filter((i) => i.entity === entity).map((i) => i.entityName);
     expect(named("patient")).toEqual(["Ada Lovelace", "Ada Lovelace"]);
     expect(named("service")).toEqual(["Injection"]);
     expect(named("appointment")).toEqual(["Pat Test"]);
-    expect(all.items.find((i) => i.entity === "clinic")!.entityName).toBeNull();
+    // The clinic itself and its members are named too (issue 21: no ids where a name exists).
+    expect(named("clinic")).toEqual([(await admin.clinic.settings.get()).name]);
+    await admin.schedule.setWeek({ practitionerId: staffed.clinic.practitionerId, intervals: [] });
+    const hours = await admin.clinic.audit.list({ entity: "working_hours" });
+    expect(hours.items.map((i) => i.entityName)).toEqual(["Dr Test"]);
     expect(service.name).toBe("Injection");
 
     const aboutAda = await admin.clinic.audit.list({ patientId: ada.id });
