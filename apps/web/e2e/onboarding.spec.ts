@@ -98,8 +98,8 @@ test("a new owner follows the setup checklist from sign-up to a first online boo
   await judge(page, SCREENS, "4-checklist-ready-to-share");
 
   // Embedding: the link opens the screen where the clinic's website is allowed to show the page.
-  await step(page, "Share your booking page").getByRole("link", { name: "Allow your website to embed the page (security settings)" }).click();
-  await expect(page).toHaveURL(/\/app\/settings\/security$/);
+  await step(page, "Share your booking page").getByRole("link", { name: "Choose the websites that may show it" }).click();
+  await expect(page).toHaveURL(/\/app\/settings\/embed$/);
   await expect(page.getByLabel("Websites that may show your booking page")).toBeEditable();
   await backToChecklist(page, 3);
 
