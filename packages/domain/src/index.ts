@@ -14,6 +14,7 @@ export * from "./templates";
 export * from "./phone";
 export * from "./region";
 export * from "./series";
+export * from "./brand";
 // ---- Input schemas (one module per area) and their field building blocks ----
 export * as fields from "./schemas/fields";
 export * from "./schemas/booking";
@@ -35,6 +36,7 @@ export * from "./schemas/integrations";
 export * from "./schemas/waitlist";
 export * from "./schemas/series";
 export * from "./schemas/free-times";
+export * from "./schemas/brand";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

@@ -35,6 +35,7 @@ export const API_KEY_ACCESS = {
   "practitioners.update": ["setup:manage"],
   "services.create": ["setup:manage"],
   "services.update": ["setup:manage"],
+  "clinic.brand.get": ["calendar:read"],
 } as const satisfies Partial<Record<ProcedurePath, readonly ApiKeyScope[]>>;
 
 /** The scopes `path` needs from a key, or null when keys may not call it at all. */
