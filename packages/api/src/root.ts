@@ -10,6 +10,7 @@ import { calendarFeedRouter } from "./routers/calendar-feed";
 import { clinicFlagsRouter } from "./routers/clinic-flags";
 import { clinicCalendarFeedsRouter } from "./routers/clinic-calendar-feeds";
 import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settings";
+import { clinicBrandRouter } from "./routers/clinic-brand";
 import { clinicSecurityRouter } from "./routers/clinic-security";
 import { clinicSetupRouter } from "./routers/clinic-setup";
 import { clinicStaffRouter } from "./routers/clinic-staff";
@@ -54,6 +55,7 @@ export const appRouter = router({
     flags: clinicFlagsRouter,
     calendarFeeds: clinicCalendarFeedsRouter,
     setup: clinicSetupRouter,
+    brand: clinicBrandRouter,
   },
 });
 
