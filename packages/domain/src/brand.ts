@@ -41,7 +41,7 @@ export function readableAccent(hex: string): string {
   const rgb = [1, 3, 5].map((o) => parseInt(hex.slice(o, o + 2), 16));
   for (let keep = 1; keep > 0; keep -= 0.02) {
     const candidate = `#${rgb.map((c) => toHex(c * keep)).join("")}`;
-    if (accentContrastProblem(candidate) === null) return candidate;
+    if (worstContrast(candidate).ratio >= MIN_CONTRAST) return candidate;
   }
   return "#000000";
 }
@@ -54,10 +54,13 @@ export interface AccentContrastProblem {
   suggestion: string;
 }
 
+const worstContrast = (colour: string) =>
+  ACCENT_COMPANIONS.map((c) => ({ against: c.name, ratio: contrastRatio(colour, c.hex) })).sort((a, b) => a.ratio - b.ratio)[0]!;
+
 /** Null when the accent is readable with every companion; otherwise the worst case and a fix. */
 export function accentContrastProblem(hex: string): AccentContrastProblem | null {
   const colour = hex.toLowerCase();
-  const worst = ACCENT_COMPANIONS.map((c) => ({ against: c.name, ratio: contrastRatio(colour, c.hex) })).sort((a, b) => a.ratio - b.ratio)[0]!;
+  const worst = worstContrast(colour);
   if (worst.ratio >= MIN_CONTRAST) return null;
   return { ...worst, ratio: Math.floor(worst.ratio * 10) / 10, suggestion: readableAccent(colour) };
 }
