@@ -241,6 +241,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/brand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's brand: logo, accent colour, description, address and map link, practitioners' photos and bios, service descriptions */
+        get: operations["clinic-brand-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -279,6 +296,33 @@ export interface components {
                 onlineBooking: boolean;
                 waitlist: boolean;
             };
+            brand: components["schemas"]["ClinicBrand"];
+        };
+        ClinicBrand: {
+            logo: components["schemas"]["BrandImage"] | null;
+            accentColour: string | null;
+            description: string | null;
+            mapUrl: string | null;
+            services: {
+                [key: string]: {
+                    description: string | null;
+                };
+            };
+            practitioners: {
+                [key: string]: {
+                    bio: string | null;
+                    photo: components["schemas"]["BrandImage"] | null;
+                };
+            };
+        };
+        BrandImage: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            width: number;
+            height: number;
+            /** @enum {string} */
+            contentType: "image/png" | "image/jpeg" | "image/webp";
         };
         /**
          * Invalid input data error (400)
@@ -635,6 +679,26 @@ export interface components {
                 weekday: number;
                 start: string;
                 end: string;
+            }[];
+        };
+        BrandSettings: {
+            logo: components["schemas"]["BrandImage"] | null;
+            accentColour: string | null;
+            description: string | null;
+            address: string | null;
+            mapUrl: string | null;
+            practitioners: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+                bio: string | null;
+                photo: components["schemas"]["BrandImage"] | null;
+            }[];
+            services: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                description: string | null;
             }[];
         };
         Error: {
@@ -2019,6 +2083,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Week"];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (reason RATE_LIMITED); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable (reason SERVICE_UNAVAILABLE); retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "clinic-brand-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandSettings"];
                 };
             };
             /** @description Invalid input data */

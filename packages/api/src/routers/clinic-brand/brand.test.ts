@@ -150,3 +150,20 @@ describe("publishing the brand", () => {
     expect(await refusedWith(admin.clinic.brand.setPractitioner({ practitionerId, bio: "x".repeat(1001) }))).toBe("At most 1000 characters");
   });
 });
+
+describe("the upload's body cap", () => {
+  const post = (path: string, bytes: number) =>
+    createFetchHandler(a.deps)(
+      new Request(`http://localhost:3000/trpc/${path}`, {
+        method: "POST",
+        headers: { Origin: "http://localhost:3000", "Content-Type": "application/json" },
+        body: JSON.stringify({ purpose: "logo", contentBase64: "A".repeat(bytes) }),
+      }),
+    );
+
+  it("lets an image call carry a photo's size, and no more; every other call stays at 64 kB", async () => {
+    expect((await post("clinic.brand.uploadImage", 200 * 1024)).status).toBe(401);
+    expect((await post("clinic.brand.uploadImage", 3 * 1024 * 1024)).status).toBe(413);
+    expect((await post("clinic.brand.update", 200 * 1024)).status).toBe(413);
+  });
+});
