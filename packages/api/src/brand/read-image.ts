@@ -16,7 +16,7 @@ export interface ReadImage {
 
 const refuse = (message: string) => new InvalidFieldsError(message, { contentBase64: [message] });
 
-function decodeBase64(base64: string): Uint8Array | null {
+function decodeBase64(base64: string): Uint8Array<ArrayBuffer> | null {
   try {
     const binary = atob(base64);
     const bytes = new Uint8Array(binary.length);

@@ -25,5 +25,6 @@ export async function answerMedia(deps: ServerDeps, clinicId: string, file: stri
     "Cross-Origin-Resource-Policy": "cross-origin",
   };
   if (ifNoneMatch?.split(",").some((tag) => tag.trim() === etag || tag.trim() === `W/${etag}`)) return new Response(null, { status: 304, headers });
-  return new Response(image.bytes, { status: 200, headers: { ...headers, "Content-Length": String(image.bytes.byteLength) } });
+  // postgres.js hands bytea over as a Buffer on a plain ArrayBuffer (never a shared one).
+  return new Response(image.bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { ...headers, "Content-Length": String(image.bytes.byteLength) } });
 }

@@ -129,6 +129,12 @@ export const settingsIntakeRoute = createRoute({
   component: lazyRouteComponent(() => import("./IntakePage"), "IntakePage"),
 });
 
+export const settingsBrandRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "brand",
+  component: lazyRouteComponent(() => import("./BrandPage"), "BrandPage"),
+});
+
 /** Routes under the signed-in layout. */
 export const settingsRoutes = [
   settingsRoute.addChildren([
@@ -147,5 +153,6 @@ export const settingsRoutes = [
     settingsFlagsRoute,
     settingsCalendarFeedsRoute,
     settingsIntakeRoute,
+    settingsBrandRoute,
   ]),
 ] as const;
