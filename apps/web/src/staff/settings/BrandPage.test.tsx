@@ -59,7 +59,7 @@ describe("the booking page's brand settings", () => {
   });
 
   it("refuse an SVG or a file over the logo's cap without uploading, and upload and publish a PNG", async () => {
-    const { screen, user, uploads, updates } = open();
+    const { screen, uploads, updates } = open();
     const input = await screen.findByLabelText("Choose a logo");
     // The picker offers only the accepted types; a file dropped on it anyway is still checked.
     fireEvent.change(input, { target: { files: [file("logo.svg", "image/svg+xml", 100)] } });
