@@ -34,7 +34,7 @@ function png(width: number, height: number): Buffer {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]);
 }
 
-test("an owner brands the booking page and the patient sees it", async ({ page, request, checkpoint }) => {
+test("an owner brands the booking page and the patient sees it", async ({ page, request, browser, baseURL, checkpoint }) => {
   await page.goto("/app/sign-in");
   await page.getByLabel("E-mail address").fill("owner@demo-newyork.frontdesk.test");
   await page.getByLabel("Password").fill("frontdesk-demo");
@@ -62,7 +62,8 @@ test("an owner brands the booking page and the patient sees it", async ({ page, 
   await expect(page.getByText("Saved", { exact: true }).first()).toBeVisible();
   await checkpoint(page, "1-settings");
 
-  const patient = await page.context().browser()!.newPage();
+  const patientContext = await browser.newContext({ baseURL });
+  const patient = await patientContext.newPage();
   try {
     await patient.goto("/book/demo-newyork?lang=en");
     const logo = patient.getByRole("img", { name: "Demo Health New York logo" });
@@ -88,7 +89,7 @@ test("an owner brands the booking page and the patient sees it", async ({ page, 
     await expect(patient.getByText("Family physician; speaks English and Gujarati.")).toBeVisible();
     await checkpoint(patient, "2-booking-page");
   } finally {
-    await patient.close();
+    await patientContext.close();
   }
 
   // Put the clinic back as the other tests know it.
