@@ -164,7 +164,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
   // The development outbox (dev-mail.ts); a 404 in production or with SMTP, never the SPA.
   const devMail = devMailEnabled(config) ? createDevMail({ directory: path.resolve(config.MAIL_DIR) }) : undefined;
   // Calendar feeds (/ical/…) too: a calendar app must get the feed or its 404, never the SPA.
-  const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname.startsWith("/api/") || pathname.startsWith("/ical/") || pathname === "/metrics" || pathname === "/healthz" || pathname === "/readyz";
+  const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname.startsWith("/api/") || pathname.startsWith("/ical/") || pathname.startsWith("/media/") || pathname === "/metrics" || pathname === "/healthz" || pathname === "/readyz";
 
   // Aborted on shutdown: live feeds end at once instead of holding the drain for the whole grace.
   // They end without tRPC's "return" message, which tells the client to reconnect (with its

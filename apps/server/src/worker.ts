@@ -29,7 +29,7 @@ const logger: Logger = {
 const settingsOf = (env: EdgeEnv) => Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 
 /** Paths the API answers; everything else is the web app's files (index.html for client routes). */
-export const isApiPath = (pathname: string) => pathname.startsWith("/trpc/") || pathname.startsWith("/api/") || pathname === "/healthz" || pathname === "/readyz";
+export const isApiPath = (pathname: string) => pathname.startsWith("/trpc/") || pathname.startsWith("/api/") || pathname.startsWith("/media/") || pathname === "/healthz" || pathname === "/readyz";
 
 export default {
   async fetch(request: Request, env: EdgeEnv, context: ExecutionContext): Promise<Response> {

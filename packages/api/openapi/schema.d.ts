@@ -241,15 +241,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/clinic/embed-origins": {
+    "/brand": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The sites that may show the booking page in a frame */
-        get: operations["clinic-embed-get"];
+        /** The clinic's brand: logo, accent colour, description, address and map link, practitioners' photos and bios, service descriptions */
+        get: operations["clinic-brand-get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -296,7 +296,33 @@ export interface components {
                 onlineBooking: boolean;
                 waitlist: boolean;
             };
-            embedOrigins: string[];
+            brand: components["schemas"]["ClinicBrand"];
+        };
+        ClinicBrand: {
+            logo: components["schemas"]["BrandImage"] | null;
+            accentColour: string | null;
+            description: string | null;
+            mapUrl: string | null;
+            services: {
+                [key: string]: {
+                    description: string | null;
+                };
+            };
+            practitioners: {
+                [key: string]: {
+                    bio: string | null;
+                    photo: components["schemas"]["BrandImage"] | null;
+                };
+            };
+        };
+        BrandImage: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            width: number;
+            height: number;
+            /** @enum {string} */
+            contentType: "image/png" | "image/jpeg" | "image/webp";
         };
         /**
          * Invalid input data error (400)
@@ -655,8 +681,25 @@ export interface components {
                 end: string;
             }[];
         };
-        EmbedOrigins: {
-            origins: string[];
+        BrandSettings: {
+            logo: components["schemas"]["BrandImage"] | null;
+            accentColour: string | null;
+            description: string | null;
+            address: string | null;
+            mapUrl: string | null;
+            practitioners: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+                bio: string | null;
+                photo: components["schemas"]["BrandImage"] | null;
+            }[];
+            services: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                description: string | null;
+            }[];
         };
         Error: {
             error: {
@@ -2107,7 +2150,7 @@ export interface operations {
             };
         };
     };
-    "clinic-embed-get": {
+    "clinic-brand-get": {
         parameters: {
             query?: never;
             header?: never;
@@ -2122,7 +2165,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EmbedOrigins"];
+                    "application/json": components["schemas"]["BrandSettings"];
                 };
             };
             /** @description Invalid input data */

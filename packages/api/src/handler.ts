@@ -29,6 +29,8 @@ import { Deadline, guardDatabase } from "./resilience/guarded-db";
 import { baseSecurityHeaders, corsHeaders } from "./security-headers";
 import { REST_PREFIX } from "./rest/prefix";
 import { appRouter } from "./root";
+import { answerMedia } from "./brand/serve";
+import { carriesImageUpload, IMAGE_UPLOAD_BODY_MAX, MEDIA_PREFIX } from "./brand/image-url";
 
 /** What the handler learns about one request, shared by its steps and its log line. */
 interface RequestState {
@@ -64,6 +66,7 @@ function areaOf(pathname: string): string {
   if (pathname.startsWith(`${REST_PREFIX}/`)) return "rest";
   if (pathname === "/healthz" || pathname === "/readyz" || pathname === "/metrics") return "health";
   if (pathname.startsWith("/ical/")) return "ical";
+  if (pathname.startsWith("/media/")) return "media";
   return "other";
 }
 
@@ -125,6 +128,11 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
     return readiness.ready ? c.json({ status: "ready" }) : c.json({ status: "unavailable", reason: readiness.reason }, 503);
   });
 
+  // Brand images (ADR 0049): published ones only, cached for good; everything else the same 404.
+  app.get(`${MEDIA_PREFIX}/:clinicId/:file`, (c) =>
+    answerMedia(c.env.state.deps, c.req.param("clinicId"), c.req.param("file"), c.req.header("if-none-match") ?? null),
+  );
+
   // Calendar subscriptions (ADR 0040): the URL is the credential; every failure is the same 404.
   app.get("/ical/:file", (c) => {
     const file = c.req.param("file");
@@ -178,11 +186,10 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
   });
 
   // Only on methods that carry a body: asking a GET for its body makes Node build a stream per query.
-  app.on(
-    ["POST", "PUT", "PATCH", "DELETE"],
-    "/trpc/*",
-    bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: { message: "Request too large", code: "PAYLOAD_TOO_LARGE" } }, 413) }),
-  );
+  // A brand image travels as base64 (ADR 0049): a call (or batch) that holds an upload may carry that much.
+  const tooLarge = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: { message: "Request too large", code: "PAYLOAD_TOO_LARGE" } }, 413) });
+  const imageTooLarge = bodyLimit({ maxSize: IMAGE_UPLOAD_BODY_MAX, onError: (c) => c.json({ error: { message: "The image is too large", code: "PAYLOAD_TOO_LARGE" } }, 413) });
+  app.on(["POST", "PUT", "PATCH", "DELETE"], "/trpc/*", (c, next) => (carriesImageUpload(c.req.path) ? imageTooLarge(c, next) : tooLarge(c, next)));
 
   // Sessions are resolved (and their cookie renewed) before tRPC runs, which may stream its answer.
   // The cookies wait in a variable for tRPC's answer: a header set on the context now would make

@@ -1,4 +1,5 @@
 // What the API needs from the outside world, injected by each entry point (and by tests).
+import type { ImageStore } from "./brand/image-store";
 import type { PasswordHasher, SessionSettings } from "@frontdesk/auth";
 import type { Database } from "@frontdesk/db";
 import type { Vault } from "./encryption/vault";
@@ -86,6 +87,8 @@ export interface ServerDeps {
   metrics?: Metrics;
   /** The server secret API keys are hashed with (API_KEY_PEPPER); changing it invalidates every key. */
   apiKeyPepper?: string;
+  /** Where brand images are kept (ADR 0049); absent: in PostgreSQL. */
+  images?: ImageStore;
 }
 
 /** The REST layer (rest/index.ts), given by entry points that can run it (Node; not the edge). */

@@ -10,6 +10,7 @@ import { calendarFeedRouter } from "./routers/calendar-feed";
 import { clinicFlagsRouter } from "./routers/clinic-flags";
 import { clinicCalendarFeedsRouter } from "./routers/clinic-calendar-feeds";
 import { clinicAuditRouter, clinicSettingsRouter } from "./routers/clinic-settings";
+import { clinicBrandRouter } from "./routers/clinic-brand";
 import { clinicSecurityRouter } from "./routers/clinic-security";
 import { clinicEmbedRouter } from "./routers/clinic-embed";
 import { clinicSetupRouter } from "./routers/clinic-setup";
@@ -57,6 +58,7 @@ export const appRouter = router({
     flags: clinicFlagsRouter,
     calendarFeeds: clinicCalendarFeedsRouter,
     setup: clinicSetupRouter,
+    brand: clinicBrandRouter,
     embed: clinicEmbedRouter,
   },
 });

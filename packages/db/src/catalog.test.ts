@@ -20,6 +20,8 @@ const ALLOWED_EXTRA_POLICIES: Record<string, Record<string, { cmd: string; permi
   intake_answers: { intake_answers_clinicians_read: { cmd: "SELECT", permissive: "RESTRICTIVE" } },
   // The booking page reads a service's questions; only staff add a version (ADR 0037).
   intake_form_versions: { intake_form_versions_staff_write: { cmd: "INSERT", permissive: "RESTRICTIVE" } },
+  // The booking page reads published brand images only, and only owners and admins write them (ADR 0049).
+  clinic_images: { clinic_images_published_to_public: { cmd: "ALL", permissive: "RESTRICTIVE" } },
 };
 
 const ISOLATION_QUAL =

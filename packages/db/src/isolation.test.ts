@@ -13,6 +13,7 @@ import {
   auditLog,
   bookingTokens,
   clinicDataKeys,
+  clinicImages,
   clinicalNotes,
   intakeAnswers,
   intakeFormVersions,
@@ -168,6 +169,16 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
     startsAt: new Date("2031-01-06T10:00:00Z"),
     expiresAt: new Date("2031-01-06T09:00:00Z"),
   }),
+  clinic_images: (clinicId) => ({
+    clinicId,
+    purpose: "logo",
+    contentType: "image/png",
+    bytes: new Uint8Array([137]),
+    sha256: "0".repeat(64),
+    byteSize: 1,
+    width: 1,
+    height: 1,
+  }),
   message_templates: (clinicId) => ({ clinicId, kind: "reminder", channel: "sms", locale: `x-${crypto.randomUUID()}`, text: "Intruder" }),
 };
 
@@ -200,6 +211,7 @@ const tenantTables: PgTable[] = [
   intakeAnswers,
   waitlistEntries,
   waitlistOffers,
+  clinicImages,
 ];
 
 async function rejection(work: Promise<unknown>): Promise<string | undefined> {

@@ -15,6 +15,7 @@ export * from "./phone";
 export * from "./region";
 export * from "./patient-pages";
 export * from "./series";
+export * from "./brand";
 // ---- Input schemas (one module per area) and their field building blocks ----
 export * as fields from "./schemas/fields";
 export * from "./schemas/booking";
@@ -38,6 +39,7 @@ export * from "./schemas/series";
 export * from "./schemas/free-times";
 export * from "./schemas/my-appointments";
 export * from "./schemas/embed";
+export * from "./schemas/brand";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

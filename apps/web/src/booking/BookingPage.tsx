@@ -14,6 +14,7 @@ import { Button } from "../ui/Button";
 import styles from "./booking.module.css";
 import { BookingClosed } from "./BookingClosed";
 import { ClinicPhone } from "./ClinicPhone";
+import { BrandLogo, ClinicAbout, useBrandAccent } from "./ClinicBrand";
 import { useBookingDraft, type BookingDraft } from "./booking-draft";
 import { ANY_PRACTITIONER, BOOKING_STEPS, DONE_STEP, stepToShow, type BookingSearch, type BookingStep } from "./booking-steps";
 import { DetailsStep } from "./DetailsStep";
@@ -58,9 +59,11 @@ export function BookingPage() {
 
 function ClinicHeader({ clinic }: { clinic: PublicClinic }) {
   const { t, language } = usePatientText();
+  useBrandAccent(clinic.brand);
   return (
     <header className={styles.clinicHeader}>
       <LanguageSwitcher />
+      <BrandLogo clinic={clinic} />
       <h1>{clinic.name}</h1>
       <p className={styles.clinicMeta}>
         {clinic.address ? `${clinic.address} · ` : ""}
@@ -71,6 +74,7 @@ function ClinicHeader({ clinic }: { clinic: PublicClinic }) {
           <ClinicPhone clinic={clinic} />
         </p>
       ) : null}
+      <ClinicAbout clinic={clinic} />
       <p className={styles.clinicMeta}>
         {/* The patient's own list (ADR 0050): its own chunk, downloaded only when followed. */}
         <Link to="/book/$clinicSlug/my" params={{ clinicSlug: clinic.slug }} search={{ lang: language }}>

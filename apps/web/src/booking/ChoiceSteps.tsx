@@ -3,6 +3,7 @@ import { usePatientFormats, usePatientText } from "../i18n/usePatientText";
 import { EmptyNotice } from "../ui/Notice";
 import { StepHeading } from "../ui/StepHeading";
 import styles from "./booking.module.css";
+import { PractitionerAbout, ServiceAbout } from "./ClinicBrand";
 
 export function ServiceStep({ clinic, selectedId, onSelect }: { clinic: PublicClinic; selectedId: string | undefined; onSelect: (id: string) => void }) {
   const { t } = usePatientText();
@@ -27,6 +28,7 @@ export function ServiceStep({ clinic, selectedId, onSelect }: { clinic: PublicCl
                     {price ? ` · ${price}` : ""}
                   </span>
                 </button>
+                <ServiceAbout clinic={clinic} serviceId={service.id} />
               </li>
             );
           })}
@@ -67,6 +69,7 @@ export function PractitionerStep({
                 {practitioner.displayName}
               </span>
             </button>
+            <PractitionerAbout clinic={clinic} practitioner={practitioner} />
           </li>
         ))}
       </ul>

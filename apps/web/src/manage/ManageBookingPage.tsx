@@ -1,6 +1,7 @@
 // /booking/:token — the patient's own page for one appointment: see it, cancel it, or move it
 // (reusing the day and time steps), with the clinic's cancellation rule stated up front.
 import { ClinicPhone } from "../booking/ClinicPhone";
+import { ClinicMapLink } from "./ClinicMapLink";
 import { todayIn, type DateFormat } from "@frontdesk/domain";
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
@@ -97,7 +98,9 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
               {clinic.address ? (
                 <>
                   <dt>{t("common.where")}</dt>
-                  <dd>{clinic.address}</dd>
+                  <dd>
+                    {clinic.address} <ClinicMapLink address={clinic.address} />
+                  </dd>
                 </>
               ) : null}
               <dt>{t("manage.status")}</dt>

@@ -36,6 +36,7 @@ export const clinic: PublicClinic = {
     { id: ids.arnaud, displayName: "Sophie Arnaud (kiné)", colour: "#d97706", serviceIds: [ids.physio] },
   ],
   features: { onlineBooking: true, waitlist: true },
+  brand: { logo: null, accentColour: null, description: null, mapUrl: null, services: {}, practitioners: {} },
   embedOrigins: [],
 };
 

@@ -23,6 +23,10 @@ export const clinics = pgTable(
     email: text("email"),
     phone: text("phone"),
     address: text("address"),
+    /** The booking page's accent (#rrggbb), checked for contrast in @frontdesk/domain brand.ts; null: the default. */
+    accentColour: text("accent_colour"),
+    /** A few sentences for the booking page's header. */
+    description: text("description"),
     /** Staff must sign in with a second factor (TOTP) to work in this clinic. */
     requireMfa: boolean("require_mfa").notNull().default(false),
     /** Origins allowed to embed the public booking page in a frame (CSP frame-ancestors). */
@@ -57,6 +61,7 @@ export const clinics = pgTable(
     check("clinics_waitlist_policy", sql`${t.waitlistOfferMode} in ('in_order', 'all_at_once') and ${t.waitlistOfferMinutes} between 5 and 2880`),
     check("clinics_currency_format", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check("clinics_country_format", sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check("clinics_brand", sql`${t.accentColour} ~ '^#[0-9a-f]{6}$' and length(${t.description}) <= 500`),
     check(
       "clinics_booking_policy",
       sql`${t.minNoticeMinutes} >= 0 and ${t.horizonDays} between 1 and 730 and ${t.slotStepMinutes} between 5 and 240 and ${t.cancellationNoticeMinutes} >= 0`,

@@ -15,3 +15,4 @@ export * from "./intake";
 export { TENANT_ISOLATION_POLICY } from "./policies";
 export * from "./integrations";
 export * from "./waitlist";
+export * from "./brand";

@@ -32,6 +32,8 @@ export const practitioners = pgTable(
     active: boolean("active").notNull().default(true),
     /** What calendar feeds show of this practitioner's appointments: "time", "initials" or "name" (ADR 0040). */
     feedDetail: text("feed_detail").notNull().default("time"),
+    /** What the booking page says about them (their photo is a published clinic_images row). */
+    bio: text("bio"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -39,6 +41,7 @@ export const practitioners = pgTable(
     tenantPrimaryKey("practitioners", t),
     check("practitioners_colour_format", sql`${t.colour} ~ '^#[0-9a-fA-F]{6}$'`),
     check("practitioners_feed_detail", sql`${t.feedDetail} in ('time', 'initials', 'name')`),
+    check("practitioners_bio_length", sql`length(${t.bio}) <= 1000`),
     tenantIsolation(),
   ],
 );
@@ -60,6 +63,8 @@ export const services = pgTable(
     active: boolean("active").notNull().default(true),
     /** Section headings a clinical note of this service starts with (e.g. SOAP); empty: free text only. */
     noteSections: text("note_sections").array().notNull().default(sql`'{}'::text[]`),
+    /** What the booking page says about the service. */
+    description: text("description"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -68,6 +73,7 @@ export const services = pgTable(
     check("services_duration_positive", sql`${t.durationMinutes} between 1 and 1440`),
     check("services_buffers_non_negative", sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
     check("services_price_non_negative", sql`${t.priceCents} is null or ${t.priceCents} >= 0`),
+    check("services_description_length", sql`length(${t.description}) <= 500`),
     tenantIsolation(),
   ],
 );

@@ -5,6 +5,7 @@ import {
   appointmentEvents,
   calendarFeeds,
   clinicDataKeys,
+  clinicImages,
   clinicalNotes,
   appointments,
   appointmentSeries,
@@ -130,6 +131,8 @@ export async function createTestClinic(
       expiresAt: new Date("2030-02-01T00:00:00Z"),
     });
     await tx.insert(auditLog).values({ clinicId, actorKind: "system", action: "create", entity: "clinic", entityId: clinicId });
+    // An upload not yet published (a one-pixel placeholder, not a real PNG), so every tenant table has a row.
+    await tx.insert(clinicImages).values({ clinicId, purpose: "logo", contentType: "image/png", bytes: new Uint8Array([137]), sha256: "0".repeat(64), byteSize: 1, width: 1, height: 1 });
     // A draft note of the fixture's appointment, seen only by its author (its content a placeholder, not ciphertext).
     await tx.insert(clinicalNotes).values({ clinicId, patientId: patient!.id, appointmentId: appointment!.id, authorUserId: owner!.id, content: "fixture" });
     // A retired placeholder, so every tenant table has a row; the API creates the clinic's real, active key on first use.

@@ -35,6 +35,7 @@ export const API_KEY_ACCESS = {
   "practitioners.update": ["setup:manage"],
   "services.create": ["setup:manage"],
   "services.update": ["setup:manage"],
+  "clinic.brand.get": ["calendar:read"],
   "clinic.embed.get": ["setup:manage"],
 } as const satisfies Partial<Record<ProcedurePath, readonly ApiKeyScope[]>>;
 

@@ -4,6 +4,7 @@
 import { type CallerRole, type StaffRole } from "../roles";
 import { accountsAccess } from "./accounts";
 import { bookingAccess } from "./booking";
+import { brandAccess } from "./brand";
 import { clinicalNotesAccess } from "./clinical-notes";
 import { calendarFeedsAccess, feedAccess } from "./feed";
 import { flagsAccess } from "./flags";
@@ -33,6 +34,7 @@ export const PERMISSIONS = {
   ...flagsAccess,
   ...calendarFeedsAccess,
   ...intakeAccess,
+  ...brandAccess,
   ...myAppointmentsAccess,
 } as const satisfies Record<string, Access>;
 

@@ -47,6 +47,41 @@ export const appointmentDetailView = appointmentView
   .extend({ notes: z.string().nullable(), cancelReason: z.string().nullable(), patient: patientContact })
   .meta({ id: "AppointmentDetail" });
 
+/** A published brand image (ADR 0049): its address carries its content hash, so it is cached for good. */
+export const brandImageView = z
+  .object({ id: uuid, url: z.string(), width: z.int(), height: z.int(), contentType: z.enum(["image/png", "image/jpeg", "image/webp"]) })
+  .meta({ id: "BrandImage" });
+
+/** What the booking page shows of the clinic's brand; descriptions, bios and photos keyed by service and practitioner id. */
+export const clinicBrandView = z
+  .object({
+    logo: brandImageView.nullable(),
+    /** #rrggbb, readable with the page's light colours; null: the default accent. */
+    accentColour: z.string().nullable(),
+    description: z.string().nullable(),
+    /** An OpenStreetMap search for the address; null without one. */
+    mapUrl: z.string().nullable(),
+    services: z.record(z.string(), z.object({ description: z.string().nullable() })),
+    practitioners: z.record(z.string(), z.object({ bio: z.string().nullable(), photo: brandImageView.nullable() })),
+  })
+  .meta({ id: "ClinicBrand" });
+
+/** clinic.brand.get: the brand as settings edit it, with every active practitioner and service. */
+export const brandSettingsView = z
+  .object({
+    logo: brandImageView.nullable(),
+    accentColour: z.string().nullable(),
+    description: z.string().nullable(),
+    address: z.string().nullable(),
+    mapUrl: z.string().nullable(),
+    practitioners: z.array(z.object({ id: uuid, displayName: z.string(), bio: z.string().nullable(), photo: brandImageView.nullable() })),
+    services: z.array(z.object({ id: uuid, name: z.string(), description: z.string().nullable() })),
+  })
+  .meta({ id: "BrandSettings" });
+
+/** clinic.brand.uploadImage: the stored, not yet published image. */
+export const uploadedImageView = brandImageView.meta({ id: "UploadedImage" });
+
 /** public.clinic: what a booking page shows. */
 export const clinicPageView = z
   .object({
@@ -66,6 +101,7 @@ export const clinicPageView = z
     features: z.object({ onlineBooking: z.boolean(), waitlist: z.boolean() }),
     /** The sites that may frame this page (they are in its CSP too): the framed page tells only them its height. */
     embedOrigins: z.array(z.string()),
+    brand: clinicBrandView,
   })
   .meta({ id: "ClinicPage" });
 

@@ -22,6 +22,7 @@ const SECTIONS = [
   { to: "/app/settings/features", label: "Features", exact: false },
   { to: "/app/settings/calendar-feeds", label: "Calendar feeds", exact: false },
   { to: "/app/settings/intake", label: "Intake and patient data", exact: false },
+  { to: "/app/settings/brand", label: "Booking page", exact: false },
   { to: "/app/settings/embed", label: "Your website", exact: false },
 ] as const;
 

@@ -135,6 +135,12 @@ export const settingsIntakeRoute = createRoute({
   component: lazyRouteComponent(() => import("./IntakePage"), "IntakePage"),
 });
 
+export const settingsBrandRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "brand",
+  component: lazyRouteComponent(() => import("./BrandPage"), "BrandPage"),
+});
+
 /** Routes under the signed-in layout. */
 export const settingsRoutes = [
   settingsRoute.addChildren([
@@ -153,6 +159,7 @@ export const settingsRoutes = [
     settingsFlagsRoute,
     settingsCalendarFeedsRoute,
     settingsIntakeRoute,
+    settingsBrandRoute,
     settingsEmbedRoute,
   ]),
 ] as const;

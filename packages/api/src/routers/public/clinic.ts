@@ -7,6 +7,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { procedure } from "../../trpc";
 import { flagsOfClinic } from "../../flags/read";
 import { asPublic, clinicBySlug } from "./scope";
+import { publicBrand } from "../../brand/public-brand";
 
 export const clinic = procedure("public.clinic")
     .meta({ openapi: { method: "GET", path: "/clinics/{clinicSlug}", tags: ["Booking"], protect: false, summary: "A clinic's booking page: bookable services, who offers them, the booking policy" } })
@@ -17,12 +18,12 @@ export const clinic = procedure("public.clinic")
     const flags = flagsOfClinic(clinic);
     return asPublic(ctx, clinic.id, async (tx) => {
       const offered = await tx
-        .select({ id: services.id, name: services.name, durationMinutes: services.durationMinutes, priceCents: services.priceCents })
+        .select({ id: services.id, name: services.name, durationMinutes: services.durationMinutes, priceCents: services.priceCents, description: services.description })
         .from(services)
         .where(and(eq(services.clinicId, clinic.id), eq(services.active, true), eq(services.bookableOnline, true)))
         .orderBy(asc(services.name));
       const links = await tx
-        .select({ id: practitioners.id, displayName: practitioners.displayName, colour: practitioners.colour, serviceId: practitionerServices.serviceId })
+        .select({ id: practitioners.id, displayName: practitioners.displayName, colour: practitioners.colour, bio: practitioners.bio, serviceId: practitionerServices.serviceId })
         .from(practitioners)
         .innerJoin(
           practitionerServices,
@@ -31,10 +32,10 @@ export const clinic = procedure("public.clinic")
         .where(and(eq(practitioners.clinicId, clinic.id), eq(practitioners.active, true)))
         .orderBy(asc(practitioners.displayName));
       const bookable = new Set(offered.map((s) => s.id));
-      const people = new Map<string, { id: string; displayName: string; colour: string; serviceIds: string[] }>();
+      const people = new Map<string, { id: string; displayName: string; colour: string; bio: string | null; serviceIds: string[] }>();
       for (const link of links) {
         if (!bookable.has(link.serviceId)) continue;
-        const person = people.get(link.id) ?? { id: link.id, displayName: link.displayName, colour: link.colour, serviceIds: [] };
+        const person = people.get(link.id) ?? { id: link.id, displayName: link.displayName, colour: link.colour, bio: link.bio, serviceIds: [] };
         person.serviceIds.push(link.serviceId);
         people.set(link.id, person);
       }
@@ -56,6 +57,7 @@ export const clinic = procedure("public.clinic")
         services: offered,
         practitioners: [...people.values()],
         features: { onlineBooking: flags.onlineBooking, waitlist: flags.waitlist },
+        brand: await publicBrand(tx, clinic, { services: offered, practitioners: [...people.values()] }),
         embedOrigins: clinic.embedOrigins,
       };
     });
