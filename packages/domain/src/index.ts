@@ -35,6 +35,7 @@ export * from "./schemas/integrations";
 export * from "./schemas/waitlist";
 export * from "./schemas/series";
 export * from "./schemas/free-times";
+export * from "./schemas/reports";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

@@ -14,6 +14,7 @@ import { patientsAccess } from "./patients";
 import { setupAccess } from "./setup";
 import { webhooksAccess } from "./webhooks";
 import { waitlistAccess } from "./waitlist";
+import { reportsAccess } from "./reports";
 
 /** "anyone"; "signedIn" (any session); or the staff roles allowed in the session's active clinic. */
 export type Access = "anyone" | "signedIn" | readonly StaffRole[];
@@ -32,6 +33,7 @@ export const PERMISSIONS = {
   ...flagsAccess,
   ...calendarFeedsAccess,
   ...intakeAccess,
+  ...reportsAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;
