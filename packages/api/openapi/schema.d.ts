@@ -241,6 +241,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A period's figures per practitioner, per service and in total */
+        get: operations["reports-dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -635,6 +652,69 @@ export interface components {
                 weekday: number;
                 start: string;
                 end: string;
+            }[];
+        };
+        ReportsDashboard: {
+            period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+                timezone: string;
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string;
+            };
+            totals: {
+                appointments: number;
+                cancelled: number;
+                lateCancellations: number;
+                noShows: number;
+                noShowRate: number | null;
+                bookedMinutes: number;
+                workingMinutes: number | null;
+                utilisation: number | null;
+                online: number;
+                onlineShare: number | null;
+                leadTimeMedianMinutes: number | null;
+                newPatients: number;
+            };
+            practitioners: {
+                appointments: number;
+                cancelled: number;
+                lateCancellations: number;
+                noShows: number;
+                noShowRate: number | null;
+                bookedMinutes: number;
+                workingMinutes: number | null;
+                utilisation: number | null;
+                online: number;
+                onlineShare: number | null;
+                leadTimeMedianMinutes: number | null;
+                newPatients: number;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                active: boolean;
+            }[];
+            services: {
+                appointments: number;
+                cancelled: number;
+                lateCancellations: number;
+                noShows: number;
+                noShowRate: number | null;
+                bookedMinutes: number;
+                workingMinutes: number | null;
+                utilisation: number | null;
+                online: number;
+                onlineShare: number | null;
+                leadTimeMedianMinutes: number | null;
+                newPatients: number;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                active: boolean;
             }[];
         };
         Error: {
@@ -2019,6 +2099,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Week"];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (reason RATE_LIMITED); retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Briefly unavailable (reason SERVICE_UNAVAILABLE); retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "reports-dashboard": {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportsDashboard"];
                 };
             };
             /** @description Invalid input data */

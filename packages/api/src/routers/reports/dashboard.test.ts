@@ -4,6 +4,7 @@ import { connectAsApp, createTestClinic } from "@frontdesk/db/testing";
 import { addDays, instantAt, type AppointmentStatus } from "@frontdesk/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listen } from "../../testing/http";
 import { codeOf, createStaffWorld, refusal } from "../../testing/staff-world";
 import { dashboardQuery } from "./dashboard";
 
@@ -219,5 +220,30 @@ describe("reports.dashboard", () => {
     }
     // Exactly two years (a leap day included) is allowed.
     await expect(owner.reports.dashboard({ from: "2027-01-01", to: "2028-12-31" })).resolves.toBeTruthy();
+  });
+
+  it("answers over REST with a reports:read key, and a bad period is a 400 that names the field, never a 500", async () => {
+    const server = await listen(world.deps);
+    try {
+      const { key } = await (await world.as("owner")).clinic.apiKeys.create({ name: "reports", scopes: ["reports:read"] });
+      const get = (query: string) => fetch(`${server.base}/api/v1/reports/dashboard?${query}`, { headers: { Authorization: `Bearer ${key}` } });
+      const good = await get("from=2027-03-22&to=2027-03-28");
+      expect(good.status).toBe(200);
+      expect(((await good.json()) as { totals: { appointments: number } }).totals.appointments).toBe(6);
+      for (const query of ["from=2027-03-22&to=2027-03-01", "from=2027-03-22", "from=2027-13-01&to=2027-13-02", "from=1'or'1&to=2027-01-01"]) {
+        const bad = await get(query);
+        expect(bad.status).toBe(400);
+        const body = (await bad.json()) as { error: { message: string; fieldErrors?: Record<string, string[]> } };
+        expect(Object.keys(body.error.fieldErrors ?? {}).length).toBeGreaterThan(0);
+        expect(body.error.message).not.toBe("");
+        expect(JSON.stringify(body)).not.toMatch(/select|appointments_|stack/i);
+      }
+      // A key without the scope is refused.
+      const { key: calendarKey } = await (await world.as("owner")).clinic.apiKeys.create({ name: "calendar", scopes: ["calendar:read"] });
+      const refused = await fetch(`${server.base}/api/v1/reports/dashboard?from=2027-03-22&to=2027-03-28`, { headers: { Authorization: `Bearer ${calendarKey}` } });
+      expect(refused.status).toBe(403);
+    } finally {
+      await server.close();
+    }
   });
 });
