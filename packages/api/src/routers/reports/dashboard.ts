@@ -2,6 +2,7 @@
 // from one SQL statement in the tenant transaction, so row-level security scopes every row read to
 // the active clinic; the statement also names the clinic for the planner (DESIGN §4 rule 5).
 import { reportsDashboardInput, reportsDashboardView, type ReportsDashboardInput } from "@frontdesk/domain";
+import type { Transaction } from "@frontdesk/db";
 import { sql, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../../errors";
 import { procedure } from "../../trpc";
@@ -47,25 +48,44 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
   const day = sql`d.day::timestamp`;
   return sql`
     with c as (
-      select cl.timezone as tz, cl.cancellation_notice_minutes as notice,
+      select cl.timezone as tz, make_interval(mins => cl.cancellation_notice_minutes) as notice,
         ${period.from}::date::timestamp at time zone cl.timezone as period_start,
         (${period.to}::date + 1)::timestamp at time zone cl.timezone as period_end
       from clinics cl
       where cl.id = ${clinicId}
     ),
     appts as (
-      select a.id, a.practitioner_id, a.service_id, a.patient_id, a.status, a.source, a.starts_at, a.ends_at, a.created_at, a.cancelled_at
+      select a.practitioner_id, a.service_id, a.status, a.source, a.starts_at, a.ends_at, a.created_at, a.cancelled_at
       from appointments a
       where a.clinic_id = ${clinicId}
         and a.starts_at >= (select period_start from c)
         and a.starts_at < (select period_end from c)
     ),
+    grouped as (
+      select
+        case when grouping(a.practitioner_id) = 0 then 'practitioner' when grouping(a.service_id) = 0 then 'service' else 'total' end as kind,
+        coalesce(a.practitioner_id, a.service_id) as id,
+        (count(*) filter (where a.status <> 'cancelled'))::int as appointments,
+        (count(*) filter (where a.status = 'cancelled'))::int as cancelled,
+        (count(*) filter (where a.status = 'cancelled' and a.cancelled_at >= a.starts_at - (select notice from c)))::int as late_cancellations,
+        (count(*) filter (where a.status = 'no_show'))::int as no_shows,
+        (count(*) filter (where a.status in ('arrived', 'completed', 'no_show')))::int as outcomes,
+        coalesce(round(sum(date_part('epoch', a.ends_at - a.starts_at)) filter (where a.status <> 'cancelled') / 60), 0)::int as booked_minutes,
+        (count(*) filter (where a.status <> 'cancelled' and a.source = 'online'))::int as online,
+        percentile_cont(0.5) within group (order by date_part('epoch', a.starts_at - a.created_at) / 60) filter (where a.status <> 'cancelled') as lead_time_median_minutes
+      from appts a
+      group by grouping sets ((a.practitioner_id), (a.service_id), ())
+    ),
+    -- Each patient's first kept appointment in the period, when they had no kept one before it.
     firsts as (
-      select f.id
+      select f.practitioner_id, f.service_id
       from (
-        select distinct on (k.patient_id) k.id, k.patient_id
-        from appts k
-        where k.status <> 'cancelled'
+        select distinct on (k.patient_id) k.patient_id, k.practitioner_id, k.service_id
+        from appointments k
+        where k.clinic_id = ${clinicId}
+          and k.starts_at >= (select period_start from c)
+          and k.starts_at < (select period_end from c)
+          and k.status <> 'cancelled'
         order by k.patient_id, k.starts_at, k.id
       ) f
       where not exists (
@@ -74,22 +94,13 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
           and b.starts_at < (select period_start from c) and b.status <> 'cancelled'
       )
     ),
-    grouped as (
+    newcomers as (
       select
-        case when grouping(a.practitioner_id) = 0 then 'practitioner' when grouping(a.service_id) = 0 then 'service' else 'total' end as kind,
-        a.practitioner_id, a.service_id,
-        (count(*) filter (where a.status <> 'cancelled'))::int as appointments,
-        (count(*) filter (where a.status = 'cancelled'))::int as cancelled,
-        (count(*) filter (where a.status = 'cancelled' and a.cancelled_at >= a.starts_at - make_interval(mins => (select notice from c))))::int as late_cancellations,
-        (count(*) filter (where a.status = 'no_show'))::int as no_shows,
-        (count(*) filter (where a.status in ('arrived', 'completed', 'no_show')))::int as outcomes,
-        coalesce(round(sum(extract(epoch from a.ends_at - a.starts_at)) filter (where a.status <> 'cancelled') / 60), 0)::int as booked_minutes,
-        (count(*) filter (where a.status <> 'cancelled' and a.source = 'online'))::int as online,
-        percentile_cont(0.5) within group (order by extract(epoch from a.starts_at - a.created_at) / 60) filter (where a.status <> 'cancelled') as lead_time_median_minutes,
-        count(f.id)::int as new_patients
-      from appts a
-      left join firsts f on f.id = a.id
-      group by grouping sets ((a.practitioner_id), (a.service_id), ())
+        case when grouping(f.practitioner_id) = 0 then 'practitioner' when grouping(f.service_id) = 0 then 'service' else 'total' end as kind,
+        coalesce(f.practitioner_id, f.service_id) as id,
+        count(*)::int as new_patients
+      from firsts f
+      group by grouping sets ((f.practitioner_id), (f.service_id), ())
     ),
     days as (
       select d::date as day from generate_series(${period.from}::date, ${period.to}::date, interval '1 day') d
@@ -126,36 +137,49 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
     ),
     working_minutes as (
       select w.practitioner_id,
-        coalesce(round((select sum(extract(epoch from upper(r) - lower(r))) from unnest(w.worked) r) / 60), 0)::int as minutes
+        coalesce(round((select sum(date_part('epoch', upper(r) - lower(r))) from unnest(w.worked) r) / 60), 0)::int as minutes
       from working w
       join practitioners p on p.clinic_id = ${clinicId} and p.id = w.practitioner_id and p.active
     ),
     rows as (
       select 'practitioner' as kind, p.id, p.display_name as name, p.active,
-        g.appointments, g.cancelled, g.late_cancellations, g.no_shows, g.outcomes, g.booked_minutes, g.online, g.lead_time_median_minutes, g.new_patients,
+        g.appointments, g.cancelled, g.late_cancellations, g.no_shows, g.outcomes, g.booked_minutes, g.online, g.lead_time_median_minutes, n.new_patients,
         coalesce(wm.minutes, 0) as working_minutes
       from practitioners p
-      left join grouped g on g.kind = 'practitioner' and g.practitioner_id = p.id
+      left join grouped g on g.kind = 'practitioner' and g.id = p.id
+      left join newcomers n on n.kind = 'practitioner' and n.id = p.id
       left join working_minutes wm on wm.practitioner_id = p.id
-      where p.clinic_id = ${clinicId} and (p.active or g.practitioner_id is not null)
+      where p.clinic_id = ${clinicId} and (p.active or g.id is not null)
       union all
       select 'service', s.id, s.name, s.active,
-        g.appointments, g.cancelled, g.late_cancellations, g.no_shows, g.outcomes, g.booked_minutes, g.online, g.lead_time_median_minutes, g.new_patients,
+        g.appointments, g.cancelled, g.late_cancellations, g.no_shows, g.outcomes, g.booked_minutes, g.online, g.lead_time_median_minutes, n.new_patients,
         null
       from services s
-      left join grouped g on g.kind = 'service' and g.service_id = s.id
-      where s.clinic_id = ${clinicId} and (s.active or g.service_id is not null)
+      left join grouped g on g.kind = 'service' and g.id = s.id
+      left join newcomers n on n.kind = 'service' and n.id = s.id
+      where s.clinic_id = ${clinicId} and (s.active or g.id is not null)
       union all
       select 'total', null, null, null,
-        g.appointments, g.cancelled, g.late_cancellations, g.no_shows, g.outcomes, g.booked_minutes, g.online, g.lead_time_median_minutes, g.new_patients,
+        g.appointments, g.cancelled, g.late_cancellations, g.no_shows, g.outcomes, g.booked_minutes, g.online, g.lead_time_median_minutes, n.new_patients,
         (select coalesce(sum(minutes), 0)::int from working_minutes)
       from (select 1) one
       left join grouped g on g.kind = 'total'
+      left join newcomers n on n.kind = 'total'
     )
     select r.*, c.tz as timezone, c.period_start, c.period_end
     from rows r cross join c
     order by case r.kind when 'total' then 0 when 'practitioner' then 1 else 2 end, r.name, r.id
   `;
+}
+
+/**
+ * Runs the dashboard's statement in `tx`. A year of a busy clinic is some 60,000 rows to sort
+ * (grouping sets, medians, each patient's first appointment): with PostgreSQL's default 4 MB
+ * work_mem those sorts spill to disk and take seconds, so this transaction gets more.
+ */
+export async function runDashboard(tx: Transaction, clinicId: string, period: ReportsDashboardInput) {
+  await tx.execute(sql`set local work_mem = '64MB'`);
+  return tx.execute<DashboardRow>(dashboardQuery(clinicId, period));
 }
 
 const ratio = (part: number, whole: number | null) => (whole ? part / whole : null);
@@ -189,7 +213,7 @@ export const dashboard = procedure("reports.dashboard")
   .input(reportsDashboardInput)
   .output(reportsDashboardView)
   .query(async ({ ctx, input }) => {
-    const rows = await ctx.staff.tx.execute<DashboardRow>(dashboardQuery(ctx.staff.clinicId, input));
+    const rows = await runDashboard(ctx.staff.tx, ctx.staff.clinicId, input);
     const total = rows.find((row) => row.kind === "total");
     if (!total) throw new NotFoundError("Clinic");
     const named = (kind: "practitioner" | "service") =>
