@@ -15,6 +15,7 @@ import { patientsRoutes } from "./staff/patients/routes";
 import { settingsRoutes } from "./staff/settings/routes";
 import { waitlistRoutes } from "./staff/waitlist/routes";
 import { setupRoutes } from "./staff/setup/routes";
+import { reportsRoutes } from "./staff/reports/routes";
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: HomePage });
 
@@ -86,7 +87,7 @@ const routeTree = rootRoute.addChildren([
   waitlistOfferRoute,
   staffRoute.addChildren([
     ...accountPublicRoutes,
-    signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...setupRoutes, ...accountRoutes, ...waitlistRoutes]),
+    signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...setupRoutes, ...accountRoutes, ...waitlistRoutes, ...reportsRoutes]),
   ]),
 ]);
 

@@ -40,6 +40,7 @@ const NAV_KEYS: Record<StaffNavItem["to"], string> = {
   "/app/waitlist": "nav.waitlist",
   "/app/settings": "nav.settings",
   "/app/setup": "nav.setup",
+  "/app/reports": "nav.reports",
 };
 
 export function useNavLabel() {

@@ -4,7 +4,7 @@ import { can, type ProcedurePath } from "@frontdesk/domain";
 import type { StaffRole } from "./types";
 
 export interface StaffNavItem {
-  to: "/app/calendar" | "/app/patients" | "/app/waitlist" | "/app/settings" | "/app/setup";
+  to: "/app/calendar" | "/app/patients" | "/app/waitlist" | "/app/settings" | "/app/setup" | "/app/reports";
   label: string;
 }
 
@@ -15,6 +15,7 @@ const SECTIONS: Array<StaffNavItem & { needs: ProcedurePath }> = [
   { to: "/app/waitlist", label: "Waitlist", needs: "waitlist.list" },
   { to: "/app/settings", label: "Clinic settings", needs: "clinic.settings.update" },
   { to: "/app/setup", label: "Setup checklist", needs: "clinic.setup.checklist" },
+  { to: "/app/reports", label: "Reports", needs: "reports.dashboard" },
 ];
 
 export function navigationFor(role: StaffRole): StaffNavItem[] {
