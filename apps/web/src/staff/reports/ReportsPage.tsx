@@ -184,7 +184,8 @@ function ReportSection({ id, title, rows, formats, chart }: { id: string; title:
           <Suspense fallback={<Skeleton height="14rem" />}>
             <ReportChart title={`${title}: ${chart.label}`} labels={rows.map((row) => row.name)} values={rows.map(chart.value)} format={chart.format} />
           </Suspense>
-          <div className={styles.tableWrap}>
+          {/* Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too. */}
+          <div className={styles.tableWrap} role="group" aria-labelledby={id} tabIndex={0}>
             <table className={styles.table}>
               <caption className="visually-hidden">{title}</caption>
               <thead>
