@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-properties -- a benchmark script: an entry point */
 // `pnpm --filter @frontdesk/server exec tsx bench/reports.bench.ts` (part of `pnpm bench`): the
 // owners' dashboard (reports.dashboard, ADR 0053) over a year of a busy clinic, against a floor
 // measured in the same run: counting that year's appointments through the same index, in the same

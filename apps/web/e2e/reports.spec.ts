@@ -65,7 +65,7 @@ for (const width of [1440, 1024]) {
     await page.getByRole("button", { name: "Download as CSV" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(`report-${from}-${to}.csv`);
-    const csv = await readFile((await file.path())!, "utf8");
+    const csv = await readFile(await file.path(), "utf8");
     const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toMatch(/^Group,Name,Appointments,No-show rate,/);
     // The header, the clinic, then each practitioner and service.
