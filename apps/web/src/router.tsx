@@ -17,6 +17,7 @@ import { settingsRoutes } from "./staff/settings/routes";
 import { waitlistRoutes } from "./staff/waitlist/routes";
 import { setupRoutes } from "./staff/setup/routes";
 import { calendarFeedsRoutes } from "./staff/calendar-feeds/routes";
+import { reportsRoutes } from "./staff/reports/routes";
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: HomePage });
 
@@ -89,7 +90,7 @@ const routeTree = rootRoute.addChildren([
   waitlistOfferRoute,
   staffRoute.addChildren([
     ...accountPublicRoutes,
-    signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...setupRoutes, ...accountRoutes, ...waitlistRoutes, ...calendarFeedsRoutes]),
+    signedInRoute.addChildren([staffIndexRoute, ...calendarRoutes, ...patientsRoutes, ...settingsRoutes, ...setupRoutes, ...accountRoutes, ...waitlistRoutes, ...calendarFeedsRoutes, ...reportsRoutes]),
   ]),
 ]);
 

@@ -29,6 +29,7 @@ import { publicRouter } from "./routers/public";
 import { scheduleRouter } from "./routers/schedule";
 import { servicesRouter } from "./routers/services";
 import { waitlistRouter } from "./routers/waitlist";
+import { reportsRouter } from "./routers/reports";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -47,6 +48,7 @@ export const appRouter = router({
   schedule: scheduleRouter,
   notifications: notificationsRouter,
   waitlist: waitlistRouter,
+  reports: reportsRouter,
   clinic: {
     staff: clinicStaffRouter,
     settings: clinicSettingsRouter,

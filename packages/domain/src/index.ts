@@ -40,6 +40,7 @@ export * from "./schemas/free-times";
 export * from "./schemas/my-appointments";
 export * from "./schemas/embed";
 export * from "./schemas/brand";
+export * from "./schemas/reports";
 
 // ---- Failures: reasons and the field-error shape ----
 export * from "./failure";

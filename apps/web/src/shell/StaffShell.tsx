@@ -41,6 +41,7 @@ const NAV_KEYS: Record<StaffNavItem["to"], string> = {
   "/app/settings": "nav.settings",
   "/app/setup": "nav.setup",
   "/app/calendar-feeds": "nav.calendarFeeds",
+  "/app/reports": "nav.reports",
 };
 
 export function useNavLabel() {

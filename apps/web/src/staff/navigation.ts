@@ -4,7 +4,7 @@ import { can, type ProcedurePath } from "@frontdesk/domain";
 import type { StaffRole } from "./types";
 
 export interface StaffNavItem {
-  to: "/app/calendar" | "/app/patients" | "/app/waitlist" | "/app/settings" | "/app/setup" | "/app/calendar-feeds";
+  to: "/app/calendar" | "/app/patients" | "/app/waitlist" | "/app/settings" | "/app/setup" | "/app/calendar-feeds" | "/app/reports";
   label: string;
 }
 
@@ -18,6 +18,7 @@ const SECTIONS: Array<StaffNavItem & { needs: ProcedurePath; unless?: ProcedureP
   { to: "/app/setup", label: "Setup checklist", needs: "clinic.setup.checklist" },
   // Practitioners make their own feeds; owners and admins find them in the clinic settings.
   { to: "/app/calendar-feeds", label: "Calendar feeds", needs: "clinic.calendarFeeds.list", unless: "clinic.settings.update" },
+  { to: "/app/reports", label: "Reports", needs: "reports.dashboard" },
 ];
 
 export function navigationFor(role: StaffRole): StaffNavItem[] {

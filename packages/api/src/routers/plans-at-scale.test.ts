@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBookableClinic, type BookableClinic } from "../testing";
 import { appointmentsInWindow } from "./calendar/range";
 import { patientSearchQuery } from "./patients/search";
+import { dashboardQuery } from "./reports/dashboard";
 
 const { db, close } = connectAsApp();
 const owner = connectAsOwner();
@@ -94,5 +95,16 @@ describe("patients.search by phone at scale", () => {
       tx.execute<{ "QUERY PLAN": string }>(sql`explain (format text, verbose) ${patientSearchQuery(clinic.clinicId, { query: "06 05 55 57 54", page: 1, pageSize: 20 }, "FR")}`),
     ).then((rows) => [rows.map((row) => row["QUERY PLAN"]).join("\n")]);
     expect(plan!.split("\n").find((line) => line.includes("Filter:") && line.includes("search_text"))).toMatch(/search_text ~~ \(InitPlan \d+\)/);
+  });
+});
+
+describe("reports.dashboard at scale", () => {
+  it("reads the period's appointments through the clinic's time index bounded on both sides, and each patient's past by key", async () => {
+    const scans = await indexScans(db, staff(), () => dashboardQuery(clinic.clinicId, { from: "2026-10-01", to: "2026-10-31" }));
+    const onAppointments = scans.filter((scan) => scan.index.startsWith("appointments_"));
+    expect(onAppointments.find((scan) => scan.index === "appointments_clinic_range_idx")?.condition).toMatch(/starts_at >= .*starts_at < /);
+    // New patients: whether each patient seen in the period came before, not the clinic's whole history.
+    expect(onAppointments.find((scan) => scan.index === "appointments_patient_idx")?.condition).toMatch(/patient_id = .*starts_at < /);
+    expect(onAppointments).toHaveLength(2);
   });
 });

@@ -206,3 +206,6 @@ export async function signUpVerified(
   if (outcome.status !== "signed_in") throw new Error(`expected a signed-in account, got ${outcome.status}`);
   return { ...signedIn, user: outcome.user };
 }
+
+/** The dashboard's statement, for the benchmark that times it (apps/server/bench/reports.bench.ts). */
+export { dashboardQuery, runDashboard } from "../routers/reports/dashboard";

@@ -31,6 +31,12 @@ export const appointments = pgTable(
     source: appointmentSource("source").notNull(),
     notes: text("notes"),
     cancelReason: text("cancel_reason"),
+    /**
+     * When it was cancelled (reports count a cancellation inside the clinic's notice as late).
+     * Kept by a trigger (migration 0034), so that no cancel path can forget it: set when the
+     * status becomes cancelled, cleared when an undo brings it back.
+     */
+    cancelledAt: instant("cancelled_at"),
     /** Optimistic concurrency: every update bumps it; a stale version is a conflict. */
     version: integer("version").notNull().default(1),
     /** Sent by the booking client once per attempt: a retried request finds this row instead of booking twice. */

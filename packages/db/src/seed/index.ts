@@ -200,6 +200,10 @@ async function seedClinic(db: Database, demo: DemoClinic, passwordHash: string, 
               blockedTo: new Date(blockedTo),
               status: demoStatus(start, now.getTime(), next()),
               source: next() < 0.5 ? "online" : "staff",
+              // Booked 1 to 14 days before it starts (and never after the seed runs), so the
+              // reports' lead times look like a clinic's; from the start time, not the random
+              // sequence, which the rest of the demo depends on.
+              createdAt: new Date(Math.min(now.getTime(), start - (1 + (Math.floor(start / MINUTE_MS / 15) % 14)) * 24 * 60 * MINUTE_MS)),
             });
           }
         }

@@ -3,7 +3,7 @@
 // themselves) needs a signed-in session, whatever the key's scopes.
 import type { ProcedurePath } from ".";
 
-export const API_KEY_SCOPES = ["calendar:read", "appointments:write", "patients:read", "setup:manage"] as const;
+export const API_KEY_SCOPES = ["calendar:read", "appointments:write", "patients:read", "setup:manage", "reports:read"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const API_KEY_SCOPE_NAMES: Record<ApiKeyScope, string> = {
@@ -11,6 +11,7 @@ export const API_KEY_SCOPE_NAMES: Record<ApiKeyScope, string> = {
   "appointments:write": "Book, move and cancel appointments (and add patients while booking)",
   "patients:read": "Read patient records and contact details",
   "setup:manage": "Change practitioners and services, read the sites that may embed the booking page",
+  "reports:read": "Read the clinic's reports (figures per practitioner and service, no patient data)",
 };
 
 /** The scopes a key needs for each procedure it may call; [] for the public booking procedures. */
@@ -37,6 +38,7 @@ export const API_KEY_ACCESS = {
   "services.update": ["setup:manage"],
   "clinic.brand.get": ["calendar:read"],
   "clinic.embed.get": ["setup:manage"],
+  "reports.dashboard": ["reports:read"],
 } as const satisfies Partial<Record<ProcedurePath, readonly ApiKeyScope[]>>;
 
 /** The scopes `path` needs from a key, or null when keys may not call it at all. */

@@ -16,6 +16,7 @@ import { patientsAccess } from "./patients";
 import { setupAccess } from "./setup";
 import { webhooksAccess } from "./webhooks";
 import { waitlistAccess } from "./waitlist";
+import { reportsAccess } from "./reports";
 
 /** "anyone"; "signedIn" (any session); or the staff roles allowed in the session's active clinic. */
 export type Access = "anyone" | "signedIn" | readonly StaffRole[];
@@ -36,6 +37,7 @@ export const PERMISSIONS = {
   ...intakeAccess,
   ...brandAccess,
   ...myAppointmentsAccess,
+  ...reportsAccess,
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof PERMISSIONS;

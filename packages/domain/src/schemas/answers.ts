@@ -302,3 +302,39 @@ export const myAppointmentsView = z.object({
 });
 /** clinic.embed.get / update: the sites that may frame the clinic's booking page (ADR 0051). */
 export const embedOriginsView = z.object({ origins: z.array(z.string()) }).meta({ id: "EmbedOrigins" });
+/**
+ * reports.dashboard (ADR 0053): one period's figures. Rates are fractions (0.25 is 25 %), null
+ * when nothing to divide by; minutes are whole minutes.
+ */
+const reportFigures = z.object({
+  /** Appointments that start in the period and were not cancelled. */
+  appointments: z.int(),
+  cancelled: z.int(),
+  /** Cancelled within the clinic's cancellation notice before the start (or after it). */
+  lateCancellations: z.int(),
+  noShows: z.int(),
+  /** No-shows among the appointments whose outcome is known (arrived, completed or no-show). */
+  noShowRate: z.number().nullable(),
+  /** Minutes of the appointments (not cancelled), buffers excluded. */
+  bookedMinutes: z.int(),
+  /** Weekly hours over the period, plus extra hours, minus time off; null for a service. */
+  workingMinutes: z.int().nullable(),
+  /** bookedMinutes / workingMinutes; may pass 1 when staff book outside the hours. */
+  utilisation: z.number().nullable(),
+  online: z.int(),
+  /** online / appointments. */
+  onlineShare: z.number().nullable(),
+  /** Median time from booking to start, in minutes. */
+  leadTimeMedianMinutes: z.number().nullable(),
+  /** Patients whose first appointment ever (not cancelled) is in the period. */
+  newPatients: z.int(),
+});
+
+export const reportsDashboardView = z
+  .object({
+    period: z.object({ from: localDate, to: localDate, timezone: z.string(), start: instant, end: instant }),
+    totals: reportFigures,
+    practitioners: z.array(reportFigures.extend({ id: uuid, name: z.string(), active: z.boolean() })),
+    services: z.array(reportFigures.extend({ id: uuid, name: z.string(), active: z.boolean() })),
+  })
+  .meta({ id: "ReportsDashboard" });

@@ -12,7 +12,7 @@ import { EmptyNotice, ErrorNotice } from "../../ui/Notice";
 import { useStaffSession } from "../StaffLayout";
 import { describeChanges, type ChangeFormats } from "./audit-changes";
 import { AuditPatientFilter } from "./AuditPatientFilter";
-import { toCsv } from "./audit-csv";
+import { saveCsv, toCsv } from "../../lib/csv";
 import { Loading } from "../../ui/Loading";
 import styles from "./settings.module.css";
 import type { AuditEntry, AuditFilters } from "./types";
@@ -228,17 +228,13 @@ function AuditRow({ entry, when, formats, onlyPatient }: { entry: AuditEntry; wh
   );
 }
 
-/** The entries shown, as a CSV file the browser saves (audit-csv.ts defuses formulas). */
+/** The entries shown, as a CSV file the browser saves (lib/csv.ts defuses formulas). */
 function downloadCsv(items: AuditEntry[], format: DateFormat, formats: ChangeFormats) {
   const csv = toCsv(
     ["When", "Who", "Action", "Kind of record", "Record", "Record id", "Changes"],
     items.map((entry) => [format.dateTime(entry.at), whoDid(entry), entry.action, ENTITIES[entry.entity] ?? entry.entity, entry.entityName ?? "", entry.entityId ?? "", describeChanges(entry.changes, formats).join("; ")]),
   );
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-  link.download = "audit-log.csv";
-  link.click();
-  URL.revokeObjectURL(link.href);
+  saveCsv("audit-log.csv", csv);
 }
 
 /** The clinic's locale when this browser can format in it. */

@@ -1,4 +1,4 @@
-// The audit log as CSV for the clinic's compliance officer. A spreadsheet runs a cell that starts
+// CSV files staff download (the audit log, reports): one rule for every export. A spreadsheet runs a cell that starts
 // with = + - @ (or a tab or carriage return) as a formula: such cells get a leading apostrophe,
 // so a patient named "=HYPERLINK(…)" is shown, never run (OWASP "CSV injection").
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -11,4 +11,13 @@ export function csvCell(value: string): string {
 export function toCsv(header: string[], rows: string[][]): string {
   // CRLF line ends (RFC 4180), and a byte-order mark so spreadsheet programs read UTF-8 names right.
   return "\uFEFF" + [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+/** Has the browser save `csv` as `filename`. */
+export function saveCsv(filename: string, csv: string): void {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(link.href);
 }

@@ -1,21 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./audit-csv";
 import { describeChanges } from "./audit-changes";
-
-describe("the audit log's CSV", () => {
-  it("defuses cells a spreadsheet would run as formulas", () => {
-    expect(csvCell("=HYPERLINK(\"http://evil\")")).toBe("\"'=HYPERLINK(\"\"http://evil\"\")\"");
-    expect(csvCell("+33 6 12")).toBe("'+33 6 12");
-    expect(csvCell("-1")).toBe("'-1");
-    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvCell("\tcmd")).toBe("'\tcmd");
-    expect(csvCell("Ada Lovelace")).toBe("Ada Lovelace");
-  });
-
-  it("quotes commas, quotes and line breaks, and ends rows with CRLF", () => {
-    expect(toCsv(["a", "b"], [["x, y", 'say "hi"'], ["line\nbreak", ""]])).toBe('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n"line\nbreak",\r\n');
-  });
-});
 
 describe("audit changes", () => {
   it("names fields as people do and shows money and times in the clinic's formats", () => {
