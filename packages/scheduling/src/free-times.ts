@@ -1,10 +1,10 @@
 // The next free times over a long range (the staff finder): computeSlots in windows, earliest
-// first, filtered by local time of day, stopping as soon as enough are found. Pure, like the
+// first, filtered by local time of day (by the engine, from `startMinutes`), stopping as soon as enough are found. Pure, like the
 // engine: the answer depends only on the query.
 import { createZoneClock, dayNumberOf, localDateOfDay } from "@frontdesk/domain";
 import { computeSlots } from "./compute";
 import { SchedulingInputError } from "./errors";
-import { createInstantFormatter, parseInstant } from "./instants";
+import { parseInstant } from "./instants";
 import type { SlotDay, SlotQuery } from "./types";
 import { MAX_QUERY_DAYS } from "./validate";
 
@@ -18,8 +18,6 @@ export const MAX_FREE_TIME_DAYS = 366;
 export interface FreeTimeQuery extends SlotQuery {
   /** Stop after this many times. */
   limit: number;
-  /** Local start times kept, minutes after midnight: `from` inclusive, `to` exclusive. */
-  startMinutes?: { from: number; to: number };
 }
 
 export type FreeTime = SlotDay["slots"][number];
@@ -84,7 +82,6 @@ export function findFreeTimes(query: FreeTimeQuery): FreeTime[] {
   // parse the whole range again per window. Nearness is read from the date at the front of each
   // ISO string, without parsing it; a string that has none is passed on for the engine to refuse.
   const found: FreeTime[] = [];
-  const format = createInstantFormatter();
   for (let windowStart = fromDay, size = FIRST_WINDOW_DAYS; windowStart <= toDay && found.length < query.limit; windowStart += size, size = WINDOW_DAYS) {
     const windowEnd = Math.min(windowStart + size - 1, toDay);
     // The engine reads a day either side of the window; an offset or a slot past midnight adds at most one more.
@@ -95,24 +92,9 @@ export function findFreeTimes(query: FreeTimeQuery): FreeTime[] {
     const practitioners = query.startMinutes && window ? near.filter((p) => mayStartWithin(p, query.startMinutes!, window)) : near;
     if (practitioners.length === 0) continue;
     const days = computeSlots({ ...query, practitioners, from: localDateOfDay(windowStart), to: localDateOfDay(windowEnd) });
-    for (const [offset, day] of days.entries()) {
-      let first = 0;
-      let latest: string | null = null;
-      if (clock && query.startMinutes) {
-        // The bounds in the engine's own format, so slots compare as strings (no parsing per slot),
-        // and the day's slots are sorted: find the first by halving, stop at the first too late.
-        const earliest = format(clock.wallTimeToEpochMs(windowStart + offset, query.startMinutes.from));
-        latest = format(clock.wallTimeToEpochMs(windowStart + offset, query.startMinutes.to));
-        let high = day.slots.length;
-        while (first < high) {
-          const middle = (first + high) >> 1;
-          if (day.slots[middle]!.start < earliest) first = middle + 1;
-          else high = middle;
-        }
-      }
-      for (let i = first; i < day.slots.length; i++) {
-        const slot = day.slots[i]!;
-        if (latest !== null && slot.start >= latest) break;
+    // The engine keeps only starts in the time-of-day range itself (one place for the slot rules).
+    for (const day of days) {
+      for (const slot of day.slots) {
         found.push(slot);
         if (found.length >= query.limit) return found;
       }
