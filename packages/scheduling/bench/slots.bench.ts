@@ -115,6 +115,8 @@ const runs: Array<[string, () => number]> = [
   ["floor: computeSlots over the same 90 days (62 + 28)", () => halves.reduce((sum, half) => sum + computeSlots(half).length, 0)],
   ["first free time, no filter (found on day 1)", () => findFreeTimes({ ...finderQuery, limit: 1 }).length],
   ["10 times after 19:00 (none: all 90 days searched)", () => findFreeTimes({ ...finderQuery, limit: 10, startMinutes: { from: 19 * 60, to: 24 * 60 } }).length],
+  // Inside the hours but too late for a 30-minute service to end by 18:00: the engine must run on every day.
+  ["10 times 17:45-18:00 (none: all 90 days computed)", () => findFreeTimes({ ...finderQuery, limit: 10, startMinutes: { from: 17 * 60 + 45, to: 18 * 60 } }).length],
 ];
 // Interleaved, one call of each per round: a busy machine slows all three alike, so the ratios hold.
 for (let i = 0; i < 10; i++) for (const [, run] of runs) run();

@@ -23,13 +23,14 @@ export function computeSlots(query: SlotQuery): SlotDay[] {
   const windowStart = clock.wallTimeToEpochMs(window.firstDay, 0);
   const windowEnd = clock.wallTimeToEpochMs(lastListedDay + 1, 0) + q.durationMs;
   const earliestStart = q.nowMs + q.minNoticeMs;
+  const allowedStarts = allowedStartsOf(q, clock, window);
 
   // Start instant → ids of everyone free for [start, start + duration). Practitioners are visited
   // in the order given, so each list comes out in that order.
   const practitionersByStart = new Map<number, string[]>();
   for (const practitioner of q.practitioners) {
     const availability = availabilityOf(practitioner, clock, window, windowStart, windowEnd);
-    forEachFreeStart(availability, normalizeIntervals(practitioner.busy), q, earliestStart, (start) => {
+    forEachFreeStart(availability, normalizeIntervals(practitioner.busy), q, earliestStart, allowedStarts, (start) => {
       const ids = practitionersByStart.get(start);
       if (ids === undefined) practitionersByStart.set(start, [practitioner.id]);
       else ids.push(practitioner.id);
@@ -94,34 +95,55 @@ function availabilityOf(
 }
 
 /**
+ * The instants a slot may start in: each read day's local `startMinutes` range, converted with
+ * the zone clock (so a DST day keeps 17:45 at 17:45), or the whole time line without a range.
+ */
+function allowedStartsOf(q: NormalizedQuery, clock: ZoneClock, window: AvailabilityWindow): Interval[] {
+  if (q.startMinutes === null) return [{ start: -Infinity, end: Infinity }];
+  const allowed: Interval[] = [];
+  for (let day = window.firstDay; day <= window.lastDay; day++) {
+    allowed.push({ start: clock.wallTimeToEpochMs(day, q.startMinutes.from), end: clock.wallTimeToEpochMs(day, q.startMinutes.to) });
+  }
+  return allowed;
+}
+
+/**
  * Calls `offer` with each start on the step grid of an availability interval whose slot fits in
- * that interval, respects the minimum notice, and whose buffered span overlaps no busy interval.
- * Starts arrive in increasing order, which lets one cursor walk the sorted busy list.
+ * that interval, lies in an allowed range, respects the minimum notice, and whose buffered span
+ * overlaps no busy interval. Starts arrive in increasing order, which lets one cursor walk the
+ * sorted busy list and another the sorted allowed ranges.
  */
 function forEachFreeStart(
   availability: readonly Interval[],
   busy: readonly Interval[],
   q: NormalizedQuery,
   earliestStart: number,
+  allowed: readonly Interval[],
   offer: (start: number) => void,
 ): void {
   const { stepMs, durationMs, bufferBeforeMs, bufferAfterMs } = q;
   let nextBusy = 0;
+  let nextAllowed = 0;
   for (const { start: anchor, end: intervalEnd } of availability) {
-    // The grid stays anchored on the interval's start; notice only skips grid points.
+    // The grid stays anchored on the interval's start; notice and the allowed ranges only skip grid points.
     let step = anchor >= earliestStart ? 0 : Math.ceil((earliestStart - anchor) / stepMs);
-    for (let start = anchor + step * stepMs; start + durationMs <= intervalEnd; start = anchor + step * stepMs) {
-      const blockedFrom = start - bufferBeforeMs;
-      const blockedUntil = start + durationMs + bufferAfterMs;
-      while (nextBusy < busy.length && (busy[nextBusy]?.end ?? Infinity) <= blockedFrom) nextBusy++;
-      const conflict = busy[nextBusy];
-      if (conflict !== undefined && conflict.start < blockedUntil) {
-        // Jump to the first grid point whose leading buffer clears this busy interval.
-        step = Math.max(step + 1, Math.ceil((conflict.end + bufferBeforeMs - anchor) / stepMs));
-        continue;
+    while (nextAllowed < allowed.length && allowed[nextAllowed]!.end <= anchor) nextAllowed++;
+    for (let range = nextAllowed; range < allowed.length && allowed[range]!.start + durationMs <= intervalEnd; range++) {
+      const { start: rangeStart, end: rangeEnd } = allowed[range]!;
+      if (rangeStart > anchor) step = Math.max(step, Math.ceil((rangeStart - anchor) / stepMs));
+      for (let start = anchor + step * stepMs; start < rangeEnd && start + durationMs <= intervalEnd; start = anchor + step * stepMs) {
+        const blockedFrom = start - bufferBeforeMs;
+        const blockedUntil = start + durationMs + bufferAfterMs;
+        while (nextBusy < busy.length && (busy[nextBusy]?.end ?? Infinity) <= blockedFrom) nextBusy++;
+        const conflict = busy[nextBusy];
+        if (conflict !== undefined && conflict.start < blockedUntil) {
+          // Jump to the first grid point whose leading buffer clears this busy interval.
+          step = Math.max(step + 1, Math.ceil((conflict.end + bufferBeforeMs - anchor) / stepMs));
+          continue;
+        }
+        offer(start);
+        step++;
       }
-      offer(start);
-      step++;
     }
   }
 }

@@ -33,6 +33,25 @@ describe("findFreeTimes", () => {
     expect(times.map((t) => t.start)).toEqual(["2026-06-02T05:00:00Z"]);
   });
 
+  it("answers the same when practitioners whose hours cannot reach the time-of-day window are left out", () => {
+    const late = { id: "late", weeklyHours: [{ weekday: 2, start: "14:00", end: "21:00" }], exceptions: [], busy: [] };
+    const early = { id: "early", weeklyHours: [{ weekday: 2, start: "08:00", end: "18:00" }], exceptions: [], busy: [] };
+    const evening = { from: 19 * 60, to: 24 * 60 };
+    const both = findFreeTimes({ ...base, limit: 4, startMinutes: evening, practitioners: [early, late] });
+    expect(both).toEqual(findFreeTimes({ ...base, limit: 4, startMinutes: evening, practitioners: [late] }));
+    expect(both.map((t) => [t.start, t.practitionerIds])).toEqual([
+      ["2026-03-24T18:00:00Z", ["late"]],
+      ["2026-03-24T18:30:00Z", ["late"]],
+      ["2026-03-24T19:00:00Z", ["late"]],
+      ["2026-03-24T19:30:00Z", ["late"]],
+    ]);
+    // Extra hours count as hours; hours the engine cannot read still reach it, to be refused by name.
+    const extra = { ...early, exceptions: [{ kind: "available" as const, start: "2026-03-25T18:00:00Z", end: "2026-03-25T20:00:00Z" }] };
+    expect(findFreeTimes({ ...base, limit: 1, startMinutes: evening, practitioners: [extra] }).map((t) => t.start)).toEqual(["2026-03-25T18:00:00Z"]);
+    const unreadable = { ...early, weeklyHours: [{ weekday: 2, start: "8h", end: "18:00" }] };
+    expect(() => findFreeTimes({ ...base, startMinutes: evening, practitioners: [unreadable] })).toThrow(/weeklyHours/);
+  });
+
   it("answers nothing when nothing fits, and refuses a reversed or endless range", () => {
     expect(findFreeTimes({ ...base, startMinutes: { from: 20 * 60, to: 21 * 60 } })).toEqual([]);
     expect(() => findFreeTimes({ ...base, to: "2026-03-01" })).toThrow(/to/);

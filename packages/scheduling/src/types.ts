@@ -20,6 +20,12 @@ export interface SlotQuery {
     /** Instants, already including existing appointments' buffers. */
     busy: Array<{ start: string; end: string }>;
   }>;
+  /**
+   * Optional: only slots whose local start time lies in this range, minutes after midnight
+   * (`from` inclusive, `to` exclusive, at most 1440). The grid is unchanged (still anchored on each
+   * interval's start): the engine only skips building the starts outside it.
+   */
+  startMinutes?: { from: number; to: number };
 }
 
 export interface SlotDay {

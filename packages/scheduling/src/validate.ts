@@ -36,6 +36,8 @@ export interface NormalizedQuery {
   /** Last local day on which a slot may start, from `now` and `horizonDays`. */
   lastBookableDay: number;
   practitioners: NormalizedPractitioner[];
+  /** Local start times kept, minutes after midnight, or null for the whole day. */
+  startMinutes: { from: number; to: number } | null;
 }
 
 export function normalizeSlotQuery(query: SlotQuery): NormalizedQuery {
@@ -66,7 +68,17 @@ export function normalizeSlotQuery(query: SlotQuery): NormalizedQuery {
     minNoticeMs: requireWholeNumber(rules.minNoticeMinutes, "rules.minNoticeMinutes", 0) * MS_PER_MINUTE,
     lastBookableDay: (dayNumberOf(localDateOf(nowMs, timeZone)) ?? 0) + horizonDays,
     practitioners: normalizePractitioners(query.practitioners),
+    startMinutes: normalizeStartMinutes(query.startMinutes),
   };
+}
+
+function normalizeStartMinutes(startMinutes: SlotQuery["startMinutes"]): NormalizedQuery["startMinutes"] {
+  if (startMinutes === undefined) return null;
+  requireObject(startMinutes, "startMinutes");
+  const from = requireWholeNumber(startMinutes.from, "startMinutes.from", 0);
+  const to = requireWholeNumber(startMinutes.to, "startMinutes.to", 0);
+  if (from > 1440 || to > 1440 || to <= from) throw new SchedulingInputError("startMinutes", "must satisfy 0 <= from < to <= 1440");
+  return { from, to };
 }
 
 function normalizePractitioners(practitioners: SlotQuery["practitioners"]): NormalizedPractitioner[] {

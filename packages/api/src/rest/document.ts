@@ -43,7 +43,7 @@ export function createOpenApiDocument(publicUrl: string): OpenAPIObject {
       openApiVersion: "3.1.0",
       baseUrl: `${publicUrl}${REST_PREFIX}`,
       docsUrl: `${publicUrl}/docs`,
-      tags: ["Booking", "Calendar", "Appointments", "Patients", "Practitioners", "Services", "Schedules", "Clinic"],
+      tags: ["Booking", "Calendar", "Appointments", "Patients", "Practitioners", "Services", "Schedules", "Clinic", "Waitlist"],
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: "An API key of the clinic: fdk_<clinic id>_<secret>" },
       },

@@ -3,6 +3,7 @@
 // and is refused outside the key's scopes and clinic.
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { withTenant } from "@frontdesk/db";
+import type { ApiKeyScope } from "@frontdesk/domain";
 import { appointments, auditLog } from "@frontdesk/db/schema";
 import { connectAsApp } from "@frontdesk/db/testing";
 import { and, eq } from "drizzle-orm";
@@ -24,7 +25,7 @@ let b: BookableClinic;
 /** Appointment of clinic B, which A's keys must not find. */
 let appointmentOfB: string;
 
-async function keyFor(clinic: BookableClinic, scopes: Array<"calendar:read" | "appointments:write" | "patients:read" | "setup:manage">) {
+async function keyFor(clinic: BookableClinic, scopes: ApiKeyScope[]) {
   const owner = callerFor(deps, await sessionFor(deps, clinic.ownerUserId, clinic.clinicId)).caller;
   return owner.clinic.apiKeys.create({ name: `key ${scopes.join(" ")}`, scopes });
 }
@@ -164,6 +165,44 @@ describe("a client generated from the document, with an API key", () => {
     const unknown = await fetch(`${server.base}/api/v1/nothing-here`);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { reason: string } }).error.reason).toBe("NOT_FOUND");
+  });
+});
+
+describe("issue 17's routes (ADR 0048)", () => {
+  it("find free times, book a follow-up, undo a cancellation, read the waitlist and possible duplicates; a merge needs its own scope", async () => {
+    const api = clientWith((await keyFor(a, ["calendar:read", "appointments:write", "patients:read", "setup:manage"])).key);
+    const found = await api.POST("/appointments/free-times", { body: { serviceId: a.serviceId, from: "2026-12-14", within: "today", limit: 2 } });
+    expect(found.response.status).toBe(200);
+    expect(found.data!.slots.map((s) => s.start)).toEqual(["2026-12-14T08:00:00Z", "2026-12-14T08:30:00Z"]);
+
+    const email = `rest-${crypto.randomUUID().slice(0, 8)}@example.test`;
+    const booked = await api.POST("/appointments", { body: { serviceId: a.serviceId, practitionerId: a.practitionerIds[0]!, start: "2026-12-14T08:00:00Z", newPatient: { name: "Rest Follow", email } } });
+    const id = booked.data!.id;
+    const followUp = await api.POST("/appointments/{id}/follow-up", { params: { path: { id } }, body: { weeks: 1 } });
+    expect(followUp.response.status).toBe(200);
+    expect(followUp.data!.start).toBe("2026-12-21T08:00:00.000Z");
+    const cancelled = await api.POST("/appointments/{id}/cancel", { params: { path: { id } }, body: { version: 1, reason: "Called" } });
+    const restored = await api.POST("/appointments/{id}/revert-status", { params: { path: { id } }, body: { version: cancelled.data!.version, status: "booked" } });
+    expect(restored.response.status).toBe(200);
+    expect(restored.data!.status).toBe("booked");
+
+    // A patient joins online without a key; the waitlist shows them to the key.
+    const joined = await clientWith().POST("/clinics/{clinicSlug}/waitlist", {
+      params: { path: { clinicSlug: a.slug } },
+      body: { serviceId: a.serviceId, fromDate: "2026-12-15", toDate: "2026-12-18", patient: { name: "Rest Waiting", email: `wait-${email}` } },
+    });
+    expect(joined.response.status).toBe(200);
+    const waiting = await api.GET("/waitlist", { params: { query: { status: "waiting" } } });
+    expect(waiting.data!.items.map((e) => e.patientName)).toContain("Rest Waiting");
+
+    const duplicates = await api.GET("/patient-duplicates", { params: { query: { email } } });
+    expect(duplicates.data!.items).toEqual([expect.objectContaining({ fullName: "Rest Follow", matchedOn: ["email"] })]);
+
+    const patientId = duplicates.data!.items[0]!.id;
+    const entry = waiting.data!.items.find((e) => e.patientName === "Rest Waiting")!;
+    const merge = await api.POST("/patients/{sourceId}/merge", { params: { path: { sourceId: entry.patientId } }, body: { targetId: patientId } });
+    expect(merge.response.status).toBe(403);
+    expect(merge.error?.error).toMatchObject({ reason: "API_KEY_SCOPE", message: "This API key lacks the patients:merge scope" });
   });
 });
 

@@ -11,6 +11,7 @@ import { procedure } from "../trpc";
 import { offeringPractitioners } from "./public/offering";
 
 export const followUp = procedure("appointments.followUp")
+  .meta({ openapi: { method: "POST", path: "/appointments/{id}/follow-up", tags: ["Appointments"], protect: true, summary: "Book the same patient, service and practitioner N weeks later" } })
   .input(followUpInput)
   .output(appointmentView)
   .mutation(async ({ ctx, input }) => {

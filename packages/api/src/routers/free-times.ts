@@ -14,6 +14,7 @@ import { offeringPractitioners } from "./public/offering";
 const WINDOW_DAYS = { today: 1, week: 7, next: FREE_TIME_SEARCH_DAYS } as const;
 
 export const freeTimes = procedure("appointments.freeTimes")
+  .meta({ openapi: { method: "POST", path: "/appointments/free-times", tags: ["Appointments"], protect: true, summary: "The next free times for a service, filtered by time of day (POST: the search takes a nested time range; nothing is written)" } })
   .input(freeTimesInput)
   .output(freeTimesView)
   .query(async ({ ctx, input }) => {

@@ -13,6 +13,7 @@ import { notifyAppointmentChange } from "../notifications/events";
 import { procedure } from "../trpc";
 
 export const revertStatus = procedure("appointments.revertStatus")
+  .meta({ openapi: { method: "POST", path: "/appointments/{id}/revert-status", tags: ["Appointments"], protect: true, summary: "Undo a status change or a cancellation, one step back (send the version you read)" } })
   .input(revertStatusInput)
   .output(appointmentView)
   .mutation(async ({ ctx, input }) => {

@@ -1,5 +1,6 @@
-// The waitlist's two jobs (ADR 0035), run by the worker in the clinic's "system" scope:
+// The waitlist's jobs (ADR 0035), run by the worker in the clinic's "system" scope:
 //   waitlist.freed: an appointment was cancelled or moved away; its old time is offered.
+//   waitlist.hours (new-hours.ts): new working hours or removed time off; the new times are offered.
 //   waitlist.offer: one freed time (practitioner + start) moves one step: offers past their expiry
 //     expire, a claimed or vanished time tells the other offered patients it is gone, and if no
 //     offer is open the next matching patients (one, or all at once, per the clinic) are offered it.
@@ -8,7 +9,7 @@
 import { withTenant, type Transaction } from "@frontdesk/db";
 import { appointments, clinics, patients, practitionerServices, practitioners, services, waitlistEntries, waitlistOffers } from "@frontdesk/db/schema";
 import { localDateOf, partOfDay } from "@frontdesk/domain";
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import { findSlots, slotAt } from "../booking/availability";
 import { enqueueJob } from "../jobs/queue";
@@ -68,11 +69,21 @@ async function closeAsGone(tx: Transaction, clinicId: string, offers: Array<{ id
   }
 }
 
-/** One step of a freed time (see the top of the file). */
-export async function stepFreedTime(tx: Transaction, deps: WorkerDeps, clinicId: string, practitionerId: string, start: Date): Promise<void> {
+/**
+ * One step of a freed time (see the top of the file). `passOver`: entries not to offer this time
+ * to, because the caller offered them another one just now (new hours free many times at once).
+ */
+export async function stepFreedTime(
+  tx: Transaction,
+  deps: WorkerDeps,
+  clinicId: string,
+  practitionerId: string,
+  start: Date,
+  passOver: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
   const now = deps.clock.now();
   const [clinic] = await tx.select().from(clinics).where(eq(clinics.id, clinicId));
-  if (!clinic) return;
+  if (!clinic) return [];
   const at = and(eq(waitlistOffers.clinicId, clinicId), eq(waitlistOffers.practitionerId, practitionerId), eq(waitlistOffers.startsAt, start));
 
   // Offers nobody took in time.
@@ -92,7 +103,10 @@ export async function stepFreedTime(tx: Transaction, deps: WorkerDeps, clinicId:
   const pending = offers.filter((o) => o.outcome === "pending");
 
   // Claimed by one of them: the others hear it is gone, and the time's story ends here.
-  if (offers.some((o) => o.outcome === "claimed")) return closeAsGone(tx, clinicId, pending, now);
+  if (offers.some((o) => o.outcome === "claimed")) {
+    await closeAsGone(tx, clinicId, pending, now);
+    return [];
+  }
 
   // Taken some other way (staff booked it, a patient booked online), or closed: same for the open offers.
   const open: typeof pending = [];
@@ -102,11 +116,12 @@ export async function stepFreedTime(tx: Transaction, deps: WorkerDeps, clinicId:
   if (open.length > 0) {
     // Come back when the first open offer runs out.
     const next = Math.min(...open.map((o) => o.expiresAt.getTime()));
-    return enqueueOfferStep(tx, { practitionerId, start }, next - now.getTime());
+    await enqueueOfferStep(tx, { practitionerId, start }, next - now.getTime());
+    return [];
   }
 
   const offeredEntries = new Set(offers.map((o) => o.entryId));
-  const candidates = (await matchingEntries(tx, clinic, practitionerId, start)).filter((c) => !offeredEntries.has(c.entryId));
+  const candidates = (await waitingFor(tx, clinic, practitionerId)).filter((c) => suits(c, start, clinic.timezone) && !offeredEntries.has(c.entryId) && !passOver.has(c.entryId));
   const chosen: typeof candidates = [];
   const freeFor = new Map<string, boolean>();
   for (const candidate of candidates) {
@@ -115,7 +130,7 @@ export async function stepFreedTime(tx: Transaction, deps: WorkerDeps, clinicId:
     chosen.push(candidate);
     if (clinic.waitlistOfferMode === "in_order") break;
   }
-  if (chosen.length === 0) return;
+  if (chosen.length === 0) return [];
 
   const expiresAt = new Date(now.getTime() + clinic.waitlistOfferMinutes * 60_000);
   const created = await tx
@@ -143,18 +158,33 @@ export async function stepFreedTime(tx: Transaction, deps: WorkerDeps, clinicId:
   }
   deps.logger.info({ component: "waitlist", clinicId, offers: created.length }, "waitlist time offered");
   await enqueueOfferStep(tx, { practitionerId, start }, expiresAt.getTime() - now.getTime());
+  return created.map((o) => o.entryId);
+}
+
+/** Whether a waiting entry wants a time at `start`: its local date in range, its part of the day one it chose. */
+export function suits(entry: { fromDate: string; toDate: string; timesOfDay: string[] }, start: Date, timeZone: string): boolean {
+  const date = localDateOf(start, timeZone);
+  if (date < entry.fromDate || date > entry.toDate) return false;
+  return entry.timesOfDay.length === 0 || entry.timesOfDay.includes(partOfDay(start.toISOString(), timeZone));
 }
 
 /**
- * Waiting entries that this time suits, in their order: the practitioner offers their service, the
- * entry wants this practitioner or any, the local date is in its range and the part of the day is
- * one it chose. Patients without an e-mail cannot be sent an offer and are left for staff to call.
+ * Waiting entries that a time of this practitioner may suit, in their order: the practitioner
+ * offers their service and the entry wants this practitioner or any (`suits` then checks the
+ * date and the part of the day). Patients without an e-mail cannot be sent an offer and are left
+ * for staff to call.
  */
-async function matchingEntries(tx: Transaction, clinic: Clinic, practitionerId: string, start: Date) {
-  const date = localDateOf(start, clinic.timezone);
-  const part = partOfDay(start.toISOString(), clinic.timezone);
+export async function waitingFor(tx: Transaction, clinic: Clinic, practitionerId: string) {
   const rows = await tx
-    .select({ entryId: waitlistEntries.id, patientId: waitlistEntries.patientId, email: patients.email, service: services })
+    .select({
+      entryId: waitlistEntries.id,
+      patientId: waitlistEntries.patientId,
+      fromDate: waitlistEntries.fromDate,
+      toDate: waitlistEntries.toDate,
+      timesOfDay: waitlistEntries.timesOfDay,
+      email: patients.email,
+      service: services,
+    })
     .from(waitlistEntries)
     .innerJoin(patients, and(eq(patients.clinicId, waitlistEntries.clinicId), eq(patients.id, waitlistEntries.patientId)))
     .innerJoin(services, and(eq(services.clinicId, waitlistEntries.clinicId), eq(services.id, waitlistEntries.serviceId)))
@@ -168,9 +198,6 @@ async function matchingEntries(tx: Transaction, clinic: Clinic, practitionerId: 
         eq(waitlistEntries.clinicId, clinic.id),
         eq(waitlistEntries.status, "waiting"),
         or(isNull(waitlistEntries.practitionerId), eq(waitlistEntries.practitionerId, practitionerId)),
-        lte(waitlistEntries.fromDate, date),
-        gte(waitlistEntries.toDate, date),
-        sql`(cardinality(${waitlistEntries.timesOfDay}) = 0 or ${part} = any(${waitlistEntries.timesOfDay}))`,
         isNull(patients.archivedAt),
         eq(services.active, true),
       ),
@@ -215,5 +242,7 @@ export const waitlistOfferTask = defineTask({
   name: WAITLIST_OFFER_TASK,
   payload: z.object({ clinicId: z.uuid(), practitionerId: z.uuid(), start: z.iso.datetime() }),
   run: (job, deps) =>
-    withTenant(deps.db, { clinicId: job.clinicId, userId: null, role: "system" }, (tx) => stepFreedTime(tx, deps, job.clinicId, job.practitionerId, new Date(job.start))),
+    withTenant(deps.db, { clinicId: job.clinicId, userId: null, role: "system" }, async (tx) => {
+      await stepFreedTime(tx, deps, job.clinicId, job.practitionerId, new Date(job.start));
+    }),
 });

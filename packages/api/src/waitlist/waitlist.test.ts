@@ -4,10 +4,11 @@
 // OFFER_GONE; an offer nobody takes in time goes to the next patient (injected clock).
 import { withTenant } from "@frontdesk/db";
 import { appointments, clinics, waitlistEntries, waitlistOffers } from "@frontdesk/db/schema";
-import { addDays, instantAt, todayIn } from "@frontdesk/domain";
+import { addDays, instantAt, isoWeekday, todayIn } from "@frontdesk/domain";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callerFor, sessionFor } from "../testing";
 import { createNotificationWorld } from "../testing/notifications";
 
 let world: Awaited<ReturnType<typeof createNotificationWorld>>;
@@ -36,13 +37,15 @@ function setPolicy(mode: "in_order" | "all_at_once", minutes = 30) {
   );
 }
 
-function join(patientEmail: string, days: number) {
+function join(patientEmail: string, days: number, wants: { timesOfDay?: Array<"morning" | "afternoon" | "evening">; serviceId?: string; practitionerId?: string; around?: number } = {}) {
+  const around = wants.around ?? 1;
   return world.anyone().public.waitlist.join({
     clinicSlug: world.clinic.slug,
-    serviceId: world.clinic.serviceId,
-    fromDate: addDays(todayIn(TZ, world.clock.now()), days - 1),
-    toDate: addDays(todayIn(TZ, world.clock.now()), days + 1),
-    timesOfDay: ["morning"],
+    serviceId: wants.serviceId ?? world.clinic.serviceId,
+    ...(wants.practitionerId ? { practitionerId: wants.practitionerId } : {}),
+    fromDate: addDays(todayIn(TZ, world.clock.now()), days - around),
+    toDate: addDays(todayIn(TZ, world.clock.now()), days + around),
+    timesOfDay: wants.timesOfDay ?? ["morning"],
     patient: { name: "Waiting Patient", email: patientEmail },
   });
 }
@@ -190,5 +193,88 @@ describe("the waitlist", () => {
     expect(await reason(world.staff.waitlist.book({ entryId: crypto.randomUUID(), practitionerId: world.clinic.practitionerIds[0]!, start: at(3, "10:00") }))).toBe("NOT_FOUND:NOT_FOUND");
     const after = await world.inClinic((tx) => tx.select({ id: waitlistEntries.id }).from(waitlistEntries));
     expect(after.length).toBe(before.length);
+  });
+});
+
+describe("new hours on the waitlist", () => {
+  const owner = async () => callerFor(world.deps, await sessionFor(world.deps, world.clinic.ownerUserId, world.clinic.clinicId)).caller;
+  const practitionerId = () => world.clinic.practitionerIds[0]!;
+  /** The start of the last offer a patient was sent, as the offer page shows it. */
+  const offeredStart = async (to: string) => (await world.anyone().public.waitlist.offer({ token: offerToken(to) })).start;
+
+  it("extra hours offer their first time to the first waitlisted patient who wants it, never to one of another practitioner or service", async () => {
+    await setPolicy("in_order");
+    const admin = await owner();
+    // Both listed before the patients who fit, so that a wrong match would be chosen first.
+    const colleague = await admin.practitioners.create({ displayName: "Dr Colleague" });
+    const massage = await admin.services.create({ name: "Massage", durationMinutes: 30 });
+    await admin.practitioners.setServices({ practitionerId: colleague.id, serviceIds: [world.clinic.serviceId, massage.id] });
+    const wantsColleague = email("colleague");
+    const wantsMassage = email("massage");
+    await join(wantsColleague, 40, { timesOfDay: ["evening"], practitionerId: colleague.id });
+    await join(wantsMassage, 40, { timesOfDay: ["evening"], serviceId: massage.id });
+    const first = email("evening-first");
+    const second = email("evening-second");
+    await join(first, 40, { timesOfDay: ["evening"] });
+    await join(second, 40, { timesOfDay: ["evening"] });
+
+    // One new 30-minute time, 18:00, on a day the practitioner works until 17:00.
+    await admin.schedule.exceptions.add({ practitionerId: practitionerId(), kind: "available", startsAt: at(40, "18:00"), endsAt: at(40, "18:30") });
+    await world.runJobs();
+    expect(offersFor(first)).toHaveLength(1);
+    expect(await offeredStart(first)).toBe(at(40, "18:00"));
+    expect(offersFor(second)).toHaveLength(0);
+    expect(offersFor(wantsColleague)).toHaveLength(0);
+    expect(offersFor(wantsMassage)).toHaveLength(0);
+    // The offer is the usual one: the link books the new time.
+    const claimed = await world.anyone().public.waitlist.claim({ token: offerToken(first) });
+    expect(claimed.appointment.start).toBe(at(40, "18:00"));
+  });
+
+  it("a longer week offers each waitlisted patient, in order, their own new time; a shorter one offers nothing", async () => {
+    await setPolicy("in_order");
+    const admin = await owner();
+    const week = await admin.schedule.getWeek({ practitionerId: practitionerId() });
+    const weekday = isoWeekday(addDays(todayIn(TZ, world.clock.now()), 50));
+    const first = email("week-first");
+    const second = email("week-second");
+    await join(first, 50, { timesOfDay: ["evening"], around: 0 });
+    await join(second, 50, { timesOfDay: ["evening"], around: 0 });
+    try {
+      // Shorter on that weekday: nothing is new, nothing is offered.
+      const shorter = week.intervals.map((i) => (i.weekday === weekday ? { ...i, end: "16:00" } : i));
+      await admin.schedule.setWeek({ practitionerId: practitionerId(), intervals: shorter });
+      await world.runJobs();
+      expect(offersFor(first)).toHaveLength(0);
+
+      const longer = week.intervals.map((i) => (i.weekday === weekday ? { ...i, end: "19:00" } : i));
+      await admin.schedule.setWeek({ practitionerId: practitionerId(), intervals: longer });
+      await world.runJobs();
+      expect(await offeredStart(first)).toBe(at(50, "17:00"));
+      expect(await offeredStart(second)).toBe(at(50, "17:30"));
+    } finally {
+      await admin.schedule.setWeek({ practitionerId: practitionerId(), intervals: week.intervals });
+    }
+  });
+
+  it("time off given back offers the time it held; hours in the past offer nothing", async () => {
+    await setPolicy("in_order");
+    const admin = await owner();
+    const off = await admin.schedule.exceptions.add({ practitionerId: practitionerId(), kind: "unavailable", startsAt: at(60, "09:00"), endsAt: at(60, "12:00") });
+    const patient = email("time-off");
+    await join(patient, 60, { timesOfDay: ["morning"], around: 0 });
+    await world.runJobs();
+    expect(offersFor(patient)).toHaveLength(0);
+    await admin.schedule.exceptions.remove({ exceptionId: off.id });
+    await world.runJobs();
+    expect(await offeredStart(patient)).toBe(at(60, "09:00"));
+
+    // Today, any time of day: extra hours that ended an hour ago are no use to anyone.
+    const today = email("today");
+    await join(today, 0, { timesOfDay: [], around: 0 });
+    const now = world.clock.now().getTime();
+    await admin.schedule.exceptions.add({ practitionerId: practitionerId(), kind: "available", startsAt: new Date(now - 3 * 3_600_000).toISOString(), endsAt: new Date(now - 3_600_000).toISOString() });
+    await world.runJobs();
+    expect(offersFor(today)).toHaveLength(0);
   });
 });

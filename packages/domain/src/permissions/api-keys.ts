@@ -3,7 +3,7 @@
 // themselves) needs a signed-in session, whatever the key's scopes.
 import type { ProcedurePath } from ".";
 
-export const API_KEY_SCOPES = ["calendar:read", "appointments:write", "patients:read", "setup:manage", "reports:read"] as const;
+export const API_KEY_SCOPES = ["calendar:read", "appointments:write", "patients:read", "setup:manage", "reports:read", "patients:merge"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const API_KEY_SCOPE_NAMES: Record<ApiKeyScope, string> = {
@@ -12,6 +12,7 @@ export const API_KEY_SCOPE_NAMES: Record<ApiKeyScope, string> = {
   "patients:read": "Read patient records and contact details",
   "setup:manage": "Change practitioners and services, read the sites that may embed the booking page",
   "reports:read": "Read the clinic's reports (figures per practitioner and service, no patient data)",
+  "patients:merge": "Merge duplicate patient records and undo a merge",
 };
 
 /** The scopes a key needs for each procedure it may call; [] for the public booking procedures. */
@@ -39,6 +40,24 @@ export const API_KEY_ACCESS = {
   "clinic.brand.get": ["calendar:read"],
   "clinic.embed.get": ["setup:manage"],
   "reports.dashboard": ["reports:read"],
+  // Issue 17's procedures (ADR 0048): the finder and a series preview read the calendar; the rest
+  // books or changes appointments; the waitlist and possible duplicates show patients' names.
+  "public.waitlist.join": [],
+  "appointments.freeTimes": ["calendar:read"],
+  "appointments.series.preview": ["calendar:read"],
+  "appointments.series.book": ["appointments:write"],
+  "appointments.series.move": ["appointments:write"],
+  "appointments.series.cancel": ["appointments:write"],
+  "appointments.followUp": ["appointments:write"],
+  "appointments.revertStatus": ["appointments:write"],
+  "waitlist.list": ["patients:read"],
+  "waitlist.add": ["appointments:write"],
+  "waitlist.book": ["appointments:write"],
+  "waitlist.remove": ["appointments:write"],
+  "patients.duplicates": ["patients:read"],
+  // A merge moves every appointment, message and note of a record: its own scope, never implied.
+  "patients.merge": ["patients:merge"],
+  "patients.unmerge": ["patients:merge"],
 } as const satisfies Partial<Record<ProcedurePath, readonly ApiKeyScope[]>>;
 
 /** The scopes `path` needs from a key, or null when keys may not call it at all. */

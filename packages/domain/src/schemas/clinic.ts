@@ -22,6 +22,10 @@ export const clinicCurrency = z.string().trim().refine(isCurrencyCode, "Use a cu
 /** ISO 3166-1 alpha-2; null when the clinic names none. */
 export const clinicCountry = z.string().trim().refine(isCountryCode, "Use a two-letter country code such as FR or US").nullable();
 
+/** How a freed time reaches the waitlist (ADR 0035): one patient after another, or every match at once. */
+export const WAITLIST_OFFER_MODES = ["in_order", "all_at_once"] as const;
+export type WaitlistOfferMode = (typeof WAITLIST_OFFER_MODES)[number];
+
 export const clinicSettingsFields = {
   name: clinicName,
   timezone: timeZone,
@@ -37,6 +41,14 @@ export const clinicSettingsFields = {
   address: optionalText(300, "Address"),
 };
 
+/** How the clinic offers freed times to its waitlist; its own form, so apart from the profile's fields. */
+export const waitlistOfferFields = {
+  waitlistOfferMode: z.enum(WAITLIST_OFFER_MODES, "Choose in order or all at once"),
+  // Between 5 minutes (time to read a message) and 2 days (the database's check).
+  waitlistOfferMinutes: wholeMinutes("Offer expiry", 5, 2880),
+};
+export const waitlistOfferValues = z.object(waitlistOfferFields);
+
 export const updateClinicSettingsInput = z.object({
   name: clinicSettingsFields.name.optional(),
   timezone: clinicSettingsFields.timezone.optional(),
@@ -50,6 +62,8 @@ export const updateClinicSettingsInput = z.object({
   email: clinicSettingsFields.email.optional(),
   phone: clinicSettingsFields.phone.optional(),
   address: clinicSettingsFields.address.optional(),
+  waitlistOfferMode: waitlistOfferFields.waitlistOfferMode.optional(),
+  waitlistOfferMinutes: waitlistOfferFields.waitlistOfferMinutes.optional(),
 });
 
 export const auditListInput = z

@@ -10,6 +10,7 @@ import { ErrorNotice, SuccessNotice } from "../../ui/Notice";
 import { checkProfile, profileDraftOf, type ProfileDraft, type ProfileErrors } from "./profile-draft";
 import styles from "./settings.module.css";
 import type { ClinicSettings } from "./types";
+import { WaitlistOfferSettings } from "./WaitlistOfferSettings";
 
 export function ProfilePage() {
   const trpc = useTRPC();
@@ -25,6 +26,7 @@ export function ProfilePage() {
         .
       </p>
       <ProfileForm settings={settings.data} />
+      <WaitlistOfferSettings settings={settings.data} />
     </section>
   );
 }

@@ -25,6 +25,8 @@ export const settingsOf: ClinicSettings = {
   email: "hello@demo-paris.frontdesk.test",
   phone: null,
   address: clinic.address,
+  waitlistOfferMode: "in_order",
+  waitlistOfferMinutes: 60,
 };
 
 export const practitionerList: SettingsPractitioner[] = [

@@ -33,6 +33,25 @@ describe("clinic.settings", () => {
     expect((await admin.clinic.settings.get()).name).toBe("Cabinet Martin");
   });
 
+  it("hold the waitlist's offer mode and expiry: admins change them, audited; bad values change nothing", async () => {
+    const { as, audited } = await createStaffWorld(db);
+    const owner = await as("owner");
+    expect(await owner.clinic.settings.get()).toMatchObject({ waitlistOfferMode: "in_order", waitlistOfferMinutes: 60 });
+    const changed = await audited(() => owner.clinic.settings.update({ waitlistOfferMode: "all_at_once", waitlistOfferMinutes: 120 }));
+    expect(changed.result).toMatchObject({ waitlistOfferMode: "all_at_once", waitlistOfferMinutes: 120 });
+    expect(changed.rows[0]!.changes).toEqual({ waitlistOfferMode: ["in_order", "all_at_once"], waitlistOfferMinutes: [60, 120] });
+    for (const [field, input] of [
+      ["waitlistOfferMode", { waitlistOfferMode: "lottery" }],
+      ["waitlistOfferMinutes", { waitlistOfferMinutes: 4 }],
+      ["waitlistOfferMinutes", { waitlistOfferMinutes: 2881 }],
+      ["waitlistOfferMinutes", { waitlistOfferMinutes: 30.5 }],
+    ] as const) {
+      expect(await refusal(owner.clinic.settings.update(input as never))).toEqual({ code: "BAD_REQUEST", fields: [field] });
+    }
+    expect(await codeOf((await as("receptionist")).clinic.settings.update({ waitlistOfferMode: "in_order" }))).toBe("FORBIDDEN");
+    expect(await owner.clinic.settings.get()).toMatchObject({ waitlistOfferMode: "all_at_once", waitlistOfferMinutes: 120 });
+  });
+
   it("change the booking policy public.slots applies", async () => {
     const { as, deps, staffed } = await createStaffWorld(db);
     const { slug, serviceId } = staffed.clinic;

@@ -1,5 +1,6 @@
 // The clinic's settings as the profile screen sees them.
 import type { clinics } from "@frontdesk/db/schema";
+import type { WaitlistOfferMode } from "@frontdesk/domain";
 
 
 export const settingsView = (c: typeof clinics.$inferSelect) => ({
@@ -17,6 +18,9 @@ export const settingsView = (c: typeof clinics.$inferSelect) => ({
   email: c.email,
   phone: c.phone,
   address: c.address,
+  // The column's check (clinics_waitlist_policy) holds it to the two modes.
+  waitlistOfferMode: c.waitlistOfferMode as WaitlistOfferMode,
+  waitlistOfferMinutes: c.waitlistOfferMinutes,
 });
 
 

@@ -10,6 +10,7 @@ import { clinicPhoneCountry } from "./phone";
 type MatchedOn = "email" | "phone" | "nameAndBirth";
 
 export const duplicates = procedure("patients.duplicates")
+  .meta({ openapi: { method: "GET", path: "/patient-duplicates", tags: ["Patients"], protect: true, summary: "Active patients who may be the same person: same e-mail, phone, or name and date of birth" } })
   .output(patientDuplicatesView)
   .input(findDuplicatesInput)
   .query(async ({ ctx, input }) => {

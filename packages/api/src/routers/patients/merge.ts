@@ -65,6 +65,7 @@ async function lockedPair(staff: StaffScope, sourceId: string, targetId: string)
 }
 
 const merge = procedure("patients.merge")
+  .meta({ openapi: { method: "POST", path: "/patients/{sourceId}/merge", tags: ["Patients"], protect: true, summary: "Merge a duplicate record into another (audited; undone by unmerge)" } })
   .output(patientMergeView)
   .input(mergePatientsInput)
   .mutation(async ({ ctx, input }) => {
@@ -114,6 +115,7 @@ const counts = (moved: MovedIds) => ({
 });
 
 const unmerge = procedure("patients.unmerge")
+  .meta({ openapi: { method: "POST", path: "/patients/{sourceId}/unmerge", tags: ["Patients"], protect: true, summary: "Split a merged record back out, exactly as the merge moved it" } })
   .output(patientMergeView)
   .input(unmergePatientInput)
   .mutation(async ({ ctx, input }) => {

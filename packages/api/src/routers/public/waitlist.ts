@@ -30,6 +30,7 @@ export const GONE = "Sorry, this time has been taken or the offer has expired. Y
 const gone = () => new ConflictError(GONE, { reason: "OFFER_GONE" });
 
 const join = procedure("public.waitlist.join")
+  .meta({ openapi: { method: "POST", path: "/clinics/{clinicSlug}/waitlist", tags: ["Booking"], protect: false, summary: "Join a clinic's waitlist as a patient: freed times that suit are offered by e-mail" } })
   .output(waitlistJoinedView)
   .input(joinWaitlistInput)
   .mutation(async ({ ctx, input }) => {

@@ -3,6 +3,7 @@ import { practitioners, workingHours } from "@frontdesk/db/schema";
 import { and, eq } from "drizzle-orm";
 import { recordStaffAudit } from "../../audit";
 import { procedure } from "../../trpc";
+import { addedIntervals, enqueueNewHours } from "../../waitlist/new-hours";
 import { loadPractitioner } from "../practitioners/practitioner-record";
 import { assertMayEditCalendar, describe, readWeek } from "./hours";
 
@@ -29,6 +30,8 @@ export const setWeek = procedure("schedule.setWeek")
         after.map((i) => ({ clinicId: staff.clinicId, practitionerId: practitioner.id, weekday: i.weekday, startTime: i.start, endTime: i.end })),
       );
     }
+    // Hours gained may suit someone on the waitlist.
+    await enqueueNewHours(staff.tx, { practitionerId: practitioner.id, weekly: addedIntervals(before, after) });
     const old = before.map(describe);
     const now = after.map(describe);
     await recordStaffAudit(ctx, {

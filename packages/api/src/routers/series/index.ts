@@ -59,6 +59,7 @@ async function scopeTargets(staff: StaffScope, current: AppointmentRow, scope: "
 
 export const seriesRouter = {
   preview: procedure("appointments.series.preview")
+    .meta({ openapi: { method: "POST", path: "/appointment-series/preview", tags: ["Appointments"], protect: true, summary: "Check every occurrence of a recurring series before booking it (POST: the pattern is nested; nothing is written)" } })
     .input(seriesPreviewInput)
     .output(seriesPreviewView)
     .query(async ({ ctx, input }) => {
@@ -67,6 +68,7 @@ export const seriesRouter = {
     }),
 
   book: procedure("appointments.series.book")
+    .meta({ openapi: { method: "POST", path: "/appointment-series", tags: ["Appointments"], protect: true, summary: "Book a recurring series: all or nothing, or the free occurrences only" } })
     .input(seriesBookInput)
     .output(seriesBookView)
     .mutation(async ({ ctx, input }) => {
@@ -113,6 +115,7 @@ export const seriesRouter = {
     }),
 
   move: procedure("appointments.series.move")
+    .meta({ openapi: { method: "POST", path: "/appointments/{id}/series/move", tags: ["Appointments"], protect: true, summary: "Move an occurrence and, with scope, the following ones or all" } })
     .input(seriesMoveInput)
     .output(seriesChangeView)
     .mutation(async ({ ctx, input }) => {
@@ -167,6 +170,7 @@ export const seriesRouter = {
     }),
 
   cancel: procedure("appointments.series.cancel")
+    .meta({ openapi: { method: "POST", path: "/appointments/{id}/series/cancel", tags: ["Appointments"], protect: true, summary: "Cancel an occurrence and, with scope, the following ones or all" } })
     .input(seriesCancelInput)
     .output(seriesChangeView)
     .mutation(async ({ ctx, input }) => {

@@ -89,11 +89,13 @@ async function closeOpenOffers(staff: StaffScope, entryId: string, now: Date) {
 
 export const waitlistRouter = {
   list: procedure("waitlist.list")
+    .meta({ openapi: { method: "GET", path: "/waitlist", tags: ["Waitlist"], protect: true, summary: "Waitlist entries by status, with the offers each was sent and how they ended" } })
     .output(waitlistListView)
     .input(waitlistListInput)
     .query(async ({ ctx, input }) => ({ items: await entriesOf(ctx.staff.tx, ctx.staff.clinicId, eq(waitlistEntries.status, input.status)) })),
 
   add: procedure("waitlist.add")
+    .meta({ openapi: { method: "POST", path: "/waitlist", tags: ["Waitlist"], protect: true, summary: "Put a patient on record on the waitlist" } })
     .output(waitlistEntryView)
     .input(addToWaitlistInput)
     .mutation(async ({ ctx, input }) => {
@@ -120,6 +122,7 @@ export const waitlistRouter = {
     }),
 
   remove: procedure("waitlist.remove")
+    .meta({ openapi: { method: "POST", path: "/waitlist/{entryId}/remove", tags: ["Waitlist"], protect: true, summary: "Take an entry off the waitlist (its open offers move on)" } })
     .output(waitlistEntryView)
     .input(waitlistEntryInput)
     .mutation(async ({ ctx, input }) => {
@@ -135,6 +138,7 @@ export const waitlistRouter = {
 
   /** Staff book a waiting patient into a time they chose: outside the online rules, never over another appointment. */
   book: procedure("waitlist.book")
+    .meta({ openapi: { method: "POST", path: "/waitlist/{entryId}/book", tags: ["Waitlist"], protect: true, summary: "Book a waiting patient into a time (outside the online rules, never over another appointment)" } })
     .output(appointmentView)
     .input(bookFromWaitlistInput)
     .mutation(async ({ ctx, input }) => {

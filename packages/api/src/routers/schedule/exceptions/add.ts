@@ -2,6 +2,7 @@ import { addExceptionInput } from "@frontdesk/domain";
 import { scheduleExceptions } from "@frontdesk/db/schema";
 import { recordStaffAudit } from "../../../audit";
 import { procedure } from "../../../trpc";
+import { enqueueNewHours } from "../../../waitlist/new-hours";
 import { loadPractitioner } from "../../practitioners/practitioner-record";
 import { assertMayEditCalendar, exceptionView } from "../hours";
 
@@ -23,6 +24,8 @@ export const addException = procedure("schedule.exceptions.add")
       })
       .returning();
     const view = exceptionView(created!);
+    // Extra hours may suit someone on the waitlist.
+    if (created!.kind === "available") await enqueueNewHours(staff.tx, { practitionerId: practitioner.id, from: created!.startsAt, to: created!.endsAt });
     await recordStaffAudit(ctx, {
       action: "create",
       entity: "schedule_exception",
