@@ -32,6 +32,9 @@ export const SHELL_TEXT_KEYS = [
   "duration.hoursMinutes",
   "common.phone",
   "common.callClinicAt",
+  "brand.logoAlt",
+  "brand.map",
+  "my.link",
 ] as const;
 export type ShellTextKey = (typeof SHELL_TEXT_KEYS)[number];
 
@@ -55,6 +58,9 @@ export const SHELL_CLASSES = [
   "booking.choiceName",
   "booking.choiceMeta",
   "ui.stepHeading",
+  "brand.logo",
+  "brand.about",
+  "brand.meta",
 ] as const;
 export type ShellClass = (typeof SHELL_CLASSES)[number];
 

@@ -29,6 +29,7 @@ function manifest(): BookingShellManifest {
     "duration.hoursMinutes": " {{hours}} {{minutes}}",
     "common.phone": " {{phone}}",
     "common.callClinicAt": " {{clinic}} {{phone}}",
+    "brand.logoAlt": " {{clinic}}",
   };
   const text = Object.fromEntries(
     PATIENT_LANGUAGES.map((language) => [language, Object.fromEntries(SHELL_TEXT_KEYS.map((key) => [key, `${language}:${key}${placeholders[key] ?? ""}`]))]),
@@ -97,6 +98,25 @@ describe("the booking page's first screen", () => {
     expect(html).toContain("/assets/de-hash.js");
     // An unknown pick is the clinic's language.
     expect(render("lang=xx")).toContain('<html lang="fr">');
+  });
+
+  it("shows the brand and the patient's own list as the app does, escaped", () => {
+    const brand = {
+      logo: { url: "/media/c1/i1.abcd.png", width: 200, height: 80 },
+      description: "Soins <em>doux</em>",
+      mapUrl: "https://www.openstreetmap.org/search?query=12%20rue",
+      services: { s1: { description: "Premier \"bilan\"" } },
+    };
+    const html = render("lang=es", { brand });
+    expect(html).toContain('<img class="_brand_logo_x" src="/media/c1/i1.abcd.png" width="200" height="80" alt="es:brand.logoAlt Cabinet');
+    expect(html).toContain('<p class="_brand_about_x">Soins &#60;em&#62;doux&#60;/em&#62;</p>');
+    expect(html).toContain('<a href="https://www.openstreetmap.org/search?query=12%20rue" target="_blank" rel="noreferrer">es:brand.map</a>');
+    expect(html).toContain('</a><p class="_brand_about_x">Premier &#34;bilan&#34;</p></li>');
+    expect(html).toContain('<a href="/book/demo-paris/my?lang=es">es:my.link</a>');
+    // Without a brand: no image, no description, still the list.
+    const plain = render();
+    expect(plain).not.toContain("<img");
+    expect(plain).toContain('<a href="/book/demo-paris/my?lang=fr">fr:my.link</a>');
   });
 
   it.each([

@@ -40,6 +40,13 @@ export interface ShellClinic {
   phone?: string | null;
   features: { onlineBooking: boolean };
   services: Array<{ id: string; name: string; durationMinutes: number; priceCents: number | null }>;
+  /** The clinic's brand (ADR 0049), as ClinicBrand.tsx shows it. */
+  brand?: {
+    logo: { url: string; width: number; height: number } | null;
+    description: string | null;
+    mapUrl: string | null;
+    services: Record<string, { description: string | null }>;
+  };
 }
 
 /** The step ids of the booking flow, in order (apps/web/src/booking/booking-steps.ts). */
@@ -117,19 +124,33 @@ function servicesScreen(manifest: BookingShellManifest, clinic: ShellClinic, lan
   const phone = clinic.phone
     ? `<p class="${c("booking.clinicMeta")}"><a href="${escapeHtml(telHref(clinic.phone))}" aria-label="${escapeHtml(fill(t["common.callClinicAt"], { clinic: clinic.name, phone: clinic.phone }))}">${escapeHtml(fill(t["common.phone"], { phone: clinic.phone }))}</a></p>`
     : "";
+  // The brand and the patient's own list, as ClinicHeader shows them (BookingPage.tsx, ClinicBrand.tsx).
+  const brand = clinic.brand;
+  const logo = brand?.logo
+    ? `<img class="${c("brand.logo")}" src="${escapeHtml(brand.logo.url)}" width="${brand.logo.width}" height="${brand.logo.height}" alt="${escapeHtml(fill(t["brand.logoAlt"], { clinic: clinic.name }))}">`
+    : "";
+  const about = [
+    brand?.description ? `<p class="${c("brand.about")}">${escapeHtml(brand.description)}</p>` : "",
+    brand?.mapUrl ? `<p class="${c("brand.meta")}"><a href="${escapeHtml(brand.mapUrl)}" target="_blank" rel="noreferrer">${escapeHtml(t["brand.map"])}</a></p>` : "",
+  ].join("");
+  const myLink = `<p class="${c("booking.clinicMeta")}"><a href="/book/${encodeURIComponent(clinic.slug)}/my?lang=${language}">${escapeHtml(t["my.link"])}</a></p>`;
+  const serviceAbout = (serviceId: string) => {
+    const description = brand?.services[serviceId]?.description;
+    return description ? `<p class="${c("brand.about")}">${escapeHtml(description)}</p>` : "";
+  };
   const steps = STEPS.map((step, index) => `<li${index === 0 ? ' aria-current="step"' : ""}>${escapeHtml(t[`booking.step.${step}`])}</li>`).join("");
   const services = clinic.services
     .map((service) => {
       const price = formatPrice(service.priceCents, clinic.currency, locale);
       const details = `${duration(service.durationMinutes)}${price ? ` · ${price}` : ""}`;
-      return `<li><a class="${c("booking.choice")}" href="${escapeHtml(stepUrl(service.id))}"><span class="${c("booking.choiceName")}">${escapeHtml(service.name)}</span> <span class="${c("booking.choiceMeta")}">${escapeHtml(details)}</span></a></li>`;
+      return `<li><a class="${c("booking.choice")}" href="${escapeHtml(stepUrl(service.id))}"><span class="${c("booking.choiceName")}">${escapeHtml(service.name)}</span> <span class="${c("booking.choiceMeta")}">${escapeHtml(details)}</span></a>${serviceAbout(service.id)}</li>`;
     })
     .join("");
   return [
     `<a class="${c("shell.skipLink")}" href="#main">${escapeHtml(t["shell.skipToContent"])}</a>`,
     `<header class="${c("shell.header")}"><div class="${c("shell.headerInner")}"><a class="${c("shell.brand")}" href="/">Frontdesk</a></div></header>`,
     `<div role="main" id="main" tabindex="-1" class="${c("shell.main")}">`,
-    `<header class="${c("booking.clinicHeader")}">${switcher}<h1>${escapeHtml(clinic.name)}</h1><p class="${c("booking.clinicMeta")}">${meta}</p>${phone}</header>`,
+    `<header class="${c("booking.clinicHeader")}">${switcher}${logo}<h1>${escapeHtml(clinic.name)}</h1><p class="${c("booking.clinicMeta")}">${meta}</p>${phone}${about}${myLink}</header>`,
     `<ol class="${c("booking.progress")}" aria-label="${escapeHtml(t["booking.steps"])}">${steps}</ol>`,
     `<div class="${c("booking.layout")}"><div class="${c("booking.panel")}">`,
     `<h2 tabindex="-1" class="${c("ui.stepHeading")}">${escapeHtml(t["booking.service.heading"])}</h2>`,

@@ -15,6 +15,7 @@ const STYLE_SHEETS: Record<string, string> = {
   shell: "src/shell/shell.module.css",
   booking: "src/booking/booking.module.css",
   ui: "src/ui/ui.module.css",
+  brand: "src/booking/brand.module.css",
 };
 
 export function bookingShell(projectRoot: string) {
