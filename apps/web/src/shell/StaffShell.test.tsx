@@ -47,7 +47,7 @@ describe("the staff shell", () => {
     const { screen, user } = signedInAtCalendar();
     await user.selectOptions(await screen.findByRole("combobox", { name: "Language" }), "Français");
     const nav = await screen.findByRole("navigation", { name: "Équipe" });
-    expect(within(nav).getAllByRole("link").map((link) => link.textContent)).toEqual(["Agenda", "Patients", "Liste d’attente", "Réglages du cabinet", "Mise en route"]);
+    expect(within(nav).getAllByRole("link").map((link) => link.textContent)).toEqual(["Agenda", "Patients", "Liste d’attente", "Réglages du cabinet", "Mise en route", "Rapports"]);
     expect(screen.getByRole("button", { name: "Se déconnecter" })).toBeInTheDocument();
     await expect.poll(() => document.title).toMatch(/^Agenda · /);
   });

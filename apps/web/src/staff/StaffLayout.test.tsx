@@ -21,8 +21,8 @@ describe("the staff area", () => {
   });
 
   it.each<[StaffRole, string[]]>([
-    ["owner", ["Calendar", "Patients", "Waitlist", "Clinic settings", "Setup checklist"]],
-    ["admin", ["Calendar", "Patients", "Waitlist", "Clinic settings", "Setup checklist"]],
+    ["owner", ["Calendar", "Patients", "Waitlist", "Clinic settings", "Setup checklist", "Reports"]],
+    ["admin", ["Calendar", "Patients", "Waitlist", "Clinic settings", "Setup checklist", "Reports"]],
     ["receptionist", ["Calendar", "Patients", "Waitlist"]],
     ["practitioner", ["Calendar", "Patients", "Waitlist", "Calendar feeds"]],
   ])("shows a %s only the screens their role may open", async (role, links) => {

@@ -54,6 +54,8 @@ describe("who may open the clinic settings", () => {
       "Features",
       "Calendar feeds",
       "Intake and patient data",
+      "Booking page",
+      "Your website",
     ]);
     expect(within(sections).getByRole("link", { name: "Practitioners" })).toHaveAttribute("aria-current", "page");
   });

@@ -41,7 +41,7 @@ describe("the setup checklist", () => {
     ]);
     // The warning's link opens that practitioner's week, not the first one listed.
     expect(within(warnings[0]!).getByRole("link", { name: "Open working hours" })).toHaveAttribute("href", `/app/settings/hours?practitioner=${ids.martin}`);
-    expect(screen.getByRole("link", { name: "Allow your website to embed the page (security settings)" })).toHaveAttribute("href", "/app/settings/security");
+    expect(screen.getByRole("link", { name: "Choose the websites that may show it" })).toHaveAttribute("href", "/app/settings/embed");
     expect(screen.getByRole("link", { name: "Open practitioners" })).toHaveAttribute("href", "/app/settings/practitioners");
     expect(screen.getByRole("link", { name: `${window.location.origin}/book/demo-paris` })).toBeInTheDocument();
     const inline = screen.getByLabelText<HTMLTextAreaElement>("The booking page in your page (it takes the height it needs):").value;
