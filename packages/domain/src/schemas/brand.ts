@@ -56,7 +56,9 @@ export const uploadImageInput = z
       .string()
       .min(1, "Choose an image")
       .max(MAX_BASE64, `The image is larger than ${formatByteLimit(IMAGE_LIMITS.practitioner.maxBytes)}`)
-      .regex(/^[A-Za-z0-9+/]+={0,2}$/, "The image could not be read"),
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, "The image could not be read")
+      // Padded base64, as browsers write it, comes in groups of four characters.
+      .refine((text) => text.length % 4 === 0, "The image could not be read"),
   })
   .refine((input) => (input.purpose === "practitioner") === (input.practitionerId !== undefined), {
     message: "A practitioner's photo names the practitioner, and only it",
