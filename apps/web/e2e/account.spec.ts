@@ -46,7 +46,7 @@ test("a new owner signs up, creates a clinic at a checked address and lands in i
   await expect(page).toHaveURL(/\/app\/setup/);
   await expect(page.getByRole("heading", { level: 1, name: "Set up your clinic" })).toBeVisible();
   await expect(page.getByText("Cabinet Santé Lyon")).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link")).toHaveText(["Calendar", "Patients", "Waitlist", "Clinic settings", "Setup checklist"]);
+  await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link")).toHaveText(["Calendar", "Patients", "Waitlist", "Clinic settings", "Setup checklist", "Reports"]);
   await checkpoint(page, "setup-checklist");
 });
 

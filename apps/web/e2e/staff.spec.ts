@@ -35,5 +35,5 @@ test("a receptionist signs in, sees the day's calendar and moves between days; a
   await page.getByLabel("E-mail address").fill(staff("owner"));
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(nav.getByRole("link")).toHaveText(["Calendar", "Patients", "Waitlist", "Clinic settings", "Setup checklist"]);
+  await expect(nav.getByRole("link")).toHaveText(["Calendar", "Patients", "Waitlist", "Clinic settings", "Setup checklist", "Reports"]);
 });
