@@ -5,6 +5,9 @@ import { App } from "./App";
 import { browserEnvironment } from "./environment";
 import { createAppRouter } from "./router";
 import "./ui/tokens.css";
+// The server writes the booking page's first screen with the brand's classes too (ADR 0052), before
+// any route chunk arrives: their sheet ships with the entry's CSS, as the booking page's does.
+import "./booking/brand.module.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks #root");
