@@ -35,6 +35,7 @@ import { createBookingPages, readBookingShellManifest } from "./booking-shell";
 import { loadStaticSite } from "./static-files";
 import { superviseProcess } from "./supervisor";
 import { assertSupportedNode } from "./node-version";
+import { isApiPath } from "./api-paths";
 
 export interface RunningServer {
   url: string;
@@ -163,8 +164,8 @@ export async function startServer(config: Config, options: { databaseUrl: string
   const docs = await createApiDocs(config.PUBLIC_URL);
   // The development outbox (dev-mail.ts); a 404 in production or with SMTP, never the SPA.
   const devMail = devMailEnabled(config) ? createDevMail({ directory: path.resolve(config.MAIL_DIR) }) : undefined;
-  // Calendar feeds (/ical/…) too: a calendar app must get the feed or its 404, never the SPA.
-  const isApi = (pathname: string) => pathname.startsWith("/trpc/") || pathname.startsWith("/api/") || pathname.startsWith("/ical/") || pathname.startsWith("/media/") || pathname === "/metrics" || pathname === "/healthz" || pathname === "/readyz";
+  // The API's paths (api-paths.ts), and the metrics Node serves.
+  const isApi = (pathname: string) => isApiPath(pathname) || pathname === "/metrics";
 
   // Aborted on shutdown: live feeds end at once instead of holding the drain for the whole grace.
   // They end without tRPC's "return" message, which tells the client to reconnect (with its

@@ -5,6 +5,7 @@ import { createFetchHandler, parseConfig, queuedMailer, rateLimitsOf, systemCloc
 import { createDb } from "@frontdesk/db";
 import { edgeHasher } from "./edge/hasher";
 import { serveWebApp, type AssetsBinding } from "./edge/web-app";
+import { isApiPath } from "./api-paths";
 
 interface ExecutionContext {
   waitUntil(promise: Promise<unknown>): void;
@@ -28,8 +29,6 @@ const logger: Logger = {
 
 const settingsOf = (env: EdgeEnv) => Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 
-/** Paths the API answers; everything else is the web app's files (index.html for client routes). */
-export const isApiPath = (pathname: string) => pathname.startsWith("/trpc/") || pathname.startsWith("/api/") || pathname.startsWith("/media/") || pathname === "/healthz" || pathname === "/readyz";
 
 export default {
   async fetch(request: Request, env: EdgeEnv, context: ExecutionContext): Promise<Response> {
