@@ -22,6 +22,11 @@ const ALLOWED_EXTRA_POLICIES: Record<string, Record<string, { cmd: string; permi
   intake_form_versions: { intake_form_versions_staff_write: { cmd: "INSERT", permissive: "RESTRICTIVE" } },
   // The booking page reads published brand images only, and only owners and admins write them (ADR 0049).
   clinic_images: { clinic_images_published_to_public: { cmd: "ALL", permissive: "RESTRICTIVE" } },
+  // The worker's drain moves every clinic's waiting jobs to the queue as the owner, never the app role (ADR 0055).
+  job_outbox: {
+    job_outbox_drain_read: { cmd: "SELECT", permissive: "PERMISSIVE" },
+    job_outbox_drain_delete: { cmd: "DELETE", permissive: "PERMISSIVE" },
+  },
 };
 
 const ISOLATION_QUAL =

@@ -18,6 +18,7 @@ import {
   intakeAnswers,
   intakeFormVersions,
   invitations,
+  jobOutbox,
   memberNotificationPreferences,
   memberships,
   messages,
@@ -52,6 +53,10 @@ beforeAll(async () => {
     tx.insert(users).values({ email: `stranger-${crypto.randomUUID()}@example.test`, name: "Stranger" }).returning({ id: users.id }),
   );
   strangerId = stranger!.id;
+  // A job waiting in each clinic's outbox, as a booking leaves one until the worker drains it.
+  for (const clinic of [a, b]) {
+    await withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "system" }, (tx) => tx.execute(sql`select enqueue_job('test.task', '{}'::jsonb)`));
+  }
 });
 
 class Rollback extends Error {}
@@ -179,6 +184,7 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
     width: 1,
     height: 1,
   }),
+  job_outbox: (clinicId) => ({ clinicId, task: "test.task", payload: {} }),
   message_templates: (clinicId) => ({ clinicId, kind: "reminder", channel: "sms", locale: `x-${crypto.randomUUID()}`, text: "Intruder" }),
 };
 
@@ -212,6 +218,7 @@ const tenantTables: PgTable[] = [
   waitlistEntries,
   waitlistOffers,
   clinicImages,
+  jobOutbox,
 ];
 
 async function rejection(work: Promise<unknown>): Promise<string | undefined> {
@@ -252,9 +259,10 @@ describe.each(tenantTables.map((table) => [getTableConfig(table).name, table] as
   it("changes 0 of B's rows on UPDATE and DELETE", async () => {
     const update = () => asA((tx) => tx.execute(sql`update ${table} set clinic_id = clinic_id where clinic_id = ${clinicIdOf(b)}`));
     const remove = () => asA((tx) => tx.execute(sql`delete from ${table} where clinic_id = ${clinicIdOf(b)}`));
-    if (name === "audit_log" || name === "appointment_events" || name === "notification_opt_outs" || name === "intake_form_versions") {
+    if (name === "audit_log" || name === "appointment_events" || name === "notification_opt_outs" || name === "intake_form_versions" || name === "job_outbox") {
       // Append-only: the app role may not update or delete these rows at all, its own clinic's included
-      // (an opt-out is the patient's word; an intake form's version is what answers were given to).
+      // (an opt-out is the patient's word; an intake form's version is what answers were given to;
+      // only the worker's drain removes a waiting job).
       expect([await rejection(update()), await rejection(remove())]).toEqual(["42501", "42501"]);
     } else if (name === "intake_answers") {
       // Answers are appended, never changed; erasure deletes them (ADR 0037, 0038).

@@ -3,8 +3,10 @@
 // process or many, share the queue: graphile-worker hands each job to one of them
 // (SELECT … FOR UPDATE SKIP LOCKED) and wakes them with LISTEN/NOTIFY.
 import { Logger as QueueLogger, parseCronItems, run, runOnce, type Job, type LogLevel, type Runner, type TaskList } from "graphile-worker";
+import { createDb } from "@frontdesk/db";
 import type { Logger } from "../ports";
 import { RETENTION_CRON, RETENTION_SWEEP_TASK } from "../data-rights/retention-task";
+import { drainOutbox, startOutboxDrain } from "./outbox";
 import { TASKS } from "./tasks";
 import type { TaskDefinition, WorkerDeps } from "./task";
 
@@ -68,11 +70,30 @@ export interface RunningWorker {
 }
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  // Requests enqueue into the outbox (ADR 0055); this worker also moves those rows to the queue.
+  const outbox = await startOutboxDrain({ connectionString: options.connectionString, logger: options.deps.logger, pollIntervalMs: options.pollIntervalMs ?? 1_000 });
   const runner: Runner = await run(runnerOptions(options));
-  return { stop: () => runner.stop() };
+  return {
+    async stop() {
+      // Jobs finishing while the runner stops may still enqueue: the drain stops after them.
+      await runner.stop();
+      await outbox.stop();
+    },
+  };
 }
 
-/** Runs every job that is due now, then returns (tests, scripts). */
+/**
+ * Runs every job that is due now, then returns (tests, scripts). Jobs that enqueue others (a plan
+ * enqueues its sends) put them in the outbox: drained and run again until nothing new is due.
+ */
 export async function runDueJobs(options: WorkerOptions): Promise<void> {
-  await runOnce(runnerOptions(options));
+  const { db, close } = createDb(options.connectionString, { max: 1 });
+  try {
+    await drainOutbox(db);
+    do {
+      await runOnce(runnerOptions(options));
+    } while ((await drainOutbox(db)) > 0);
+  } finally {
+    await close();
+  }
 }

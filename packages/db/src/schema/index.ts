@@ -16,3 +16,4 @@ export { TENANT_ISOLATION_POLICY } from "./policies";
 export * from "./integrations";
 export * from "./waitlist";
 export * from "./brand";
+export * from "./jobs";
