@@ -6,6 +6,7 @@ import { messages } from "@frontdesk/db/schema";
 import { createFreshDatabase } from "@frontdesk/db/testing";
 import { asc, eq, sql } from "drizzle-orm";
 import { callerFor, createBookableClinic, createTestClock, createTestDeps, createTestMailer, sessionFor } from ".";
+import { drainOutbox } from "../jobs/outbox";
 import { runDueJobs } from "../jobs/worker";
 import type { WorkerDeps } from "../jobs/task";
 import { emailChannel } from "../notifications/email";
@@ -37,16 +38,20 @@ export async function createNotificationWorld(name: string, options: { timezone?
   /** Moves the clock on by `ms`, and every queued job's due time back by as much. */
   const travel = async (ms: number) => {
     clock.advance(ms);
+    await drainOutbox(owner.db);
     await owner.db.execute(sql`update graphile_worker._private_jobs set run_at = run_at - make_interval(secs => ${ms / 1000})`);
   };
 
   const inClinic = <T>(work: Parameters<typeof withTenant<T>>[2]) => withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "system" }, work);
   const messagesOf = (appointmentId: string) =>
     inClinic((tx) => tx.select().from(messages).where(eq(messages.appointmentId, appointmentId)).orderBy(asc(messages.sendAt), asc(messages.createdAt)));
-  const pendingJobs = () =>
-    owner.db.execute<{ task: string; runAt: Date; key: string | null; payload: Record<string, unknown> }>(
+  /** The queue's jobs once the outbox has been drained into it, as a worker would. */
+  const pendingJobs = async () => {
+    await drainOutbox(owner.db);
+    return owner.db.execute<{ task: string; runAt: Date; key: string | null; payload: Record<string, unknown> }>(
       sql`select t.identifier as task, j.run_at as "runAt", j.key, j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id order by j.run_at`,
     );
+  };
 
   /** Books with the staff caller; a patient with an e-mail and a mobile number unless told otherwise. */
   const book = (start: string, patient: { email?: string; phone?: string } = {}, extra: { notify?: boolean } = {}) =>

@@ -31,13 +31,14 @@ describe("public.book, step 3: write", () => {
     const owner = connectAsOwner();
     let jobs;
     try {
-      jobs = await owner.db.execute<{ task: string; payload: Record<string, unknown> }>(
-        sql`select t.identifier as task, j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where j.payload->>'appointmentId' = ${answer.appointment.id}`,
+      // Committed with the booking in the job outbox, where the worker's drain finds it (ADR 0055).
+      jobs = await owner.db.execute<{ task: string; clinicId: string; payload: Record<string, unknown> }>(
+        sql`select task, clinic_id as "clinicId", payload from job_outbox where payload->>'appointmentId' = ${answer.appointment.id}`,
       );
     } finally {
       await owner.close();
     }
-    expect(jobs).toEqual([{ task: "appointment.notify", payload: expect.objectContaining({ event: "booked", version: 1, clinicId: clinic.id, by: "patient" }) as unknown }]);
+    expect(jobs).toEqual([{ task: "appointment.notify", clinicId: clinic.id, payload: expect.objectContaining({ event: "booked", version: 1, by: "patient" }) as unknown }]);
     expect(answer.appointment).toMatchObject({ serviceName: "Consultation", practitionerName: "A Practitioner" });
     const id = answer.appointment.id;
     const [rows, people, links, events, audit] = await inClinic((tx) =>
