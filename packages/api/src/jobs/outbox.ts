@@ -51,11 +51,14 @@ export async function startOutboxDrain(options: { connectionString: string; logg
       } while (again && !stopped);
     })()
       .catch((error: unknown) => {
-        // The rows stay in the outbox; the next notification or poll tries again.
+        // The rows stay in the outbox; the next poll tries again (not at once: the database may be down).
+        again = false;
         options.logger.error({ component: "jobs", error: describeForLog(error) }, "job outbox drain failed");
       })
       .finally(() => {
         running = undefined;
+        // A notification that came as the last round ended.
+        if (again) drain();
       });
   };
   const listening = await client.listen(OUTBOX_CHANNEL, drain, drain);

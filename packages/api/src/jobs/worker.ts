@@ -72,7 +72,10 @@ export interface RunningWorker {
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   // Requests enqueue into the outbox (ADR 0055); this worker also moves those rows to the queue.
   const outbox = await startOutboxDrain({ connectionString: options.connectionString, logger: options.deps.logger, pollIntervalMs: options.pollIntervalMs ?? 1_000 });
-  const runner: Runner = await run(runnerOptions(options));
+  const runner: Runner = await run(runnerOptions(options)).catch(async (error: unknown) => {
+    await outbox.stop();
+    throw error;
+  });
   return {
     async stop() {
       // Jobs finishing while the runner stops may still enqueue: the drain stops after them.
