@@ -3,7 +3,7 @@
 // German and Spanish) no English sentence of the catalogue is left (issue 20, ADR 0059). The
 // booking flow is walked once (in English, on a service that asks intake questions) to reach each
 // step's address; each address is then opened in each language, and judged in both colour schemes
-// at both widths without reloading. About two minutes of the test's time here (ADR 0059).
+// at both widths without reloading. About 3 minutes here, more under load (ADR 0059).
 import type { Browser, Page } from "@playwright/test";
 import { expect, PHONE, test } from "./fixtures";
 import { codeIn, mailTo } from "./mail";
