@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-properties -- bench tooling: BENCH_RUNS, BENCH_DEBUG and BENCH_TRACE are the bench's own knobs */
+/* eslint-disable no-restricted-properties -- bench tooling: BENCH_RUNS, BENCH_DEBUG, BENCH_STEPS and BENCH_TRACE are the bench's own knobs */
 // The booking page on a slow phone: 150 ms latency, 1.6 Mbps down, 750 kbps up, CPU 4x slower
 // (Chromium's DevTools protocol). Each run is a first visit (new browser context, empty cache).
 // Measures, from the start of navigation: the services visible (the server's first screen, ADR
@@ -85,8 +85,8 @@ test("the booking page on a throttled phone profile", async ({ browser, baseURL 
       const timeline = await page.evaluate(() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource"), ...performance.getEntriesByType("paint")].map((e) => `${e.name.replace(location.origin, "")} ${Math.round(e.startTime)}-${Math.round((e as PerformanceResourceTiming).responseEnd ?? 0)} ${Math.round((e as PerformanceNavigationTiming).domInteractive ?? 0)}`));
       process.stdout.write(`${timeline.join("\n")}\nservices ${servicesMs} app ${appMs}\n`);
     }
-    // The steps' times, with BENCH_DEBUG only (each asks the page, which takes a little time).
-    const now = async () => (process.env.BENCH_DEBUG ? page.evaluate(() => performance.now()) : 0);
+    // Each tap's time, with BENCH_STEPS=1 only: each asks the page, which adds to the free times' figure.
+    const now = async () => (process.env.BENCH_STEPS ? page.evaluate(() => performance.now()) : 0);
     await page.locator(SERVICE_BUTTON).first().click();
     const serviceClickedMs = await now();
     const firstAvailable = page.getByRole("button", { name: new RegExp(`^${french["common.firstAvailable"]}`) });
@@ -95,7 +95,7 @@ test("the booking page on a throttled phone profile", async ({ browser, baseURL 
     await firstAvailable.click();
     const practitionerClickedMs = await now();
     const freeTimesMs = await timeUntilVisible(page, '[role="grid"] button[aria-disabled="false"]');
-    if (process.env.BENCH_DEBUG) process.stdout.write(`service clicked ${serviceClickedMs} practitioners ${practitionersMs} first available clicked ${practitionerClickedMs} free ${freeTimesMs}\n`);
+    if (process.env.BENCH_STEPS) process.stdout.write(`service clicked ${serviceClickedMs} practitioners ${practitionersMs} first available clicked ${practitionerClickedMs} free ${freeTimesMs}\n`);
     if (tracing) await browser.stopTracing();
     runs.push({ servicesMs, appMs, freeTimesMs, javascriptBytes, javascriptFiles, layoutShift });
     await context.close();
