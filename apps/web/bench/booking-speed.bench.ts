@@ -52,8 +52,6 @@ test("the booking page on a throttled phone profile", async ({ browser, baseURL 
         for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) w.layoutShift += entry.value;
       }).observe({ type: "layout-shift", buffered: true });
     });
-    // A blocked inline script (the page's CSP) or a failed request would skew the figures: say so.
-    if (process.env.BENCH_DEBUG) page.on("console", (message) => void (message.type() === "error" && process.stdout.write(`console: ${message.text()}\n`)));
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: PROFILE.latency, downloadThroughput: PROFILE.downloadThroughput, uploadThroughput: PROFILE.uploadThroughput });
