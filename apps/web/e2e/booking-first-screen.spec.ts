@@ -78,7 +78,7 @@ test("a written link opens the next step, where the app takes over", async ({ br
   await expect(page.getByRole("button", { name: new RegExp(`^${fr["common.firstAvailable"]}`) })).toBeVisible();
 });
 
-test("every inline script of the page runs under its security policy (the route preloads, the locale data's early load)", async ({ page }) => {
+test("every inline script of the page runs under its security policy (the route preloads, the clinic request)", async ({ page }) => {
   await page.addInitScript(() => {
     const w = window as unknown as { violations: string[] };
     w.violations = [];

@@ -3,7 +3,7 @@
 // the summary and can be changed.
 import { startOfMonth, todayIn, type DateFormat } from "@frontdesk/domain";
 import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { Link, useNavigate, useParams, useRouter, useSearch } from "@tanstack/react-router";
+import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
 import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import type { PublicClinic, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
@@ -112,7 +112,6 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
   const { fmt } = usePatientFormats(clinic);
   const search = useSearch({ from: "/book/$clinicSlug" });
   const navigate = useNavigate({ from: "/book/$clinicSlug" });
-  const router = useRouter();
   const [draft, updateDraft] = useBookingDraft(clinic.slug);
   const [serverFieldErrors, setServerFieldErrors] = useState<Record<string, string[]>>({});
   const [intakeChanged, setIntakeChanged] = useState(false);
@@ -134,13 +133,8 @@ function BookingFlow({ clinic }: { clinic: PublicClinic }) {
     const after = flowState(clinic, { ...search, ...change }, { ...draft, ...draftChange });
     const later = BOOKING_STEPS.slice(BOOKING_STEPS.indexOf(from) + 1);
     const target = later.find((s) => !after.isDone(s)) ?? from;
-    // The choice is written into this step's own entry too, so Back to it shows it chosen. The
-    // browser gets that entry at once (flush: the history would otherwise merge it into the next
-    // one), and the next navigation supersedes its load: the router loads, and React renders, only
-    // the next step (on a slow phone, a second pass costs a tenth of a second per choice).
-    void navigate({ search: (previous) => ({ ...previous, ...change, step: from }), replace: true });
-    router.history.flush();
-    goTo(target, change);
+    // The choice is written into this step's own entry too, so Back to it shows it chosen.
+    void navigate({ search: (previous) => ({ ...previous, ...change, step: from }), replace: true }).then(() => goTo(target, change));
   };
 
   const today = todayIn(clinic.timezone, env.now());

@@ -44,22 +44,6 @@ describe("booking steps in the address", () => {
     expect(await app.screen.findByRole("button", { name: /Dr Claire Martin/, pressed: true })).toBeInTheDocument();
   });
 
-  it("shows the next step after one load of the route per choice, not two (ADR 0058: a slow phone pays for each)", async () => {
-    const app = renderApp("/book/demo-paris?lang=en");
-    await app.screen.findByRole("button", { name: /^Consultation/ }, { timeout: 5000 });
-    const loads: string[] = [];
-    const stop = app.router.subscribe("onResolved", (event) => loads.push(String((event.toLocation.search as Record<string, unknown>).step)));
-    await app.user.click(app.screen.getByRole("button", { name: /^Consultation/ }));
-    await app.screen.findByRole("heading", { name: "Choose a practitioner" });
-    await app.user.click(app.screen.getByRole("button", { name: /^First available/ }));
-    await app.screen.findByRole("heading", { name: "Choose a day" });
-    stop();
-    expect(loads).toEqual(["practitioner", "time"]);
-    // And each step's own entry still holds its choice.
-    act(() => app.router.history.back());
-    expect(await app.screen.findByRole("button", { name: /^First available/, pressed: true })).toBeInTheDocument();
-  });
-
   it("opens a shared link on its step with its choices", async () => {
     const app = renderApp(`/book/demo-paris?lang=en&step=time&service=${ids.consultation}&practitioner=any`);
     expect(await app.screen.findByRole("heading", { name: "Choose a day" })).toBeInTheDocument();
