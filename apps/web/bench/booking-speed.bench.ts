@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-properties -- bench tooling: BENCH_RUNS and BENCH_DEBUG are the bench's own knobs */
+/* eslint-disable no-restricted-properties -- bench tooling: BENCH_RUNS, BENCH_DEBUG, BENCH_STEPS and BENCH_TRACE are the bench's own knobs */
 // The booking page on a slow phone: 150 ms latency, 1.6 Mbps down, 750 kbps up, CPU 4x slower
 // (Chromium's DevTools protocol). Each run is a first visit (new browser context, empty cache).
 // Measures, from the start of navigation: the services visible (the server's first screen, ADR
@@ -65,6 +65,14 @@ test("the booking page on a throttled phone profile", async ({ browser, baseURL 
     });
     cdp.on("Network.loadingFinished", (event) => bytes.set(event.requestId, event.encodedDataLength));
 
+    // BENCH_TRACE=1: a Chromium performance trace of the first run (scripts, layout, network), for the DevTools' Performance panel.
+    const tracing = process.env.BENCH_TRACE !== undefined && run === 0;
+    if (tracing) {
+      await browser.startTracing(page, {
+        path: fileURLToPath(new URL("../test-results/booking-speed-trace.json", import.meta.url)),
+        categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing", "loading", "toplevel", "disabled-by-default-v8.cpu_profiler"],
+      });
+    }
     await page.goto("/book/demo-paris", { waitUntil: "commit" });
     const servicesMs = await timeUntilVisible(page, SERVICE);
     const appMs = await timeUntilVisible(page, SERVICE_BUTTON);
@@ -75,9 +83,19 @@ test("the booking page on a throttled phone profile", async ({ browser, baseURL 
       const timeline = await page.evaluate(() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource"), ...performance.getEntriesByType("paint")].map((e) => `${e.name.replace(location.origin, "")} ${Math.round(e.startTime)}-${Math.round((e as PerformanceResourceTiming).responseEnd ?? 0)} ${Math.round((e as PerformanceNavigationTiming).domInteractive ?? 0)}`));
       process.stdout.write(`${timeline.join("\n")}\nservices ${servicesMs} app ${appMs}\n`);
     }
+    // Each tap's time, with BENCH_STEPS=1 only: each asks the page, which adds to the free times' figure.
+    const steps = process.env.BENCH_STEPS !== undefined;
+    const now = async () => (steps ? page.evaluate(() => performance.now()) : 0);
     await page.locator(SERVICE_BUTTON).first().click();
-    await page.getByRole("button", { name: new RegExp(`^${french["common.firstAvailable"]}`) }).click();
+    const serviceClickedMs = await now();
+    const firstAvailable = page.getByRole("button", { name: new RegExp(`^${french["common.firstAvailable"]}`) });
+    if (steps) await firstAvailable.waitFor();
+    const practitionersMs = await now();
+    await firstAvailable.click();
+    const practitionerClickedMs = await now();
     const freeTimesMs = await timeUntilVisible(page, '[role="grid"] button[aria-disabled="false"]');
+    if (steps) process.stdout.write(`service clicked ${serviceClickedMs} practitioners ${practitionersMs} first available clicked ${practitionerClickedMs} free ${freeTimesMs}\n`);
+    if (tracing) await browser.stopTracing();
     runs.push({ servicesMs, appMs, freeTimesMs, javascriptBytes, javascriptFiles, layoutShift });
     await context.close();
   }

@@ -77,3 +77,14 @@ test("a written link opens the next step, where the app takes over", async ({ br
   await expect(page.getByRole("heading", { level: 2, name: fr["booking.practitioner.heading"] })).toBeVisible();
   await expect(page.getByRole("button", { name: new RegExp(`^${fr["common.firstAvailable"]}`) })).toBeVisible();
 });
+
+test("every inline script of the page runs under its security policy (the route preloads, the clinic request)", async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener("securitypolicyviolation", (event) => w.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  await page.goto("/book/demo-paris");
+  await expect(page.locator("#main ul > li > button[aria-pressed]").first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+});
