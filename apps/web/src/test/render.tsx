@@ -24,5 +24,5 @@ export function renderApp(path: string, environment: Partial<Environment> = {}) 
 export async function preloadPage(path: string) {
   const router = createAppRouter(createApiClients({ batch: false, retry: false }), createMemoryHistory({ initialEntries: [path] }));
   const [routes] = router.getMatchedRoutes(new URL(path, "http://localhost").pathname);
-  await Promise.all(routes.map((route) => router.loadRouteChunk(route)));
+  await Promise.all(routes.map((route) => Promise.resolve(router.loadRouteChunk(route))));
 }
