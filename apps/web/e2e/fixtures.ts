@@ -48,3 +48,50 @@ async function checkpoint(page: Page, step: string, testInfo: TestInfo) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `page width at 320 px, step "${step}"`).toBeLessThanOrEqual(SMALLEST.width);
   if (desktop) await page.setViewportSize(desktop);
 }
+
+// The staff specs' common start: the seeded demo staff (packages/db seed, one account per role at
+// each demo clinic, one password), signing in, and days on the Paris clinic's calendar.
+export const DEMO_PASSWORD = "frontdesk-demo";
+export const PARIS_STAFF = {
+  owner: "owner@demo-paris.frontdesk.test",
+  receptionist: "receptionist@demo-paris.frontdesk.test",
+} as const;
+
+/** Signs in from `path` (the staff area sends a visitor to sign-in and back) and waits for the day calendar. */
+export async function signIn(page: Page, email: string, path = "/app/calendar") {
+  await page.goto(path);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("group", { name: "Day calendar" })).toBeVisible();
+}
+
+/** Today in Paris, whatever the machine's zone (the browser runs in Los Angeles). */
+export function parisToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
+export function addDays(date: string, days: number): string {
+  const value = new Date(`${date}T12:00:00Z`);
+  value.setUTCDate(value.getUTCDate() + days);
+  return value.toISOString().slice(0, 10);
+}
+
+/**
+ * The first `weekday` (0 Sunday … 6 Saturday) at least `daysAhead` days after today in Paris whose
+ * `weeks` weekly repeats all miss the year's end (20 December to 1 January):
+ * with `daysAhead` past the seeded appointments and other specs' days, a day only the calling spec books.
+ */
+export function quietDay(daysAhead: number, weekday: number, weeks = 1): string {
+  const yearEnd = /-(12-2\d|12-3\d|01-01)$/;
+  const repeats = (first: string) => Array.from({ length: weeks }, (_, i) => addDays(first, 7 * i));
+  let day = addDays(parisToday(), daysAhead);
+  while (new Date(`${day}T12:00:00Z`).getUTCDay() !== weekday || repeats(day).some((d) => yearEnd.test(d))) day = addDays(day, 1);
+  return day;
+}
+
+/** Types `date` into the calendar's date field and waits for the address to follow. */
+export async function goToDate(page: Page, date: string) {
+  await page.getByLabel("Go to date").fill(date);
+  await expect(page).toHaveURL(new RegExp(`date=${date}`));
+}

@@ -3,47 +3,19 @@
 /* eslint-disable no-restricted-properties -- test tooling: the database URL comes from the global setup */
 import { createDb, withTenant } from "@frontdesk/db";
 import { appointments, patients } from "@frontdesk/db/schema";
-import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { addDays, expect, goToDate, PARIS_STAFF, quietDay, signIn, test } from "./fixtures";
 
-const PASSWORD = "frontdesk-demo";
-const RECEPTIONIST = "receptionist@demo-paris.frontdesk.test";
 // A seeded Paris patient no other browser test changes.
 const SERIES_PATIENT = "Nathan Bertrand";
 const WEEKS = 4;
-
-function parisToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
-
-function addDays(date: string, days: number): string {
-  const value = new Date(`${date}T12:00:00Z`);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
-}
-
-/** A Thursday six weeks ahead or later, whose next weeks avoid the year's end: days no other browser test books. */
-function seriesStart(): string {
-  let day = addDays(parisToday(), 42);
-  const weeks = (first: string) => Array.from({ length: WEEKS }, (_, i) => addDays(first, 7 * i));
-  while (new Date(`${day}T12:00:00Z`).getUTCDay() !== 4 || weeks(day).some((d) => /-(12-2\d|12-3\d|01-01)$/.test(d))) day = addDays(day, 1);
-  return day;
-}
-
-async function goToDate(page: Page, date: string) {
-  await page.getByLabel("Go to date").fill(date);
-  await expect(page).toHaveURL(new RegExp(`date=${date}`));
-}
+const THURSDAY = 4;
 
 test("a receptionist books a weekly series with one clash resolved by an alternative; every occurrence lands and none overlaps", async ({ page, checkpoint }) => {
-  await page.goto("/app/calendar");
-  await page.getByLabel("E-mail address").fill(RECEPTIONIST);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("group", { name: "Day calendar" })).toBeVisible();
+  await signIn(page, PARIS_STAFF.receptionist);
 
   // The second Thursday's 16:00 with Dr Haddad is already taken by another patient.
-  const first = seriesStart();
+  // Thursdays six weeks ahead or later: days no other browser test books.
+  const first = quietDay(42, THURSDAY, WEEKS);
   const second = addDays(first, 7);
   await goToDate(page, second);
   const haddad = page.getByRole("region", { name: "Dr Yasmine Haddad" });

@@ -1,28 +1,10 @@
 // Undo restores a dragged appointment (issue 17, ADR 0034): by the toast's button and by Ctrl+Z,
 // and the appointment is back at its first time after a reload (saved, not just drawn).
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, goToDate, PARIS_STAFF, quietDay, signIn, test } from "./fixtures";
 
-const PASSWORD = "frontdesk-demo";
-const RECEPTIONIST = "receptionist@demo-paris.frontdesk.test";
 const PATIENT = "Ugo Undo";
-
-function parisToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
-
-function addDays(date: string, days: number): string {
-  const value = new Date(`${date}T12:00:00Z`);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
-}
-
-/** A Wednesday five weeks ahead or later, off the year's end: a day no other browser test books. */
-function quietWednesday(): string {
-  let day = addDays(parisToday(), 35);
-  while (new Date(`${day}T12:00:00Z`).getUTCDay() !== 3 || /-(12-2\d|12-3\d|01-01)$/.test(day)) day = addDays(day, 1);
-  return day;
-}
+const WEDNESDAY = 3;
 
 /** Drags a block by its top edge onto the row of `time` in the same column. */
 async function drag(page: Page, column: Locator, block: Locator, time: string) {
@@ -36,15 +18,10 @@ async function drag(page: Page, column: Locator, block: Locator, time: string) {
 }
 
 test("undo puts a dragged appointment back, by the toast's button and by Ctrl+Z, and it stays back after a reload", async ({ page }) => {
-  await page.goto("/app/calendar");
-  await page.getByLabel("E-mail address").fill(RECEPTIONIST);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("group", { name: "Day calendar" })).toBeVisible();
+  await signIn(page, PARIS_STAFF.receptionist);
 
-  const day = quietWednesday();
-  await page.getByLabel("Go to date").fill(day);
-  await expect(page).toHaveURL(new RegExp(`date=${day}`));
+  // A Wednesday five weeks ahead or later: a day no other browser test books.
+  await goToDate(page, quietDay(35, WEDNESDAY));
   const column = page.getByRole("region", { name: "Dr Antoine Lefèvre" });
   await column.getByTitle("Book 10:00").click();
   const booking = page.getByRole("dialog", { name: "New appointment" });

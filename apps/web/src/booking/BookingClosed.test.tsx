@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { activatePatientLanguage } from "../i18n/patient-i18n";
 import { clinic } from "../test/fixtures";
-import { renderApp } from "../test/render";
+import { preloadPage, renderApp } from "../test/render";
 import { server } from "../test/server";
 import { procedure } from "../test/trpc";
 
-beforeAll(() => activatePatientLanguage("en"));
+// The catalogue and the page's code ready before the render: the test waits on the page only.
+beforeAll(async () => {
+  await Promise.all([activatePatientLanguage("en"), preloadPage("/book/demo-paris")]);
+});
 
 describe("booking page: online booking switched off", () => {
   it("says booking is closed and offers no service to choose", async () => {

@@ -1,17 +1,28 @@
 import { appointmentCalendarFile } from "@frontdesk/domain";
 import { act, waitFor, within } from "@testing-library/react";
-import { delay, HttpResponse } from "msw";
+import { HttpResponse } from "msw";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activatePatientLanguage } from "../i18n/patient-i18n";
 import { NETWORK_MESSAGE, RATE_LIMIT_MESSAGE } from "../api/failure";
 import type { BookInput } from "../api/types";
 import { bookAnswer, clinic, ids, NOW, slot, slotsFor } from "../test/fixtures";
-import { renderApp } from "../test/render";
+import { gate } from "../test/gate";
+import { preloadPage, renderApp } from "../test/render";
 import { server } from "../test/server";
 import { procedure, TrpcErrorAnswer } from "../test/trpc";
 
-// The English catalogue ready before the first render, as the route loader has it in the app.
-beforeAll(() => activatePatientLanguage("en"));
+// The English catalogue ready before the first render, as the route loader has it in the app,
+// and the page's code with its lazy steps, so no test's waits include compiling them.
+beforeAll(async () => {
+  await Promise.all([
+    activatePatientLanguage("en"),
+    preloadPage("/book/demo-paris"),
+    import("./IntakeStep"),
+    import("./ConfirmStep"),
+    import("./DoneStep"),
+    import("./validate-details"),
+  ]);
+});
 
 const clinicHandler = procedure("public.clinic", ({ input }) =>
   input.clinicSlug === clinic.slug ? clinic : new TrpcErrorAnswer("NOT_FOUND", "Clinic not found"),
@@ -47,14 +58,16 @@ async function reachConfirm(app: App) {
 
 describe("booking page: clinic and service", () => {
   it("shows a skeleton while the clinic loads, then its name, address, zone and services with duration and price", async () => {
+    const clinicAnswer = gate();
     server.use(
       procedure("public.clinic", async () => {
-        await delay(50);
+        await clinicAnswer.opened;
         return clinic;
       }),
     );
     const app = renderApp("/book/demo-paris?lang=en");
     expect(await app.screen.findByRole("status")).toHaveTextContent("Loading the clinic's page…");
+    clinicAnswer.open();
     expect(await app.screen.findByRole("heading", { level: 1, name: "Cabinet Demo Paris" })).toBeInTheDocument();
     expect(app.screen.getByText(/12 rue de la Santé, 75013 Paris · Times in Europe\/Paris/)).toBeInTheDocument();
     expect(app.screen.getByRole("link", { name: "Call Cabinet Demo Paris on +33 1 23 45 67 89" })).toHaveAttribute("href", "tel:+33123456789");
@@ -133,11 +146,12 @@ describe("booking page: day and time", () => {
   });
 
   it("announces loading and marks the calendar busy until the month's times arrive", async () => {
+    // Held until the patient has picked a practitioner: the page asks ahead once a service is chosen.
+    const slotsAnswer = gate();
     server.use(
       clinicHandler,
       procedure("public.slots", async ({ input }) => {
-        // Longer than the patient takes to pick a practitioner: the page asks ahead once a service is chosen.
-        await delay(600);
+        await slotsAnswer.opened;
         return slotsFor(input.from, input.to);
       }),
     );
@@ -146,6 +160,7 @@ describe("booking page: day and time", () => {
     await app.user.click(await app.screen.findByRole("button", { name: /First available/ }));
     expect(await app.screen.findByText("Loading free times for March 2026…")).toBeInTheDocument();
     expect(app.screen.getByRole("grid")).toHaveAttribute("aria-busy", "true");
+    slotsAnswer.open();
     expect(await app.screen.findByText("2 days with free times in March 2026.")).toBeInTheDocument();
     expect(app.screen.getByRole("grid")).not.toHaveAttribute("aria-busy");
   });
@@ -270,12 +285,14 @@ describe("booking page: details", () => {
 describe("booking page: confirm", () => {
   it("books with one click: one request with the attempt's key, however often the button is pressed", async () => {
     const sent: BookInput[] = [];
+    // The booking's answer waits until every press is made: each one lands while the first is in flight.
+    const bookingAnswer = gate();
     server.use(
       clinicHandler,
       slotsHandler,
       procedure("public.book", async ({ input }) => {
         sent.push(input);
-        await delay(50);
+        await bookingAnswer.opened;
         return bookAnswer(input.start);
       }),
     );
@@ -289,6 +306,7 @@ describe("booking page: confirm", () => {
     const confirm = app.screen.getByRole("button", { name: "Confirm booking" });
     await app.user.dblClick(confirm);
     await app.user.click(confirm);
+    bookingAnswer.open();
     expect(await app.screen.findByRole("heading", { name: "You're booked" })).toHaveFocus();
     expect(sent).toHaveLength(1);
     const { idempotencyKey, ...booking } = sent[0]!;

@@ -4,13 +4,16 @@ import { act, waitFor } from "@testing-library/react";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { activatePatientLanguage } from "../i18n/patient-i18n";
 import { clinic, ids, slotsFor } from "../test/fixtures";
-import { renderApp } from "../test/render";
+import { preloadPage, renderApp } from "../test/render";
 import { server } from "../test/server";
 import { procedure } from "../test/trpc";
 import { readBookingDraft } from "./booking-draft";
 import { stepToShow, validateBookingSearch } from "./booking-steps";
 
-beforeAll(() => activatePatientLanguage("en"));
+// The catalogue and the page's code ready before the first render: the tests wait on the page only.
+beforeAll(async () => {
+  await Promise.all([activatePatientLanguage("en"), preloadPage("/book/demo-paris")]);
+});
 beforeEach(() => {
   server.use(
     procedure("public.clinic", () => clinic),
@@ -24,8 +27,7 @@ const search = (app: ReturnType<typeof renderApp>) => app.router.state.location.
 describe("booking steps in the address", () => {
   it("puts each choice and step in the address, and Back walks back through the steps keeping them", async () => {
     const app = renderApp("/book/demo-paris?lang=en");
-    // The first render of a file loads the page's lazy chunk: give it longer than a step.
-    await app.user.click(await app.screen.findByRole("button", { name: /^Consultation/ }, { timeout: 5000 }));
+    await app.user.click(await app.screen.findByRole("button", { name: /^Consultation/ }));
     await app.user.click(await app.screen.findByRole("button", { name: /Dr Claire Martin/ }));
     await app.user.click(await app.screen.findByRole("button", { name: /Tuesday, 3 March 2026, 4 free times/ }));
     await app.user.click(await app.screen.findByRole("button", { name: /^09:00/ }));

@@ -27,7 +27,7 @@ describe("manage link page", () => {
   it("shows the appointment on the clinic's clock and the clinic's cancellation rule", async () => {
     server.use(bookingHandler());
     const app = renderApp(`/booking/${TOKEN}?lang=en`);
-    expect(await app.screen.findByRole("heading", { level: 1, name: "Your appointment at Cabinet Demo Paris" }, { timeout: 5_000 })).toBeInTheDocument();
+    expect(await app.screen.findByRole("heading", { level: 1, name: "Your appointment at Cabinet Demo Paris" })).toBeInTheDocument();
     expect(app.screen.getByText(/Thursday, 5 March 2026 at 10:00/)).toBeInTheDocument();
     expect(app.screen.getByText(/Thursday, 5 March 2026 at 01:00 your time/)).toBeInTheDocument();
     expect(app.screen.getByText(/asks for 24 h notice: you can move or cancel online until/)).toHaveTextContent("Wednesday, 4 March 2026 at 10:00");

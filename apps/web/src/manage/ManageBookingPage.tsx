@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tansta
 import { Link, useParams } from "@tanstack/react-router";
 import { lazy, Suspense, useState } from "react";
 import { describeFailure, type Failure } from "../api/failure";
+import { CancelForm, MoveConfirm, useStatusLabels } from "./AppointmentChanges";
 import { useManageTitle } from "./ManageBookingStates";
 import type { ManagedBooking, Slot } from "../api/types";
 import { useTRPC } from "../api/trpc";
@@ -16,7 +17,6 @@ import { LanguageSwitcher } from "../i18n/LanguageSwitcher";
 import { patientFailureMessage } from "../i18n/patient-failure";
 import { usePatientFormats, usePatientText } from "../i18n/usePatientText";
 import { Button } from "../ui/Button";
-import { TextAreaField } from "../ui/Field";
 import { EmptyNotice, ErrorNotice, SuccessNotice } from "../ui/Notice";
 import { Skeleton } from "../ui/Skeleton";
 import { StepHeading } from "../ui/StepHeading";
@@ -147,7 +147,12 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
             </div>
           ) : null}
           {mode.kind === "cancel" ? (
-            <CancelForm pending={cancel.isPending} onKeep={() => setMode({ kind: "view" })} onCancel={(reason) => cancel.mutate({ token, ...(reason ? { reason } : {}) })} />
+            <CancelForm
+              heading={t("manage.cancelHeading")}
+              pending={cancel.isPending}
+              onKeep={() => setMode({ kind: "view" })}
+              onCancel={(reason) => cancel.mutate({ token, ...(reason ? { reason } : {}) })}
+            />
           ) : null}
           {cancelled ? null : (
             <Suspense fallback={null}>
@@ -170,18 +175,15 @@ function ManageBooking({ token, booking }: { token: string; booking: ManagedBook
           ) : (
             <>
               <StepHeading>{t("manage.moveHeading")}</StepHeading>
-              <p>
-                {t("manage.moveFromTo", { from: fmt.dateTime(appointment.start) })} <strong>{fmt.dateTime(mode.slot.start)}</strong>
-                {fmt.patientTime(mode.slot.start) ? t("done.yourTime", { time: fmt.patientDateTime(mode.slot.start) }) : ""}.
-              </p>
-              <div className={ui.actions}>
-                <Button disabled={move.isPending} onClick={() => move.mutate({ token, start: mode.slot.start, practitionerId: appointment.practitionerId })}>
-                  {move.isPending ? t("manage.moving") : t("manage.moveConfirm")}
-                </Button>
-                <Button variant="secondary" onClick={() => setMode({ kind: "move" })}>
-                  {t("manage.chooseAnother")}
-                </Button>
-              </div>
+              <MoveConfirm
+                fmt={fmt}
+                from={appointment.start}
+                slot={mode.slot}
+                after={<>{fmt.patientTime(mode.slot.start) ? t("done.yourTime", { time: fmt.patientDateTime(mode.slot.start) }) : ""}.</>}
+                pending={move.isPending}
+                onConfirm={() => move.mutate({ token, start: mode.slot.start, practitionerId: appointment.practitionerId })}
+                onChooseAnother={() => setMode({ kind: "move" })}
+              />
             </>
           )}
         </div>
@@ -225,16 +227,7 @@ function MovePicker({ booking, fmt, today, onSelect }: { booking: ManagedBooking
 }
 
 function StatusLabel({ status }: { status: ManagedBooking["appointment"]["status"] }) {
-  const { t } = usePatientText();
-  const labels: Record<typeof status, string> = {
-    booked: t("manage.status.booked"),
-    confirmed: t("manage.status.confirmed"),
-    arrived: t("manage.status.arrived"),
-    completed: t("manage.status.completed"),
-    cancelled: t("manage.status.cancelled"),
-    no_show: t("manage.status.no_show"),
-  };
-  return labels[status];
+  return useStatusLabels()[status];
 }
 
 function CancellationRule({ booking, fmt }: { booking: ManagedBooking; fmt: DateFormat }) {
@@ -253,31 +246,6 @@ function CancellationRule({ booking, fmt }: { booking: ManagedBooking; fmt: Date
     <EmptyNotice title={t("manage.tooLate")}>
       <p>{t("manage.tooLateRule", { clinic: booking.clinic.name, notice, deadline: fmt.dateTime(booking.changeableUntil) })}</p>
     </EmptyNotice>
-  );
-}
-
-function CancelForm({ pending, onCancel, onKeep }: { pending: boolean; onCancel: (reason: string) => void; onKeep: () => void }) {
-  const { t } = usePatientText();
-  const [reason, setReason] = useState("");
-  return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        onCancel(reason.trim());
-      }}
-      style={{ marginTop: "1.5rem" }}
-    >
-      <StepHeading>{t("manage.cancelHeading")}</StepHeading>
-      <TextAreaField label={t("manage.reason")} hint={t("manage.reasonHint")} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
-      <div className={ui.actions}>
-        <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? t("manage.cancelling") : t("manage.cancelConfirm")}
-        </Button>
-        <Button variant="secondary" onClick={onKeep}>
-          {t("manage.keep")}
-        </Button>
-      </div>
-    </form>
   );
 }
 

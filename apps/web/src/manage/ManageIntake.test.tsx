@@ -32,7 +32,7 @@ describe("intake questions on the manage link", () => {
   it("shows the clinic's questions while they are open and unanswered", async () => {
     server.use(intakeHandler({ canAnswer: true }));
     const app = renderManagePage();
-    expect(await app.screen.findByRole("heading", heading, { timeout: 5_000 })).toBeInTheDocument();
+    expect(await app.screen.findByRole("heading", heading)).toBeInTheDocument();
     expect(app.screen.getByLabelText("Any allergies? (required)")).toBeInTheDocument();
     expect(app.screen.getByRole("group", { name: "Is this your first visit?" })).toBeInTheDocument();
     expect(app.screen.getByRole("button", { name: "Send my answers" })).toBeEnabled();
@@ -42,7 +42,7 @@ describe("intake questions on the manage link", () => {
     const sent = recorder<"public.booking.answerIntake">();
     server.use(intakeHandler({ canAnswer: true }), procedure("public.booking.answerIntake", (call) => (sent.record(call), { answeredAt: "2026-03-01T10:00:00.000Z" })));
     const app = renderManagePage();
-    await app.user.click(await app.screen.findByRole("button", { name: "Send my answers" }, { timeout: 5_000 }));
+    await app.user.click(await app.screen.findByRole("button", { name: "Send my answers" }));
     const field = app.screen.getByLabelText("Any allergies? (required)");
     expect(await app.screen.findByText("Please answer this question.")).toBeInTheDocument();
     expect(field).toHaveAttribute("aria-invalid", "true");
@@ -59,7 +59,7 @@ describe("intake questions on the manage link", () => {
       ),
     );
     const app = renderManagePage();
-    await app.user.type(await app.screen.findByLabelText("Any allergies? (required)", {}, { timeout: 5_000 }), "Penicillin");
+    await app.user.type(await app.screen.findByLabelText("Any allergies? (required)"), "Penicillin");
     await app.user.click(app.screen.getByRole("button", { name: "Send my answers" }));
     expect(await app.screen.findByText("Please check this answer.")).toBeInTheDocument();
     expect(app.screen.getByLabelText("Any allergies? (required)")).toHaveAttribute("aria-invalid", "true");
@@ -70,7 +70,7 @@ describe("intake questions on the manage link", () => {
     const sent = recorder<"public.booking.answerIntake">();
     server.use(intakeHandler({ canAnswer: true }), procedure("public.booking.answerIntake", (call) => (sent.record(call), { answeredAt: "2026-03-01T10:00:00.000Z" })));
     const app = renderManagePage();
-    await app.user.type(await app.screen.findByLabelText("Any allergies? (required)", {}, { timeout: 5_000 }), "Penicillin");
+    await app.user.type(await app.screen.findByLabelText("Any allergies? (required)"), "Penicillin");
     await app.user.click(app.screen.getByRole("radio", { name: "No" }));
     await app.user.click(app.screen.getByRole("button", { name: "Send my answers" }));
     expect(await app.screen.findByText("Thank you: your answers were sent to the clinic.")).toBeInTheDocument();
@@ -91,7 +91,7 @@ describe("intake questions on the manage link", () => {
       }),
     );
     const app = renderManagePage();
-    expect(await app.screen.findByRole("heading", { level: 1, name: "Your appointment at Cabinet Demo Paris" }, { timeout: 5_000 })).toBeInTheDocument();
+    expect(await app.screen.findByRole("heading", { level: 1, name: "Your appointment at Cabinet Demo Paris" })).toBeInTheDocument();
     await expect.poll(() => asked).toBe(true);
     expect(app.screen.queryByRole("heading", heading)).not.toBeInTheDocument();
     expect(app.screen.queryByRole("button", { name: "Send my answers" })).not.toBeInTheDocument();

@@ -9,12 +9,12 @@ import { describeFailure, type Failure } from "../api/failure";
 import { useTRPC } from "../api/trpc";
 import type { PublicClinic, Slot } from "../api/types";
 import { ClinicPhone } from "../booking/ClinicPhone";
+import { CancelForm, MoveConfirm, useStatusLabels } from "../manage/AppointmentChanges";
 import { SlotPicker } from "../booking/SlotPicker";
 import { useEnvironment } from "../environment";
 import { patientFailureMessage } from "../i18n/patient-failure";
 import { usePatientFormats, usePatientText } from "../i18n/usePatientText";
 import { Button } from "../ui/Button";
-import { TextAreaField } from "../ui/Field";
 import { ErrorNotice } from "../ui/Notice";
 import ui from "../ui/ui.module.css";
 import styles from "../booking/booking.module.css";
@@ -36,7 +36,6 @@ export function AppointmentCard({ clinic, appointment, onChanged, onBookAgain }:
   const { t } = usePatientText();
   const { fmt, duration } = usePatientFormats(clinic);
   const [mode, setMode] = useState<Mode>({ kind: "view" });
-  const [reason, setReason] = useState("");
   const [failure, setFailure] = useState<Failure>();
   const clinicSlug = clinic.slug;
   const cancel = useMutation(
@@ -63,14 +62,7 @@ export function AppointmentCard({ clinic, appointment, onChanged, onBookAgain }:
   };
   const upcoming = new Date(appointment.start).getTime() > env.now().getTime();
   const tooLate = upcoming && isOpen(appointment.status) && !appointment.canChange;
-  const statusLabels: Record<MyAppointment["status"], string> = {
-    booked: t("manage.status.booked"),
-    confirmed: t("manage.status.confirmed"),
-    arrived: t("manage.status.arrived"),
-    completed: t("manage.status.completed"),
-    cancelled: t("manage.status.cancelled"),
-    no_show: t("manage.status.no_show"),
-  };
+  const statusLabels = useStatusLabels();
   const deadline = fmt.dateTime(appointment.changeableUntil);
   const notice = duration(clinic.policy.cancellationNoticeMinutes);
 
@@ -117,23 +109,11 @@ export function AppointmentCard({ clinic, appointment, onChanged, onBookAgain }:
         </div>
       ) : null}
       {mode.kind === "cancel" ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            const trimmed = reason.trim();
-            cancel.mutate({ clinicSlug, appointmentId: appointment.id, ...(trimmed ? { reason: trimmed } : {}) });
-          }}
-        >
-          <TextAreaField label={t("manage.reason")} hint={t("manage.reasonHint")} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
-          <div className={ui.actions}>
-            <Button type="submit" variant="danger" disabled={cancel.isPending}>
-              {cancel.isPending ? t("manage.cancelling") : t("manage.cancelConfirm")}
-            </Button>
-            <Button variant="secondary" onClick={() => begin({ kind: "view" })}>
-              {t("manage.keep")}
-            </Button>
-          </div>
-        </form>
+        <CancelForm
+          pending={cancel.isPending}
+          onKeep={() => begin({ kind: "view" })}
+          onCancel={(reason) => cancel.mutate({ clinicSlug, appointmentId: appointment.id, ...(reason ? { reason } : {}) })}
+        />
       ) : null}
       {mode.kind === "move" ? (
         <>
@@ -155,19 +135,14 @@ export function AppointmentCard({ clinic, appointment, onChanged, onBookAgain }:
         </>
       ) : null}
       {mode.kind === "confirm-move" ? (
-        <>
-          <p>
-            {t("manage.moveFromTo", { from: fmt.dateTime(appointment.start) })} <strong>{fmt.dateTime(mode.slot.start)}</strong>
-          </p>
-          <div className={ui.actions}>
-            <Button disabled={move.isPending} onClick={() => move.mutate({ clinicSlug, appointmentId: appointment.id, start: mode.slot.start, practitionerId: appointment.practitionerId })}>
-              {move.isPending ? t("manage.moving") : t("manage.moveConfirm")}
-            </Button>
-            <Button variant="secondary" onClick={() => begin({ kind: "move" })}>
-              {t("manage.chooseAnother")}
-            </Button>
-          </div>
-        </>
+        <MoveConfirm
+          fmt={fmt}
+          from={appointment.start}
+          slot={mode.slot}
+          pending={move.isPending}
+          onConfirm={() => move.mutate({ clinicSlug, appointmentId: appointment.id, start: mode.slot.start, practitionerId: appointment.practitionerId })}
+          onChooseAnother={() => begin({ kind: "move" })}
+        />
       ) : null}
     </li>
   );

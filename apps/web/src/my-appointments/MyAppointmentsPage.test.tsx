@@ -66,7 +66,7 @@ describe("my appointments page", () => {
   it("signs in with the e-mailed code, refusing a wrong one, then lists upcoming and past appointments", async () => {
     const state = patientWorld();
     const app = renderApp("/book/demo-paris/my?lang=en");
-    expect(await app.screen.findByRole("heading", { level: 1, name: "My appointments at Cabinet Demo Paris" }, { timeout: 5_000 })).toBeInTheDocument();
+    expect(await app.screen.findByRole("heading", { level: 1, name: "My appointments at Cabinet Demo Paris" })).toBeInTheDocument();
     await app.user.type(await app.screen.findByLabelText("E-mail"), EMAIL);
     await app.user.click(app.screen.getByRole("button", { name: "Send me a code" }));
     expect(await app.screen.findByText(`We sent a 6-digit code to ${EMAIL}. It is valid for 10 minutes.`)).toBeInTheDocument();
@@ -104,7 +104,7 @@ describe("my appointments page", () => {
       }),
     );
     const app = renderApp("/book/demo-paris/my?lang=en");
-    const upcoming = within(await app.screen.findByRole("region", { name: "Upcoming" }, { timeout: 5_000 }));
+    const upcoming = within(await app.screen.findByRole("region", { name: "Upcoming" }));
     await app.user.click(upcoming.getByRole("button", { name: "Cancel appointment" }));
     await app.user.type(app.screen.getByLabelText("Reason (optional)"), "Feeling better");
     await app.user.click(app.screen.getByRole("button", { name: "Yes, cancel it" }));
@@ -118,7 +118,7 @@ describe("my appointments page", () => {
     patientWorld({ signedIn: true });
     server.use(procedure("myAppointments.cancel", () => new TrpcErrorAnswer("BAD_REQUEST", "Online changes were possible until Wednesday, 4 March 2026 at 10:00. Please call Cabinet Demo Paris.")));
     const app = renderApp("/book/demo-paris/my?lang=en");
-    const upcoming = within(await app.screen.findByRole("region", { name: "Upcoming" }, { timeout: 5_000 }));
+    const upcoming = within(await app.screen.findByRole("region", { name: "Upcoming" }));
     await app.user.click(upcoming.getByRole("button", { name: "Cancel appointment" }));
     await app.user.click(app.screen.getByRole("button", { name: "Yes, cancel it" }));
     expect(await app.screen.findByRole("alert")).toHaveTextContent(
@@ -130,7 +130,7 @@ describe("my appointments page", () => {
     patientWorld({ signedIn: true });
     server.use(procedure("public.slots", ({ input }) => slotsFor(input.from, input.to)));
     const app = renderApp("/book/demo-paris/my?lang=en");
-    const past = within(await app.screen.findByRole("region", { name: "Past" }, { timeout: 5_000 }));
+    const past = within(await app.screen.findByRole("region", { name: "Past" }));
     await app.user.click(past.getByRole("button", { name: "Book again" }));
     expect(await app.screen.findByRole("heading", { level: 1, name: "Cabinet Demo Paris" })).toBeInTheDocument();
     expect(app.router.state.location.search).toMatchObject({ step: "time", service: ids.consultation, practitioner: ids.martin, lang: "en" });
@@ -142,7 +142,7 @@ describe("my appointments page", () => {
     patientWorld({ signedIn: true });
     server.use(procedure("myAppointments.link", () => new TrpcErrorAnswer("FORBIDDEN", "Confirm your e-mail address first: sign in with a code sent to it")));
     const app = renderApp("/book/demo-paris/my?lang=en");
-    expect(await app.screen.findByRole("alert", {}, { timeout: 5_000 })).toHaveTextContent("Confirm your e-mail address first: sign out, then sign in with a code sent to it.");
+    expect(await app.screen.findByRole("alert")).toHaveTextContent("Confirm your e-mail address first: sign out, then sign in with a code sent to it.");
     expect(app.screen.queryByRole("region", { name: "Upcoming" })).not.toBeInTheDocument();
   });
 });

@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { renderApp } from "../test/render";
+import { beforeAll, describe, expect, it } from "vitest";
+import { preloadPage, renderApp } from "../test/render";
 import { server } from "../test/server";
 import { procedure } from "../test/trpc";
+
+// The staff area's first page is its own chunk: compiled here, not inside a test's wait.
+beforeAll(() => preloadPage("/app/sign-in"));
 
 describe("app shell", () => {
   it("has a skip link to the main content and a start page", async () => {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { WRONG_CREDENTIALS_MESSAGE } from "../api/failure";
-import { renderApp } from "../test/render";
+import { preloadPage, renderApp } from "../test/render";
 import { server } from "../test/server";
 import { calendarDay, signedIn, signInAnswer } from "../test/staff-fixtures";
 import { procedure, recorder, TrpcErrorAnswer } from "../test/trpc";
@@ -10,6 +10,11 @@ async function fillIn(user: ReturnType<typeof renderApp>["user"], screen: Return
   await user.type(screen.getByLabelText("Password"), "not the password");
   await user.click(screen.getByRole("button", { name: "Sign in" }));
 }
+
+// Both pages these tests show, compiled before any test waits for them.
+beforeAll(async () => {
+  await Promise.all([preloadPage("/app/sign-in"), preloadPage("/app/calendar")]);
+});
 
 describe("signing in", () => {
   it("says plainly when the e-mail and password do not match", async () => {

@@ -1,16 +1,16 @@
 import { within } from "@testing-library/react";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ids } from "../test/fixtures";
-import { renderApp } from "../test/render";
+import { preloadPage, renderApp } from "../test/render";
 import { server } from "../test/server";
 import { calendarDay, otherClinicId, signedIn } from "../test/staff-fixtures";
 import { procedure, recorder } from "../test/trpc";
 import type { StaffRole } from "./types";
 
 describe("the staff area", () => {
-  // The layout is a lazy chunk: compiled once here, so the first test times the page, not the compiler.
+  // The layout and sign-in are lazy chunks: compiled once here, so the first test times the page, not the compiler.
   beforeAll(async () => {
-    await Promise.all([import("./StaffLayout"), import("./SignInPage")]);
+    await Promise.all([preloadPage("/app/calendar"), preloadPage("/app/sign-in")]);
   });
 
   it("sends a visitor who is not signed in to the sign-in page", async () => {

@@ -1,14 +1,10 @@
-import { configure, within } from "@testing-library/react";
+import { within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
 import { calendarDay, signedIn } from "../../test/staff-fixtures";
 import { procedure, TrpcErrorAnswer } from "../../test/trpc";
 import { calls, devices, handle } from "../../test/handlers";
-
-// Lazy pages on two cores shared with other test runs can take longer than the default second to appear.
-configure({ asyncUtilTimeout: 5000 });
-const poll = <T,>(read: () => T) => expect.poll(read, { timeout: 5000 });
 
 function serveAccount() {
   let session: ReturnType<typeof signedIn> | null = signedIn();
@@ -67,7 +63,7 @@ describe("the account page", () => {
     const { screen, user } = renderApp("/app/account");
     await user.click(await screen.findByRole("button", { name: /^Sign out Safari on iOS/ }));
     expect(await screen.findByRole("status")).toHaveTextContent("Safari on iOS is signed out.");
-    await poll(() => within(screen.getByRole("list", { name: "Devices" })).getAllByRole("listitem")).toHaveLength(1);
+    await expect.poll(() => within(screen.getByRole("list", { name: "Devices" })).getAllByRole("listitem")).toHaveLength(1);
     expect(revokes.list).toEqual([{ sessionId: "session-phone" }]);
     expect(screen.getByRole("heading", { name: "Your account" })).toBeInTheDocument();
   });
@@ -115,7 +111,7 @@ describe("changing the password", () => {
     );
     const view = renderApp("/app/account");
     await fillIn(view, { current: "old password 1", next: "x".repeat(30) });
-    await poll(() => view.screen.getByLabelText("New password")).toHaveAccessibleDescription(expect.stringContaining("Password is too long"));
+    await expect.poll(() => view.screen.getByLabelText("New password")).toHaveAccessibleDescription(expect.stringContaining("Password is too long"));
   });
 
   it("does not send two different new passwords", async () => {

@@ -1,4 +1,3 @@
-import { configure } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ids } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
@@ -7,9 +6,6 @@ import { calendarDay, otherClinicId, signedIn, signInAnswer } from "../../test/s
 import { procedure, TrpcErrorAnswer } from "../../test/trpc";
 import type { Me } from "../types";
 import { calls, handle } from "../../test/handlers";
-
-// Lazy pages on two cores shared with other test runs can take longer than the default second to appear.
-configure({ asyncUtilTimeout: 5000 });
 
 // The format clinic.staff.invite mails: `${PUBLIC_URL}/app/invite/<clinic id>.<secret>`.
 const TOKEN = `${otherClinicId}.abcdefghijklmnopqrstuvwxyz234567`;

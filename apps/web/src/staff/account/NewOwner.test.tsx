@@ -1,4 +1,3 @@
-import { configure } from "@testing-library/react";
 import { proposeClinicRegion } from "@frontdesk/domain";
 import { describe, expect, it } from "vitest";
 import { ids } from "../../test/fixtures";
@@ -9,10 +8,6 @@ import { procedure, TrpcErrorAnswer } from "../../test/trpc";
 import type { Me } from "../types";
 import { calls, handle, invalid } from "../../test/handlers";
 import { suggestSlug } from "./slug";
-
-// Lazy pages on two cores shared with other test runs can take longer than the default second to appear.
-configure({ asyncUtilTimeout: 5000 });
-const poll = <T,>(read: () => T) => expect.poll(read, { timeout: 5000 });
 
 const TAKEN = new Set(["demo-paris"]);
 const newOwner = { id: "0b8f1c2e-5555-4000-8000-000000000009", name: "Inès Martin", email: "ines@example.com" };
@@ -100,7 +95,7 @@ describe("a new owner", () => {
     expect(slugChecks.list).toEqual([{ slug: "cabinet-medical-d-evry" }]);
 
     await user.click(screen.getByRole("button", { name: "Create clinic" }));
-    expect(await screen.findByRole("heading", { level: 1, name: "Set up your clinic" }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "Set up your clinic" })).toBeInTheDocument();
     expect(await screen.findByText("0 of 4 steps done")).toBeInTheDocument();
     expect(screen.getAllByRole("link", { name: "Open services" })[0]).toHaveAttribute("href", "/app/settings/services");
     expect(router.state.location.pathname).toBe("/app/setup");
@@ -136,7 +131,7 @@ describe("a new owner", () => {
 
     expect(await screen.findByText("sunset-physio is available")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Create clinic" }));
-    await poll(() => creates.list).toEqual([
+    await expect.poll(() => creates.list).toEqual([
       { name: "Sunset Physio", slug: "sunset-physio", timezone: "America/Toronto", locale: proposeClinicRegion("America/Toronto").locale, currency: "EUR", country: "CA" },
     ]);
   }, 30_000);
@@ -155,7 +150,7 @@ describe("a new owner", () => {
     await user.clear(screen.getByLabelText("Currency"));
     await user.type(screen.getByLabelText("Currency"), "XYZ");
     await user.click(screen.getByRole("button", { name: "Create clinic" }));
-    await poll(() => screen.getByLabelText("Currency")).toHaveAccessibleDescription(expect.stringContaining("Use a currency code such as EUR or USD"));
+    await expect.poll(() => screen.getByLabelText("Currency")).toHaveAccessibleDescription(expect.stringContaining("Use a currency code such as EUR or USD"));
     expect(creates.list).toEqual([{ name: "Nowhere Clinic", slug: "nowhere-clinic", timezone: "UTC", locale: "en", currency: "XYZ" }]);
   });
 
@@ -167,7 +162,7 @@ describe("a new owner", () => {
     const slug = screen.getByLabelText("Booking page address");
     await user.clear(slug);
     await user.type(slug, "demo-paris");
-    await poll(() => slug).toHaveAccessibleDescription(expect.stringContaining('The address "demo-paris" is taken. Try another.'));
+    await expect.poll(() => slug).toHaveAccessibleDescription(expect.stringContaining('The address "demo-paris" is taken. Try another.'));
     expect(slug).toHaveAttribute("aria-invalid", "true");
     await user.click(screen.getByRole("button", { name: "Create clinic" }));
     expect(creates.list).toEqual([]);
@@ -186,7 +181,7 @@ describe("a new owner", () => {
     const { screen, user } = renderApp("/app/new-clinic");
     const slug = await screen.findByLabelText("Booking page address");
     await user.type(slug, "Bad Address!");
-    await poll(() => slug).toHaveAccessibleDescription(expect.stringContaining("Lowercase letters, digits and single hyphens only"));
+    await expect.poll(() => slug).toHaveAccessibleDescription(expect.stringContaining("Lowercase letters, digits and single hyphens only"));
 
     await user.clear(slug);
     await user.type(slug, "fine-address");
@@ -194,7 +189,7 @@ describe("a new owner", () => {
     await user.clear(zone);
     await user.type(zone, "Mars/Olympus");
     await user.click(screen.getByRole("button", { name: "Create clinic" }));
-    await poll(() => zone).toHaveAccessibleDescription(expect.stringContaining("Unknown time zone"));
+    await expect.poll(() => zone).toHaveAccessibleDescription(expect.stringContaining("Unknown time zone"));
     expect(screen.getByLabelText("Clinic name")).toHaveAccessibleDescription("Enter the clinic's name");
   });
 
@@ -208,7 +203,7 @@ describe("a new owner", () => {
     await user.type(await screen.findByLabelText("Clinic name"), "Lyon Nord");
     expect(await screen.findByText("lyon-nord is available")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Create clinic" }));
-    await poll(() => screen.getByLabelText("Booking page address")).toHaveAccessibleDescription(expect.stringContaining('The address "lyon-nord" is taken'));
+    await expect.poll(() => screen.getByLabelText("Booking page address")).toHaveAccessibleDescription(expect.stringContaining('The address "lyon-nord" is taken'));
   });
 
   it("is asked for a longer password on sign-up, in the server's words", async () => {
@@ -218,7 +213,7 @@ describe("a new owner", () => {
     await user.type(screen.getByLabelText("E-mail address"), newOwner.email);
     await user.type(screen.getByLabelText("Password"), "short");
     await user.click(screen.getByRole("button", { name: "Create account" }));
-    await poll(() => screen.getByLabelText("Password")).toHaveAccessibleDescription(expect.stringContaining("Use at least 10 characters."));
+    await expect.poll(() => screen.getByLabelText("Password")).toHaveAccessibleDescription(expect.stringContaining("Use at least 10 characters."));
   });
 
   it("is sent to sign up first when opening a clinic signed out", async () => {

@@ -1,4 +1,3 @@
-import { configure } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
@@ -6,10 +5,6 @@ import { calendarDay, signedIn, signInAnswer } from "../../test/staff-fixtures";
 import { procedure } from "../../test/trpc";
 import { dupontRecord, patientIds } from "../../test/patient-fixtures";
 import { handle } from "../../test/handlers";
-
-// Lazy pages on two cores shared with other test runs can take longer than the default second to appear.
-configure({ asyncUtilTimeout: 5000 });
-const poll = <T,>(read: () => T) => expect.poll(read, { timeout: 5000 });
 
 /** Nobody is signed in until auth.signIn succeeds. */
 function serveSignIn() {
@@ -59,8 +54,8 @@ describe("coming back after signing in", () => {
       serveSignIn();
       const view = renderApp(`/app/sign-in?redirect=${encodeURIComponent(target)}`);
       await signIn(view);
-      await poll(() => view.router.state.location.pathname).toBe("/app/calendar");
-      expect(await view.screen.findByRole("heading", { name: "Dr Claire Martin" }, { timeout: 5000 })).toBeInTheDocument();
+      await expect.poll(() => view.router.state.location.pathname).toBe("/app/calendar");
+      expect(await view.screen.findByRole("heading", { name: "Dr Claire Martin" })).toBeInTheDocument();
       expect(window.location.host).not.toContain("evil");
     },
   );

@@ -1,6 +1,6 @@
 // "Book" on a patient's page: the booking dialog opens with the patient chosen and the free-time
 // finder already listing times; one click books for this patient, and the page says so.
-import { configure, within } from "@testing-library/react";
+import { within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ids } from "../../test/fixtures";
 import { handle } from "../../test/handlers";
@@ -10,8 +10,6 @@ import { server } from "../../test/server";
 import { signedIn } from "../../test/staff-fixtures";
 import { procedure } from "../../test/trpc";
 import { answer, calls, changedAppointment, practitionersList, servicesList } from "../calendar/test-fixtures";
-
-configure({ asyncUtilTimeout: 5000 });
 
 function patientWithFreeTimes(role: Parameters<typeof signedIn>[0] = "receptionist") {
   const asked = calls<"appointments.freeTimes">();

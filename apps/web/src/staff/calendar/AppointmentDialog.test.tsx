@@ -63,7 +63,7 @@ function clinicWith(initial: Partial<CalendarAppointment> = {}, role: Parameters
 
 async function openAppointment(name = "09:00 Jean Dupont") {
   const view = renderApp("/app/calendar?date=2026-03-03");
-  const block = await view.screen.findByRole("article", { name }, { timeout: 5000 });
+  const block = await view.screen.findByRole("article", { name });
   await view.user.click(within(block).getByRole("button"));
   const dialog = await view.screen.findByRole("dialog", { name: "Appointment" });
   return { ...view, dialog };
@@ -129,7 +129,7 @@ describe("an appointment opened from the calendar", () => {
   it("opens from the keyboard with Enter on the block", async () => {
     clinicWith({ status: "arrived" });
     const { screen, user } = renderApp("/app/calendar?date=2026-03-03");
-    const block = await screen.findByRole("article", { name: "09:00 Jean Dupont" }, { timeout: 5000 });
+    const block = await screen.findByRole("article", { name: "09:00 Jean Dupont" });
     within(block).getByRole("button").focus();
     await user.keyboard("{Enter}");
     const dialog = await screen.findByRole("dialog", { name: "Appointment" });
@@ -235,7 +235,7 @@ describe("dragging an appointment", () => {
   it("moves it to the quarter of an hour and column it is dropped on, and undoes the move with a message if refused", async () => {
     const clinic = clinicWith();
     const { screen } = renderApp("/app/calendar?date=2026-03-03");
-    const block = within(await screen.findByRole("article", { name: "09:00 Jean Dupont" }, { timeout: 5000 })).getByRole("button");
+    const block = within(await screen.findByRole("article", { name: "09:00 Jean Dupont" })).getByRole("button");
     const cell = (column: string, time: string) => within(screen.getByRole("region", { name: column })).getByTitle(`Book ${time}`);
     // What lies under the pointer: the grabbed block's own row, then the drop target.
     let under = cell("Dr Claire Martin", "09:00");
@@ -271,7 +271,7 @@ describe("dragging an appointment", () => {
   it("leaves a finger's swipe to scrolling: nothing moves, and a tap opens the appointment", async () => {
     const clinic = clinicWith();
     const { screen } = renderApp("/app/calendar?date=2026-03-03");
-    const block = within(await screen.findByRole("article", { name: "09:00 Jean Dupont" }, { timeout: 5000 })).getByRole("button");
+    const block = within(await screen.findByRole("article", { name: "09:00 Jean Dupont" })).getByRole("button");
     const cell = (column: string, time: string) => within(screen.getByRole("region", { name: column })).getByTitle(`Book ${time}`);
     let under = cell("Dr Claire Martin", "09:00");
     document.elementsFromPoint = vi.fn(() => [block, under]);

@@ -1,7 +1,7 @@
 import { within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ids } from "../../test/fixtures";
-import { renderApp } from "../../test/render";
+import { preloadPage, renderApp } from "../../test/render";
 import { server } from "../../test/server";
 import { appointment, calendarDay, signedIn } from "../../test/staff-fixtures";
 import { procedure, TrpcErrorAnswer } from "../../test/trpc";
@@ -39,11 +39,13 @@ function calendarWithBooking(create: (input: Parameters<Parameters<typeof answer
 const createdAnswer = () => changedAppointment({ id: booked.id, practitionerId: ids.haddad, practitionerName: "Dr Yasmine Haddad", start: booked.start, end: booked.end, status: "booked" });
 
 async function clickEmptyTime(screen: ReturnType<typeof renderApp>["screen"], user: ReturnType<typeof renderApp>["user"], column: string, time: string) {
-  // The first render loads the calendar's lazy chunk, slow on a busy machine.
-  const region = await screen.findByRole("region", { name: column }, { timeout: 5000 });
+  const region = await screen.findByRole("region", { name: column });
   await user.click(within(region).getByTitle(`Book ${time}`));
   return screen.findByRole("dialog", { name: "New appointment" });
 }
+
+// The calendar is a lazy chunk: compiled here, not inside the first test's waits.
+beforeAll(() => preloadPage("/app/calendar"));
 
 describe("booking from the calendar", () => {
   it("books a patient found by typing, with the practitioner and the clinic's time of the clicked cell, and the block appears", async () => {

@@ -37,7 +37,7 @@ describe("the calendar's dense blocks, lists and keys", () => {
   it("shows a quarter-hour block's patient, status and service on one line, with the whole in its tooltip", async () => {
     calendarOf(calendarDay([quarter]));
     const { screen } = renderApp("/app/calendar?date=2026-03-03");
-    const block = await screen.findByRole("article", { name: "09:00 Ada Lovelace" }, { timeout: 5000 });
+    const block = await screen.findByRole("article", { name: "09:00 Ada Lovelace" });
     expect(block).toHaveAttribute("data-short", "true");
     expect(block).toHaveTextContent(/Ada Lovelace.*Arrived.*Injection/);
     expect(within(block).getByRole("button")).toHaveAttribute("title", "09:00–09:15 Ada Lovelace · Injection · Arrived");
@@ -46,7 +46,7 @@ describe("the calendar's dense blocks, lists and keys", () => {
   it("walks the appointments with the arrow keys and opens one with Enter", async () => {
     calendarOf(calendarDay([quarter, haddads]));
     const { screen, user, router } = renderApp("/app/calendar?date=2026-03-03");
-    const grid = await screen.findByRole("group", { name: "Day calendar" }, { timeout: 5000 });
+    const grid = await screen.findByRole("group", { name: "Day calendar" });
     grid.focus();
     await user.keyboard("{ArrowDown}");
     expect(document.activeElement).toHaveAttribute("data-block-id", "quarter");
@@ -61,7 +61,7 @@ describe("the calendar's dense blocks, lists and keys", () => {
   it("lists the day in time order in the agenda, and keeps a button-free day sheet for printing", async () => {
     calendarOf(calendarDay([quarter, haddads]));
     const { screen, user } = renderApp("/app/calendar?date=2026-03-03&view=agenda");
-    const table = await screen.findByRole("table", { name: /^Tuesday,? 3 March 2026$/ }, { timeout: 5000 });
+    const table = await screen.findByRole("table", { name: /^Tuesday,? 3 March 2026$/ });
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((row) => row.textContent)).toEqual([
       "08:30–09:00Dr Yasmine HaddadLouis PasteurConsultationConfirmed",
@@ -77,7 +77,7 @@ describe("the calendar's dense blocks, lists and keys", () => {
   it("shows every practitioner across the week, and opens one practitioner's week from their name", async () => {
     const ranges = calendarOf(calendarDay([quarter, haddads, thursday]));
     const { screen, user, router } = renderApp("/app/calendar?date=2026-03-04&view=resources");
-    const region = await screen.findByRole("region", { name: "Every practitioner's week" }, { timeout: 5000 });
+    const region = await screen.findByRole("region", { name: "Every practitioner's week" });
     await expect.poll(() => ranges.calls).toContainEqual({ from: "2026-03-02", to: "2026-03-08" });
     const rows = within(region).getAllByRole("row");
     expect(rows).toHaveLength(3);

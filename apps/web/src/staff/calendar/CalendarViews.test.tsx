@@ -30,7 +30,7 @@ describe("the week view", () => {
     const ranges = calendarOf(calendarDay([appointment(), thursday, haddads]));
     const { screen } = renderApp(WEEK);
 
-    const grid = await screen.findByRole("group", { name: "Week calendar" }, { timeout: 5000 });
+    const grid = await screen.findByRole("group", { name: "Week calendar" });
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(/Week of Monday,? 2 March 2026/);
     await expect.poll(() => ranges.calls).toContainEqual({ from: "2026-03-02", to: "2026-03-08" });
     expect(within(grid).getAllByRole("region")).toHaveLength(7);
@@ -56,7 +56,7 @@ describe("the week view", () => {
   it("steps by a week, switches practitioner and goes back to the day view through the address", async () => {
     calendarOf();
     const { screen, user, router } = renderApp(WEEK);
-    await screen.findByRole("group", { name: "Week calendar" }, { timeout: 5000 });
+    await screen.findByRole("group", { name: "Week calendar" });
     await user.click(screen.getByRole("button", { name: "Next week" }));
     expect(router.state.location.search).toEqual({ date: "2026-03-11", view: "week", practitioner: ids.martin });
     await user.selectOptions(screen.getByLabelText("Practitioner"), "Dr Yasmine Haddad");
@@ -69,7 +69,7 @@ describe("the week view", () => {
   it("books from a day's column with that day and the practitioner of the week", async () => {
     calendarOf();
     const { screen, user } = renderApp(WEEK);
-    const friday = await screen.findByRole("region", { name: "Fri 6 March" }, { timeout: 5000 });
+    const friday = await screen.findByRole("region", { name: "Fri 6 March" });
     await user.click(within(friday).getByTitle("Book 16:45"));
     const dialog = await screen.findByRole("dialog", { name: "New appointment" });
     expect(await within(dialog).findByLabelText("Practitioner")).toHaveValue(ids.martin);
@@ -83,7 +83,7 @@ describe("the current-time line", () => {
     calendarOf();
     // 10:30 in Paris on Tuesday 3 March; 01:30 in Los Angeles.
     const { screen } = renderApp("/app/calendar?date=2026-03-02&view=week&practitioner=" + ids.martin, { now: () => new Date("2026-03-03T09:30:00Z") });
-    const tuesday = await screen.findByRole("region", { name: "Tue 3 March" }, { timeout: 5000 });
+    const tuesday = await screen.findByRole("region", { name: "Tue 3 March" });
     const line = within(tuesday).getByTestId("now-line");
     // 150 minutes after the grid's 08:00 start: 10 rows of a quarter of an hour.
     expect(line.style.top).toBe("calc(var(--row-height) * 10)");
@@ -94,7 +94,7 @@ describe("the current-time line", () => {
   it("is not drawn on another day", async () => {
     calendarOf();
     const { screen } = renderApp("/app/calendar?date=2026-03-04", { now: () => new Date("2026-03-03T09:30:00Z") });
-    await screen.findByRole("region", { name: "Dr Claire Martin" }, { timeout: 5000 });
+    await screen.findByRole("region", { name: "Dr Claire Martin" });
     expect(screen.queryByTestId("now-line")).toBeNull();
   });
 });
@@ -105,7 +105,7 @@ describe("choosing the practitioners shown", () => {
   it("hides a practitioner's column and remembers it in this browser for this clinic", async () => {
     calendarOf();
     const first = renderApp("/app/calendar?date=2026-03-03");
-    await first.screen.findByRole("region", { name: "Dr Yasmine Haddad" }, { timeout: 5000 });
+    await first.screen.findByRole("region", { name: "Dr Yasmine Haddad" });
     await first.user.click(first.screen.getByText("Practitioners shown: 2 of 2"));
     await first.user.click(first.screen.getByRole("checkbox", { name: "Dr Yasmine Haddad" }));
     expect(first.screen.queryByRole("region", { name: "Dr Yasmine Haddad" })).toBeNull();
@@ -123,7 +123,7 @@ describe("the calendar's keyboard shortcuts", () => {
   it("opens a new appointment with n and the list of shortcuts with ?, and leaves keys alone in a field or a dialog", async () => {
     calendarOf();
     const { screen, user, router } = renderApp("/app/calendar?date=2026-03-03");
-    await screen.findByRole("region", { name: "Dr Claire Martin" }, { timeout: 5000 });
+    await screen.findByRole("region", { name: "Dr Claire Martin" });
 
     await user.keyboard("?");
     const help = screen.getByRole("dialog", { name: "Keyboard shortcuts" });
@@ -152,7 +152,7 @@ describe("the clinic's locale", () => {
   it("writes dates and times as the clinic does (French for the Paris clinic), and English where the clinic names no locale the browser knows", async () => {
     calendarOf({ ...calendarDay(), locale: "fr-FR" });
     const { screen, unmount } = renderApp("/app/calendar?date=2026-03-03");
-    expect(await screen.findByRole("heading", { level: 1, name: "mardi 3 mars 2026" }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "mardi 3 mars 2026" })).toBeInTheDocument();
     expect(screen.getByRole("article", { name: "09:00 Jean Dupont" })).toBeInTheDocument();
     unmount();
 
@@ -164,7 +164,7 @@ describe("the clinic's locale", () => {
   it("starts the week on the clinic's first weekday (Sunday in the United States)", async () => {
     const ranges = calendarOf({ ...calendarDay(), locale: "en-US" });
     const { screen } = renderApp(`/app/calendar?date=2026-03-04&view=week&practitioner=${ids.martin}`);
-    expect(await screen.findByRole("heading", { level: 1, name: "Week of Sunday, March 1, 2026" }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "Week of Sunday, March 1, 2026" })).toBeInTheDocument();
     expect(ranges.calls).toContainEqual({ from: "2026-03-01", to: "2026-03-07" });
     expect(screen.getByRole("article", { name: "9:00 AM Jean Dupont" })).toBeInTheDocument();
   });

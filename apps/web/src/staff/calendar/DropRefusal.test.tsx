@@ -24,7 +24,7 @@ function clinicRefusingMoves(refusal: TrpcErrorAnswer) {
 
 /** Drags Jean Dupont's 09:00 block (Dr Martin) onto `time` in `column`. */
 async function dragBlock(screen: ReturnType<typeof renderApp>["screen"], column: string, time: string) {
-  const block = within(await screen.findByRole("article", { name: "09:00 Jean Dupont" }, { timeout: 5000 })).getByRole("button");
+  const block = within(await screen.findByRole("article", { name: "09:00 Jean Dupont" })).getByRole("button");
   const cell = (name: string, at: string) => within(screen.getByRole("region", { name })).getByTitle(`Book ${at}`);
   let under = cell("Dr Claire Martin", "09:00");
   document.elementsFromPoint = vi.fn(() => [block, under]);

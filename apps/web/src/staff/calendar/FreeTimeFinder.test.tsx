@@ -39,7 +39,7 @@ describe("the free-time finder", () => {
   it("lists the next free times of the clicked practitioner, filters by part of day, and books one in a click", async () => {
     const { asked, creates } = clinicWithFreeTimes();
     const { screen, user } = renderApp("/app/calendar?date=2026-03-03");
-    const region = await screen.findByRole("region", { name: "Dr Yasmine Haddad" }, { timeout: 5000 });
+    const region = await screen.findByRole("region", { name: "Dr Yasmine Haddad" });
     await user.click(within(region).getByTitle("Book 10:00"));
     const dialog = await screen.findByRole("dialog", { name: "New appointment" });
 
@@ -67,7 +67,7 @@ describe("the free-time finder", () => {
   it("shows which online rule a time breaks when staff look outside the rules", async () => {
     const { asked } = clinicWithFreeTimes();
     const { screen, user } = renderApp("/app/calendar?date=2026-03-03");
-    const region = await screen.findByRole("region", { name: "Dr Yasmine Haddad" }, { timeout: 5000 });
+    const region = await screen.findByRole("region", { name: "Dr Yasmine Haddad" });
     await user.click(within(region).getByTitle("Book 10:00"));
     const dialog = await screen.findByRole("dialog", { name: "New appointment" });
     await user.click(await within(dialog).findByLabelText("Include times outside the online rules"));
@@ -79,7 +79,7 @@ describe("the free-time finder", () => {
     clinicWithFreeTimes();
     server.use(procedure("calendar.range", () => ({ ...calendarDay([appointment()]), locale: "fr-FR" })));
     const { screen, user } = renderApp("/app/calendar?date=2026-03-03");
-    const region = await screen.findByRole("region", { name: "Dr Yasmine Haddad" }, { timeout: 5000 });
+    const region = await screen.findByRole("region", { name: "Dr Yasmine Haddad" });
     await user.click(within(region).getByTitle("Book 10:00"));
     const dialog = await screen.findByRole("dialog", { name: "New appointment" });
     const times = await within(dialog).findByRole("list", { name: /Free times/ });

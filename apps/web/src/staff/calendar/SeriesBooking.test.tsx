@@ -2,9 +2,9 @@
 // refuses what cannot be a series before asking the server, the preview marks clashes and sends
 // the alternatives picked, and a change to an appointment of a series asks which ones it reaches.
 import { fireEvent, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ids } from "../../test/fixtures";
-import { renderApp } from "../../test/render";
+import { preloadPage, renderApp } from "../../test/render";
 import { server } from "../../test/server";
 import { appointment, calendarDay, signedIn } from "../../test/staff-fixtures";
 import { procedure, TrpcErrorAnswer, type OutputOf } from "../../test/trpc";
@@ -59,7 +59,7 @@ function clinicBookingSeries() {
 /** Opens the booking dialog on Dr Haddad at 10:00 on 3 March, with Jean Dupont chosen and "Repeat" ticked. */
 async function repeatingDialog() {
   const view = renderApp("/app/calendar?date=2026-03-03");
-  const region = await view.screen.findByRole("region", { name: "Dr Yasmine Haddad" }, { timeout: 5000 });
+  const region = await view.screen.findByRole("region", { name: "Dr Yasmine Haddad" });
   await view.user.click(within(region).getByTitle("Book 10:00"));
   const dialog = await view.screen.findByRole("dialog", { name: "New appointment" });
   await view.user.type(within(dialog).getByLabelText(/Find a patient/), "Dup");
@@ -71,12 +71,15 @@ async function repeatingDialog() {
 /** The booking dialog with "Repeat" ticked and no patient chosen: the repeat section's mistakes show with the rest of the form's. */
 async function repeatSection() {
   const view = renderApp("/app/calendar?date=2026-03-03");
-  const region = await view.screen.findByRole("region", { name: "Dr Yasmine Haddad" }, { timeout: 5000 });
+  const region = await view.screen.findByRole("region", { name: "Dr Yasmine Haddad" });
   await view.user.click(within(region).getByTitle("Book 10:00"));
   const dialog = await view.screen.findByRole("dialog", { name: "New appointment" });
   await view.user.click(within(dialog).getByLabelText("Repeat (a series of appointments)"));
   return { ...view, dialog };
 }
+
+// The calendar is a lazy chunk: compiled here, not inside the first test's waits.
+beforeAll(() => preloadPage("/app/calendar"));
 
 describe("booking a series", () => {
   it("refuses a count of 0 and an end before the start, in place, without asking the server", async () => {
@@ -95,8 +98,7 @@ describe("booking a series", () => {
     await check();
     expect(within(dialog).getByLabelText("Last date")).toHaveAccessibleDescription("The last date is before the first appointment");
     expect(previews.inputs).toEqual([]);
-    // The file's first render also loads the calendar's lazy chunk: slow on a busy machine.
-  }, 30_000);
+  });
 
   it("refuses chosen weekdays with none ticked and an empty number of weeks, without asking the server", async () => {
     const { previews } = clinicBookingSeries();
@@ -112,7 +114,7 @@ describe("booking a series", () => {
   it("asks for a patient on record: a new patient's series is refused before the server is asked", async () => {
     const { previews } = clinicBookingSeries();
     const view = renderApp("/app/calendar?date=2026-03-03");
-    const region = await view.screen.findByRole("region", { name: "Dr Yasmine Haddad" }, { timeout: 5000 });
+    const region = await view.screen.findByRole("region", { name: "Dr Yasmine Haddad" });
     await view.user.click(within(region).getByTitle("Book 10:00"));
     const dialog = await view.screen.findByRole("dialog", { name: "New appointment" });
     await view.user.type(within(dialog).getByLabelText(/Find a patient/), "Zoé Nouvelle");
@@ -222,7 +224,7 @@ describe("changing an appointment of a series", () => {
 
   async function openIt() {
     const view = renderApp("/app/calendar?date=2026-03-03");
-    const block = await view.screen.findByRole("article", { name: "09:00 Jean Dupont" }, { timeout: 5000 });
+    const block = await view.screen.findByRole("article", { name: "09:00 Jean Dupont" });
     await view.user.click(within(block).getByRole("button"));
     const dialog = await view.screen.findByRole("dialog", { name: "Appointment" });
     // The series is known from appointments.get.

@@ -41,7 +41,7 @@ describe("the undo toast", () => {
   it("undoes a status change with the version the change answered, from the keyboard", async () => {
     const server_ = clinic();
     const { screen, user } = renderApp("/app/calendar?date=2026-03-03");
-    const block = await screen.findByRole("article", { name: "09:00 Jean Dupont" }, { timeout: 5000 });
+    const block = await screen.findByRole("article", { name: "09:00 Jean Dupont" });
     await user.click(within(block).getByRole("button"));
     const dialog = await screen.findByRole("dialog", { name: "Appointment" });
     await user.click(within(dialog).getByRole("button", { name: "Confirm" }));

@@ -1,4 +1,4 @@
-import { configure, within } from "@testing-library/react";
+import { within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
@@ -8,10 +8,6 @@ import type { StaffRole } from "../types";
 import { calls, handle, invalid } from "../../test/handlers";
 import { dupontRecord, patientIds } from "../../test/patient-fixtures";
 import type { PatientRecordAnswer } from "./types";
-
-// Lazy pages on two cores shared with other test runs can take longer than the default second to appear.
-configure({ asyncUtilTimeout: 5000 });
-const poll = <T,>(read: () => T) => expect.poll(read, { timeout: 5000 });
 
 const PAGE = `/app/patients/${patientIds.dupont}`;
 
@@ -104,7 +100,7 @@ describe("a patient's page", () => {
     await user.click(await screen.findByRole("button", { name: "Edit details" }));
     await user.clear(screen.getByLabelText("E-mail address"));
     await user.click(screen.getByRole("button", { name: "Save changes" }));
-    await poll(() => updates.list).toEqual([{ patientId: patientIds.dupont, expectedUpdatedAt: "2026-02-20T14:40:00.000Z", email: null }]);
+    await expect.poll(() => updates.list).toEqual([{ patientId: patientIds.dupont, expectedUpdatedAt: "2026-02-20T14:40:00.000Z", email: null }]);
   });
 
   it("keeps the dialog open with the server's reason on the field it refused", async () => {
@@ -146,7 +142,7 @@ describe("a patient's page", () => {
     await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
 
     expect(await within(dialog).findByRole("alert")).toHaveTextContent("Someone else changed Jean Dupont's record while you were editing it. The form now shows the saved details");
-    await poll(() => within(dialog).getByLabelText("E-mail address")).toHaveValue("jd@example.org");
+    await expect.poll(() => within(dialog).getByLabelText("E-mail address")).toHaveValue("jd@example.org");
     expect(phone).toHaveValue("06 12 34 56 78");
 
     await user.clear(phone);

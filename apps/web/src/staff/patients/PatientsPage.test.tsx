@@ -1,4 +1,4 @@
-import { configure, fireEvent, within } from "@testing-library/react";
+import { fireEvent, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
@@ -8,10 +8,6 @@ import { calls, handle } from "../../test/handlers";
 import { dupontItem, dupontRecord, listItem, searchAnswer } from "../../test/patient-fixtures";
 import { SEARCH_DELAY_MS } from "./PatientsPage";
 import type { PatientListItem } from "./types";
-
-// Lazy pages on two cores shared with other test runs can take longer than the default second to appear.
-configure({ asyncUtilTimeout: 5000 });
-const poll = <T,>(read: () => T) => expect.poll(read, { timeout: 5000 });
 
 /** The clinic's patients, searched the way the server does (case- and accent-insensitive). */
 function serveSearch(all: PatientListItem[]) {
@@ -37,7 +33,7 @@ describe("the patient list", () => {
     expect(await screen.findByRole("status")).toHaveTextContent("3 patients");
 
     await user.type(screen.getByRole("searchbox", { name: "Search patients" }), "DUP");
-    await poll(() => router.state.location.search).toEqual({ q: "DUP" });
+    await expect.poll(() => router.state.location.search).toEqual({ q: "DUP" });
     expect(await screen.findByRole("status")).toHaveTextContent("2 patients match “DUP”");
     expect(rowNames(screen.getByRole("list", { name: "Patients" }))).toEqual(["Jean Dupont", "Éloïse Dupré"]);
     // One request for the empty list, one for the pause: not one per key.
@@ -80,7 +76,7 @@ describe("the patient list", () => {
     const { screen, user, router } = renderApp("/app/patients?page=3");
     expect(await screen.findByRole("status")).toHaveTextContent("page 3 of 3");
     await user.type(screen.getByRole("searchbox", { name: "Search patients" }), "Patient 4");
-    await poll(() => router.state.location.search).toEqual({ q: "Patient 4" });
+    await expect.poll(() => router.state.location.search).toEqual({ q: "Patient 4" });
     expect(await screen.findByRole("status")).toHaveTextContent("6 patients match “Patient 4”");
   });
 

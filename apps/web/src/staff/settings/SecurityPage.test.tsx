@@ -1,4 +1,3 @@
-import { configure } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
@@ -6,8 +5,6 @@ import { calendarDay } from "../../test/staff-fixtures";
 import { procedure, TrpcErrorAnswer } from "../../test/trpc";
 import { settingsWorld } from "./test-fixtures";
 import { callsOf } from "./test-trpc";
-
-configure({ asyncUtilTimeout: 5000 });
 
 describe("the security settings", () => {
   it("save the MFA rule", async () => {

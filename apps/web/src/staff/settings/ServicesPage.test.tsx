@@ -7,8 +7,6 @@ import { TrpcErrorAnswer } from "../../test/trpc";
 import { serviceList, settingsWorld } from "./test-fixtures";
 import { callsOf } from "./test-trpc";
 
-const LOADED = { timeout: 5000 };
-
 function openServices() {
   const creates = callsOf("services.create", (input) => ({
     id: "0b8f1c2e-2222-4000-8000-000000000009",
@@ -32,14 +30,14 @@ function openServices() {
 describe("the services screen", () => {
   it("describes each service: duration, buffers, price and online booking", async () => {
     const app = openServices();
-    const rows = within(await app.screen.findByRole("list", { name: "Services" }, LOADED)).getAllByRole("listitem");
+    const rows = within(await app.screen.findByRole("list", { name: "Services" })).getAllByRole("listitem");
     expect(rows[0]).toHaveTextContent("Consultation30 min · €30.00 · bookable online");
     expect(rows[1]).toHaveTextContent("1 h · buffers 10 min before, 10 min after · price on request · staff booking only");
   });
 
   it("checks the numbers like the server before adding a service", async () => {
     const app = openServices();
-    await app.user.click(await app.screen.findByRole("button", { name: "Add service" }, LOADED));
+    await app.user.click(await app.screen.findByRole("button", { name: "Add service" }));
     const dialog = app.screen.getByRole("dialog", { name: "Add service" });
     const duration = within(dialog).getByLabelText("Duration (minutes)");
     const price = within(dialog).getByLabelText("Price (EUR)");
@@ -71,7 +69,7 @@ describe("the services screen", () => {
 
   it("edits a service's price alone, and shows why a booked service cannot be removed", async () => {
     const app = openServices();
-    await app.user.click(await app.screen.findByRole("button", { name: "Edit Consultation" }, LOADED));
+    await app.user.click(await app.screen.findByRole("button", { name: "Edit Consultation" }));
     const dialog = app.screen.getByRole("dialog", { name: "Edit Consultation" });
     const price = within(dialog).getByLabelText("Price (EUR)");
     expect(price).toHaveValue("30.00");

@@ -7,7 +7,6 @@ import { demoWeek, settingsWorld } from "./test-fixtures";
 import { callsOf, settingsProcedure } from "./test-trpc";
 import type { ScheduleException } from "./types";
 
-const LOADED = { timeout: 5000 };
 const holiday: ScheduleException = {
   id: "0b8f1c2e-9999-4000-8000-000000000001",
   practitionerId: ids.haddad,
@@ -36,7 +35,7 @@ function openTimeOff() {
 describe("time off", () => {
   it("lists the year ahead in the clinic's clock, adds a day off typed on that clock, and removes one", async () => {
     const app = openTimeOff();
-    const list = await app.screen.findByRole("list", { name: "Time off of Dr Yasmine Haddad" }, LOADED);
+    const list = await app.screen.findByRole("list", { name: "Time off of Dr Yasmine Haddad" });
     // The browser is in Los Angeles; the day off reads as the clinic sees it.
     expect(list).toHaveTextContent("Time off: Tuesday, 10 March 2026 at 00:00 – Wednesday, 11 March 2026 at 00:00 (Congrès)");
     // The clinic's today (2 March in Paris) for a year.
@@ -62,7 +61,7 @@ describe("time off", () => {
 
   it("places time off typed on a DST night where the calendar and the slot engine place it", async () => {
     const app = openTimeOff();
-    const form = await app.screen.findByRole("form", { name: "Add time off" }, LOADED);
+    const form = await app.screen.findByRole("form", { name: "Add time off" });
     const typeRange = async (fromDate: string, fromTime: string, untilDate: string, untilTime: string) => {
       fireEvent.change(within(form).getByLabelText("First day"), { target: { value: fromDate } });
       fireEvent.change(within(form).getByLabelText("Last day"), { target: { value: untilDate } });

@@ -1,14 +1,9 @@
 // The Paris clinic of src/test/fixtures.ts as the settings API would describe it.
-import { configure } from "@testing-library/react";
 import { clinic, ids } from "../../test/fixtures";
 import { signedIn } from "../../test/staff-fixtures";
 import type { StaffRole } from "../types";
 import type { ClinicSettings, SettingsPractitioner, SettingsService, StaffList, WeeklyInterval } from "./types";
 import { settingsProcedure } from "./test-trpc";
-
-// Two cores are shared with the other workers' suites: give findBy/waitFor five seconds in the
-// settings' test files (vitest isolates each file, so no other file is affected).
-configure({ asyncUtilTimeout: 5000 });
 
 export const settingsOf: ClinicSettings = {
   id: ids.clinic,

@@ -31,7 +31,7 @@ describe("the setup checklist", () => {
       })),
     );
     const { screen } = renderApp("/app/setup");
-    expect(await screen.findByRole("heading", { level: 1, name: "Set up your clinic" }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "Set up your clinic" })).toBeInTheDocument();
     expect(await screen.findByText("2 of 4 steps done")).toBeInTheDocument();
     expect(screen.getByRole("progressbar", { name: "Setup progress" })).toHaveAttribute("value", "2");
     const warnings = within(screen.getByRole("region", { name: "What stops patients from booking" })).getAllByRole("listitem");
@@ -56,6 +56,6 @@ describe("the setup checklist", () => {
   it("tells a receptionist it is for owners and admins, without asking the API", async () => {
     server.use(procedure("auth.me", () => signedIn("receptionist")));
     const { screen } = renderApp("/app/setup");
-    expect(await screen.findByText("The setup checklist is for the clinic's owners and admins.", {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText("The setup checklist is for the clinic's owners and admins.")).toBeInTheDocument();
   });
 });

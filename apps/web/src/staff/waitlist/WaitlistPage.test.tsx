@@ -1,4 +1,4 @@
-import { configure, within } from "@testing-library/react";
+import { within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ids } from "../../test/fixtures";
 import { calls, handle } from "../../test/handlers";
@@ -8,9 +8,6 @@ import { renderApp } from "../../test/render";
 import { TrpcErrorAnswer, type InputOf, type OutputOf } from "../../test/trpc";
 import { practitionerList } from "../settings/test-fixtures";
 import type { StaffRole } from "../types";
-
-// Lazy pages on two cores shared with other test runs can take longer than the default second to appear.
-configure({ asyncUtilTimeout: 5000 });
 
 type Entry = OutputOf<"waitlist.list">["items"][number];
 
