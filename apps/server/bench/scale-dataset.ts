@@ -2,12 +2,18 @@
 // spread of time zones, 5 practitioners each with weekly hours and time off, patients, and
 // appointments with their audit and history rows. Two layers, so that the same clinics can be
 // measured empty and at scale in one run:
-//   - `createClinics`: the clinics, their staff sign-ins and the fortnight around today (what a
-//     clinic that started using Frontdesk this week holds);
-//   - `addHistory`: the years before and the months after, and every clinic's full patient list.
+//   - `createClinics`: the clinics, their staff sign-ins, 50 patients each and the appointments of
+//     the window the load reads (from a week before today to `windowDays` ahead): a clinic without
+//     history, whose calendars and slot searches see the same appointments as at scale;
+//   - `addHistory`: the years before and the rest of the months ahead, and every clinic's full
+//     patient list.
 // It writes as the superuser with triggers off (session_replication_role = replica): foreign key
 // checks and the feed's notifications would cost more than the rows, and every row is made
-// consistent by construction. Constraints (keys, the exclusion constraint) still hold.
+// consistent by construction. Constraints (keys, the exclusion constraint) are built again over
+// every row after the load, which checks them all (ADR 0056).
+// The two cores are used by two connections ("lanes"): the months are inserted two at a time, and
+// while the exclusion constraint is checked (one backend, the longest step) the other lane builds
+// the history tables' indexes and vacuums them.
 import type postgres from "postgres";
 
 export interface ScaleOptions {
@@ -22,7 +28,13 @@ export interface ScaleOptions {
   now: Date;
   /** The password hash every bench receptionist signs in with. */
   passwordHash: string;
+  /** Days ahead of today that the empty layer already holds (what the load reads: 31 days of slots). */
+  windowDays: number;
 }
+
+/** Connections the loader works on at once: one per core of the bench machine. */
+const LANES = 2;
+const DAY = 86_400_000;
 
 const ZONES = [
   "Europe/Paris",
@@ -44,9 +56,14 @@ const LAST = ["Martin", "Dupré", "Müller", "García", "Núñez", "Bernard", "S
 export const benchEmail = (slug: string) => `reception@${slug}.bench.test`;
 export const scaleSlug = (n: number) => `scale-${String(n).padStart(4, "0")}`;
 
-/** Runs `work` on one superuser connection to the app's database (`superUrl`), with triggers off. */
+/** Runs `work` on `LANES` superuser connections to the app's database (`superUrl`), with triggers off. */
 async function asLoader<T>(superUrl: string, connect: typeof postgres, work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
-  const sql = connect(superUrl, { max: 1, onnotice: () => undefined, connection: { session_replication_role: "replica", TimeZone: "UTC" } });
+  const sql = connect(superUrl, {
+    max: LANES,
+    onnotice: () => undefined,
+    // Index builds sort in memory (the machine has the room) and may use the other core.
+    connection: { session_replication_role: "replica", TimeZone: "UTC", maintenance_work_mem: "1GB", max_parallel_maintenance_workers: 1 },
+  });
   try {
     return await work(sql);
   } finally {
@@ -95,61 +112,105 @@ export function createClinics(superUrl: string, connect: typeof postgres, o: Sca
     log(`${o.clinics} clinics, their practitioners, hours and receptionists`);
     await addPatients(sql, 50, 50, o);
     await numberPatients(sql);
-    const today = Date.UTC(o.now.getUTCFullYear(), o.now.getUTCMonth(), o.now.getUTCDate());
-    await addAppointments(sql, new Date(today - 7 * 86_400_000), new Date(today + 7 * 86_400_000), o, log);
-    await sql`vacuum analyze`;
+    const today = startOfDay(o.now);
+    const weeks: Array<[number, number]> = [];
+    for (let from = today - 7 * DAY; from < today + o.windowDays * DAY; from += 7 * DAY) weeks.push([from, Math.min(from + 7 * DAY, today + o.windowDays * DAY)]);
+    await withoutIndexes(sql, log, () => inLanes(weeks, ([from, to]) => addAppointments(sql, new Date(from), new Date(to), o, log)));
+    await sql`drop table scale_patient_numbers, scale_patient_counts`;
   });
+}
+
+const startOfDay = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+
+/** Runs `step`, then logs how long it took (the phase times of the run). */
+async function timed<T>(log: (step: string) => void, label: string, step: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const result = await step();
+  log(`${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+/** Runs `work` for every item, `LANES` at a time, each lane taking the next item when free. */
+async function inLanes<T>(items: T[], work: (item: T) => Promise<unknown>) {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: LANES }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 export function addHistory(superUrl: string, connect: typeof postgres, o: ScaleOptions, log: (step: string) => void) {
   return asLoader(superUrl, connect, async (sql) => {
-    await addPatients(sql, o.patientsLargest, o.patientsEach, o);
-    await numberPatients(sql);
-    log("patients");
-    const today = Date.UTC(o.now.getUTCFullYear(), o.now.getUTCMonth(), o.now.getUTCDate());
+    await timed(log, "patients", async () => {
+      await inLanes([0, 1], (lane) => addPatients(sql, o.patientsLargest, o.patientsEach, o, lane));
+      await numberPatients(sql);
+    });
+    const today = startOfDay(o.now);
     const start = Date.UTC(o.now.getUTCFullYear(), o.now.getUTCMonth() - o.pastMonths, 1);
     const end = Date.UTC(o.now.getUTCFullYear(), o.now.getUTCMonth() + o.futureMonths, o.now.getUTCDate());
-    await withoutIndexes(sql, ["appointments", "appointment_events", "audit_log"], log, async () => {
-      // A month at a time: progress to watch, and transactions of a manageable size.
-      for (let from = start; from < today - 7 * 86_400_000; ) {
-        const to = Math.min(Date.UTC(new Date(from).getUTCFullYear(), new Date(from).getUTCMonth() + 1, 1), today - 7 * 86_400_000);
-        await addAppointments(sql, new Date(from), new Date(to), o, log);
-        from = to;
-      }
-      await addAppointments(sql, new Date(today + 7 * 86_400_000), new Date(end), o, log);
-    });
-    log("vacuum analyze");
-    await sql`vacuum analyze`;
+    // A month at a time: progress to watch, transactions of a manageable size, and two at once.
+    const months: Array<[number, number]> = [];
+    for (let from = start; from < today - 7 * DAY; ) {
+      const to = Math.min(Date.UTC(new Date(from).getUTCFullYear(), new Date(from).getUTCMonth() + 1, 1), today - 7 * DAY);
+      months.push([from, to]);
+      from = to;
+    }
+    months.push([today + o.windowDays * DAY, end]);
+    await withoutIndexes(sql, log, () => inLanes(months, ([from, to]) => addAppointments(sql, new Date(from), new Date(to), o, log)));
+    await sql`drop table scale_patient_numbers, scale_patient_counts`;
   });
 }
 
+const HISTORY = ["appointments", "appointment_events", "audit_log"];
+
 /**
- * Drops the indexes and constraints of `tables` (and the foreign keys that reference them), runs
- * `load`, and builds them again from their catalog definitions: building an index once from sorted
- * rows is several times faster than growing it row by row, the exclusion constraint's GiST most of
- * all. Rebuilding validates every constraint over the loaded rows.
+ * Drops the indexes and constraints of the appointments, their history and the audit log (and
+ * the foreign keys that reference them), runs `load`, and builds them again from their catalog
+ * definitions: building an index once from sorted rows is several times faster than growing it
+ * row by row. Rebuilding validates every constraint over the loaded rows; for the exclusion
+ * constraint that is one GiST probe per appointment, on one backend (ADR 0056), so the other lane
+ * meanwhile builds the history and audit tables' indexes and vacuums them.
  */
-async function withoutIndexes(sql: postgres.Sql, tables: string[], log: (step: string) => void, load: () => Promise<void>) {
+async function withoutIndexes(sql: postgres.Sql, log: (step: string) => void, load: () => Promise<void>) {
   const constraints = await sql<{ table: string; name: string; definition: string; contype: string }[]>`
     select c.conrelid::regclass::text as table, c.conname as name, pg_get_constraintdef(c.oid) as definition, c.contype::text as contype
       from pg_constraint c
-     where c.contype in ('p', 'u', 'x', 'f') and (c.conrelid::regclass::text = any(${tables}) or c.confrelid::regclass::text = any(${tables}))
+     where c.contype in ('p', 'u', 'x', 'f') and (c.conrelid::regclass::text = any(${HISTORY}) or c.confrelid::regclass::text = any(${HISTORY}))
      order by case c.contype when 'f' then 1 else 0 end, c.conname`;
-  const indexes = await sql<{ name: string; definition: string }[]>`
-    select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+  const indexes = await sql<{ table: string; name: string; definition: string }[]>`
+    select i.indrelid::regclass::text as table, i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
       from pg_index i
-     where i.indrelid::regclass::text = any(${tables}) and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`;
+     where i.indrelid::regclass::text = any(${HISTORY}) and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`;
   for (const c of [...constraints].reverse()) await sql`alter table ${sql(c.table)} drop constraint ${sql(c.name)}`;
   for (const i of indexes) await sql`drop index ${sql(i.name)}`;
-  await load();
-  log(`building ${indexes.length} indexes and ${constraints.length} constraints again`);
-  await sql`set maintenance_work_mem = '512MB'`;
-  for (const i of indexes) await sql.unsafe(i.definition);
-  for (const c of constraints) await sql.unsafe(`alter table ${c.table} add constraint ${c.name} ${c.definition}`);
+  for (const table of HISTORY) await sql`alter table ${sql(table)} set (autovacuum_enabled = false)`;
+  await timed(log, "inserting", load);
+  const build = async (table: string) => {
+    for (const i of indexes.filter((i) => i.table === table)) await timed(log, `  ${i.name}`, () => sql.unsafe(i.definition));
+    for (const c of constraints.filter((c) => c.table === table && c.contype !== "f")) {
+      await timed(log, `  ${c.name}`, () => sql.unsafe(`alter table ${c.table} add constraint ${c.name} ${c.definition}`));
+    }
+  };
+  await timed(log, `indexes and constraints (${indexes.length} and ${constraints.length})`, async () => {
+    await Promise.all([
+      build("appointments"),
+      (async () => {
+        await build("appointment_events");
+        await build("audit_log");
+        await timed(log, "  vacuum analyze patients, appointment_events, audit_log", () => sql`vacuum analyze patients, appointment_events, audit_log`);
+      })(),
+    ]);
+    for (const c of constraints.filter((c) => c.contype === "f")) {
+      await timed(log, `  ${c.name}`, () => sql.unsafe(`alter table ${c.table} add constraint ${c.name} ${c.definition}`));
+    }
+  });
+  for (const table of HISTORY) await sql`alter table ${sql(table)} reset (autovacuum_enabled)`;
+  await timed(log, "vacuum analyze", () => sql`vacuum analyze`);
 }
 
-/** Tops every scale clinic up to `largest` patients (the first clinic) or `each`, in random order across clinics. */
-async function addPatients(sql: postgres.Sql, largest: number, each: number, o: ScaleOptions) {
+/** Tops every scale clinic (of `lane`, when given) up to `largest` patients (the first clinic) or `each`, in random order across clinics. */
+async function addPatients(sql: postgres.Sql, largest: number, each: number, o: ScaleOptions, lane?: number) {
   const past = (o.pastMonths + 1) * 31 * 86_400;
   await sql`
     insert into patients (clinic_id, full_name, email, phone, date_of_birth, created_at, updated_at)
@@ -164,20 +225,23 @@ async function addPatients(sql: postgres.Sql, largest: number, each: number, o: 
           cross join lateral generate_series(
             (select count(*) from patients p where p.clinic_id = c.id) + 1,
             case when c.slug = 'scale-0001' then ${largest}::bigint else ${each}::bigint end) g
-         where c.slug like 'scale-%'
+         where c.slug like 'scale-%' and (${lane ?? null}::int is null or mod(substr(c.slug, 7)::int, ${LANES}) = ${lane ?? null}::int)
       ) c(id, slug, n, f, l, at)
      order by random()`;
 }
 
-/** Numbers each scale clinic's patients from 0, so that an appointment can pick one at random by a join. */
+/**
+ * Numbers each scale clinic's patients from 0, so that an appointment can pick one at random by a
+ * join. Unlogged tables rather than temporary ones: both lanes read them.
+ */
 async function numberPatients(sql: postgres.Sql) {
   await sql`drop table if exists scale_patient_numbers, scale_patient_counts`;
   await sql`
-    create temp table scale_patient_numbers as
+    create unlogged table scale_patient_numbers as
     select clinic_id, id, row_number() over (partition by clinic_id order by id) - 1 as n from patients
      where clinic_id in (select id from clinics where slug like 'scale-%')`;
   await sql`create index on scale_patient_numbers (clinic_id, n)`;
-  await sql`create temp table scale_patient_counts as select clinic_id, count(*) as n from scale_patient_numbers group by clinic_id`;
+  await sql`create unlogged table scale_patient_counts as select clinic_id, count(*) as n from scale_patient_numbers group by clinic_id`;
   await sql`analyze scale_patient_numbers, scale_patient_counts`;
 }
 
@@ -200,12 +264,14 @@ async function addAppointments(sql: postgres.Sql, from: Date, to: Date, o: Scale
        where sl.r < case when sl.starts_at < ${o.now}::timestamptz then 0.95 else 0.6 end
     ),
     booked as (
-      insert into appointments (clinic_id, practitioner_id, service_id, patient_id, starts_at, ends_at, blocked_from, blocked_to, status, source, created_at, updated_at)
+      insert into appointments (clinic_id, practitioner_id, service_id, patient_id, starts_at, ends_at, blocked_from, blocked_to, status, source, cancelled_at, created_at, updated_at)
       select ch.clinic_id, ch.practitioner_id, ch.service_id, nb.id, ch.starts_at, ch.starts_at + make_interval(mins => ch.duration_minutes), ch.starts_at,
              ch.starts_at + make_interval(mins => ch.duration_minutes + ch.buffer_after_minutes),
              (case when not ch.past then (case when ch.r < 0.3 then 'confirmed' else 'booked' end)
                    when ch.r < 0.05 then 'cancelled' when ch.r < 0.09 then 'no_show' else 'completed' end)::appointment_status,
              (case when ch.k % 2 = 0 then 'online' else 'staff' end)::appointment_source,
+             -- What appointments_keep_cancelled_at (off while loading) keeps: the time of the cancellation event.
+             case when ch.past and ch.r < 0.05 then ch.starts_at - interval '1 day' end,
              ch.starts_at - interval '9 days', ch.starts_at - interval '9 days'
         from chosen ch join scale_patient_numbers nb on nb.clinic_id = ch.clinic_id and nb.n = ch.patient_n
       returning clinic_id, id, practitioner_id, source, status, created_at, starts_at

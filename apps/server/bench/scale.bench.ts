@@ -17,10 +17,13 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { Agent, request as httpRequest, type IncomingMessage } from "node:http";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
+import { availabilityQuery } from "@frontdesk/api";
+import { createDb, withTenant } from "@frontdesk/db";
 import { startTestServer } from "@frontdesk/db/testing/server";
+import { sql as drizzleSql } from "drizzle-orm";
 import postgres from "postgres";
 import { addHistory, benchEmail, createClinics, scaleSlug, type ScaleOptions } from "./scale-dataset";
 
@@ -29,10 +32,10 @@ const PAST_MONTHS = Number(process.env.BENCH_SCALE_MONTHS ?? 24);
 const PACED_SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 60);
 const STEP_SECONDS = Number(process.env.BENCH_SCALE_STEP_SECONDS ?? 15);
 const USERS = 100;
-/** Reading (b): users per step, from 50, each step 1.5 times the last, until p99 passes the objective. */
-const FIRST_STEP = 50;
+/** Reading (b): users per step, from 10, each step 1.5 times the last, until p99 passes the objective. */
+const FIRST_STEP = 10;
 const STEP_FACTOR = 1.5;
-const MAX_STEPS = 8;
+const MAX_STEPS = 12;
 const OBJECTIVE_MS = 100;
 const RECEPTIONIST_SHARE = 0.4;
 const PASSWORD = "frontdesk-bench";
@@ -40,6 +43,25 @@ const PUBLIC_URL = "http://localhost:3999";
 
 const started = performance.now();
 const progress = (step: string) => process.stderr.write(`[bench:scale ${((performance.now() - started) / 1000).toFixed(0)}s] ${step}\n`);
+/** The run's phases and how long each took, for the table (the dataset's steps are logged by it). */
+const phases: string[] = [];
+const loads: number[] = [];
+const sampleLoad = () => loads.push(loadavg()[0]!);
+async function phase<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  sampleLoad();
+  const result = await work();
+  sampleLoad();
+  phases.push(`${label} ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  progress(`${label}: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  return result;
+}
+/** The dataset's own step times ("…: 12.3 s"), kept for the table as well as printed. */
+const datasetSteps: string[] = [];
+const datasetLog = (step: string) => {
+  if (/^\S.*: \d+\.\d s$/.test(step)) datasetSteps.push(step);
+  progress(step);
+};
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 
 interface Reading {
@@ -54,7 +76,17 @@ interface Reading {
 }
 
 async function main() {
-  const database = await startTestServer({ shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "top", shared_buffers: "512MB" });
+  const database = await startTestServer({
+    shared_preload_libraries: "pg_stat_statements",
+    "pg_stat_statements.track": "top",
+    shared_buffers: "512MB",
+    // Loading about 16 million rows: checkpoints by time, not every gigabyte of WAL, and index
+    // builds on new files written without WAL (a throwaway server: no replica, fsync already off).
+    max_wal_size: "32GB",
+    checkpoint_timeout: "1h",
+    wal_level: "minimal",
+    max_wal_senders: "0",
+  });
   const superUrl = database.urls.superUrl.replace(/\/[^/]*$/, new URL(database.urls.adminUrl).pathname);
   const su = postgres(superUrl, { max: 1, onnotice: () => undefined });
   await su`create extension if not exists pg_stat_statements`;
@@ -66,22 +98,26 @@ async function main() {
     patientsEach: 4_925,
     now: new Date(),
     passwordHash: await hash(PASSWORD),
+    // The load reads up to 31 days ahead (slots, bookings) and this week (calendars): the empty
+    // layer holds that window, so that the at-scale reading differs by history alone (ADR 0056).
+    windowDays: 35,
   };
+  const interval = setInterval(sampleLoad, 30_000);
   const server: { current?: Awaited<ReturnType<typeof startServer>> } = {};
   try {
-    await createClinics(superUrl, postgres, options, progress);
+    await phase("clinics without history", () => createClinics(superUrl, postgres, options, datasetLog));
     const postmaster = await postmasterPid(database.urls.appUrl);
     const world = await loadWorld(su);
 
     server.current = await startServer(database.urls.appUrl);
-    const empty = await readings("empty", server.current, postmaster, world, su);
+    const empty = await phase("readings empty", () => readings("empty", server.current!, postmaster, world, su));
     await server.current.stop();
 
-    // The bookings the empty readings made would collide with the months ahead about to be added.
+    // Both readings start from the same appointments: the bookings of the empty readings go.
     await su`delete from appointments where patient_id in (select id from patients where email like 'load-%@example.test')`;
     progress("adding the history");
     const loadStarted = performance.now();
-    await addHistory(superUrl, postgres, options, progress);
+    await phase("history", () => addHistory(superUrl, postgres, options, datasetLog));
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const [sizes] = await su<Array<{ appointments: number; patients: number; audit: number; events: number; bytes: string }>>`
       select (select count(*) from appointments)::int as appointments, (select count(*) from patients)::int as patients,
@@ -90,13 +126,18 @@ async function main() {
     progress(`history in ${loadSeconds.toFixed(0)} s: ${JSON.stringify(sizes)}`);
 
     server.current = await startServer(database.urls.appUrl);
-    const scale = await readings("at scale", server.current, postmaster, world, su);
-    const plans = await slowestPlans(su, database.urls.appUrl, world);
+    const scale = await phase("readings at scale", () => readings("at scale", server.current!, postmaster, world, su));
+    const plans = await phase("plans", () => slowestPlans(su, database.urls.appUrl, world));
     await server.current.stop();
+    clearInterval(interval);
+    sampleLoad();
 
     const lines = [
-      `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, PostgreSQL 18 (embedded, fsync off, shared_buffers 512MB); ${new Date().toISOString().slice(0, 10)}.`,
+      `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, PostgreSQL 18 (embedded, fsync off, shared_buffers 512MB); ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+      `Load average (1 min) during the run: ${Math.min(...loads).toFixed(2)} to ${Math.max(...loads).toFixed(2)}, mean ${(loads.reduce((a, b) => a + b, 0) / loads.length).toFixed(2)} (${loads.length} samples).`,
       `Dataset: ${CLINICS} clinics x 5 practitioners; at scale ${sizes!.appointments} appointments (${PAST_MONTHS} months past, 3 ahead), ${sizes!.patients} patients (${scaleSlug(1)}: 20000), ${sizes!.audit} audit rows, ${sizes!.events} history events, ${sizes!.bytes}; history generated in ${loadSeconds.toFixed(0)} s.`,
+      `Phases: ${phases.join("; ")}.`,
+      `Dataset steps: ${datasetSteps.join("; ")}.`,
       `Total run: ${((performance.now() - started) / 60_000).toFixed(1)} min.`,
       "",
       ...table(empty.paced, scale.paced),
@@ -108,6 +149,7 @@ async function main() {
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
   } finally {
+    clearInterval(interval);
     await server.current?.stop().catch(() => undefined);
     await su.end();
     await database.stop();
@@ -150,7 +192,9 @@ async function runLoad(label: string, api: Awaited<ReturnType<typeof startServer
   const reading: Reading = { label, users, seconds, latencies: new Map(), errors: new Map(), requests: 0, serverMs: 0, postgresMs: 0 };
   const receptionists = Math.round(users * RECEPTIONIST_SHARE);
   const staff = await staffSessions(api.url, world, receptionists);
-  const feeds = staff.map((s) => openFeed(api.url, s.cookie));
+  // Every reception screen has its feed open before the clock starts: the steady state, not
+  // forty screens connecting in the same second as the users start.
+  const feeds = await Promise.all(staff.map((s) => openFeed(api.url, s.cookie)));
   const call = async (name: string, work: () => Promise<{ status: number; text: string }>) => {
     const t0 = performance.now();
     const answer = await work().catch((error: unknown) => ({ status: 0, text: String(error) }));
@@ -279,15 +323,17 @@ async function staffSessions(base: string, world: World, count: number) {
   return sessions.slice(0, count);
 }
 
-/** The live calendar feed, kept open and drained as the reception screen would. */
-function openFeed(base: string, cookie: string) {
-  const request = httpRequest(`${base}/trpc/calendar.changes?input=${encodeURIComponent("{}")}`, { headers: { Cookie: cookie, Accept: "text/event-stream" } }, (response: IncomingMessage) => {
-    response.on("data", () => undefined);
-    response.on("error", () => undefined);
+/** The live calendar feed, kept open and drained as the reception screen would; resolves once it answers. */
+function openFeed(base: string, cookie: string): Promise<{ close: () => void }> {
+  return new Promise((resolve) => {
+    const request = httpRequest(`${base}/trpc/calendar.changes?input=${encodeURIComponent("{}")}`, { headers: { Cookie: cookie, Accept: "text/event-stream" } }, (response: IncomingMessage) => {
+      response.on("data", () => undefined);
+      response.on("error", () => undefined);
+      resolve({ close: () => request.destroy() });
+    });
+    request.on("error", () => resolve({ close: () => request.destroy() }));
+    request.end();
   });
-  request.on("error", () => undefined);
-  request.end();
-  return { close: () => request.destroy() };
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 2000 });
@@ -348,22 +394,48 @@ function capacityTable(empty: Reading[], scale: Reading[]): string[] {
   ];
 }
 
-/** The statements with the highest mean time during the readings at scale, and their plans as the app role. */
+/**
+ * The statements with the highest mean time during the readings at scale, and their plans as the
+ * app role: first the slot engine's statement (hours, time off and busy times in one union, run
+ * by every slot search and booking) with real values and EXPLAIN ANALYZE, then the generic plans
+ * of the slowest statements. pg_stat_statements turns `extract('epoch' from …)`'s field name into
+ * a parameter, which EXPLAIN cannot parse: it is put back before asking for the generic plan.
+ */
 async function slowestPlans(su: postgres.Sql, appUrl: string, world: World): Promise<string[]> {
   const top = await su<Array<{ query: string; calls: string; mean: number }>>`
     select query, calls::text, round(mean_exec_time::numeric, 2)::float as mean from pg_stat_statements
      where query ~* '^\\s*(select|with)' and query not like '%pg_stat_statements%' and calls > 10
      order by mean_exec_time desc limit 3`;
-  const app = postgres(appUrl, { max: 1, onnotice: () => undefined });
-  const [clinic] = await su<Array<{ id: string }>>`select id from clinics where slug = ${world.clinics[0]!.slug}`;
+  const [clinic] = await su<Array<{ id: string; timezone: string; practitionerIds: string[] }>>`
+    select c.id, c.timezone, array_agg(p.id::text order by p.id) as "practitionerIds"
+      from clinics c join practitioners p on p.clinic_id = c.id where c.slug = ${world.clinics[0]!.slug} group by c.id`;
   const lines: string[] = [];
+  const { db, close } = createDb(appUrl, { max: 1 });
+  try {
+    const from = localDate(addDays(new Date(), 1));
+    const query = availabilityQuery({
+      clinic: { id: clinic!.id, timezone: clinic!.timezone, slotStepMinutes: 15, minNoticeMinutes: 60, horizonDays: 120 },
+      practitionerIds: clinic!.practitionerIds,
+      from,
+      to: localDate(addDays(new Date(), 31)),
+    });
+    const analyzed = await withTenant(db, { clinicId: clinic!.id, userId: null, role: "public" }, (tx) =>
+      tx.execute<{ "QUERY PLAN": string }>(drizzleSql`explain (analyze, buffers, costs off) ${query}`),
+    );
+    lines.push("", `The slot engine's statement for ${world.clinics[0]!.slug} (5 practitioners, 31 days from ${from}), EXPLAIN (ANALYZE, BUFFERS) as frontdesk_app in the public scope:`);
+    lines.push("```", ...analyzed.map((row) => row["QUERY PLAN"]), "```");
+  } finally {
+    await close();
+  }
+  const app = postgres(appUrl, { max: 1, onnotice: () => undefined });
   try {
     for (const statement of top) {
       lines.push("", `${statement.mean} ms mean, ${statement.calls} calls:`, "```", statement.query.replace(/\s+/g, " ").slice(0, 600), "```");
+      const text = statement.query.replace(/extract\(\$\d+ from/g, "extract(epoch from");
       const plan = await app
         .begin(async (tx) => {
           await tx`select set_config('app.clinic_id', ${clinic!.id}, true), set_config('app.role', 'receptionist', true)`;
-          return tx.unsafe(`explain (generic_plan, costs off) ${statement.query}`);
+          return tx.unsafe(`explain (generic_plan, costs off) ${text}`);
         })
         .catch((error: unknown) => [{ "QUERY PLAN": `(no plan: ${String(error).slice(0, 120)})` }]);
       lines.push("```", ...plan.map((row) => String(Object.values(row)[0])), "```");

@@ -16,3 +16,4 @@ export { baseSecurityHeaders, clientAddress, frameAncestorsFor, httpsRedirect, i
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export { availabilityQuery } from "./booking/availability";
