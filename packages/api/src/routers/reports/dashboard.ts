@@ -58,38 +58,35 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
       from clinics cl
       where cl.id = ${clinicId}
     ),
-    -- One pass over the period's appointments, hashed by practitioner and service: the counts,
-    -- and the kept ones' lead times for the medians (a sort per figure instead of a sort of the
-    -- whole period per grouping set).
+    -- One pass over the period's appointments, hashed by practitioner, service, status and
+    -- source, so each row feeds four plain aggregates (no per-row filters); the few rows it
+    -- gives are then summed by practitioner, by service and in total (grouping sets). Each
+    -- median sorts only its own lead times, unnested from that pass.
     pairs as (
-      select a.practitioner_id, a.service_id,
-        count(*) filter (where a.status <> 'cancelled') as appointments,
-        count(*) filter (where a.status = 'cancelled') as cancelled,
-        count(*) filter (where a.status = 'cancelled' and a.cancelled_at >= a.starts_at - (select notice from c)) as late_cancellations,
-        count(*) filter (where a.status = 'no_show') as no_shows,
-        count(*) filter (where a.status in ('arrived', 'completed', 'no_show')) as outcomes,
-        sum(a.ends_at - a.starts_at) filter (where a.status <> 'cancelled') as booked,
-        count(*) filter (where a.status <> 'cancelled' and a.source = 'online') as online,
-        array_agg(date_part('epoch', a.starts_at - a.created_at) / 60) filter (where a.status <> 'cancelled') as leads
+      select a.practitioner_id, a.service_id, a.status, a.source,
+        count(*) as appointments,
+        count(*) filter (where a.cancelled_at >= a.starts_at - (select notice from c)) as late,
+        sum(a.ends_at - a.starts_at) as booked,
+        array_agg(date_part('epoch', a.starts_at - a.created_at) / 60) as leads
       from appointments a
       where a.clinic_id = ${clinicId}
         and a.starts_at >= (select period_start from c)
         and a.starts_at < (select period_end from c)
-      group by a.practitioner_id, a.service_id
+      group by a.practitioner_id, a.service_id, a.status, a.source
     ),
     counted as (
       select
         case when grouping(p.practitioner_id) = 0 then 'practitioner' when grouping(p.service_id) = 0 then 'service' else 'total' end as kind,
         coalesce(p.practitioner_id, p.service_id) as id,
         grouping(p.practitioner_id) = 1 as every_practitioner, grouping(p.service_id) = 1 as every_service,
-        coalesce(sum(p.appointments), 0)::int as appointments,
-        coalesce(sum(p.cancelled), 0)::int as cancelled,
-        coalesce(sum(p.late_cancellations), 0)::int as late_cancellations,
-        coalesce(sum(p.no_shows), 0)::int as no_shows,
-        coalesce(sum(p.outcomes), 0)::int as outcomes,
+        coalesce(sum(p.appointments) filter (where p.status <> 'cancelled'), 0)::int as appointments,
+        coalesce(sum(p.appointments) filter (where p.status = 'cancelled'), 0)::int as cancelled,
+        coalesce(sum(p.late) filter (where p.status = 'cancelled'), 0)::int as late_cancellations,
+        coalesce(sum(p.appointments) filter (where p.status = 'no_show'), 0)::int as no_shows,
+        coalesce(sum(p.appointments) filter (where p.status in ('arrived', 'completed', 'no_show')), 0)::int as outcomes,
         -- Intervals add up exactly; minutes are rounded once, from the sum.
-        coalesce(round(extract(epoch from sum(p.booked)) / 60), 0)::int as booked_minutes,
-        coalesce(sum(p.online), 0)::int as online
+        coalesce(round(extract(epoch from sum(p.booked) filter (where p.status <> 'cancelled')) / 60), 0)::int as booked_minutes,
+        coalesce(sum(p.appointments) filter (where p.status <> 'cancelled' and p.source = 'online'), 0)::int as online
       from pairs p
       group by grouping sets ((p.practitioner_id), (p.service_id), ())
     ),
@@ -97,7 +94,7 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
       select k.*, (
         select percentile_cont(0.5) within group (order by lead)
         from pairs p cross join unnest(p.leads) lead
-        where (k.every_practitioner or p.practitioner_id = k.id) and (k.every_service or p.service_id = k.id)
+        where p.status <> 'cancelled' and (k.every_practitioner or p.practitioner_id = k.id) and (k.every_service or p.service_id = k.id)
       ) as lead_time_median_minutes
       from counted k
     ),
