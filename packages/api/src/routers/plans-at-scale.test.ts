@@ -133,6 +133,6 @@ describe("reports.dashboard at scale", () => {
     // The one sort left is the answer's dozen rows (kind, name, id); the newcomers' first
     // appointments are taken one by one (a Limit over the patient index).
     expect(sorts).toHaveLength(1);
-    expect(sorts[0]![0]).toMatch(/^CASE/);
+    expect(sorts[0]![0]).toMatch(/CASE/);
   });
 });
