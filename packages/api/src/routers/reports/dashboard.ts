@@ -92,9 +92,13 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
     ),
     grouped as (
       select k.*, (
-        select percentile_cont(0.5) within group (order by lead)
-        from pairs p cross join unnest(p.leads) lead
-        where p.status <> 'cancelled' and (k.every_practitioner or p.practitioner_id = k.id) and (k.every_service or p.service_id = k.id)
+        -- unnest in the select list streams the values; in FROM it would copy them to a tuplestore first.
+        select percentile_cont(0.5) within group (order by l.lead)
+        from (
+          select unnest(p.leads) as lead
+          from pairs p
+          where p.status <> 'cancelled' and (k.every_practitioner or p.practitioner_id = k.id) and (k.every_service or p.service_id = k.id)
+        ) l
       ) as lead_time_median_minutes
       from counted k
     ),
