@@ -67,7 +67,9 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
         count(*) as appointments,
         count(*) filter (where a.cancelled_at >= a.starts_at - (select notice from c)) as late,
         sum(a.ends_at - a.starts_at) as booked,
-        array_agg(date_part('epoch', a.starts_at - a.created_at) / 60) as leads
+        -- Lead times as timestamps (epoch + lead): they sort as plain integers, in the order of
+        -- the minutes they stand for, and convert back to those minutes exactly.
+        array_agg(timestamp 'epoch' + (a.starts_at - a.created_at)) as leads
       from appointments a
       where a.clinic_id = ${clinicId}
         and a.starts_at >= (select period_start from c)
@@ -90,17 +92,28 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
       from pairs p
       group by grouping sets ((p.practitioner_id), (p.service_id), ())
     ),
-    grouped as (
+    -- Each figure's median is percentile_cont(0.5) of its lead times, taken as PostgreSQL does:
+    -- the two middle values (the same one when the count is odd), found by one sort of that
+    -- figure's own values, then first + (second - first) * 0.5 in float8.
+    middles as materialized (
       select k.*, (
-        -- unnest in the select list streams the values; in FROM it would copy them to a tuplestore first.
-        select percentile_cont(0.5) within group (order by l.lead)
+        select percentile_disc(array[(k.low - 0.5) / nullif(k.appointments, 0), (k.high - 0.5) / nullif(k.appointments, 0)]) within group (order by l.lead)
         from (
+          -- unnest in the select list streams the values; in FROM it would copy them to a tuplestore first.
           select unnest(p.leads) as lead
           from pairs p
           where p.status <> 'cancelled' and (k.every_practitioner or p.practitioner_id = k.id) and (k.every_service or p.service_id = k.id)
         ) l
-      ) as lead_time_median_minutes
-      from counted k
+      ) as middle
+      from (select k.*, floor((k.appointments - 1) / 2.0) + 1 as low, ceil((k.appointments - 1) / 2.0) + 1 as high from counted k) k
+    ),
+    grouped as (
+      select m.kind, m.id, m.appointments, m.cancelled, m.late_cancellations, m.no_shows, m.outcomes, m.booked_minutes, m.online,
+        case when m.low = m.high then v.first else v.first + (v.second - v.first) * 0.5::float8 end as lead_time_median_minutes
+      from middles m
+      cross join lateral (
+        select date_part('epoch', m.middle[1] - timestamp 'epoch') / 60 as first, date_part('epoch', m.middle[2] - timestamp 'epoch') / 60 as second
+      ) v
     ),
     -- The patients seen in the period (hashed, no sort) who had no kept appointment before it: a
     -- probe of appointments_patient_idx each.
