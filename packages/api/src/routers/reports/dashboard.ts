@@ -86,8 +86,8 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
         coalesce(sum(p.late) filter (where p.status = 'cancelled'), 0)::int as late_cancellations,
         coalesce(sum(p.appointments) filter (where p.status = 'no_show'), 0)::int as no_shows,
         coalesce(sum(p.appointments) filter (where p.status in ('arrived', 'completed', 'no_show')), 0)::int as outcomes,
-        -- Intervals add up exactly; minutes are rounded once, from the sum.
-        coalesce(round(extract(epoch from sum(p.booked) filter (where p.status <> 'cancelled')) / 60), 0)::int as booked_minutes,
+        -- Intervals add up exactly; the seconds are then float8 and rounded (to even) as before.
+        coalesce(round(date_part('epoch', sum(p.booked) filter (where p.status <> 'cancelled')) / 60), 0)::int as booked_minutes,
         coalesce(sum(p.appointments) filter (where p.status <> 'cancelled' and p.source = 'online'), 0)::int as online
       from pairs p
       group by grouping sets ((p.practitioner_id), (p.service_id), ())
