@@ -59,7 +59,7 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
       where cl.id = ${clinicId}
     ),
     -- One pass over the period's appointments, hashed by practitioner, service, status and
-    -- source, so each row feeds four plain aggregates (no per-row filters); the few rows it
+    -- source, so each row feeds four aggregates with one filter between them; the few rows it
     -- gives are then summed by practitioner, by service and in total (grouping sets). Each
     -- median sorts only its own lead times, unnested from that pass.
     pairs as (
@@ -94,7 +94,8 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
     ),
     -- Each figure's median is percentile_cont(0.5) of its lead times, taken as PostgreSQL does:
     -- the two middle values (the same one when the count is odd), found by one sort of that
-    -- figure's own values, then first + (second - first) * 0.5 in float8.
+    -- figure's own values, then first + (second - first) * 0.5 in float8. starts_at and
+    -- created_at are NOT NULL, so a figure's appointments are exactly its number of lead times.
     middles as materialized (
       select k.*, (
         select percentile_disc(array[(k.low - 0.5) / nullif(k.appointments, 0), (k.high - 0.5) / nullif(k.appointments, 0)]) within group (order by l.lead)
