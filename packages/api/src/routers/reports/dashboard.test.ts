@@ -182,6 +182,37 @@ describe("reports.dashboard", () => {
     expect(report.totals.appointments).toBe(0);
   });
 
+  it("counts a newcomer once, for the first of two appointments at the same time (the lower id), and a cancelled first visit not at all", async () => {
+    const { clinicId, practitionerId, serviceId, otherServiceId } = world.staffed.clinic;
+    const startsAt = at("2027-05-10", "09:00");
+    const endsAt = new Date(startsAt.getTime() + 30 * MINUTE);
+    const made = await world.inClinic(async (tx) => {
+      const [twice, cancelledFirst] = await tx.insert(patients).values([{ clinicId, fullName: "Twice Booked" }, { clinicId, fullName: "Cancelled First" }]).returning({ id: patients.id });
+      const slot = { clinicId, startsAt, endsAt, blockedFrom: startsAt, blockedTo: endsAt, source: "staff" as const, status: "completed" as const };
+      const rows = await tx
+        .insert(appointments)
+        .values([
+          { ...slot, practitionerId, serviceId, patientId: twice!.id },
+          { ...slot, practitionerId: nightId, serviceId: otherServiceId, patientId: twice!.id },
+          // Cancelled on the 3rd, kept on the 10th: the 10th is the first visit, in the period.
+          { ...slot, practitionerId, serviceId, patientId: cancelledFirst!.id, startsAt: at("2027-05-03", "09:00"), endsAt: at("2027-05-03", "09:30"), blockedFrom: at("2027-05-03", "09:00"), blockedTo: at("2027-05-03", "09:30"), status: "cancelled" as const },
+          { ...slot, practitionerId, serviceId: otherServiceId, patientId: cancelledFirst!.id, startsAt: at("2027-05-10", "10:00"), endsAt: at("2027-05-10", "10:30"), blockedFrom: at("2027-05-10", "10:00"), blockedTo: at("2027-05-10", "10:30") },
+        ])
+        .returning({ id: appointments.id, practitionerId: appointments.practitionerId, serviceId: appointments.serviceId });
+      return rows;
+    });
+    const first = [made[0]!, made[1]!].sort((a, b) => (a.id < b.id ? -1 : 1))[0]!;
+    const report = await (await world.as("owner")).reports.dashboard({ from: "2027-05-10", to: "2027-05-16" });
+    expect(report.totals).toMatchObject({ appointments: 3, newPatients: 2 });
+    const newByPractitioner = Object.fromEntries(report.practitioners.map((p) => [p.id, p.newPatients]));
+    expect(newByPractitioner).toMatchObject({ [practitionerId]: first.practitionerId === practitionerId ? 2 : 1, [nightId]: first.practitionerId === nightId ? 1 : 0 });
+    const newByService = Object.fromEntries(report.services.map((s) => [s.id, s.newPatients]));
+    expect(newByService).toMatchObject({ [serviceId]: first.serviceId === serviceId ? 1 : 0, [otherServiceId]: first.serviceId === otherServiceId ? 2 : 1 });
+    // Over both weeks the cancelled visit is in the period too, and still not a first visit.
+    const both = await (await world.as("owner")).reports.dashboard({ from: "2027-05-03", to: "2027-05-16" });
+    expect(both.totals).toMatchObject({ appointments: 3, cancelled: 1, newPatients: 2 });
+  });
+
   it("keeps the cancellation time in the database, whichever path cancels", async () => {
     const { clinicId, appointmentId } = world.staffed.clinic;
     const cancelledAt = () => world.inClinic(async (tx) => (await tx.select({ at: appointments.cancelledAt }).from(appointments).where(eq(appointments.id, appointmentId)))[0]!.at);

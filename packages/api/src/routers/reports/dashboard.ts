@@ -34,12 +34,16 @@ export interface DashboardRow extends Record<string, unknown> {
  * - Appointments are read by `appointments_clinic_range_idx` (clinic, starts_at), bounded on both
  *   sides: the period's entries only, whatever the clinic's history.
  * - New patients: a patient's first kept appointment in the period counts when they have no kept
- *   one before it, a probe of `appointments_patient_idx` per patient seen in the period.
+ *   one before it: the patients seen are hashed (no sort), then each is probed once in
+ *   `appointments_patient_idx` for a kept appointment before the period, and each newcomer once
+ *   more for their first one in it.
  * - Working time: each practitioner's weekly hours laid on every local day of the period, converted
  *   to instants in the clinic's zone (a DST day has 23 or 25 hours; a local time that does not
  *   exist moves forward and one that happens twice is the earlier, as the slot engine does), joined
  *   with extra hours and less time off as multiranges, so overlaps count once.
- * - Aggregates are grouped by practitioner, by service and in total in one pass (grouping sets).
+ * - Counts are summed per practitioner and service in one hashed pass over the period, then
+ *   rolled up by practitioner, by service and in total (grouping sets over those few rows); each
+ *   figure's median lead time sorts only its own rows, unnested from that pass (ADR 0060).
  */
 export function dashboardQuery(clinicId: string, period: ReportsDashboardInput): SQL {
   // `local(ts)` in words: the earlier of PostgreSQL's reading (standard time when ambiguous) and
@@ -54,45 +58,97 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
       from clinics cl
       where cl.id = ${clinicId}
     ),
-    appts as (
-      select a.practitioner_id, a.service_id, a.status, a.source, a.starts_at, a.ends_at, a.created_at, a.cancelled_at
+    -- One pass over the period's appointments, hashed by practitioner, service, status and
+    -- source, so each row feeds four aggregates with one filter between them; the few rows it
+    -- gives are then summed by practitioner, by service and in total (grouping sets). Each
+    -- median sorts only its own lead times, unnested from that pass.
+    pairs as (
+      select a.practitioner_id, a.service_id, a.status, a.source,
+        count(*) as appointments,
+        count(*) filter (where a.cancelled_at >= a.starts_at - (select notice from c)) as late,
+        sum(a.ends_at - a.starts_at) as booked,
+        -- Lead times as timestamps (epoch + lead): they sort as plain integers, in the order of
+        -- the minutes they stand for, and convert back to those minutes exactly.
+        array_agg(timestamp 'epoch' + (a.starts_at - a.created_at)) as leads
       from appointments a
       where a.clinic_id = ${clinicId}
         and a.starts_at >= (select period_start from c)
         and a.starts_at < (select period_end from c)
+      group by a.practitioner_id, a.service_id, a.status, a.source
+    ),
+    counted as (
+      select
+        case when grouping(p.practitioner_id) = 0 then 'practitioner' when grouping(p.service_id) = 0 then 'service' else 'total' end as kind,
+        coalesce(p.practitioner_id, p.service_id) as id,
+        grouping(p.practitioner_id) = 1 as every_practitioner, grouping(p.service_id) = 1 as every_service,
+        coalesce(sum(p.appointments) filter (where p.status <> 'cancelled'), 0)::int as appointments,
+        coalesce(sum(p.appointments) filter (where p.status = 'cancelled'), 0)::int as cancelled,
+        coalesce(sum(p.late) filter (where p.status = 'cancelled'), 0)::int as late_cancellations,
+        coalesce(sum(p.appointments) filter (where p.status = 'no_show'), 0)::int as no_shows,
+        coalesce(sum(p.appointments) filter (where p.status in ('arrived', 'completed', 'no_show')), 0)::int as outcomes,
+        -- Intervals add up exactly; the seconds are then float8 and rounded (to even) as before.
+        coalesce(round(date_part('epoch', sum(p.booked) filter (where p.status <> 'cancelled')) / 60), 0)::int as booked_minutes,
+        coalesce(sum(p.appointments) filter (where p.status <> 'cancelled' and p.source = 'online'), 0)::int as online
+      from pairs p
+      group by grouping sets ((p.practitioner_id), (p.service_id), ())
+    ),
+    -- Each figure's median is percentile_cont(0.5) of its lead times, taken as PostgreSQL does:
+    -- the two middle values (the same one when the count is odd), found by one sort of that
+    -- figure's own values, then first + (second - first) * 0.5 in float8. starts_at and
+    -- created_at are NOT NULL, so a figure's appointments are exactly its number of lead times.
+    middles as materialized (
+      select k.*, (
+        select percentile_disc(array[(k.low - 0.5) / nullif(k.appointments, 0), (k.high - 0.5) / nullif(k.appointments, 0)]) within group (order by l.lead)
+        from (
+          -- unnest in the select list streams the values; in FROM it would copy them to a tuplestore first.
+          select unnest(p.leads) as lead
+          from pairs p
+          where p.status <> 'cancelled' and (k.every_practitioner or p.practitioner_id = k.id) and (k.every_service or p.service_id = k.id)
+        ) l
+      ) as middle
+      from (select k.*, floor((k.appointments - 1) / 2.0) + 1 as low, ceil((k.appointments - 1) / 2.0) + 1 as high from counted k) k
     ),
     grouped as (
-      select
-        case when grouping(a.practitioner_id) = 0 then 'practitioner' when grouping(a.service_id) = 0 then 'service' else 'total' end as kind,
-        coalesce(a.practitioner_id, a.service_id) as id,
-        (count(*) filter (where a.status <> 'cancelled'))::int as appointments,
-        (count(*) filter (where a.status = 'cancelled'))::int as cancelled,
-        (count(*) filter (where a.status = 'cancelled' and a.cancelled_at >= a.starts_at - (select notice from c)))::int as late_cancellations,
-        (count(*) filter (where a.status = 'no_show'))::int as no_shows,
-        (count(*) filter (where a.status in ('arrived', 'completed', 'no_show')))::int as outcomes,
-        coalesce(round(sum(date_part('epoch', a.ends_at - a.starts_at)) filter (where a.status <> 'cancelled') / 60), 0)::int as booked_minutes,
-        (count(*) filter (where a.status <> 'cancelled' and a.source = 'online'))::int as online,
-        percentile_cont(0.5) within group (order by date_part('epoch', a.starts_at - a.created_at) / 60) filter (where a.status <> 'cancelled') as lead_time_median_minutes
-      from appts a
-      group by grouping sets ((a.practitioner_id), (a.service_id), ())
+      select m.kind, m.id, m.appointments, m.cancelled, m.late_cancellations, m.no_shows, m.outcomes, m.booked_minutes, m.online,
+        case when m.low = m.high then v.first else v.first + (v.second - v.first) * 0.5::float8 end as lead_time_median_minutes
+      from middles m
+      cross join lateral (
+        select date_part('epoch', m.middle[1] - timestamp 'epoch') / 60 as first, date_part('epoch', m.middle[2] - timestamp 'epoch') / 60 as second
+      ) v
     ),
-    -- Each patient's first kept appointment in the period, when they had no kept one before it.
-    firsts as (
-      select f.practitioner_id, f.service_id
+    -- The patients seen in the period (hashed, no sort) who had no kept appointment before it: a
+    -- probe of appointments_patient_idx each.
+    newcomer_ids as (
+      select s.patient_id
       from (
-        select distinct on (k.patient_id) k.patient_id, k.practitioner_id, k.service_id
+        select k.patient_id
         from appointments k
         where k.clinic_id = ${clinicId}
           and k.starts_at >= (select period_start from c)
           and k.starts_at < (select period_end from c)
           and k.status <> 'cancelled'
-        order by k.patient_id, k.starts_at, k.id
-      ) f
+        group by k.patient_id
+      ) s
       where not exists (
         select 1 from appointments b
-        where b.clinic_id = ${clinicId} and b.patient_id = f.patient_id
+        where b.clinic_id = ${clinicId} and b.patient_id = s.patient_id
           and b.starts_at < (select period_start from c) and b.status <> 'cancelled'
       )
+    ),
+    -- Each newcomer's first kept appointment in the period, for its practitioner and service.
+    firsts as (
+      select f.practitioner_id, f.service_id
+      from newcomer_ids n
+      cross join lateral (
+        select k.practitioner_id, k.service_id
+        from appointments k
+        where k.clinic_id = ${clinicId} and k.patient_id = n.patient_id
+          and k.starts_at >= (select period_start from c)
+          and k.starts_at < (select period_end from c)
+          and k.status <> 'cancelled'
+        order by k.starts_at, k.id
+        limit 1
+      ) f
     ),
     newcomers as (
       select
@@ -173,9 +229,9 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
 }
 
 /**
- * Runs the dashboard's statement in `tx`. A year of a busy clinic is some 60,000 rows to sort
- * (grouping sets, medians, each patient's first appointment): with PostgreSQL's default 4 MB
- * work_mem those sorts spill to disk and take seconds, so this transaction gets more.
+ * Runs the dashboard's statement in `tx`. A year of a busy clinic is some 60,000 rows to hash and
+ * 60,000 lead times to sort per figure's median: with PostgreSQL's default 4 MB work_mem those
+ * spill to disk, so this transaction gets more.
  */
 export async function runDashboard(tx: Transaction, clinicId: string, period: ReportsDashboardInput) {
   await tx.execute(sql`set local work_mem = '64MB'`);
