@@ -2,7 +2,7 @@
 // placeholder or the template rules fails here, not in a patient's inbox.
 import { PATIENT_LANGUAGES, TEMPLATE_KINDS, templateProblems } from "@frontdesk/domain";
 import { describe, expect, it } from "vitest";
-import { defaultTemplate } from "../notifications/content";
+import { defaultTemplate, renderMessage, type MessageVariables } from "../notifications/content";
 import { CATALOGUES, messageLanguage } from ".";
 
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)].map((m) => m[1]))].sort();
@@ -44,5 +44,30 @@ describe("which language a message speaks", () => {
   it("treats a stored language it has no catalogue for as none", () => {
     expect(messageLanguage("de-AT", "it")).toEqual({ language: "de", clinicLanguage: true });
     expect(messageLanguage("de-AT", "")).toEqual({ language: "de", clinicLanguage: true });
+  });
+});
+
+describe("the short form (SMS and WhatsApp)", () => {
+  const variables: MessageVariables = {
+    clinicName: "Clínica Sol",
+    clinicAddress: "",
+    clinicPhone: "",
+    patientName: "Ana",
+    serviceName: "Consulta",
+    practitionerName: "Dra. Ruiz",
+    when: "martes, 12 de enero de 2027, 10:00–10:30 (Europe/Madrid)",
+    previousWhen: "",
+    manageUrl: "https://example.test/booking/m",
+    confirmUrl: "https://example.test/confirm/c",
+    optOutUrl: "https://example.test/opt-out/o",
+    offerUrl: "",
+    offerExpires: "",
+  };
+
+  it("speaks the patient's language, its opt-out included", () => {
+    expect(renderMessage({ kind: "reminder", channel: "sms", variables, language: "es" }).text).toBe(
+      "Clínica Sol: recordatorio, Consulta martes, 12 de enero de 2027, 10:00–10:30 (Europe/Madrid). Confirmar: https://example.test/confirm/c Cancelar: https://example.test/booking/m Baja: https://example.test/opt-out/o",
+    );
+    expect(renderMessage({ kind: "reminder", channel: "whatsapp", variables, language: "de" }).text).toMatch(/^Clínica Sol: Erinnerung, .* Abmelden: https:\/\/example\.test\/opt-out\/o$/);
   });
 });

@@ -113,7 +113,7 @@ export function renderMessage(input: RenderInput): RenderedMessage {
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 
 /** The variables that hold our own links: the only text the HTML part turns into links. */
 const LINK_VARIABLES: ReadonlySet<string> = new Set(["manageUrl", "confirmUrl", "optOutUrl", "offerUrl"] satisfies (keyof MessageVariables)[]);
