@@ -95,7 +95,7 @@ function calendarDescription(mail: ParsedMail): string {
   return String(event.getFirstPropertyValue("description"));
 }
 
-function bookOnline(email: string, start: string, language?: PatientLanguage | string, name = "Léa Martin") {
+function bookOnline(email: string, start: string, language?: string, name = "Léa Martin") {
   return world.anyone().public.book({
     clinicSlug: world.clinic.slug,
     serviceId: world.clinic.serviceId,
