@@ -1358,6 +1358,8 @@ export interface operations {
                     privacyNoticeVersion?: string;
                     /** Format: uuid */
                     idempotencyKey: string;
+                    /** @enum {string} */
+                    language?: "en" | "fr" | "de" | "es";
                 };
             };
         };
@@ -1435,6 +1437,8 @@ export interface operations {
                         phone?: string | "";
                         dateOfBirth?: string | "";
                     };
+                    /** @enum {string} */
+                    language?: "en" | "fr" | "de" | "es";
                 };
             };
         };

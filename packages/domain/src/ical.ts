@@ -1,6 +1,7 @@
 // iCalendar (RFC 5545): the one builder, for the confirmation e-mail's attachment and the booking
 // page's "Add to calendar" download, which are the same bytes for the same appointment. Times go
 // out as UTC instants (no VTIMEZONE to get wrong), so every calendar places them right.
+import type { PatientLanguage } from "./patient-pages";
 
 export type CalendarMethod = "PUBLISH" | "REQUEST" | "CANCEL";
 
@@ -114,6 +115,18 @@ export interface BookedAppointment {
 }
 
 /**
+ * The file's own words, per patient language (ADR 0057). Here rather than in a message catalogue
+ * because the booking page builds the same file: both ends read this one table, so the download
+ * and the e-mail's attachment stay the same bytes in every language.
+ */
+export const CALENDAR_WORDS: Record<PatientLanguage, { changeOrCancel: string; cancelled: string }> = {
+  en: { changeOrCancel: "Change or cancel", cancelled: "Cancelled" },
+  fr: { changeOrCancel: "Modifier ou annuler", cancelled: "Annulé" },
+  de: { changeOrCancel: "Ändern oder absagen", cancelled: "Abgesagt" },
+  es: { changeOrCancel: "Cambiar o cancelar", cancelled: "Cancelada" },
+};
+
+/**
  * The patient's calendar file for a booking: the e-mail attaches it and the booking page offers
  * it for download, from the same booking answer, so both are the same bytes.
  */
@@ -123,8 +136,11 @@ export function appointmentCalendarFile(input: {
   now: Date;
   /** CANCEL for a cancellation notice: the same UID at a higher SEQUENCE removes the event. */
   method?: "PUBLISH" | "CANCEL";
+  /** The patient's language for the description (English when absent). */
+  language?: PatientLanguage;
 }): string {
   const { appointment, manageUrl } = input.booking;
+  const words = CALENDAR_WORDS[input.language ?? "en"];
   const place = input.clinic.address ? `${input.clinic.name}, ${input.clinic.address}` : input.clinic.name;
   const method = input.method ?? "PUBLISH";
   return buildCalendar(method, [
@@ -137,7 +153,7 @@ export function appointmentCalendarFile(input: {
       end: appointment.end,
       summary: `${appointment.serviceName}, ${appointment.practitionerName} (${input.clinic.name})`,
       location: place,
-      description: method === "CANCEL" ? "Cancelled" : `Change or cancel: ${manageUrl}`,
+      description: method === "CANCEL" ? words.cancelled : `${words.changeOrCancel}: ${manageUrl}`,
       url: method === "CANCEL" ? null : manageUrl,
       ...(method === "CANCEL" ? { status: "CANCELLED" as const } : {}),
     },

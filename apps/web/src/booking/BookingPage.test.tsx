@@ -316,6 +316,8 @@ describe("booking page: confirm", () => {
       practitionerId: ids.martin,
       start: "2026-03-03T08:00:00.000Z",
       patient: { name: "Alice Patient", email: "alice@example.test" },
+      // The page's language: the confirmation and reminders will speak it (ADR 0057).
+      language: "en",
     });
     expect(idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -44,7 +44,7 @@ export function ConfirmStep(props: ConfirmStepProps) {
   const book = useMutation(trpc.public.book.mutationOptions());
   const [failure, setFailure] = useState<Failure>();
   const sending = useRef(false);
-  const { t } = usePatientText();
+  const { t, language } = usePatientText();
   const { duration, price: formatPrice } = usePatientFormats(clinic);
   const { now } = useEnvironment();
   const patientTime = fmt.patientDateTime(slot.start);
@@ -72,6 +72,7 @@ export function ConfirmStep(props: ConfirmStepProps) {
         ...(props.intake?.formVersionId ? { intake: { formVersionId: props.intake.formVersionId, answers: props.intake.answers } } : {}),
         ...(props.intake?.privacyNoticeVersion ? { privacyNoticeVersion: props.intake.privacyNoticeVersion } : {}),
         idempotencyKey: attemptKey,
+        language,
       });
       props.onBooked(answer);
     } catch (error) {

@@ -16,7 +16,7 @@ export function DoneStep({ answer, clinic, fmt }: { answer: BookAnswer; clinic: 
   const { t, language } = usePatientText();
   const { appointment } = answer;
   // The same file the confirmation e-mail attaches: built from the same booking answer.
-  const ics = useMemo(() => calendarDataUrl(appointmentCalendarFile({ booking: answer, clinic, now: now() })), [answer, clinic, now]);
+  const ics = useMemo(() => calendarDataUrl(appointmentCalendarFile({ booking: answer, clinic, now: now(), language })), [answer, clinic, now, language]);
   const patientTime = fmt.patientDateTime(appointment.start);
   return (
     <>

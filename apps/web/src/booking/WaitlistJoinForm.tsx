@@ -16,7 +16,7 @@ type Part = "morning" | "afternoon" | "evening";
 const PARTS: Part[] = ["morning", "afternoon", "evening"];
 
 export function WaitlistJoinForm({ clinicSlug, serviceId, practitionerId, today }: { clinicSlug: string; serviceId: string; practitionerId: string | undefined; today: LocalDate }) {
-  const { t } = usePatientText();
+  const { t, language } = usePatientText();
   const trpc = useTRPC();
   const [fromDate, setFromDate] = useState(today);
   const [toDate, setToDate] = useState(addDays(today, 14));
@@ -38,6 +38,7 @@ export function WaitlistJoinForm({ clinicSlug, serviceId, practitionerId, today 
       toDate,
       timesOfDay: parts,
       patient: { name, email, ...(phone.trim() ? { phone } : {}) },
+      language,
     });
   };
   return (

@@ -1,12 +1,16 @@
 // The messages the API sends. Plain text first: it reads well everywhere, screen readers included.
+import type { PatientLanguage } from "@frontdesk/domain";
+import { messageText } from "../messages";
+import { fillPlaceholders } from "../notifications/content";
 import type { MailMessage } from "../ports";
 
-export function loginCodeMail(to: string, code: string): MailMessage {
-  return {
-    to,
-    subject: `Your Frontdesk sign-in code: ${code}`,
-    text: `Your sign-in code is ${code}.\n\nIt works once, for 10 minutes. If you did not ask for it, ignore this e-mail.\n`,
-  };
+/**
+ * The sign-in code. `language`: the patient page it was asked from (My appointments, ADR 0050),
+ * from the catalogues (ADR 0057); staff sign-in asks without one and reads English.
+ */
+export function loginCodeMail(to: string, code: string, language: PatientLanguage = "en"): MailMessage {
+  const values = { code };
+  return { to, subject: fillPlaceholders(messageText(language, "signInCode.subject"), values), text: fillPlaceholders(messageText(language, "signInCode.text"), values) };
 }
 
 export function invitationMail(to: string, clinicName: string, role: string, link: string): MailMessage {

@@ -1,8 +1,11 @@
-// What each message says: one function from a kind, a channel and safe variables to the subject
-// and text. English defaults; a clinic's own wording (issue 16, templates) comes in as
-// `templates` in the same {{variable}} form and is filled by the same code, so staff text can
-// use these values and nothing else (no HTML, no expressions).
+// What each message says: one function from a kind, a channel, a language and safe variables to
+// the subject, the text and (e-mail) an HTML alternative. The built-in wording comes from the
+// catalogues (messages/, ADR 0057); a clinic's own wording (ADR 0024) comes in as `template` in
+// the same {{variable}} form and is filled by the same code, so staff text can use these values
+// and nothing else (no HTML, no expressions).
 import type { MessageChannel, MessageKind } from "@frontdesk/db/schema";
+import type { PatientLanguage } from "@frontdesk/domain";
+import { messageText } from "../messages";
 
 /** Every value a template may use. All plain text; links are absolute URLs. */
 export interface MessageVariables {
@@ -52,102 +55,92 @@ export interface RenderedMessage {
   text: string;
 }
 
-const footer = "\n\nNo more e-mails like this: {{optOutUrl}}";
-const shortFooter = " Stop: {{optOutUrl}}";
+/** Kinds whose short form (SMS, WhatsApp) carries no opt-out: the staff notice goes to staff. */
+const NO_SHORT_FOOTER: readonly MessageKind[] = ["staff_new_booking"];
 
-/** Defaults per kind: e-mail, and the short form for SMS and WhatsApp. */
-export const DEFAULT_TEMPLATES: Record<MessageKind, { email: MessageTemplate; short: MessageTemplate }> = {
-  confirmation: {
-    email: {
-      subject: "Booked: {{serviceName}} at {{clinicName}}",
-      text:
-        "Your appointment at {{clinicName}} is booked.\n\n{{serviceName}} with {{practitionerName}}\n{{when}}\n{{clinicAddress}}\n\n" +
-        "To cancel or move it: {{manageUrl}}\nKeep this link to yourself: anyone who has it can change the appointment." +
-        footer,
-    },
-    short: { subject: "", text: "{{clinicName}}: booked {{serviceName}}, {{when}}. Change: {{manageUrl}}" + shortFooter },
-  },
-  rescheduled: {
-    email: {
-      subject: "Moved: {{serviceName}} at {{clinicName}}",
-      text:
-        "Your appointment at {{clinicName}} has moved.\n\nNow: {{when}}\nBefore: {{previousWhen}}\n{{serviceName}} with {{practitionerName}}\n{{clinicAddress}}\n\n" +
-        "The attached calendar file updates the event in your calendar.\nTo cancel or move it: {{manageUrl}}" +
-        footer,
-    },
-    short: { subject: "", text: "{{clinicName}}: your {{serviceName}} moved to {{when}}. Change: {{manageUrl}}" + shortFooter },
-  },
-  cancelled: {
-    email: {
-      subject: "Cancelled: {{serviceName}} at {{clinicName}}",
-      text:
-        "Your appointment at {{clinicName}} on {{when}} ({{serviceName}} with {{practitionerName}}) is cancelled.\n\n" +
-        "The attached calendar file removes it from your calendar. To book again, call {{clinicName}} {{clinicPhone}} or book online." +
-        footer,
-    },
-    short: { subject: "", text: "{{clinicName}}: your {{serviceName}} on {{when}} is cancelled." + shortFooter },
-  },
-  reminder: {
-    email: {
-      subject: "Reminder: {{serviceName}} at {{clinicName}}, {{when}}",
-      text:
-        "A reminder of your appointment at {{clinicName}}.\n\n{{serviceName}} with {{practitionerName}}\n{{when}}\n{{clinicAddress}}\n\n" +
-        "Coming? Confirm with one click: {{confirmUrl}}\nCannot make it? Cancel or move it: {{manageUrl}}" +
-        footer,
-    },
-    short: { subject: "", text: "{{clinicName}}: reminder, {{serviceName}} {{when}}. Confirm: {{confirmUrl}} Cancel: {{manageUrl}}" + shortFooter },
-  },
-  staff_new_booking: {
-    email: {
-      subject: "New online booking: {{serviceName}}, {{when}}",
-      text: "A patient booked online at {{clinicName}}.\n\n{{serviceName}} with {{practitionerName}}\n{{when}}\n\nOpen the calendar to see the details." + footer,
-    },
-    short: { subject: "", text: "{{clinicName}}: new online booking, {{serviceName}} {{when}}." },
-  },
-  waitlist_offer: {
-    email: {
-      subject: "A time is free: {{serviceName}} at {{clinicName}}, {{when}}",
-      text:
-        "You are on the waitlist of {{clinicName}}, and a time has freed up.\n\n{{serviceName}} with {{practitionerName}}\n{{when}}\n{{clinicAddress}}\n\n" +
-        "To take it, open this link before {{offerExpires}}: {{offerUrl}}\n" +
-        "Other patients on the waitlist may be offered the same time: the first to take it gets it. Keep this link to yourself." +
-        footer,
-    },
-    short: { subject: "", text: "{{clinicName}}: a time is free, {{serviceName}} {{when}}. Take it before {{offerExpires}}: {{offerUrl}}" + shortFooter },
-  },
-  waitlist_gone: {
-    email: {
-      subject: "Taken: {{serviceName}} at {{clinicName}}, {{when}}",
-      text:
-        "The time we offered you at {{clinicName}} ({{serviceName}} with {{practitionerName}}, {{when}}) has been taken.\n\n" +
-        "You stay on the waitlist: we will write again when another time frees up." +
-        footer,
-    },
-    short: { subject: "", text: "{{clinicName}}: the time {{when}} has been taken. You stay on the waitlist." + shortFooter },
-  },
-};
+/**
+ * The built-in wording of a kind on a channel in a language (the catalogues, messages/*.ts),
+ * footer included: e-mail, or the short form every other channel (and the "sms" template) uses.
+ */
+export function defaultTemplate(kind: MessageKind, channel: MessageChannel | "sms", language: PatientLanguage = "en"): MessageTemplate {
+  if (channel === "email") {
+    return {
+      subject: messageText(language, `${kind}.email.subject`),
+      text: `${messageText(language, `${kind}.email.text`)}\n\n${messageText(language, "footer.email")}`,
+    };
+  }
+  const text = messageText(language, `${kind}.short.text`);
+  return { subject: "", text: NO_SHORT_FOOTER.includes(kind) ? text : `${text} ${messageText(language, "footer.short")}` };
+}
 
 const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\s*\}\}/g;
 
-/** Fills {{name}} with the variable's value; an unknown name is left out (never evaluated). */
-export function fillTemplate(template: string, variables: MessageVariables): string {
-  return template.replace(PLACEHOLDER, (_match, name: string) =>
-    (MESSAGE_VARIABLES as readonly string[]).includes(name) ? variables[name as keyof MessageVariables] : "",
-  );
+/** Fills {{name}} with the value of `name` in `values`; a name it lacks is left out (never evaluated). */
+export function fillPlaceholders(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(PLACEHOLDER, (_match, name: string) => (Object.hasOwn(values, name) ? values[name]! : ""));
 }
 
-/** The wording of one message: the clinic's template when it has one, the default otherwise. */
-export function renderMessage(input: {
+/** Fills {{name}} with the variable's value; an unknown name is left out (never evaluated). */
+export function fillTemplate(template: string, variables: MessageVariables): string {
+  return fillPlaceholders(template, pick(variables));
+}
+
+// Only the listed names: a template cannot reach anything else that happens to be on the object.
+const pick = (variables: MessageVariables): Record<string, string> => Object.fromEntries(MESSAGE_VARIABLES.map((name) => [name, variables[name]]));
+
+// An empty optional value (no address) leaves no blank line behind.
+const tidyText = (text: string) => text.replace(/\n{3,}/g, "\n\n");
+const oneLine = (subject: string) => subject.replace(/[\r\n]+/g, " ").trim();
+
+export interface RenderInput {
   kind: MessageKind;
   channel: MessageChannel;
   variables: MessageVariables;
+  /** The language of the built-in wording (English when absent). */
+  language?: PatientLanguage;
   /** The clinic's own wording for this kind and channel, if any. */
   template?: MessageTemplate;
-}): RenderedMessage {
-  const defaults = DEFAULT_TEMPLATES[input.kind];
-  const template = input.template ?? (input.channel === "email" ? defaults.email : defaults.short);
-  const text = fillTemplate(template.text, input.variables)
-    // An empty optional value (no address) leaves no blank line behind.
-    .replace(/\n{3,}/g, "\n\n");
-  return { subject: fillTemplate(template.subject, input.variables).replace(/[\r\n]+/g, " ").trim(), text };
+}
+
+function templateOf(input: RenderInput): MessageTemplate {
+  return input.template ?? defaultTemplate(input.kind, input.channel, input.language);
+}
+
+/** The wording of one message: the clinic's template when it has one, the built-in one otherwise. */
+export function renderMessage(input: RenderInput): RenderedMessage {
+  const template = templateOf(input);
+  return { subject: oneLine(fillTemplate(template.subject, input.variables)), text: tidyText(fillTemplate(template.text, input.variables)) };
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+
+/** The variables that hold our own links: the only text the HTML part turns into links. */
+const LINK_VARIABLES: ReadonlySet<string> = new Set(["manageUrl", "confirmUrl", "optOutUrl", "offerUrl"] satisfies (keyof MessageVariables)[]);
+
+/**
+ * The e-mail's HTML alternative: the same template with every piece escaped, the template's own
+ * text as much as the values (a patient's name, a clinic's address), and only our own links made
+ * clickable. `lang` tells screen readers which voice to read it with.
+ */
+export function renderEmailHtml(input: RenderInput & { language: PatientLanguage; subject: string }): string {
+  const template = templateOf(input);
+  const values = pick(input.variables);
+  const pieces = template.text.split(PLACEHOLDER);
+  // split() with a capture group alternates literal text and placeholder names.
+  const body = tidyText(
+    pieces
+      .map((piece, index) => {
+        if (index % 2 === 0) return escapeHtml(piece);
+        const value = Object.hasOwn(values, piece) ? values[piece]! : "";
+        return LINK_VARIABLES.has(piece) && /^https?:\/\//.test(value) ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>` : escapeHtml(value);
+      })
+      .join(""),
+  );
+  const paragraphs = body
+    .trim()
+    .split("\n\n")
+    .map((paragraph) => `<p>${paragraph.replace(/\n/g, "<br>\n")}</p>`)
+    .join("\n");
+  return `<!doctype html>\n<html lang="${input.language}">\n<head><meta charset="utf-8"><title>${escapeHtml(input.subject)}</title></head>\n<body>\n${paragraphs}\n</body>\n</html>\n`;
 }

@@ -11,7 +11,7 @@
 import { createCapabilityToken } from "@frontdesk/auth";
 import { withTenant, type Transaction } from "@frontdesk/db";
 import { appointments, bookingTokens, clinics, messages, notificationOptOuts, patients, type AppointmentStatus } from "@frontdesk/db/schema";
-import { appointmentCalendarFile, calendarContentType, clinicDateFormat, isOpen, OPEN_STATUSES } from "@frontdesk/domain";
+import { appointmentCalendarFile, calendarContentType, isOpen, OPEN_STATUSES, type DateFormat, type PatientLanguage } from "@frontdesk/domain";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { loadAppointment } from "../booking/appointments";
@@ -19,7 +19,8 @@ import { flagsOfClinic } from "../flags/read";
 import { dequeueJob, enqueueJob } from "../jobs/queue";
 import { defineTask, type SendPolicy, type WorkerDeps } from "../jobs/task";
 import { SendRefusedError, type OutgoingMessage } from "./channels";
-import { renderMessage, type MessageVariables } from "./content";
+import { renderEmailHtml, renderMessage, type MessageVariables, type RenderInput } from "./content";
+import { messageDateFormat, messageLanguage } from "../messages";
 import { optedOutReason } from "./plan-messages";
 import { SEND_MESSAGE_TASK, sendJobKey, watchJobKey } from "./send-task";
 import { clinicTemplate } from "./templates";
@@ -100,7 +101,10 @@ async function claim(tx: Transaction, deps: WorkerDeps, policy: SendPolicy, mess
       expiresAt: new Date(row.appointment.endsAt.getTime() + MANAGE_LINK_DAYS_AFTER * 86_400_000),
     });
   }
-  const format = clinicDateFormat(clinic);
+  // The patient's language (the appointment keeps the booking page's), the clinic's for staff (ADR 0057).
+  const spoken = messageLanguage(clinic.locale, forPatient ? row.appointment.language : null);
+  const template = spoken.clinicLanguage ? await clinicTemplate(tx, clinicId, message.kind, message.channel) : undefined;
+  const format = messageDateFormat(clinic, spoken.language, template !== undefined);
   const seriesId = typeof message.context.seriesId === "string" ? message.context.seriesId : null;
   const manageUrl = forPatient ? `${deps.publicUrl}/booking/${manage.token}` : `${deps.publicUrl}/staff`;
   const variables: MessageVariables = {
@@ -120,9 +124,7 @@ async function claim(tx: Transaction, deps: WorkerDeps, policy: SendPolicy, mess
     offerUrl: "",
     offerExpires: "",
   };
-  const template = await clinicTemplate(tx, clinicId, message.kind, message.channel);
-  const content = renderMessage({ kind: message.kind, channel: message.channel, variables, ...(template ? { template } : {}) });
-  const outgoing: OutgoingMessage = { messageId: message.id, to: message.recipient, subject: content.subject, text: content.text };
+  const outgoing = outgoingMessage(message, { kind: message.kind, channel: message.channel, variables, language: spoken.language, ...(template ? { template } : {}) });
   // A series' confirmation lists its dates in the text; one calendar file per occurrence is left to the manage links.
   if (!seriesId && message.channel === "email" && (message.kind === "confirmation" || message.kind === "rescheduled" || message.kind === "cancelled")) {
     const method = message.kind === "cancelled" ? "CANCEL" : "PUBLISH";
@@ -138,7 +140,7 @@ async function claim(tx: Transaction, deps: WorkerDeps, policy: SendPolicy, mess
       manageUrl,
     };
     outgoing.attachments = [
-      { filename: method === "CANCEL" ? "cancelled.ics" : "appointment.ics", contentType: calendarContentType(method), content: appointmentCalendarFile({ booking, clinic, now, method }) },
+      { filename: method === "CANCEL" ? "cancelled.ics" : "appointment.ics", contentType: calendarContentType(method), content: appointmentCalendarFile({ booking, clinic, now, method, language: spoken.language }) },
     ];
   }
   if (message.channel !== "email") outgoing.statusCallbackUrl = `${deps.publicUrl}/hooks/messages/status/${clinicId}/${message.id}`;
@@ -165,8 +167,7 @@ async function claimWaitlistMessage(tx: Transaction, deps: WorkerDeps, policy: S
   const optOut = createCapabilityToken(clinic.id);
   const filled = await waitlistMessageVariables(tx, { clinic, message, publicUrl: deps.publicUrl, optOutUrl: `${deps.publicUrl}/opt-out/${optOut.token}`, now });
   if ("skip" in filled) return skip(tx, message, filled.skip, now);
-  const content = renderMessage({ kind: message.kind, channel: message.channel, variables: filled.variables });
-  const outgoing: OutgoingMessage = { messageId: message.id, to: message.recipient, subject: content.subject, text: content.text };
+  const outgoing = outgoingMessage(message, { kind: message.kind, channel: message.channel, variables: filled.variables, language: filled.language });
   if (message.channel !== "email") outgoing.statusCallbackUrl = `${deps.publicUrl}/hooks/messages/status/${clinic.id}/${message.id}`;
   const [claimed] = await tx
     .update(messages)
@@ -177,8 +178,16 @@ async function claimWaitlistMessage(tx: Transaction, deps: WorkerDeps, policy: S
   return { kind: "send", message: claimed!, outgoing };
 }
 
+/** The message as its channel takes it: subject and text, and for e-mail the escaped HTML alternative in the same words. */
+function outgoingMessage(message: MessageRow, render: RenderInput & { language: PatientLanguage }): OutgoingMessage {
+  const content = renderMessage(render);
+  const outgoing: OutgoingMessage = { messageId: message.id, to: message.recipient, subject: content.subject, text: content.text };
+  if (message.channel === "email") outgoing.html = renderEmailHtml({ ...render, subject: content.subject });
+  return outgoing;
+}
+
 /** Every open occurrence of a series, one per line, for its one confirmation (ADR 0033). */
-async function seriesWhen(tx: Transaction, clinicId: string, seriesId: string, format: ReturnType<typeof clinicDateFormat>): Promise<string> {
+async function seriesWhen(tx: Transaction, clinicId: string, seriesId: string, format: DateFormat): Promise<string> {
   const rows = await tx
     .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
     .from(appointments)

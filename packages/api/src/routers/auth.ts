@@ -179,7 +179,7 @@ export const authRouter = {
         throw new RateLimitedError("Too many codes were sent to this address. Try again in an hour.");
       }
       const code = await issueLoginCode(ctx.deps.db, input.email, ctx.deps.clock.now());
-      await ctx.deps.mailer.send(loginCodeMail(input.email, code));
+      await ctx.deps.mailer.send(loginCodeMail(input.email, code, input.language));
       // The same answer whether or not an account exists.
       return { sent: true };
     }),

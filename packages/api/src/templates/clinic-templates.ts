@@ -1,11 +1,12 @@
 // The wording a clinic's messages use (ADR 0024): its own template where staff saved one, the
-// built-in default otherwise. The notifications' sender asks `templateFor`; the one renderer
+// built-in default otherwise. Saved templates are in the clinic's language and replace the
+// built-in wording of messages in that language only (ADR 0057). The notifications' sender asks `templateFor`; the one renderer
 // (notifications/content.ts) fills it.
 import type { Transaction } from "@frontdesk/db";
 import { clinics, messageTemplates, type MessageChannel, type MessageKind } from "@frontdesk/db/schema";
 import { TEMPLATE_KINDS, templateLocale, type TemplateChannel, type TemplateKind } from "@frontdesk/domain";
 import { and, eq } from "drizzle-orm";
-import { DEFAULT_TEMPLATES, type MessageTemplate } from "../notifications/content";
+import type { MessageTemplate } from "../notifications/content";
 
 // The editable kinds are message kinds (the compiler checks it here; a test checks the variables).
 const EDITABLE_KINDS: readonly MessageKind[] = TEMPLATE_KINDS;
@@ -13,12 +14,6 @@ const isTemplateKind = (kind: MessageKind): kind is TemplateKind => EDITABLE_KIN
 
 /** SMS and WhatsApp share the short form. */
 export const templateChannelOf = (channel: MessageChannel): TemplateChannel => (channel === "email" ? "email" : "sms");
-
-/** The built-in wording of a kind on a channel. */
-export function defaultTemplate(kind: TemplateKind, channel: TemplateChannel): MessageTemplate {
-  const defaults = DEFAULT_TEMPLATES[kind];
-  return channel === "email" ? defaults.email : defaults.short;
-}
 
 /** The clinic's saved wordings in its language, by "kind/channel". */
 export async function savedTemplates(tx: Transaction, clinicId: string, clinicLocale: string): Promise<Map<string, MessageTemplate>> {

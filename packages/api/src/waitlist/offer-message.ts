@@ -5,9 +5,10 @@ import { createCapabilityToken } from "@frontdesk/auth";
 import type { Transaction } from "@frontdesk/db";
 import type { clinics} from "@frontdesk/db/schema";
 import { patients, practitioners, services, waitlistEntries, waitlistOffers, type messages } from "@frontdesk/db/schema";
-import { clinicDateFormat } from "@frontdesk/domain";
+import type { PatientLanguage } from "@frontdesk/domain";
 import { and, eq } from "drizzle-orm";
 import type { MessageVariables } from "../notifications/content";
+import { messageDateFormat, messageLanguage } from "../messages";
 
 type Clinic = typeof clinics.$inferSelect;
 type MessageRow = typeof messages.$inferSelect;
@@ -26,11 +27,11 @@ export async function loadOffer(tx: Transaction, clinicId: string, offerId: stri
   return row;
 }
 
-/** The variables of a waitlist message, or why it should not go out any more. */
+/** The variables and language of a waitlist message, or why it should not go out any more. */
 export async function waitlistMessageVariables(
   tx: Transaction,
   input: { clinic: Clinic; message: MessageRow; publicUrl: string; optOutUrl: string; now: Date },
-): Promise<{ skip: string } | { variables: MessageVariables }> {
+): Promise<{ skip: string } | { variables: MessageVariables; language: PatientLanguage }> {
   const { clinic, message } = input;
   const offerId = typeof message.context.offerId === "string" ? message.context.offerId : "";
   const row = offerId ? await loadOffer(tx, clinic.id, offerId) : undefined;
@@ -43,9 +44,12 @@ export async function waitlistMessageVariables(
     offerUrl = `${input.publicUrl}/waitlist/${link.token}`;
   }
   const [patient] = await tx.select({ fullName: patients.fullName }).from(patients).where(and(eq(patients.clinicId, clinic.id), eq(patients.id, row.entry.patientId)));
-  const format = clinicDateFormat(clinic);
+  // In the language the patient joined in; staff cannot reword these kinds, so always the built-in wording (ADR 0057).
+  const { language } = messageLanguage(clinic.locale, row.entry.language);
+  const format = messageDateFormat(clinic, language, false);
   const end = new Date(row.offer.startsAt.getTime() + row.service.durationMinutes * 60_000);
   return {
+    language,
     variables: {
       clinicName: clinic.name,
       clinicAddress: clinic.address ?? "",

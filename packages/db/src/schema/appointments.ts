@@ -46,6 +46,8 @@ export const appointments = pgTable(
     privacyConsentedAt: instant("privacy_consented_at"),
     /** The recurring series this appointment is an occurrence of (ADR 0033), if any. */
     seriesId: uuid("series_id"),
+    /** The patient page's language when the patient booked online (ADR 0057): their messages speak it. Null: the clinic's. */
+    language: text("language"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -85,6 +87,8 @@ export const appointments = pgTable(
     // the reports' new-patient probes are then index-only (ADR 0060).
     index("appointments_patient_idx").on(t.clinicId, t.patientId, t.startsAt),
     uniqueIndex("appointments_idempotency_key").on(t.clinicId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    // A language code, never free text: the sender picks a catalogue by it.
+    check("appointments_language", sql`${t.language} ~ '^[a-z]{2}$'`),
     check("appointments_end_after_start", sql`${t.endsAt} > ${t.startsAt}`),
     // A service lasts at most a day (services_duration_positive), so an appointment does too: a
     // range query may then bound starts_at from below and read only the index entries it needs.

@@ -40,6 +40,8 @@ export const waitlistEntries = pgTable(
     source: appointmentSource("source").notNull(),
     /** The appointment it ended in (claimed offer or booked by staff). */
     appointmentId: uuid("appointment_id"),
+    /** The patient page's language when the patient joined online (ADR 0057): the offers speak it. Null: the clinic's. */
+    language: text("language"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -52,6 +54,7 @@ export const waitlistEntries = pgTable(
     // Matching a freed time: the service's waiting entries in their order.
     index("waitlist_entries_matching_idx").on(t.clinicId, t.serviceId, t.status, t.createdAt),
     index("waitlist_entries_patient_idx").on(t.clinicId, t.patientId),
+    check("waitlist_entries_language", sql`${t.language} ~ '^[a-z]{2}$'`),
     check("waitlist_entries_dates", sql`${t.fromDate} <= ${t.toDate}`),
     check("waitlist_entries_times_of_day", sql`${t.timesOfDay} <@ array['morning', 'afternoon', 'evening']::text[]`),
     tenantIsolation(),

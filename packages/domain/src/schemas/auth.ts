@@ -1,13 +1,12 @@
 // Accounts and sessions (auth.*).
 import { z } from "zod";
-import { PATIENT_LANGUAGES } from "../patient-pages";
-import { email, id, password, personName, token } from "./fields";
+import { email, id, password, patientLanguageInput, personName, token } from "./fields";
 
 /** The password policy (length, not the e-mail) is added by the server (`passwordProblem`). */
 export const signUpInput = z.object({ name: personName, email, password });
 export const signInInput = z.object({ email, password });
 /** `language`: the page the code was asked from speaks it, so the mail does too (patient pages; staff get English). */
-export const requestCodeInput = z.object({ email, language: z.enum(PATIENT_LANGUAGES).optional() });
+export const requestCodeInput = z.object({ email, language: patientLanguageInput });
 export const verifyCodeInput = z.object({ email, code: z.string().trim().max(6, "The code has 6 digits").regex(/^\d{6}$/, "The code has 6 digits") });
 export const switchClinicInput = z.object({ clinicId: id });
 export const changePasswordInput = z.object({ currentPassword: password, newPassword: password });

@@ -1,6 +1,6 @@
 // Online booking and the patient's manage link (public.*): what a patient types and sends.
 import { z } from "zod";
-import { blankAsUndefined, clinicSlug, email, id, instant, localDate, text, token } from "./fields";
+import { blankAsUndefined, clinicSlug, email, id, instant, localDate, patientLanguageInput, text, token } from "./fields";
 import { intakeSubmission } from "./intake";
 
 export const phoneNumber = z
@@ -43,6 +43,8 @@ export const bookInput = z.object({
   privacyNoticeVersion: text(40, "Not a privacy notice version").optional(),
   /** One per booking attempt (a UUID the client makes): the same key sent again books once. */
   idempotencyKey: z.uuid({ error: "idempotencyKey must be a UUID" }),
+  /** The booking page's language: the confirmation and the reminders speak it (ADR 0057). */
+  language: patientLanguageInput,
 });
 
 export const manageToken = token(200, "This link is not valid");

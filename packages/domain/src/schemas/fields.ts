@@ -3,6 +3,7 @@
 // dates and instants within 1900-2200, integers within what their column holds. A value these
 // blocks accept is one PostgreSQL accepts too, so bad input is a field message, never a 500.
 import { z } from "zod";
+import { PATIENT_LANGUAGES } from "../patient-pages";
 import { isKnownTimeZone } from "../time";
 
 /**
@@ -148,3 +149,10 @@ export const onlyWhenValid = (payload: { issues: readonly unknown[] }) => payloa
 
 /** An optional form field where "" means "not given". */
 export const blankAsUndefined = <T extends z.ZodType>(schema: T) => schema.optional().or(z.literal("").transform(() => undefined));
+
+/**
+ * The language of the patient page a request comes from (ADR 0057): the messages that follow
+ * (the code, the confirmation, the reminders, the offers) are written in it. Optional: without
+ * it they speak the clinic's language.
+ */
+export const patientLanguageInput = z.enum(PATIENT_LANGUAGES, { error: "Not a language of the patient pages" }).optional();

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { bookingPatient, manageToken } from "./booking";
 import { TIMES_OF_DAY } from "../time/format";
-import { clinicSlug, id, instant, localDate } from "./fields";
+import { clinicSlug, id, instant, localDate, patientLanguageInput } from "./fields";
 
 export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
 
@@ -29,7 +29,8 @@ const rangeChecks = <T extends { fromDate: string; toDate: string }>(value: T, c
 };
 
 /** public.waitlist.join: a patient asks for a time on the booking page when nothing fits. */
-export const joinWaitlistInput = z.object({ clinicSlug, ...wish, patient: bookingPatient }).superRefine(rangeChecks);
+/** `language`: the booking page's, for the offers (ADR 0057). */
+export const joinWaitlistInput = z.object({ clinicSlug, ...wish, patient: bookingPatient, language: patientLanguageInput }).superRefine(rangeChecks);
 
 /** waitlist.add: staff put a patient on record on the waitlist. */
 export const addToWaitlistInput = z.object({ patientId: id, ...wish }).superRefine(rangeChecks);

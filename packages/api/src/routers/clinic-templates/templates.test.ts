@@ -6,7 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEFAULT_TEMPLATES, MESSAGE_VARIABLES } from "../../notifications/content";
+import { defaultTemplate, MESSAGE_VARIABLES } from "../../notifications/content";
 import { templateFor } from "../../templates/clinic-templates";
 import { callerFor, sessionFor } from "../../testing";
 import { createNotificationWorld } from "../../testing/notifications";
@@ -39,8 +39,8 @@ describe("clinic.templates", () => {
       "confirmation/email", "confirmation/sms", "rescheduled/email", "rescheduled/sms", "cancelled/email", "cancelled/sms", "reminder/email", "reminder/sms",
     ]);
     // (The test clinic comes with its own reminder e-mail, see createTestClinic.)
-    expect(listed.find((t) => t.kind === "reminder" && t.channel === "email")).toMatchObject({ custom: true, subject: "Soon", default: DEFAULT_TEMPLATES.reminder.email });
-    expect(listed.find((t) => t.kind === "confirmation" && t.channel === "sms")).toMatchObject({ custom: false, locale: "en", ...DEFAULT_TEMPLATES.confirmation.short });
+    expect(listed.find((t) => t.kind === "reminder" && t.channel === "email")).toMatchObject({ custom: true, subject: "Soon", default: defaultTemplate("reminder", "email") });
+    expect(listed.find((t) => t.kind === "confirmation" && t.channel === "sms")).toMatchObject({ custom: false, locale: "en", ...defaultTemplate("confirmation", "sms") });
     expect(listed.find((t) => t.kind === "reminder")!.variables).toContain("confirmUrl");
     expect(listed.find((t) => t.kind === "confirmation")!.variables).not.toContain("confirmUrl");
   });
@@ -60,7 +60,7 @@ describe("clinic.templates", () => {
     // Saving again replaces it.
     await admin.clinic.templates.save({ kind: "confirmation", channel: "sms", subject: "", text: "Booked: {{when}}" });
     expect(await inClinic((tx) => tx.select().from(messageTemplates).where(eq(messageTemplates.kind, "confirmation")))).toHaveLength(1);
-    expect(await admin.clinic.templates.reset({ kind: "confirmation", channel: "sms" })).toMatchObject({ custom: false, ...DEFAULT_TEMPLATES.confirmation.short });
+    expect(await admin.clinic.templates.reset({ kind: "confirmation", channel: "sms" })).toMatchObject({ custom: false, ...defaultTemplate("confirmation", "sms") });
     expect(await inClinic((tx) => templateFor(tx, clinicId, "confirmation", "sms"))).toBeUndefined();
   });
 

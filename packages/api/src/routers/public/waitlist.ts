@@ -6,7 +6,7 @@
 import { parseCapabilityToken } from "@frontdesk/auth";
 import type { Transaction } from "@frontdesk/db";
 import { clinics, patients, services, waitlistEntries, waitlistOffers } from "@frontdesk/db/schema";
-import { bookingView, joinWaitlistInput, publicWaitlistOfferView, todayIn, waitlistJoinedView, waitlistOfferInput } from "@frontdesk/domain";
+import { bookingView, isPatientLanguage, joinWaitlistInput, publicWaitlistOfferView, todayIn, waitlistJoinedView, waitlistOfferInput } from "@frontdesk/domain";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../../audit";
 import { RaceLostError, withRaceRetry } from "../../booking/race-retry";
@@ -63,6 +63,7 @@ const join = procedure("public.waitlist.join")
           toDate: input.toDate,
           timesOfDay: input.timesOfDay,
           source: "online",
+          language: input.language ?? null,
         })
         .returning({ id: waitlistEntries.id });
       await recordAudit(tx, {
@@ -120,6 +121,9 @@ const offer = procedure("public.waitlist.offer")
     });
   });
 
+/** The offer was written in the language the patient joined in: the appointment's messages keep it. */
+const languageOf = (entry: { language: string | null }) => (isPatientLanguage(entry.language) ? { language: entry.language } : {});
+
 /** The claim's transaction: check the offer, book through the booking's steps, close the offer. */
 async function claimOffer(ctx: Context, tx: Transaction, clinic: Clinic, tokenHash: string) {
   const now = ctx.deps.clock.now();
@@ -133,7 +137,7 @@ async function claimOffer(ctx: Context, tx: Transaction, clinic: Clinic, tokenHa
   const booked = await writeBooking(ctx, tx, {
     clinic,
     // The patient is on record: no patient is written, and the offer's id makes a second claim of it a duplicate key.
-    input: { clinicSlug: clinic.slug, serviceId: service.id, practitionerId: current.practitionerId, start: current.startsAt.toISOString(), patient: { name: "", email: "" }, idempotencyKey: current.id },
+    input: { clinicSlug: clinic.slug, serviceId: service.id, practitionerId: current.practitionerId, start: current.startsAt.toISOString(), patient: { name: "", email: "" }, idempotencyKey: current.id, ...languageOf(entry) },
     start: current.startsAt,
     ...chosen,
     offering,

@@ -156,7 +156,8 @@ export const waitlistRouter = {
       await lockAppointmentSlot(staff.tx, { clinicId: staff.clinicId, practitionerId: input.practitionerId, ...times });
       const [appointment] = await staff.tx
         .insert(appointments)
-        .values({ clinicId: staff.clinicId, practitionerId: input.practitionerId, serviceId: service.id, patientId: entry.patientId, ...times, status: "booked", source: "staff" })
+        // The patient joined in this language (ADR 0057): the appointment's messages keep it.
+        .values({ clinicId: staff.clinicId, practitionerId: input.practitionerId, serviceId: service.id, patientId: entry.patientId, ...times, status: "booked", source: "staff", language: entry.language })
         .returning();
       await staff.tx
         .update(waitlistEntries)

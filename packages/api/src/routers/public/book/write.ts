@@ -79,6 +79,7 @@ export async function writeBooking(ctx: Context, tx: Transaction, { clinic, inpu
         idempotencyKey: input.idempotencyKey,
         privacyNoticeVersion: consent,
         privacyConsentedAt: consent === null ? null : now,
+        language: input.language ?? null,
       })
       .returning()
       .execute(),
