@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
-import { request as httpRequest } from "node:http";
+import { request as httpRequest, type IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -90,7 +90,7 @@ async function subscribe(primary: Primary, cookie: string) {
   const requestId = `feed-${crypto.randomUUID()}`;
   const abort = new AbortController();
   const payloads: string[] = [];
-  const response = await new Promise<import("node:http").IncomingMessage>((resolve, reject) => {
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
     const request = httpRequest(`${primary.base}/trpc/calendar.changes?input=${encodeURIComponent("{}")}`, { agent: false, signal: abort.signal, headers: { Accept: "text/event-stream", Cookie: cookie, "X-Request-Id": requestId } }, resolve);
     request.once("error", reject);
     request.end();

@@ -6,19 +6,22 @@
 // shutdown on to all of them, and adds up their metrics for whichever copy is scraped.
 import cluster, { type Worker } from "node:cluster";
 import { ServiceUnavailableError, type Logger } from "@frontdesk/api";
-import { AggregatorRegistry, type Registry, type metric } from "prom-client";
+import { AggregatorRegistry, type MetricObjectWithValues, type MetricValue, type Registry } from "prom-client";
 
 /** A copy that lived shorter than this before dying counts as failing: the next one waits longer. */
 const HEALTHY_AFTER_MS = 10_000;
 const MAX_RESTART_DELAY_MS = 30_000;
 const SCRAPE_TIMEOUT_MS = 3_000;
 
+/** One process's metrics as JSON (Registry.getMetricsAsJSON), what AggregatorRegistry adds up. */
+type ProcessMetrics = Array<MetricObjectWithValues<MetricValue<string>>>;
+
 /** The cluster's messages (IPC between the primary and its copies). */
 type Message =
   | { type: "frontdesk:scrape"; id: number }
   | { type: "frontdesk:scraped"; id: number; body?: string; failed?: true }
   | { type: "frontdesk:metrics?"; id: number }
-  | { type: "frontdesk:metrics"; id: number; metrics: metric[] };
+  | { type: "frontdesk:metrics"; id: number; metrics: ProcessMetrics };
 const isMessage = (value: unknown): value is Message => typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string" && (value as { type: string }).type.startsWith("frontdesk:");
 
 export interface PrimaryOptions {
@@ -84,8 +87,9 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
         stopAll();
         return;
       }
-      failures[slot] = lived < HEALTHY_AFTER_MS ? failures[slot]! + 1 : 0;
-      const delay = failures[slot] === 0 ? 0 : Math.min(MAX_RESTART_DELAY_MS, 250 * 2 ** (failures[slot]! - 1));
+      const failed = lived < HEALTHY_AFTER_MS ? failures[slot]! + 1 : 0;
+      failures[slot] = failed;
+      const delay = failed === 0 ? 0 : Math.min(MAX_RESTART_DELAY_MS, 250 * 2 ** (failed - 1));
       logger.warn({ component: "cluster", slot, pid: worker.process.pid, code, signal, restartInMs: delay }, "server process exited: starting another");
       setTimeout(() => start(slot), delay).unref();
     });
@@ -105,7 +109,7 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   // Metrics: the copy that was scraped asks here; every listening copy sends its own; the sum
   // (or, for numbers read from the database, the first) goes back to the one that asked.
   let nextId = 0;
-  const pending = new Map<number, { expected: number; received: metric[][]; done: (metrics: metric[][]) => void }>();
+  const pending = new Map<number, { expected: number; received: ProcessMetrics[]; done: (metrics: ProcessMetrics[]) => void }>();
   cluster.on("message", (_worker, message: unknown) => {
     if (!isMessage(message) || message.type !== "frontdesk:metrics") return;
     const request = pending.get(message.id);
@@ -116,7 +120,7 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   const answerScrape = async (asking: Worker, id: number) => {
     const copies = [...listening].filter((worker) => worker.isConnected());
     const requestId = nextId++;
-    const collected = await new Promise<metric[][] | undefined>((resolve) => {
+    const collected = await new Promise<ProcessMetrics[] | undefined>((resolve) => {
       const timer = setTimeout(() => resolve(undefined), SCRAPE_TIMEOUT_MS);
       pending.set(requestId, {
         expected: copies.length,
