@@ -8,6 +8,9 @@
 // distinct free time, so every booking succeeds and drops that clinic's cached free times in
 // every process, as real bookings do). The floor answers every GET with the month of free times
 // from memory and every POST with pgbench's booking transaction: the least the same requests cost.
+// Then the API alone, 1 and 2 processes, with the same reads and no bookings: what the per-process
+// caches cost when a change drops them in every process (the API's /metrics counts the cache
+// misses, over all its processes).
 // The configurations take turns, ROUNDS rounds of SECONDS seconds each, so that drift on the
 // shared machine spreads over all of them. Everything runs on this machine: the server
 // processes, PostgreSQL and the load generator share its cores, and the table says how busy
@@ -35,6 +38,10 @@ const PRACTITIONERS = 10;
 /** Each client's loop, in order. */
 const MIX = ["slots", "slots", "calendar", "slots", "slots", "calendar", "slots", "slots", "calendar", "book"] as const;
 type Operation = (typeof MIX)[number];
+/** The second part: the API alone with the same reads and no bookings, so that the cached free times stay. */
+const READS = MIX.filter((op) => op !== "book");
+const READ_ROUNDS = 2;
+const METRICS_TOKEN = randomBytes(24).toString("hex");
 const PUBLIC_URL = "http://localhost:3999";
 
 const started = performance.now();
@@ -62,6 +69,8 @@ interface Reading {
   serverCpu: number;
   postgresCpu: number;
   loadCpu: number;
+  /** public.slots cache misses (a load started or joined), summed over the API's processes by its /metrics. */
+  slotsMissed?: number;
 }
 
 async function main() {
@@ -135,17 +144,23 @@ async function main() {
 
     for (const target of targets) {
       progress(`warming ${target.label}`);
-      await closedLoop(target, WARM_SECONDS, request);
+      await closedLoop(target, WARM_SECONDS, MIX, request);
     }
-    const readings = new Map<Target, Reading[]>(targets.map((t) => [t, []]));
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (const target of targets) {
-        const reading = await measure(target, postmaster, () => closedLoop(target, SECONDS, request));
-        readings.get(target)!.push(reading);
-        progress(`round ${round}/${ROUNDS}, ${target.label}: ${(count(reading) / reading.seconds).toFixed(0)} requests/s, ${reading.errors} errors`);
+    const rounds = async (among: Target[], mix: readonly Operation[], count: number) => {
+      const readings = new Map<Target, Reading[]>(among.map((t) => [t, []]));
+      for (let round = 1; round <= count; round++) {
+        for (const target of among) {
+          const reading = await measure(target, postmaster, () => closedLoop(target, SECONDS, mix, request));
+          readings.get(target)!.push(reading);
+          progress(`round ${round}/${count}${mix === MIX ? "" : " (reads)"}, ${target.label}: ${(requestsOf(reading) / reading.seconds).toFixed(0)} requests/s, ${reading.errors} errors`);
+        }
       }
-    }
-    process.stdout.write(`${report(targets, readings).join("\n")}\n`);
+      return readings;
+    };
+    const mixed = await rounds(targets, MIX, ROUNDS);
+    const apis = targets.filter((t) => t.kind === "api");
+    const reads = await rounds(apis, READS, READ_ROUNDS);
+    process.stdout.write(`${[...header(), ...table(targets, mixed), "", `The same clients and reads without the bookings (${READ_ROUNDS} rounds of ${SECONDS} s each):`, "", ...table(apis, reads)].join("\n")}\n`);
   } finally {
     for (const target of targets) await target.stop().catch(() => undefined);
     await close();
@@ -153,18 +168,18 @@ async function main() {
   }
 }
 
-const count = (reading: Reading) => [...reading.latencies.values()].reduce((n, l) => n + l.length, 0);
+const requestsOf = (reading: Reading) => [...reading.latencies.values()].reduce((n, l) => n + l.length, 0);
 
 /** CLIENTS clients back to back for `seconds`, each walking MIX: latencies by operation and the number of non-2xx answers. */
-async function closedLoop(target: Target, seconds: number, request: (target: Target, operation: Operation, turn: number) => Promise<{ status: number }>) {
+async function closedLoop(target: Target, seconds: number, mix: readonly Operation[], request: (target: Target, operation: Operation, turn: number) => Promise<{ status: number }>) {
   const latencies = new Map<Operation, number[]>(MIX.map((op) => [op, []]));
   let errors = 0;
   let turn = 0;
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, client) => {
-      for (let step = client % MIX.length; performance.now() < until; step++) {
-        const operation = MIX[step % MIX.length]!;
+      for (let step = client % mix.length; performance.now() < until; step++) {
+        const operation = mix[step % mix.length]!;
         const t0 = performance.now();
         const { status } = await request(target, operation, turn++).catch(() => ({ status: 0 }));
         if (status === 200) latencies.get(operation)!.push(performance.now() - t0);
@@ -182,36 +197,54 @@ async function measure(target: Target, postmaster: number, work: () => Promise<{
     const usage = process.cpuUsage();
     return (usage.user + usage.system) / 1e6;
   };
+  const misses = async () => (target.kind === "api" ? slotsMisses(target.bases[0]!) : undefined);
+  const missedBefore = await misses();
   const before = [await serverCpu(), await cpuSeconds(postmaster), loadCpu()];
   const t0 = performance.now();
   const { latencies, errors } = await work();
   const seconds = (performance.now() - t0) / 1000;
   const after = [await serverCpu(), await cpuSeconds(postmaster), loadCpu()];
-  return { seconds, latencies, errors, serverCpu: after[0]! - before[0]!, postgresCpu: after[1]! - before[1]!, loadCpu: after[2]! - before[2]! };
+  const missedAfter = await misses();
+  const slotsMissed = missedBefore === undefined || missedAfter === undefined ? undefined : missedAfter - missedBefore;
+  return { seconds, latencies, errors, serverCpu: after[0]! - before[0]!, postgresCpu: after[1]! - before[1]!, loadCpu: after[2]! - before[2]!, slotsMissed };
 }
 
-function report(targets: Target[], readings: Map<Target, Reading[]>): string[] {
+/** public.slots cache misses so far, over all the API's processes (its /metrics adds them up). */
+async function slotsMisses(base: string): Promise<number> {
+  const { status, text } = await send("GET", `${base}/metrics`, undefined, { Authorization: `Bearer ${METRICS_TOKEN}` });
+  if (status !== 200) throw new Error(`/metrics answered ${status}`);
+  return Number(/^frontdesk_cache_lookups_total\{cache="public.slots",result="miss"\} (\d+)/m.exec(text)?.[1] ?? 0);
+}
+
+function header(): string[] {
   const cores = cpus().length;
   const [one, five] = loadavg();
-  const lines = [
+  return [
     `Machine: ${cores} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}, PostgreSQL 18 (embedded); ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; load average at the end ${one!.toFixed(2)} (1 min), ${five!.toFixed(2)} (5 min).`,
     `${CLIENTS} clients back to back, mix per client: 6 x public.slots (31 days, ${PRACTITIONERS} practitioners, one of ${CLINICS} clinics), 3 x calendar.range (a day of ${PRACTITIONERS} practitioners), 1 x public.book; ${ROUNDS} rounds of ${SECONDS} s per configuration, taking turns.`,
-    "Requests/s: the median round (and the range). Latencies in ms over all rounds. CPU in ms per request; \"machine busy\" is all three CPUs' sum over the wall time of the cores.",
+    "Requests/s: the median round (and the range). Latencies in ms over all rounds. CPU in ms per request; \"machine busy\" is the three CPUs' sum over the wall time of all cores. \"Slots misses\": public.slots requests that found no cached answer (a load was started or joined), all processes, per 100 requests.",
     "",
-    "| configuration | requests/s | p50 | p99 | slots p50 / p99 | calendar p50 / p99 | book p50 / p99 | server CPU | PostgreSQL CPU | load generator CPU | machine busy | errors |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+  ];
+}
+
+function table(targets: Target[], readings: Map<Target, Reading[]>): string[] {
+  const cores = cpus().length;
+  const lines = [
+    "| configuration | requests/s | p50 | p99 | slots p50 / p99 | calendar p50 / p99 | book p50 / p99 | server CPU | PostgreSQL CPU | load generator CPU | machine busy | slots misses | errors |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const target of targets) {
     const rounds = readings.get(target)!;
-    const rates = rounds.map((r) => count(r) / r.seconds).sort((a, b) => a - b);
+    const rates = rounds.map((r) => requestsOf(r) / r.seconds).sort((a, b) => a - b);
     const all = (op?: Operation) => rounds.flatMap((r) => (op ? r.latencies.get(op)! : [...r.latencies.values()].flat())).sort((a, b) => a - b);
-    const total = rounds.reduce((n, r) => n + count(r), 0);
+    const total = rounds.reduce((n, r) => n + requestsOf(r), 0);
+    const missed = target.kind === "api" ? ((100 * rounds.reduce((n, r) => n + (r.slotsMissed ?? 0), 0)) / total).toFixed(1) : "";
     const wall = rounds.reduce((s, r) => s + r.seconds, 0);
     const cpu = (pick: (r: Reading) => number) => rounds.reduce((s, r) => s + pick(r), 0);
-    const pair = (op: Operation) => (target.kind === "floor" && op === "calendar" ? `${ms(percentile(all(op), 50))} / ${ms(percentile(all(op), 99))} (free times)` : `${ms(percentile(all(op), 50))} / ${ms(percentile(all(op), 99))}`);
+    const pair = (op: Operation) => (all(op).length === 0 ? "" : target.kind === "floor" && op === "calendar" ? `${ms(percentile(all(op), 50))} / ${ms(percentile(all(op), 99))} (free times)` : `${ms(percentile(all(op), 50))} / ${ms(percentile(all(op), 99))}`);
     const busy = (cpu((r) => r.serverCpu) + cpu((r) => r.postgresCpu) + cpu((r) => r.loadCpu)) / (wall * cores);
     lines.push(
-      `| ${target.label} | ${rates[Math.floor(rates.length / 2)]!.toFixed(0)} (${rates[0]!.toFixed(0)}-${rates.at(-1)!.toFixed(0)}) | ${ms(percentile(all(), 50))} | ${ms(percentile(all(), 99))} | ${pair("slots")} | ${pair("calendar")} | ${pair("book")} | ${perCpu(cpu((r) => r.serverCpu), total)} | ${perCpu(cpu((r) => r.postgresCpu), total)} | ${perCpu(cpu((r) => r.loadCpu), total)} | ${(100 * busy).toFixed(0)}% | ${rounds.reduce((n, r) => n + r.errors, 0)} |`,
+      `| ${target.label} | ${rates[Math.floor(rates.length / 2)]!.toFixed(0)} (${rates[0]!.toFixed(0)}-${rates.at(-1)!.toFixed(0)}) | ${ms(percentile(all(), 50))} | ${ms(percentile(all(), 99))} | ${pair("slots")} | ${pair("calendar")} | ${pair("book")} | ${perCpu(cpu((r) => r.serverCpu), total)} | ${perCpu(cpu((r) => r.postgresCpu), total)} | ${perCpu(cpu((r) => r.loadCpu), total)} | ${(100 * busy).toFixed(0)}% | ${missed} | ${rounds.reduce((n, r) => n + r.errors, 0)} |`,
     );
   }
   return lines;
@@ -232,6 +265,8 @@ async function startApi(databaseUrl: string, processes: number): Promise<Target>
     LOG_LEVEL: "info",
     RATE_LIMITS: "off",
     MAIL_DIR: path.join(tmpdir(), "frontdesk-bench-mail"),
+    // Read for the cache misses (its counters cost the same in both configurations).
+    METRICS_TOKEN,
     MASTER_KEY: randomBytes(32).toString("base64"),
   });
   return { label: `API, ${processes} process${processes > 1 ? "es (SERVER_PROCESSES)" : ""}`, kind: "api", processes, bases: [server.url], pids: [server.pid], stop: server.stop };

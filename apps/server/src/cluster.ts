@@ -59,7 +59,6 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
     startedAt.set(worker, Date.now());
     worker.on("listening", (address: { port: number }) => {
       listening.add(worker);
-      failures[slot] = 0;
       logger.info({ component: "cluster", slot, pid: worker.process.pid }, "server process listening");
       if (!ready && listening.size === options.processes) {
         ready = true;
