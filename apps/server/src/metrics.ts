@@ -3,13 +3,15 @@
 // and two servers in one process do not share counts.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Metrics } from "@frontdesk/api";
+import { scrapeAcrossProcesses } from "./cluster";
 
 export interface PrometheusMetrics extends Metrics {
   /** Where other parts (the job queue) register their own metrics. */
   registry: Registry;
 }
 
-export function createPrometheusMetrics(options: { processMetrics?: boolean } = {}): PrometheusMetrics {
+/** `acrossProcesses`: in a copy of a cluster (SERVER_PROCESSES > 1), /metrics answers with every copy's sum. */
+export function createPrometheusMetrics(options: { processMetrics?: boolean; acrossProcesses?: boolean } = {}): PrometheusMetrics {
   const registry = new Registry();
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: "frontdesk_process_" });
   const registers = [registry];
@@ -61,6 +63,8 @@ export function createPrometheusMetrics(options: { processMetrics?: boolean } = 
       name,
       help,
       registers,
+      // Every process reads the same queue: across processes, one reading, not their sum.
+      aggregator: "first",
       async collect() {
         const stats = await queueStats();
         if (stats) this.set(pick(stats));
@@ -89,6 +93,6 @@ export function createPrometheusMetrics(options: { processMetrics?: boolean } = 
     watchJobQueue(read) {
       queueRead = read;
     },
-    scrape: async () => ({ body: await registry.metrics(), contentType: registry.contentType }),
+    scrape: options.acrossProcesses ? scrapeAcrossProcesses(registry) : async () => ({ body: await registry.metrics(), contentType: registry.contentType }),
   };
 }

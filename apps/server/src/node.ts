@@ -36,6 +36,7 @@ import { loadStaticSite } from "./static-files";
 import { superviseProcess } from "./supervisor";
 import { assertSupportedNode } from "./node-version";
 import { isApiPath } from "./api-paths";
+import { isClusterCopy, isClusterPrimary, runPrimary } from "./cluster";
 
 export interface RunningServer {
   url: string;
@@ -87,7 +88,8 @@ export async function startServer(config: Config, options: { databaseUrl: string
   // Asynchronous writes to stdout: a request never waits for its log line to reach the pipe, and
   // lines written while one write is in flight go out together. pino flushes what is left when
   // the process exits.
-  const logger = pino({ level: config.LOG_LEVEL, base: undefined }, pino.destination({ dest: 1, sync: false }));
+  // Copies of a cluster (SERVER_PROCESSES > 1) share stdout: each line says which process wrote it.
+  const logger = pino({ level: config.LOG_LEVEL, base: isClusterCopy() ? { pid: process.pid } : undefined }, pino.destination({ dest: 1, sync: false }));
   const { db, client, close } = createDb(options.databaseUrl, { max: config.DB_POOL_SIZE, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS });
   const mailer = mailerOf(config, logger);
   // The job worker (confirmations, reminders, retries) runs here too unless WORKER=off (ADR 0021).
@@ -117,7 +119,7 @@ export async function startServer(config: Config, options: { databaseUrl: string
       webhooks: nodeWebhookSettings(config),
       apiKeyPepper: config.API_KEY_PEPPER,
       // Collected only where someone may read them.
-      metrics: config.METRICS_TOKEN ? createPrometheusMetrics() : undefined,
+      metrics: config.METRICS_TOKEN ? createPrometheusMetrics({ acrossProcesses: isClusterCopy() }) : undefined,
     },
     // The socket's address, or behind a trusted proxy (TRUST_PROXY=on) the one it forwards.
     { clientIp: (request) => clientAddress(request, clientIps.get(request) ?? null, trustProxy), allowedOrigins: config.ALLOWED_ORIGINS, rest: restApi, metricsToken: config.METRICS_TOKEN },
@@ -201,9 +203,23 @@ async function main() {
   assertSupportedNode();
   const config = parseConfig(process.env);
   if (!config.DATABASE_URL) throw new Error("DATABASE_URL: required to start the server (`pnpm dev` starts a local database for you)");
+  const listening = (url: string, processes = "") => process.stdout.write(`Frontdesk listening on ${url} (public URL ${config.PUBLIC_URL}${processes})\n`);
+  if (isClusterPrimary(config.SERVER_PROCESSES)) {
+    // SERVER_PROCESSES copies of this file serve; this process only looks after them (cluster.ts).
+    const logger = pino({ level: config.LOG_LEVEL, base: { pid: process.pid } });
+    const code = await runPrimary({
+      processes: config.SERVER_PROCESSES,
+      jobWorker: config.WORKER,
+      graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000,
+      logger,
+      onListening: (url) => listening(url, `, ${config.SERVER_PROCESSES} processes`),
+    });
+    process.exit(code);
+  }
   const server = await startServer(config, { databaseUrl: config.DATABASE_URL });
   superviseProcess(server.logger);
-  process.stdout.write(`Frontdesk listening on ${server.url} (public URL ${config.PUBLIC_URL})\n`);
+  // A copy's own line would repeat the primary's once per copy.
+  if (!isClusterCopy()) listening(server.url);
   let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => {

@@ -45,6 +45,9 @@ const schema = z.object({
   MAIL_FROM: z.string().trim().min(3).default("Frontdesk <no-reply@localhost>"),
   MAIL_DIR: z.string().trim().min(1).default(".data/mail"),
   SHUTDOWN_GRACE_SECONDS: positiveInt(10),
+  // Server processes the Node entry runs on this machine, sharing PORT (node:cluster, ADR 0062);
+  // each has its own pool of DB_POOL_SIZE connections. 1: no cluster, the process serves alone.
+  SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   // Failing fast (docs/operations.md, "Database outages, failover and overload"): every request answers
   // within its deadline, 503 with Retry-After when the database is away or the process is full.
   REQUEST_DEADLINE_MS: positiveInt(5_000),

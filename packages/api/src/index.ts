@@ -12,6 +12,7 @@ export { listClinicFlags, setOperatorFlag } from "./flags/operator";
 export { clinicFlagsFor, flagsOfClinic, requireFlag, FeatureOffError } from "./flags/read";
 export { listenWith } from "./realtime/change-hub";
 export { queuedMailer } from "./notifications/queued-mail";
+export { ServiceUnavailableError } from "./resilience/errors";
 export { baseSecurityHeaders, clientAddress, frameAncestorsFor, httpsRedirect, inlineScriptHashes, pageSecurityHeaders } from "./security-headers";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
