@@ -12,7 +12,7 @@ import { ErrorNotice, SuccessNotice } from "../ui/Notice";
 import ui from "../ui/ui.module.css";
 import styles from "../booking/booking.module.css";
 
-const CHANNEL_NAMES = { email: "optOut.channel.email", sms: "optOut.channel.sms", whatsapp: "optOut.channel.whatsapp" } as const;
+const CHANNEL_NAMES = { email: "link.optOut.channel.email", sms: "link.optOut.channel.sms", whatsapp: "link.optOut.channel.whatsapp" } as const;
 
 export function ConfirmAppointmentPage() {
   const { token } = useParams({ from: "/confirm/$token" });
@@ -21,22 +21,22 @@ export function ConfirmAppointmentPage() {
   const confirm = useMutation(trpc.public.booking.confirm.mutationOptions());
   return (
     <main className={styles.panel}>
-      <h1>{t("confirmLink.heading")}</h1>
+      <h1>{t("link.confirm.heading")}</h1>
       {confirm.data ? (
-        <SuccessNotice title={t("confirmLink.confirmed", { clinic: confirm.data.appointment.clinicName })} />
+        <SuccessNotice title={t("link.confirm.confirmed", { clinic: confirm.data.appointment.clinicName })} />
       ) : confirm.error ? (
-        <ErrorNotice title={t("confirmLink.failed")} message={patientFailureMessage(describeFailure(confirm.error), t)} />
+        <ErrorNotice title={t("link.confirm.failed")} message={patientFailureMessage(describeFailure(confirm.error), t)} />
       ) : (
         <div className={ui.actions}>
           <Button onClick={() => confirm.mutate({ token })} disabled={confirm.isPending}>
-            {t("confirmLink.button")}
+            {t("link.confirm.button")}
           </Button>
         </div>
       )}
       <p>
-        {t("confirmLink.cannotCome")}{" "}
+        {t("link.confirm.cannotCome")}{" "}
         <Link to="/booking/$token" params={{ token }}>
-          {t("confirmLink.manage")}
+          {t("link.confirm.manage")}
         </Link>
         .
       </p>
@@ -51,15 +51,15 @@ export function OptOutPage() {
   const optOut = useMutation(trpc.public.notifications.optOut.mutationOptions());
   return (
     <main className={styles.panel}>
-      <h1>{t("optOut.heading")}</h1>
+      <h1>{t("link.optOut.heading")}</h1>
       {optOut.data ? (
-        <SuccessNotice title={t("optOut.done", { clinic: optOut.data.clinicName, channel: t(CHANNEL_NAMES[optOut.data.channel]) })} />
+        <SuccessNotice title={t("link.optOut.done", { clinic: optOut.data.clinicName, channel: t(CHANNEL_NAMES[optOut.data.channel]) })} />
       ) : optOut.error ? (
-        <ErrorNotice title={t("messageLink.failed")} message={patientFailureMessage(describeFailure(optOut.error), t)} />
+        <ErrorNotice title={t("link.failed")} message={patientFailureMessage(describeFailure(optOut.error), t)} />
       ) : (
         <div className={ui.actions}>
           <Button onClick={() => optOut.mutate({ token })} disabled={optOut.isPending}>
-            {t("optOut.button")}
+            {t("link.optOut.button")}
           </Button>
         </div>
       )}

@@ -15,9 +15,9 @@ import ui from "../ui/ui.module.css";
 import styles from "../booking/booking.module.css";
 
 const CLOSED = {
-  claimed: "waitlistOffer.closed.claimed",
-  gone: "waitlistOffer.closed.gone",
-  expired: "waitlistOffer.closed.expired",
+  claimed: "link.offer.closed.claimed",
+  gone: "link.offer.closed.gone",
+  expired: "link.offer.closed.expired",
 } as const;
 
 export function WaitlistOfferPage() {
@@ -30,36 +30,36 @@ export function WaitlistOfferPage() {
   const format = offer.data ? createDateFormat({ locale: language, timeZone: offer.data.timezone, patientTimeZone: offer.data.timezone }) : null;
   return (
     <main className={styles.panel}>
-      <h1>{t("waitlistOffer.heading")}</h1>
-      {offer.isPending ? <p role="status">{t("waitlistOffer.loading")}</p> : null}
-      {offer.error ? <ErrorNotice title={t("messageLink.failed")} message={patientFailureMessage(describeFailure(offer.error), t)} /> : null}
+      <h1>{t("link.offer.heading")}</h1>
+      {offer.isPending ? <p role="status">{t("link.offer.loading")}</p> : null}
+      {offer.error ? <ErrorNotice title={t("link.failed")} message={patientFailureMessage(describeFailure(offer.error), t)} /> : null}
       {offer.data && format ? (
         <>
           <p>
-            <strong>{offer.data.serviceName}</strong> {t("waitlistOffer.withAt", { practitioner: offer.data.practitionerName, clinic: offer.data.clinicName })}
+            <strong>{offer.data.serviceName}</strong> {t("link.offer.withAt", { practitioner: offer.data.practitionerName, clinic: offer.data.clinicName })}
             <br />
             {format.appointmentTime(offer.data.start, offer.data.end)}
           </p>
           {claim.data ? (
-            <SuccessNotice title={t("waitlistOffer.booked", { service: offer.data.serviceName, clinic: claim.data.appointment.clinicName })}>
+            <SuccessNotice title={t("link.offer.booked", { service: offer.data.serviceName, clinic: claim.data.appointment.clinicName })}>
               <p>
-                {t("waitlistOffer.bookedHelp")}{" "}
+                {t("link.offer.bookedHelp")}{" "}
                 <Link to="/booking/$token" params={{ token: claim.data.manageToken }}>
-                  {t("waitlistOffer.manage")}
+                  {t("link.offer.manage")}
                 </Link>
                 .
               </p>
             </SuccessNotice>
           ) : claim.error ? (
-            <ErrorNotice title={t("waitlistOffer.claimFailed")} message={claimFailureMessage(describeFailure(claim.error), t)} />
+            <ErrorNotice title={t("link.offer.claimFailed")} message={claimFailureMessage(describeFailure(claim.error), t)} />
           ) : offer.data.outcome !== "pending" ? (
-            <ErrorNotice title={t("waitlistOffer.closed")} message={t(CLOSED[offer.data.outcome])} />
+            <ErrorNotice title={t("link.offer.closed")} message={t(CLOSED[offer.data.outcome])} />
           ) : (
             <>
-              <p>{t("waitlistOffer.openUntil", { until: format.dateTime(offer.data.expiresAt) })}</p>
+              <p>{t("link.offer.openUntil", { until: format.dateTime(offer.data.expiresAt) })}</p>
               <div className={ui.actions}>
                 <Button onClick={() => claim.mutate({ token })} disabled={claim.isPending}>
-                  {claim.isPending ? t("waitlistOffer.booking") : t("waitlistOffer.take")}
+                  {claim.isPending ? t("link.offer.booking") : t("link.offer.take")}
                 </Button>
               </div>
             </>
@@ -72,5 +72,5 @@ export function WaitlistOfferPage() {
 
 /** Someone else was quicker, or the offer ran out while the page was open: the patient stays listed. */
 function claimFailureMessage(failure: Failure, t: TFunction): string {
-  return failure.reason === "OFFER_GONE" ? t("waitlistOffer.gone") : patientFailureMessage(failure, t);
+  return failure.reason === "OFFER_GONE" ? t("link.offer.gone") : patientFailureMessage(failure, t);
 }
