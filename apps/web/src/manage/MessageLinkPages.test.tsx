@@ -45,6 +45,8 @@ describe("the message links' pages", () => {
     server.use(procedure("public.notifications.optOut", () => ({ clinicName: "Cabinet Demo Paris", channel: "whatsapp" as const })));
     const app = renderApp("/opt-out/opt-out-token-0123456789?lang=de");
     expect(await app.screen.findByRole("heading", { level: 1, name: "Diese Nachrichten abbestellen" }, { timeout: 5_000 })).toBeInTheDocument();
+    // The frame around the page too.
+    expect(app.screen.getByRole("link", { name: "Zum Inhalt springen" })).toHaveAttribute("href", "#main");
     await app.user.click(app.screen.getByRole("button", { name: "Keine solchen Nachrichten mehr senden" }));
     expect(await app.screen.findByText("Cabinet Demo Paris schickt Ihnen keine WhatsApp-Nachrichten mehr.")).toBeInTheDocument();
   });
