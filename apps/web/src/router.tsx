@@ -5,7 +5,7 @@ import type { ApiClients } from "./api/trpc";
 import { ClinicFailed, ClinicSkeleton } from "./booking/BookingStates";
 import { takePreloadedClinic } from "./booking/preloaded-clinic";
 import { validateBookingSearch } from "./booking/booking-steps";
-import { loadInPatientLanguage, validatePatientSearch } from "./i18n/patient-i18n";
+import { activatePatientLanguage, browserLanguage, loadInPatientLanguage, validatePatientSearch } from "./i18n/patient-i18n";
 import { ManageBookingFailed, ManageBookingPending } from "./manage/ManageBookingStates";
 import { myAppointmentsRoute } from "./my-appointments/routes";
 import { rootRoute, signedInRoute, staffRoute } from "./routes/base";
@@ -55,12 +55,26 @@ export const manageRoute = createRoute({
 const confirmRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/confirm/$token",
+  validateSearch: validatePatientSearch,
+  loaderDeps: ({ search }) => ({ lang: search.lang }),
+  // The reminder's confirm link is the appointment's manage link: the clinic's language comes with the
+  // appointment. A link that no longer works still gets its page (in the picked or the browser's
+  // language): the button's answer says what went wrong, as before.
+  loader: ({ context: { queryClient, trpc }, params, deps }) =>
+    loadInPatientLanguage(deps.lang, queryClient.ensureQueryData(trpc.public.booking.get.queryOptions({ token: params.token })), (answer) => answer.clinic.locale).then(
+      () => undefined,
+      () => undefined,
+    ),
   component: lazyRouteComponent(() => import("./manage/MessageLinkPages"), "ConfirmAppointmentPage"),
 });
 
 const optOutRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/opt-out/$token",
+  validateSearch: validatePatientSearch,
+  loaderDeps: ({ search }) => ({ lang: search.lang }),
+  // Nothing tells the clinic's locale before the patient acts: the picked or the browser's language.
+  loader: ({ deps }) => activatePatientLanguage(deps.lang ?? browserLanguage()),
   component: lazyRouteComponent(() => import("./manage/MessageLinkPages"), "OptOutPage"),
 });
 
@@ -68,6 +82,10 @@ const optOutRoute = createRoute({
 const waitlistOfferRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/waitlist/$token",
+  validateSearch: validatePatientSearch,
+  loaderDeps: ({ search }) => ({ lang: search.lang }),
+  // The offer's answer names the clinic's zone, not its locale: the picked or the browser's language.
+  loader: ({ deps }) => activatePatientLanguage(deps.lang ?? browserLanguage()),
   component: lazyRouteComponent(() => import("./manage/WaitlistOfferPage"), "WaitlistOfferPage"),
 });
 

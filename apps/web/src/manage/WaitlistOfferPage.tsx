@@ -4,53 +4,62 @@
 import { createDateFormat } from "@frontdesk/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
-import { describeFailure } from "../api/failure";
+import type { TFunction } from "i18next";
+import { describeFailure, type Failure } from "../api/failure";
 import { useTRPC } from "../api/trpc";
+import { patientFailureMessage } from "../i18n/patient-failure";
+import { usePatientText } from "../i18n/usePatientText";
 import { Button } from "../ui/Button";
 import { ErrorNotice, SuccessNotice } from "../ui/Notice";
 import ui from "../ui/ui.module.css";
 import styles from "../booking/booking.module.css";
 
-const CLOSED: Record<"claimed" | "gone" | "expired", string> = {
-  claimed: "You have taken this time already.",
-  gone: "Sorry, this time has been taken. You stay on the waitlist: we will write again when another time frees up.",
-  expired: "Sorry, this offer has expired. You stay on the waitlist: we will write again when another time frees up.",
-};
+const CLOSED = {
+  claimed: "link.offer.closed.claimed",
+  gone: "link.offer.closed.gone",
+  expired: "link.offer.closed.expired",
+} as const;
 
 export function WaitlistOfferPage() {
   const { token } = useParams({ from: "/waitlist/$token" });
   const trpc = useTRPC();
+  const { t, language } = usePatientText();
   const offer = useQuery(trpc.public.waitlist.offer.queryOptions({ token }));
   const claim = useMutation(trpc.public.waitlist.claim.mutationOptions());
-  const format = offer.data ? createDateFormat({ locale: "en-GB", timeZone: offer.data.timezone, patientTimeZone: offer.data.timezone }) : null;
+  // The offer's answer carries the clinic's zone but not its locale: dates in the patient's language.
+  const format = offer.data ? createDateFormat({ locale: language, timeZone: offer.data.timezone, patientTimeZone: offer.data.timezone }) : null;
   return (
     <main className={styles.panel}>
-      <h1>A time has freed up</h1>
-      {offer.isPending ? <p role="status">Loading the offer…</p> : null}
-      {offer.error ? <ErrorNotice title="This link did not work" message={describeFailure(offer.error).message} /> : null}
+      <h1>{t("link.offer.heading")}</h1>
+      {offer.isPending ? <p role="status">{t("link.offer.loading")}</p> : null}
+      {offer.error ? <ErrorNotice title={t("link.failed")} message={patientFailureMessage(describeFailure(offer.error), t)} /> : null}
       {offer.data && format ? (
         <>
           <p>
-            <strong>{offer.data.serviceName}</strong> with {offer.data.practitionerName} at {offer.data.clinicName}
+            <strong>{offer.data.serviceName}</strong> {t("link.offer.withAt", { practitioner: offer.data.practitionerName, clinic: offer.data.clinicName })}
             <br />
             {format.appointmentTime(offer.data.start, offer.data.end)}
           </p>
           {claim.data ? (
-            <SuccessNotice title={`Booked: ${offer.data.serviceName} at ${claim.data.appointment.clinicName}`}>
+            <SuccessNotice title={t("link.offer.booked", { service: offer.data.serviceName, clinic: claim.data.appointment.clinicName })}>
               <p>
-                We have sent you a confirmation. To cancel or move it: <Link to="/booking/$token" params={{ token: claim.data.manageToken }}>manage your booking</Link>.
+                {t("link.offer.bookedHelp")}{" "}
+                <Link to="/booking/$token" params={{ token: claim.data.manageToken }}>
+                  {t("link.offer.manage")}
+                </Link>
+                .
               </p>
             </SuccessNotice>
           ) : claim.error ? (
-            <ErrorNotice title="This time could not be booked" message={describeFailure(claim.error).message} />
+            <ErrorNotice title={t("link.offer.claimFailed")} message={claimFailureMessage(describeFailure(claim.error), t)} />
           ) : offer.data.outcome !== "pending" ? (
-            <ErrorNotice title="This offer is closed" message={CLOSED[offer.data.outcome]} />
+            <ErrorNotice title={t("link.offer.closed")} message={t(CLOSED[offer.data.outcome])} />
           ) : (
             <>
-              <p>The offer is open until {format.dateTime(offer.data.expiresAt)}. Other patients may have been offered the same time: the first to take it gets it.</p>
+              <p>{t("link.offer.openUntil", { until: format.dateTime(offer.data.expiresAt) })}</p>
               <div className={ui.actions}>
                 <Button onClick={() => claim.mutate({ token })} disabled={claim.isPending}>
-                  {claim.isPending ? "Booking…" : "Take this time"}
+                  {claim.isPending ? t("link.offer.booking") : t("link.offer.take")}
                 </Button>
               </div>
             </>
@@ -59,4 +68,9 @@ export function WaitlistOfferPage() {
       ) : null}
     </main>
   );
+}
+
+/** Someone else was quicker, or the offer ran out while the page was open: the patient stays listed. */
+function claimFailureMessage(failure: Failure, t: TFunction): string {
+  return failure.reason === "OFFER_GONE" ? t("link.offer.gone") : patientFailureMessage(failure, t);
 }

@@ -3,8 +3,8 @@ import { usePatientText } from "../i18n/usePatientText";
 import { Skeleton } from "../ui/Skeleton";
 import styles from "./shell.module.css";
 
-/** The patient pages speak the patient's language (src/i18n); the staff area is in English. */
-const PATIENT_PAGE = /^\/book(ing)?\//;
+/** The patient pages (booking, manage link, the messages' links) speak the patient's language (src/i18n); the staff area is in English. */
+const PATIENT_PAGE = /^\/(book|booking|confirm|opt-out|waitlist)\//;
 /** The signed-in staff layout (routes/base.ts) draws its own full-width frame (StaffShell). */
 const SIGNED_IN_ROUTE_ID = "/app/signed-in";
 
