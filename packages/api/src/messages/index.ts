@@ -42,3 +42,10 @@ export function messageLanguage(clinicLocale: string, picked: string | null | un
 export function messageDateFormat(clinic: { locale: string; timezone: string }, language: PatientLanguage, clinicWording: boolean): DateFormat {
   return clinicDateFormat({ locale: clinicWording ? clinic.locale : formattingLocale(language, clinic.locale), timezone: clinic.timezone });
 }
+
+/**
+ * A patient page's address in a message, so that it opens in the message's language (the patient
+ * pages read `?lang=`; without it the opt-out and waitlist-offer pages could only guess from the
+ * browser, since their answers do not carry the clinic's locale).
+ */
+export const patientPageLink = (url: string, language: PatientLanguage): string => `${url}?lang=${language}`;

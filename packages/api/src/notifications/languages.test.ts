@@ -130,6 +130,11 @@ describe("the confirmation in the patient's language", () => {
     expect(String(mail.html)).toContain(`<html lang="${language}">`);
     expect(String(mail.html)).toContain(opening);
     expect(calendarDescription(mail)).toMatch(new RegExp(`^${calendarWords}: https?://`));
+    // Every page the mail links to opens in the same language.
+    const links = mail.text?.match(/https?:\/\/\S+/g) ?? [];
+    expect(links.filter((link) => /\/(booking|opt-out)\//.test(link)).length).toBeGreaterThanOrEqual(2);
+    for (const link of links) expect(new URL(link).searchParams.get("lang"), link).toBe(language);
+    expect(calendarDescription(mail)).toMatch(new RegExp(`\\?lang=${language}$`));
   });
 
   it("without a language, the confirmation speaks the clinic's; a stored language we cannot speak counts as none", async () => {
@@ -239,6 +244,9 @@ describe("later messages keep the language of the booking or the waitlist entry"
     expect(offer.subject).toBe(`Hay una hora libre: Consultation en Clinic ${world.clinic.slug}, ${writtenDate("es", day)}, 10:00–10:30 (${TZ})`);
     expect(offer.text).toContain("Está en la lista de espera de");
     expect(offer.text).toMatch(/Para tomarla, abra este enlace antes del [a-záéíóúñ]+, \d+ de [a-z]+ de \d{4}, \d{1,2}:\d{2}: https?:\/\/\S+\/waitlist\//);
+    const links = offer.text?.match(/https?:\/\/\S+/g) ?? [];
+    expect(links.some((link) => link.includes("/waitlist/"))).toBe(true);
+    for (const link of links) expect(new URL(link).searchParams.get("lang"), link).toBe("es");
     expectNoEnglish(offer, ["waitlist_offer.email.subject", "waitlist_offer.email.text", "footer.email"]);
   });
 

@@ -20,7 +20,7 @@ import { dequeueJob, enqueueJob } from "../jobs/queue";
 import { defineTask, type SendPolicy, type WorkerDeps } from "../jobs/task";
 import { SendRefusedError, type OutgoingMessage } from "./channels";
 import { renderEmailHtml, renderMessage, type MessageVariables, type RenderInput } from "./content";
-import { messageDateFormat, messageLanguage } from "../messages";
+import { messageDateFormat, messageLanguage, patientPageLink } from "../messages";
 import { optedOutReason } from "./plan-messages";
 import { SEND_MESSAGE_TASK, sendJobKey, watchJobKey } from "./send-task";
 import { clinicTemplate } from "./templates";
@@ -106,7 +106,7 @@ async function claim(tx: Transaction, deps: WorkerDeps, policy: SendPolicy, mess
   const template = spoken.clinicLanguage ? await clinicTemplate(tx, clinicId, message.kind, message.channel) : undefined;
   const format = messageDateFormat(clinic, spoken.language, template !== undefined);
   const seriesId = typeof message.context.seriesId === "string" ? message.context.seriesId : null;
-  const manageUrl = forPatient ? `${deps.publicUrl}/booking/${manage.token}` : `${deps.publicUrl}/staff`;
+  const manageUrl = forPatient ? patientPageLink(`${deps.publicUrl}/booking/${manage.token}`, spoken.language) : `${deps.publicUrl}/staff`;
   const variables: MessageVariables = {
     clinicName: clinic.name,
     clinicAddress: clinic.address ?? "",
@@ -119,8 +119,8 @@ async function claim(tx: Transaction, deps: WorkerDeps, policy: SendPolicy, mess
       : format.appointmentTime(row.appointment.startsAt.toISOString(), row.appointment.endsAt.toISOString()),
     previousWhen: typeof message.context.previousStart === "string" ? format.dateTime(new Date(message.context.previousStart)) : "",
     manageUrl,
-    confirmUrl: forPatient ? `${deps.publicUrl}/confirm/${manage.token}` : manageUrl,
-    optOutUrl: forPatient ? `${deps.publicUrl}/opt-out/${optOut.token}` : `${deps.publicUrl}/staff/account`,
+    confirmUrl: forPatient ? patientPageLink(`${deps.publicUrl}/confirm/${manage.token}`, spoken.language) : manageUrl,
+    optOutUrl: forPatient ? patientPageLink(`${deps.publicUrl}/opt-out/${optOut.token}`, spoken.language) : `${deps.publicUrl}/staff/account`,
     offerUrl: "",
     offerExpires: "",
   };

@@ -8,7 +8,7 @@ import { patients, practitioners, services, waitlistEntries, waitlistOffers, typ
 import type { PatientLanguage } from "@frontdesk/domain";
 import { and, eq } from "drizzle-orm";
 import type { MessageVariables } from "../notifications/content";
-import { messageDateFormat, messageLanguage } from "../messages";
+import { messageDateFormat, messageLanguage, patientPageLink } from "../messages";
 
 type Clinic = typeof clinics.$inferSelect;
 type MessageRow = typeof messages.$inferSelect;
@@ -61,8 +61,8 @@ export async function waitlistMessageVariables(
       previousWhen: "",
       manageUrl: "",
       confirmUrl: "",
-      optOutUrl: input.optOutUrl,
-      offerUrl,
+      optOutUrl: patientPageLink(input.optOutUrl, language),
+      offerUrl: offerUrl && patientPageLink(offerUrl, language),
       offerExpires: format.dateTime(row.offer.expiresAt),
     },
   };

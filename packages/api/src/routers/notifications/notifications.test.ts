@@ -23,7 +23,7 @@ const codeOf = (promise: Promise<unknown>) =>
     (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
   );
 const refusing: Channel = { send: () => Promise.reject(new SendRefusedError("The mail server refused the message (550)")) };
-const linkIn = (text: string, path: string) => new RegExp(`/${path}/(\\S+)`).exec(text)?.[1] ?? "";
+const linkIn = (text: string, path: string) => new RegExp(`/${path}/([A-Za-z0-9._~-]+)`).exec(text)?.[1] ?? "";
 
 describe("notifications.messages", () => {
   it("lists an appointment's messages, oldest first, without their text", async () => {
