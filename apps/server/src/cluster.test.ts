@@ -37,7 +37,8 @@ function startPrimary(env: Record<string, string>): Primary & { started: Promise
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const primary = { child, base: "", exited, output: () => output };
   const started = (async () => {
-    for (let i = 0; i < 300 && !/listening on/.test(output) && child.exitCode === null; i++) await sleep(50);
+    // Up to 30 s: on a loaded 2-core CI machine three processes loading the bundle took over 15 s.
+    for (let i = 0; i < 600 && !/listening on/.test(output) && child.exitCode === null; i++) await sleep(50);
     const base = /listening on (http:\/\/\S+)/.exec(output)?.[1];
     if (!base) throw new Error(`cluster did not start:\n${output}`);
     primary.base = base.replace("localhost", "127.0.0.1");

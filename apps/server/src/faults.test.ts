@@ -70,7 +70,8 @@ async function startProcess(env: Record<string, string> = {}): Promise<ServerPro
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  for (let i = 0; i < 200 && !/listening on/.test(output); i++) await sleep(50);
+  // Up to 20 s: a loaded CI machine (2 cores) can take over 10 s to load the bundle and connect.
+  for (let i = 0; i < 400 && !/listening on/.test(output) && child.exitCode === null; i++) await sleep(50);
   const base = /listening on (http:\/\/\S+)/.exec(output)?.[1];
   if (!base) throw new Error(`server did not start:\n${output}`);
   const running = { base, child, exited, output: () => output };
