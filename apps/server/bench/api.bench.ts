@@ -4,9 +4,9 @@
 //  2. Booking throughput (distinct slots) against the raw ceiling: pgbench running the same SQL
 //     transaction (set_config, insert appointment, insert audit row) on the same server.
 // The server runs as its own process (as in production); this process is the load generator.
-import { execFile as execFileCb, spawn } from "node:child_process";
+import { execFile as execFileCb } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { Agent, get as httpGet, request as httpRequest } from "node:http";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +16,7 @@ import { createDb, withTenant } from "@frontdesk/db";
 import { appointments, patients } from "@frontdesk/db/schema";
 import { startTestServer } from "@frontdesk/db/testing/server";
 import postgres from "postgres";
+import { cpuSeconds, percentile, postmasterPid, startProcess } from "./processes";
 
 const execFile = promisify(execFileCb);
 const SLOT_CLIENTS = 50;
@@ -38,7 +39,6 @@ const ONLY = process.env.BENCH_ONLY;
 /** BENCH_STATEMENTS=1 prints where PostgreSQL's time went during the API's runs, statement by statement. */
 const STATEMENTS = Boolean(process.env.BENCH_STATEMENTS);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (n: number) => n.toFixed(1);
 const progress = (step: string) => process.stderr.write(`[bench] ${step}\n`);
 
@@ -235,34 +235,6 @@ async function measureBookings(bookOne: () => Promise<void>, pids: { server: num
 const agent = new Agent({ keepAlive: true, maxSockets: SLOT_CLIENTS });
 
 /**
- * /proc/<pid>/stat: parent pid, CPU seconds used (user + system), and those of its children that
- * have exited and been waited for; undefined once gone.
- */
-async function procStat(pid: string): Promise<{ ppid: string; seconds: number; exitedChildren: number } | undefined> {
-  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
-  const fields = /^\d+ \(.*\) (.*)$/.exec(stat.trim())?.[1]?.split(" ");
-  if (!fields) return undefined;
-  return { ppid: fields[1]!, seconds: (Number(fields[11]) + Number(fields[12])) / 100, exitedChildren: (Number(fields[13]) + Number(fields[14])) / 100 };
-}
-
-/**
- * CPU seconds used so far by the process `pid` and, with `children`, by its child processes: those
- * alive now and those gone (pgbench's backends end with it).
- */
-async function cpuSeconds(pid: number, children = false): Promise<number> {
-  const own = await procStat(String(pid));
-  let seconds = (own?.seconds ?? 0) + (children ? (own?.exitedChildren ?? 0) : 0);
-  if (children) {
-    for (const entry of await readdir("/proc").catch(() => [])) {
-      if (!/^\d+$/.test(entry)) continue;
-      const stat = await procStat(entry);
-      if (stat?.ppid === String(pid)) seconds += stat.seconds;
-    }
-  }
-  return seconds;
-}
-
-/**
  * Runs `work` and says how much CPU the server process and PostgreSQL (the postmaster and its
  * backends) spent on each of `count` requests. CPU time, unlike latency, hardly depends on what
  * else the machine is doing. Linux only (reads /proc); elsewhere it says 0.
@@ -284,17 +256,6 @@ interface CpuPerRequest {
 }
 
 const cpuCell = (cpu: CpuPerRequest) => `server ${cpu.serverMs.toFixed(2)} ms + PostgreSQL ${cpu.postgresMs.toFixed(2)} ms each`;
-
-/** The postmaster's pid: the parent of a backend. */
-async function postmasterPid(appUrl: string): Promise<number> {
-  const sql = postgres(appUrl, { max: 1 });
-  const [row] = await sql<Array<{ pid: number }>>`select pg_backend_pid() as pid`;
-  // Read while the backend is still alive.
-  const ppid = Number((await procStat(String(row!.pid)))?.ppid ?? 0);
-  await sql.end();
-  if (!ppid) throw new Error("could not find the postmaster's pid");
-  return ppid;
-}
 
 /** POSTs JSON `body` to `url`; resolves with the status and the answer. */
 function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
@@ -370,36 +331,6 @@ function startApiServer(databaseUrl: string) {
     // Production refuses to start without a key for encryption at rest (ADR 0025); a throwaway one per run.
     MASTER_KEY: randomBytes(32).toString("base64"),
   });
-}
-
-/** Runs `script` with tsx and `env`; resolves with the URL it prints ("listening on http://…"). */
-async function startProcess(script: string, env: Record<string, string>): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/frontdesk-prof"] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
-    env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.on("exit", (code) => reject(new Error(`${path.basename(script)} exited with ${code}`)));
-  });
-  // Keep draining the request log (as a log shipper would) so the server never blocks on it.
-  child.stdout.resume();
-  return {
-    url: url.replace("localhost", "127.0.0.1"),
-    pid: child.pid ?? 0,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
 }
 
 /** The sequence the floor server and pgbench take their times from, and a patient to book for. */

@@ -16,9 +16,8 @@
 // processes, PostgreSQL and the load generator share its cores, and the table says how busy
 // they kept them.
 // Options: BENCH_CLUSTER_SECONDS (10), BENCH_CLUSTER_ROUNDS (3), BENCH_CLUSTER_CLIENTS (16).
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { Agent, request as httpRequest } from "node:http";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -28,6 +27,7 @@ import { createDb, withTenant } from "@frontdesk/db";
 import { appointments, patients } from "@frontdesk/db/schema";
 import { startTestServer } from "@frontdesk/db/testing/server";
 import postgres from "postgres";
+import { cpuSeconds, percentile, postmasterPid, startProcess } from "./processes";
 
 const SECONDS = Number(process.env.BENCH_CLUSTER_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_CLUSTER_ROUNDS ?? 3);
@@ -46,7 +46,6 @@ const PUBLIC_URL = "http://localhost:3999";
 
 const started = performance.now();
 const progress = (step: string) => process.stderr.write(`[bench:cluster ${((performance.now() - started) / 1000).toFixed(0)}s] ${step}\n`);
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 const ms = (n: number) => n.toFixed(1);
 const DAY = 86_400_000;
 const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -192,18 +191,18 @@ async function closedLoop(target: Target, seconds: number, mix: readonly Operati
 
 /** Runs `work` and reads the CPU the target's processes, PostgreSQL and this load generator used meanwhile. */
 async function measure(target: Target, postmaster: number, work: () => Promise<{ latencies: Map<Operation, number[]>; errors: number }>): Promise<Reading> {
-  const serverCpu = async () => (await Promise.all(target.pids.map((pid) => cpuSeconds(pid)))).reduce((a, b) => a + b, 0);
+  const serverCpu = async () => (await Promise.all(target.pids.map((pid) => cpuSeconds(pid, true)))).reduce((a, b) => a + b, 0);
   const loadCpu = () => {
     const usage = process.cpuUsage();
     return (usage.user + usage.system) / 1e6;
   };
   const misses = async () => (target.kind === "api" ? slotsMisses(target.bases[0]!) : undefined);
   const missedBefore = await misses();
-  const before = [await serverCpu(), await cpuSeconds(postmaster), loadCpu()];
+  const before = [await serverCpu(), await cpuSeconds(postmaster, true), loadCpu()];
   const t0 = performance.now();
   const { latencies, errors } = await work();
   const seconds = (performance.now() - t0) / 1000;
-  const after = [await serverCpu(), await cpuSeconds(postmaster), loadCpu()];
+  const after = [await serverCpu(), await cpuSeconds(postmaster, true), loadCpu()];
   const missedAfter = await misses();
   const slotsMissed = missedBefore === undefined || missedAfter === undefined ? undefined : missedAfter - missedBefore;
   return { seconds, latencies, errors, serverCpu: after[0]! - before[0]!, postgresCpu: after[1]! - before[1]!, loadCpu: after[2]! - before[2]!, slotsMissed };
@@ -300,33 +299,6 @@ async function floorSettings(urls: { appUrl: string; adminUrl: string }, clinic:
   return { DATABASE_URL: urls.appUrl, CLINIC_ID: clinic.clinicId, PRACTITIONER_ID: clinic.practitionerIds[0]!, SERVICE_ID: clinic.serviceId, PATIENT_ID: String(patient!.id), SLOTS_FILE: slotsFile };
 }
 
-/** Runs `script` with tsx and `env`; resolves once it prints "listening on http://…". */
-async function startProcess(script: string, env: Record<string, string>): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "inherit"] });
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.on("exit", (code) => reject(new Error(`${path.basename(script)} exited with ${code}`)));
-  });
-  // Keep draining the request log (as a log shipper would), without holding it in memory.
-  child.stdout.removeAllListeners("data");
-  child.stdout.resume();
-  return {
-    url: url.replace("localhost", "127.0.0.1"),
-    pid: child.pid ?? 0,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
 // ---- HTTP and /proc ----
 
 const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
@@ -343,35 +315,6 @@ function send(method: "GET" | "POST", url: string, body?: string, headers: Recor
     request.once("error", reject);
     request.end(body);
   });
-}
-
-/** /proc/<pid>/stat: parent pid and CPU seconds (user + system, own and waited-for children's). */
-async function procStat(pid: string): Promise<{ ppid: string; seconds: number } | undefined> {
-  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
-  const fields = /^\d+ \(.*\) (.*)$/.exec(stat.trim())?.[1]?.split(" ");
-  if (!fields) return undefined;
-  return { ppid: fields[1]!, seconds: (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100 };
-}
-
-/** CPU seconds used by `pid` and its living children (the cluster's copies, PostgreSQL's backends). Linux only. */
-async function cpuSeconds(pid: number): Promise<number> {
-  let seconds = (await procStat(String(pid)))?.seconds ?? 0;
-  for (const entry of await readdir("/proc").catch(() => [])) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await procStat(entry);
-    if (stat?.ppid === String(pid)) seconds += stat.seconds;
-  }
-  return seconds;
-}
-
-/** The postmaster's pid: the parent of a backend. */
-async function postmasterPid(appUrl: string): Promise<number> {
-  const sql = postgres(appUrl, { max: 1 });
-  const [row] = await sql<Array<{ pid: number }>>`select pg_backend_pid() as pid`;
-  const ppid = Number((await procStat(String(row!.pid)))?.ppid ?? 0);
-  await sql.end();
-  if (!ppid) throw new Error("could not find the postmaster's pid");
-  return ppid;
 }
 
 await main();

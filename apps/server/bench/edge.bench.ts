@@ -14,6 +14,7 @@ import { createDb } from "@frontdesk/db";
 import { startTestServer } from "@frontdesk/db/testing/server";
 import { argon2id } from "hash-wasm";
 import { startWorkerd } from "../src/edge/workerd";
+import { percentile } from "./processes";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CLIENTS = 10;
@@ -22,7 +23,6 @@ const BOOKINGS = 200;
 const HASHES = 5;
 const PUBLIC_URL = "http://localhost:3998";
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const summary = (times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };

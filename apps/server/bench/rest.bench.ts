@@ -7,11 +7,11 @@ import { restApi } from "@frontdesk/api/rest";
 import { callerFor, createBookableClinic, createTestDeps, sessionFor } from "@frontdesk/api/testing";
 import { createDb } from "@frontdesk/db";
 import { startTestServer } from "@frontdesk/db/testing/server";
+import { percentile } from "./processes";
 
 const WARM_UP = 200;
 const CALLS = 2000;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function main() {
   const database = await startTestServer();

@@ -15,7 +15,6 @@
 // (60, reading a), BENCH_SCALE_STEP_SECONDS (15, reading b), BENCH_PROFILE=1 (server CPU profiles).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
 import { Agent, request as httpRequest, type IncomingMessage } from "node:http";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
@@ -26,6 +25,7 @@ import { startTestServer } from "@frontdesk/db/testing/server";
 import { sql as drizzleSql } from "drizzle-orm";
 import postgres from "postgres";
 import { addHistory, benchEmail, createClinics, scaleSlug, type ScaleOptions } from "./scale-dataset";
+import { cpuSeconds, percentile, postmasterPid } from "./processes";
 
 const CLINICS = Number(process.env.BENCH_SCALE_CLINICS ?? 200);
 const PAST_MONTHS = Number(process.env.BENCH_SCALE_MONTHS ?? 24);
@@ -62,7 +62,6 @@ const datasetLog = (step: string) => {
   if (/^\S.*: \d+\.\d s$/.test(step)) datasetSteps.push(step);
   progress(step);
 };
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 
 interface Reading {
   label: string;
@@ -444,37 +443,6 @@ async function slowestPlans(su: postgres.Sql, appUrl: string, world: World): Pro
     await app.end();
   }
   return lines;
-}
-
-/** /proc/<pid>/stat: parent pid, CPU seconds (user + system), and those of exited children. */
-async function procStat(pid: string): Promise<{ ppid: string; seconds: number; exitedChildren: number } | undefined> {
-  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
-  const fields = /^\d+ \(.*\) (.*)$/.exec(stat.trim())?.[1]?.split(" ");
-  if (!fields) return undefined;
-  return { ppid: fields[1]!, seconds: (Number(fields[11]) + Number(fields[12])) / 100, exitedChildren: (Number(fields[13]) + Number(fields[14])) / 100 };
-}
-
-/** CPU seconds of `pid` and, with `children`, of its child processes alive or exited. */
-async function cpuSeconds(pid: number, children = false): Promise<number> {
-  const own = await procStat(String(pid));
-  let seconds = (own?.seconds ?? 0) + (children ? (own?.exitedChildren ?? 0) : 0);
-  if (children) {
-    for (const entry of await readdir("/proc").catch(() => [])) {
-      if (!/^\d+$/.test(entry)) continue;
-      const stat = await procStat(entry);
-      if (stat?.ppid === String(pid)) seconds += stat.seconds;
-    }
-  }
-  return seconds;
-}
-
-async function postmasterPid(appUrl: string): Promise<number> {
-  const sql = postgres(appUrl, { max: 1 });
-  const [row] = await sql<Array<{ pid: number }>>`select pg_backend_pid() as pid`;
-  const ppid = Number((await procStat(String(row!.pid)))?.ppid ?? 0);
-  await sql.end();
-  if (!ppid) throw new Error("could not find the postmaster's pid");
-  return ppid;
 }
 
 /** The real server (src/node.ts) as its own process, as in production. */
