@@ -15,6 +15,7 @@ import { createSession } from "@frontdesk/auth";
 import { createDb } from "@frontdesk/db";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { serverBundle } from "../bundle";
 
 const ORIGIN = "http://localhost:3000";
 const METRICS_TOKEN = "cluster-test-metrics-token";
@@ -129,14 +130,9 @@ let db: ReturnType<typeof createDb>;
 
 beforeAll(async () => {
   await build({
+    ...serverBundle,
     entryPoints: [fileURLToPath(new URL("./node.ts", import.meta.url))],
     outfile: dist,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "esm",
-    external: ["@node-rs/argon2", "pino"],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     logLevel: "error",
   });
   const urls = inject("database");

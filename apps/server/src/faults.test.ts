@@ -20,6 +20,7 @@ import { appointments, patients } from "@frontdesk/db/schema";
 import { startTestServer, type TestServer } from "@frontdesk/db/testing/server";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverBundle } from "../bundle";
 
 const ORIGIN = "http://localhost:3000";
 const DEADLINE_MS = 3_000;
@@ -167,14 +168,9 @@ beforeAll(async () => {
   [pg] = await Promise.all([
     startTestServer(),
     build({
+      ...serverBundle,
       entryPoints: [fileURLToPath(new URL("./node.ts", import.meta.url))],
       outfile: dist,
-      bundle: true,
-      platform: "node",
-      target: "node20",
-      format: "esm",
-      external: ["@node-rs/argon2", "pino"],
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
       logLevel: "error",
     }),
   ]);

@@ -12,6 +12,7 @@ import { connectAsApp, createTestClinic } from "@frontdesk/db/testing";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveHandler, startServer } from "./node";
+import { serverBundle } from "../bundle";
 
 describe("serveHandler shutdown", () => {
   it("stops accepting, lets an in-flight request finish, then resolves", async () => {
@@ -164,14 +165,9 @@ describe("the production build", () => {
   const dist = fileURLToPath(new URL("../dist-test/node.js", import.meta.url));
   beforeAll(async () => {
     await build({
+      ...serverBundle,
       entryPoints: [fileURLToPath(new URL("./node.ts", import.meta.url))],
       outfile: dist,
-      bundle: true,
-      platform: "node",
-      target: "node20",
-      format: "esm",
-      external: ["@node-rs/argon2", "pino"],
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
       logLevel: "error",
     });
   });
