@@ -6,6 +6,7 @@
 import { createServer } from "node:net";
 import { expect, test } from "@playwright/test";
 import { startWorkerd, type RunningWorkerd } from "../../server/src/edge/workerd";
+import { parisToday } from "./fixtures";
 
 const PASSWORD = "frontdesk-demo";
 const RECEPTIONIST = "receptionist@demo-paris.frontdesk.test";
@@ -77,7 +78,9 @@ test("served by workerd: a client route gets the app, a patient books, and the s
     await patient.getByRole("button", { name: "Continue" }).click();
 
     await staff.getByLabel("Go to date").fill(chosen.date);
-    await expect(staff).toHaveURL(new RegExp(`date=${chosen.date}`));
+    // The calendar leaves its own today out of the address (just after midnight in Paris the
+    // first free day is today).
+    if (chosen.date !== parisToday()) await expect(staff).toHaveURL(new RegExp(`date=${chosen.date}`));
     const haddad = staff.getByRole("region", { name: "Dr Yasmine Haddad" });
     await expect(haddad).toBeVisible();
     await expect(haddad.getByRole("article", { name: `${chosen.time} Edna Edge` })).toHaveCount(0);

@@ -52,6 +52,8 @@ for (const width of [1440, 1024]) {
     await expect(short).toBeVisible();
     const name = (await short.getAttribute("aria-label"))!.replace(/^\S+ /, "");
     await expect(short.locator("[class*=patient]")).toHaveText(name);
+    // The day view opens scrolled to the current time; at night the block is above or below it.
+    await short.scrollIntoViewIfNeeded();
     await expect(short.locator("[class*=patient]")).toBeInViewport();
     await expect(short.locator("[class*=status]")).toHaveText(/Booked|Confirmed|Arrived|Completed|Cancelled|No-show/);
     await expect(short.getByRole("button")).toHaveAttribute("title", new RegExp(`${name} · .+ · `));
