@@ -2,21 +2,20 @@
 // its manage link, its notifications (enqueued), the calendar event and the audit entry, in one transaction. The exclusion
 // constraint has the last word: a concurrent booking of the same time fails at the insert.
 import type { Transaction } from "@frontdesk/db";
-import { appointments, intakeAnswers, patients, type services } from "@frontdesk/db/schema";
+import { intakeAnswers, type services } from "@frontdesk/db/schema";
 import type { IntakeAnswerMap } from "@frontdesk/domain";
 import { sealedAnswers } from "../../../intake/forms";
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../../../audit";
-import { blockedRange, presentAppointment, recordEvent } from "../../../booking/appointments";
+import { blockedRange, presentAppointment } from "../../../booking/appointments";
 import { ENCRYPTED } from "../../../encryption/fields";
 import { lockAppointmentSlot } from "../../../booking/race-retry";
-import { notifyAppointmentChange } from "../../../notifications/events";
+import { planningJob } from "../../../notifications/events";
 import type { Context } from "../../../context";
-import { issueManageLink } from "../manage-link";
+import { newManageLink } from "../manage-link";
 import type { Offering } from "../offering";
 import type { Clinic } from "../scope";
 import type { BookInput } from "./replay";
-import { emitPatientCreatedWebhook } from "../../../webhooks/events";
+import { emitAppointmentWebhook, emitPatientCreatedWebhook } from "../../../webhooks/events";
 import { phoneCountryOf, storedPhone } from "../../patients/phone";
 
 /**
@@ -54,59 +53,44 @@ export async function writeBooking(ctx: Context, tx: Transaction, { clinic, inpu
   const notes = await cipher.seal(ENCRYPTED.appointmentNotes, appointmentId, input.note ?? null);
   const now = ctx.deps.clock.now();
   const answers = intake ? await sealedAnswers(cipher, { clinicId: clinic.id, appointmentId, ...intake, via: "booking", at: now }) : null;
+  const link = newManageLink(ctx, clinic.id, times.endsAt);
+  // The confirmation (with its .ics), the reminders and the staff's notice, planned by the worker.
+  const job = planningJob({ clinicId: clinic.id, appointmentId, event: "booked", version: 1, by: "patient" });
+  const changes = { start: [null, start.toISOString()], practitionerId: [null, practitionerId], serviceId: [null, service.id], status: [null, "booked"] };
   // The writes are issued in this order and sent together; when one fails, the ones after it
   // fail too and the transaction rolls back whole.
-  const [, , [appointment], link] = await Promise.all([
+  const [, [written]] = await Promise.all([
     lockAppointmentSlot(tx, { clinicId: clinic.id, practitionerId, ...times }),
-    knownPatientId
-      ? undefined
-      : tx
-          .insert(patients)
-          .values({ id: patientId, clinicId: clinic.id, fullName: input.patient.name, email: input.patient.email, phone, dateOfBirth: input.patient.dateOfBirth ?? null })
-          .execute(),
-    tx
-      .insert(appointments)
-      .values({
-        id: appointmentId,
-        clinicId: clinic.id,
-        practitionerId,
-        serviceId: service.id,
-        patientId,
-        ...times,
-        status: "booked",
-        source: "online",
-        notes,
-        idempotencyKey: input.idempotencyKey,
-        privacyNoticeVersion: consent,
-        privacyConsentedAt: consent === null ? null : now,
-        language: input.language ?? null,
-      })
-      .returning()
-      .execute(),
-    issueManageLink(ctx, tx, clinic.id, appointmentId, times.endsAt),
-    // The confirmation (with its .ics), the reminders and the staff's notice, sent by the worker.
-    notifyAppointmentChange(tx, { clinicId: clinic.id, appointmentId, event: "booked", version: 1, by: "patient" }),
-    recordEvent(tx, { clinicId: clinic.id, appointmentId, practitionerId, kind: "created" }),
+    tx.execute<{ version: number }>(sql`
+      with ${knownPatientId ? sql`` : sql`new_patient as (
+        insert into patients (id, clinic_id, full_name, email, phone, date_of_birth)
+        values (${patientId}, ${clinic.id}, ${input.patient.name}, ${input.patient.email}, ${phone}, ${input.patient.dateOfBirth ?? null}::date)),`}
+      booked as (
+        insert into appointments (id, clinic_id, practitioner_id, service_id, patient_id, starts_at, ends_at, blocked_from, blocked_to,
+                                  status, source, notes, idempotency_key, privacy_notice_version, privacy_consented_at, language)
+        values (${appointmentId}, ${clinic.id}, ${practitionerId}, ${service.id}, ${patientId}, ${times.startsAt.toISOString()}, ${times.endsAt.toISOString()},
+                ${times.blockedFrom.toISOString()}, ${times.blockedTo.toISOString()}, 'booked', 'online', ${notes}, ${input.idempotencyKey},
+                ${consent}, ${consent === null ? null : now.toISOString()}::timestamptz, ${input.language ?? null})
+        returning version),
+      manage_link as (
+        insert into booking_tokens (clinic_id, appointment_id, token_hash, expires_at)
+        values (${clinic.id}, ${appointmentId}, ${link.tokenHash}, ${link.expiresAt.toISOString()})),
+      history as (
+        insert into appointment_events (clinic_id, appointment_id, kind, practitioner_id)
+        values (${clinic.id}, ${appointmentId}, 'created', ${practitionerId})),
+      audit as (
+        insert into audit_log (clinic_id, actor_user_id, actor_kind, action, entity, entity_id, changes, request_id)
+        values (${clinic.id}, null, 'online_booking', 'create', 'appointment', ${appointmentId}, ${JSON.stringify(changes)}::jsonb, ${ctx.requestId})),
+      planned as (select enqueue_job(${job.task}, ${JSON.stringify(job.payload)}::jsonb, null, ${job.key}, null))
+      select booked.version from booked, planned`).execute(),
+    // Webhook deliveries read the appointment the statement above wrote.
+    emitAppointmentWebhook(tx, { clinicId: clinic.id, appointmentId, kind: "created" }),
     knownPatientId ? undefined : emitPatientCreatedWebhook(tx, { clinicId: clinic.id, patientId }),
-    recordAudit(tx, {
-      clinicId: clinic.id,
-      actorUserId: null,
-      actorKind: "online_booking",
-      action: "create",
-      entity: "appointment",
-      entityId: appointmentId,
-      changes: {
-        start: [null, start.toISOString()],
-        practitionerId: [null, practitionerId],
-        serviceId: [null, service.id],
-        status: [null, "booked"],
-      },
-      requestId: ctx.requestId,
-    }),
     answers ? tx.insert(intakeAnswers).values(answers).execute() : undefined,
   ]);
+  const appointment = { id: appointmentId, ...times, status: "booked" as const, source: "online" as const, serviceId: service.id, practitionerId, version: written!.version };
   const names = { serviceName: service.name, practitionerName: offering.find((p) => p.id === practitionerId)!.displayName };
-  const answer = { appointment: { ...presentAppointment(appointment!, names), clinicName: clinic.name, timezone: clinic.timezone }, ...link };
+  const answer = { appointment: { ...presentAppointment(appointment, names), clinicName: clinic.name, timezone: clinic.timezone }, ...link.link };
   return { answer };
 }
 
