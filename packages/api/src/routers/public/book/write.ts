@@ -5,7 +5,6 @@ import { fixedStatement, type Transaction } from "@frontdesk/db";
 import { intakeAnswers, type services } from "@frontdesk/db/schema";
 import type { IntakeAnswerMap } from "@frontdesk/domain";
 import { sealedAnswers } from "../../../intake/forms";
-import { sql } from "drizzle-orm";
 import { blockedRange, presentAppointment } from "../../../booking/appointments";
 import { ENCRYPTED } from "../../../encryption/fields";
 import { lockAppointmentSlot } from "../../../booking/race-retry";
@@ -23,9 +22,11 @@ import { phoneCountryOf, storedPhone } from "../../patients/phone";
  * scope (migration 0012): this function of the database answers the id and nothing else.
  */
 export async function patientIdByEmail(tx: Transaction, clinicId: string, email: string): Promise<string | undefined> {
-  const [existing] = await tx.execute<{ id: string | null }>(sql`select booking_patient_id(${clinicId}, ${email}) as id`);
+  const [existing] = await bookingPatientId(tx, [clinicId, email]);
   return existing?.id ?? undefined;
 }
+
+const bookingPatientId = fixedStatement<{ id: string | null }>("select booking_patient_id($1, $2) as id");
 
 /**
  * The booking's writes but the patient, in one statement (ADR 0067): the appointment (the
