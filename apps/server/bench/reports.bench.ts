@@ -54,7 +54,7 @@ async function main() {
         select ${clinic.clinicId}, id, 'unavailable', '2026-08-03T00:00:00Z'::timestamptz + (row_number() over (order by id)) * interval '7 days', '2026-08-10T00:00:00Z'::timestamptz + (row_number() over (order by id)) * interval '7 days'
         from practitioners where clinic_id = ${clinic.clinicId}`);
     });
-    await admin.db.execute(sql`vacuum analyze patients, appointments, schedule_exceptions, working_hours`);
+    await admin.db.execute(sql`vacuum analyze patients, appointments, patient_first_visits, schedule_exceptions, working_hours`);
     const generatedMs = performance.now() - generated;
     const [{ year } = { year: 0 }] = await withTenant(db, scope, (tx) =>
       tx.execute<{ year: number }>(sql`select count(*)::int as year from appointments where clinic_id = ${clinic.clinicId} and starts_at >= '2026-01-01' and starts_at < '2027-01-01'`),

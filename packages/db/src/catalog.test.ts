@@ -14,6 +14,8 @@ const ALLOWED_EXTRA_POLICIES: Record<string, Record<string, { cmd: string; permi
   memberships: { memberships_read_own: { cmd: "SELECT", permissive: "PERMISSIVE" } },
   // The public booking scope adds patients but never reads, changes or removes one (ADR 0013).
   patients: { patients_hidden_from_public: { cmd: "ALL", permissive: "RESTRICTIVE" } },
+  // Who came first is about patients: the public booking scope reads it no more than patients (ADR 0064).
+  patient_first_visits: { patient_first_visits_hidden_from_public: { cmd: "SELECT", permissive: "RESTRICTIVE" } },
   // Receptionists and the public booking never see a clinical note (ADR 0026).
   clinical_notes: { clinical_notes_clinicians_only: { cmd: "ALL", permissive: "RESTRICTIVE" } },
   // Intake answers are written from the public booking page but read only by clinicians (ADR 0037).
@@ -112,22 +114,23 @@ describe("security-definer functions", () => {
   const sql = postgres(inject("database").adminUrl, { max: 1, onnotice: () => undefined });
   afterAll(() => sql.end());
 
-  it("have a fixed search_path, an owner bound by row-level security, and only the app role may call them", async () => {
-    const functions = await sql<{ name: string; config: string[] | null; super: boolean; bypass: boolean; publicExecute: boolean; appExecute: boolean }[]>`
-      select p.proname as name, p.proconfig as config, r.rolsuper as super, r.rolbypassrls as bypass,
+  it("have a fixed search_path, an owner bound by row-level security, and only the app role may call them (nobody, a trigger's)", async () => {
+    const functions = await sql<{ name: string; config: string[] | null; super: boolean; bypass: boolean; publicExecute: boolean; appExecute: boolean; trigger: boolean }[]>`
+      select p.proname as name, p.proconfig as config, r.rolsuper as super, r.rolbypassrls as bypass, p.prorettype = 'trigger'::regtype as trigger,
              coalesce(exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a where a.grantee = 0 and a.privilege_type = 'EXECUTE'), false) as "publicExecute",
              has_function_privilege('frontdesk_app', p.oid, 'EXECUTE') as "appExecute"
         from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_roles r on r.oid = p.proowner
        where n.nspname = 'public' and p.prosecdef
        order by 1`;
-    expect(functions.map((f) => f.name)).toEqual(["account_patients", "booking_patient_id", "dequeue_job", "enqueue_job", "enqueue_mail", "job_queue_stats", "link_account_patients", "redact_patient_audit"]);
+    expect(functions.map((f) => f.name)).toEqual(["account_patients", "appointments_keep_first_visits", "booking_patient_id", "dequeue_job", "enqueue_job", "enqueue_mail", "job_queue_stats", "link_account_patients", "redact_patient_audit"]);
     for (const f of functions) {
       expect(f.config, f.name).toContainEqual(expect.stringMatching(/^search_path=/));
       expect({ super: f.super, bypass: f.bypass, publicExecute: f.publicExecute, appExecute: f.appExecute }, f.name).toEqual({
         super: false,
         bypass: false,
         publicExecute: false,
-        appExecute: true,
+        // Only its triggers run a trigger function (PostgreSQL refuses a direct call): no grant at all.
+        appExecute: !f.trigger,
       });
     }
   });

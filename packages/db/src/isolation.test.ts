@@ -25,6 +25,7 @@ import {
   notificationOptOuts,
   notificationSettings,
   messageTemplates,
+  patientFirstVisits,
   patients,
   practitionerServices,
   practitioners,
@@ -67,13 +68,23 @@ class Rollback extends Error {}
  */
 const makeWay: Record<string, SQL> = {
   notification_settings: sql`delete from notification_settings`,
+  patient_first_visits: sql`delete from patient_first_visits`,
   member_notification_preferences: sql`delete from member_notification_preferences`,
 };
+
+/**
+ * Tables only the database writes (triggers, ADR 0064): the app role may read them and nothing
+ * else, so inserts into them are tried as the owner, whom row-level security binds too (FORCE).
+ */
+const writtenByTheDatabase = new Set(["patient_first_visits"]);
+const owners = connectAsOwner();
+/** Who tries inserts into `table`: the app role, or the owner for the tables only the database writes. */
+const writerOf = (table: PgTable) => (writtenByTheDatabase.has(getTableConfig(table).name) ? owners.db : db);
 
 /** Whether `row` can be inserted in `clinic`'s scope; the transaction is rolled back either way. */
 async function insertsInOwnClinic(clinic: TestClinic, table: PgTable, row: Record<string, unknown>): Promise<true> {
   try {
-    await withTenant(db, { clinicId: clinic.clinicId, userId: clinic.ownerUserId, role: "owner" }, async (tx) => {
+    await withTenant(writerOf(table), { clinicId: clinic.clinicId, userId: clinic.ownerUserId, role: "owner" }, async (tx) => {
       const clear = makeWay[getTableConfig(table).name];
       if (clear) await tx.execute(clear);
       await tx.insert(table).values(row as never);
@@ -85,7 +96,10 @@ async function insertsInOwnClinic(clinic: TestClinic, table: PgTable, row: Recor
   }
   throw new Error("unreachable");
 }
-afterAll(() => close());
+afterAll(async () => {
+  await close();
+  await owners.close();
+});
 
 /** A new row for `table` that belongs to clinic `owner` and points at `refs`' rows. */
 const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string, unknown>> = {
@@ -185,6 +199,7 @@ const newRow: Record<string, (owner: string, refs: TestClinic) => Record<string,
     height: 1,
   }),
   job_outbox: (clinicId) => ({ clinicId, task: "test.task", payload: {} }),
+  patient_first_visits: (clinicId, refs) => ({ clinicId, patientId: refs.patientId, appointmentId: refs.appointmentId, startsAt: new Date("2030-01-07T09:00:00Z") }),
   message_templates: (clinicId) => ({ clinicId, kind: "reminder", channel: "sms", locale: `x-${crypto.randomUUID()}`, text: "Intruder" }),
 };
 
@@ -219,6 +234,7 @@ const tenantTables: PgTable[] = [
   waitlistOffers,
   clinicImages,
   jobOutbox,
+  patientFirstVisits,
 ];
 
 async function rejection(work: Promise<unknown>): Promise<string | undefined> {
@@ -259,10 +275,10 @@ describe.each(tenantTables.map((table) => [getTableConfig(table).name, table] as
   it("changes 0 of B's rows on UPDATE and DELETE", async () => {
     const update = () => asA((tx) => tx.execute(sql`update ${table} set clinic_id = clinic_id where clinic_id = ${clinicIdOf(b)}`));
     const remove = () => asA((tx) => tx.execute(sql`delete from ${table} where clinic_id = ${clinicIdOf(b)}`));
-    if (name === "audit_log" || name === "appointment_events" || name === "notification_opt_outs" || name === "intake_form_versions" || name === "job_outbox") {
+    if (name === "audit_log" || name === "appointment_events" || name === "notification_opt_outs" || name === "intake_form_versions" || name === "job_outbox" || writtenByTheDatabase.has(name)) {
       // Append-only: the app role may not update or delete these rows at all, its own clinic's included
       // (an opt-out is the patient's word; an intake form's version is what answers were given to;
-      // only the worker's drain removes a waiting job).
+      // only the worker's drain removes a waiting job; first visits are the triggers' alone).
       expect([await rejection(update()), await rejection(remove())]).toEqual(["42501", "42501"]);
     } else if (name === "intake_answers") {
       // Answers are appended, never changed; erasure deletes them (ADR 0037, 0038).
@@ -287,6 +303,11 @@ describe.each(tenantTables.map((table) => [getTableConfig(table).name, table] as
   it("rejects an INSERT with B's clinic_id", async () => {
     const row = newRow[name]!(b.clinicId, b);
     expect(await rejection(asA((tx) => tx.insert(table).values(row as never)))).toBe("42501");
+    if (writtenByTheDatabase.has(name)) {
+      // The app role may not insert at all; the owner in A's scope is refused by row-level security.
+      const asOwnerOfA = withTenant(owners.db, { clinicId: a.clinicId, userId: null, role: "owner" }, (tx) => tx.insert(table).values(row as never));
+      expect(await rejection(asOwnerOfA)).toBe("42501");
+    }
   });
 
   it("accepts the same INSERT for A's own clinic (so the rejection above is RLS, not a bad row)", async () => {

@@ -83,8 +83,8 @@ export const appointments = pgTable(
     index("appointments_practitioner_blocked_idx").on(t.clinicId, t.practitionerId, t.blockedTo),
     // Day view across all practitioners.
     index("appointments_clinic_range_idx").on(t.clinicId, t.startsAt),
-    // A patient's history. Migration 0037 adds INCLUDE (status), which drizzle cannot express:
-    // the reports' new-patient probes are then index-only (ADR 0060).
+    // A patient's history, and their first visit (patient_first_visits, ADR 0064). Migration 0037
+    // adds INCLUDE (status), which drizzle cannot express: cancelled ones are skipped in the index.
     index("appointments_patient_idx").on(t.clinicId, t.patientId, t.startsAt),
     uniqueIndex("appointments_idempotency_key").on(t.clinicId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     // A language code, never free text: the sender picks a catalogue by it.

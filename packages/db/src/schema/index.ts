@@ -17,3 +17,4 @@ export * from "./integrations";
 export * from "./waitlist";
 export * from "./brand";
 export * from "./jobs";
+export * from "./reports";

@@ -213,6 +213,28 @@ describe("reports.dashboard", () => {
     expect(both.totals).toMatchObject({ appointments: 3, cancelled: 1, newPatients: 2 });
   });
 
+  it("follows a merge: the duplicate's earlier first visit becomes the kept record's, and it is new once", async () => {
+    const { clinicId, practitionerId, serviceId } = world.staffed.clinic;
+    const visit = (patientId: string, date: string) => {
+      const startsAt = at(date, "09:00");
+      const endsAt = new Date(startsAt.getTime() + 30 * MINUTE);
+      return { clinicId, practitionerId, serviceId, patientId, startsAt, endsAt, blockedFrom: startsAt, blockedTo: endsAt, source: "staff" as const, status: "completed" as const };
+    };
+    const [duplicate, kept] = await world.inClinic(async (tx) => {
+      const made = await tx.insert(patients).values([{ clinicId, fullName: "Dup Licate" }, { clinicId, fullName: "Kept Record" }]).returning({ id: patients.id });
+      await tx.insert(appointments).values([visit(made[0]!.id, "2027-06-07"), visit(made[1]!.id, "2027-06-14")]);
+      return made;
+    });
+    const owner = await world.as("owner");
+    const newIn = async (from: string, to: string) => (await owner.reports.dashboard({ from, to })).totals.newPatients;
+    expect([await newIn("2027-06-07", "2027-06-13"), await newIn("2027-06-14", "2027-06-20")]).toEqual([1, 1]);
+    await (await world.as("admin")).patients.merge({ sourceId: duplicate!.id, targetId: kept!.id });
+    // One person: new in the first week (the visit the duplicate had), not again in the second.
+    expect([await newIn("2027-06-07", "2027-06-13"), await newIn("2027-06-14", "2027-06-20")]).toEqual([1, 0]);
+    await (await world.as("admin")).patients.unmerge({ sourceId: duplicate!.id });
+    expect([await newIn("2027-06-07", "2027-06-13"), await newIn("2027-06-14", "2027-06-20")]).toEqual([1, 1]);
+  });
+
   it("keeps the cancellation time in the database, whichever path cancels", async () => {
     const { clinicId, appointmentId } = world.staffed.clinic;
     const cancelledAt = () => world.inClinic(async (tx) => (await tx.select({ at: appointments.cancelledAt }).from(appointments).where(eq(appointments.id, appointmentId)))[0]!.at);

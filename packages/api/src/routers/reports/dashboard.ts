@@ -33,10 +33,9 @@ export interface DashboardRow extends Record<string, unknown> {
  *
  * - Appointments are read by `appointments_clinic_range_idx` (clinic, starts_at), bounded on both
  *   sides: the period's entries only, whatever the clinic's history.
- * - New patients: a patient's first kept appointment in the period counts when they have no kept
- *   one before it: the patients seen are hashed (no sort), then each is probed once in
- *   `appointments_patient_idx` for a kept appointment before the period, and each newcomer once
- *   more for their first one in it.
+ * - New patients: the patients whose first visit (`patient_first_visits`, kept by triggers on
+ *   appointments, ADR 0064) starts in the period: a range of its (clinic, start) index, and each
+ *   newcomer's appointment by key for its practitioner and service.
  * - Working time: each practitioner's weekly hours laid on every local day of the period, converted
  *   to instants in the clinic's zone (a DST day has 23 or 25 hours; a local time that does not
  *   exist moves forward and one that happens twice is the earlier, as the slot engine does), joined
@@ -116,39 +115,16 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
         select date_part('epoch', m.middle[1] - timestamp 'epoch') / 60 as first, date_part('epoch', m.middle[2] - timestamp 'epoch') / 60 as second
       ) v
     ),
-    -- The patients seen in the period (hashed, no sort) who had no kept appointment before it: a
-    -- probe of appointments_patient_idx each.
-    newcomer_ids as (
-      select s.patient_id
-      from (
-        select k.patient_id
-        from appointments k
-        where k.clinic_id = ${clinicId}
-          and k.starts_at >= (select period_start from c)
-          and k.starts_at < (select period_end from c)
-          and k.status <> 'cancelled'
-        group by k.patient_id
-      ) s
-      where not exists (
-        select 1 from appointments b
-        where b.clinic_id = ${clinicId} and b.patient_id = s.patient_id
-          and b.starts_at < (select period_start from c) and b.status <> 'cancelled'
-      )
-    ),
-    -- Each newcomer's first kept appointment in the period, for its practitioner and service.
+    -- The period's newcomers: patients whose first visit (first kept appointment ever, the lower
+    -- id on a tie; kept by the database, migration 0041) starts in it, one index range; their
+    -- practitioner and service are that appointment's.
     firsts as (
-      select f.practitioner_id, f.service_id
-      from newcomer_ids n
-      cross join lateral (
-        select k.practitioner_id, k.service_id
-        from appointments k
-        where k.clinic_id = ${clinicId} and k.patient_id = n.patient_id
-          and k.starts_at >= (select period_start from c)
-          and k.starts_at < (select period_end from c)
-          and k.status <> 'cancelled'
-        order by k.starts_at, k.id
-        limit 1
-      ) f
+      select a.practitioner_id, a.service_id
+      from patient_first_visits f
+      join appointments a on a.clinic_id = f.clinic_id and a.id = f.appointment_id
+      where f.clinic_id = ${clinicId}
+        and f.starts_at >= (select period_start from c)
+        and f.starts_at < (select period_end from c)
     ),
     newcomers as (
       select
