@@ -1,7 +1,7 @@
 // Clinic settings against the real server: an admin's change to a practitioner's week reaches the
 // public booking page, every settings screen passes axe, and a practitioner is kept out.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, parisToday, test } from "./fixtures";
 
 // The seeded demo staff (packages/db seed): one account per role at each demo clinic.
 const PASSWORD = "frontdesk-demo";
@@ -20,8 +20,7 @@ async function signIn(page: Page, role: string) {
 
 /** The next Sunday at least three days away on the clinic's calendar (clear of the minimum notice). */
 function comingSunday(): string {
-  const todayInParis = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
-  const day = new Date(`${todayInParis}T12:00:00Z`);
+  const day = new Date(`${parisToday()}T12:00:00Z`);
   day.setUTCDate(day.getUTCDate() + 3);
   while (day.getUTCDay() !== 0) day.setUTCDate(day.getUTCDate() + 1);
   return day.toISOString().slice(0, 10);
@@ -102,17 +101,21 @@ test("an admin gives a practitioner Sunday hours and the public booking page off
   }
 });
 
-/** The European Union's change days (last Sundays of March and October), the next ones at least three days away. */
+/**
+ * The European Union's change days (last Sundays of March and October), the next ones on or after
+ * today in Paris: the hours page lists time off from today for a year, so a change day only days
+ * away must not be passed over for next year's (which can be more than a year away).
+ */
 function nextParisChanges(): { springForward: string; fallBack: string } {
-  const soon = new Date(Date.now() + 3 * 24 * 60 * 60_000).toISOString().slice(0, 10);
+  const today = parisToday();
   const lastSunday = (year: number, month: number) => {
     const day = new Date(Date.UTC(year, month, 0, 12)); // the month's last day
     day.setUTCDate(day.getUTCDate() - day.getUTCDay());
     return day.toISOString().slice(0, 10);
   };
   const next = (month: number) => {
-    const year = Number(soon.slice(0, 4));
-    return lastSunday(year, month) >= soon ? lastSunday(year, month) : lastSunday(year + 1, month);
+    const year = Number(today.slice(0, 4));
+    return lastSunday(year, month) >= today ? lastSunday(year, month) : lastSunday(year + 1, month);
   };
   return { springForward: next(3), fallBack: next(10) };
 }
@@ -144,7 +147,10 @@ test("time off typed on a DST night is stored where the calendar and the engine 
   await expect(row("e2e DST gap")).toContainText(/at 03:30 – .* at 04:00/);
 
   // What the server stored, read back through the API with the admin's session.
-  const window = { practitionerId, from: new Date().toISOString(), to: new Date(Date.now() + 366 * 24 * 60 * 60_000).toISOString() };
+  // From a day back (a change day may be today, its night already past) to the day after the later one.
+  const DAY = 24 * 60 * 60_000;
+  const later = [springForward, fallBack].sort().at(-1)!;
+  const window = { practitionerId, from: new Date(Date.now() - DAY).toISOString(), to: new Date(Date.parse(`${later}T12:00:00Z`) + DAY).toISOString() };
   const answer = await page.request.get(`/trpc/schedule.exceptions.list?input=${encodeURIComponent(JSON.stringify(window))}`);
   expect(answer.status()).toBe(200);
   const stored = ((await answer.json()) as { result: { data: Array<{ reason: string | null; startsAt: string; endsAt: string }> } }).result.data;
