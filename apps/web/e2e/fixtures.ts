@@ -51,13 +51,18 @@ export const PARIS_STAFF = {
   receptionist: "receptionist@demo-paris.frontdesk.test",
 } as const;
 
-/** Signs in from `path` (the staff area sends a visitor to sign-in and back) and waits for the day calendar. */
+/**
+ * Signs in from `path` (the staff area asks a visitor to sign in, then shows the page asked for)
+ * and waits until the form is gone; from the calendar or the sign-in page, until the day calendar
+ * is drawn.
+ */
 export async function signIn(page: Page, email: string, path = "/app/calendar") {
   await page.goto(path);
   await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("group", { name: "Day calendar" })).toBeVisible();
+  await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
+  if (path === "/app/calendar" || path === "/app/sign-in") await expect(page.getByRole("group", { name: "Day calendar" })).toBeVisible();
 }
 
 /** Today in Paris, whatever the machine's zone (the browser runs in Los Angeles). */

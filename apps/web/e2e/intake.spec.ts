@@ -1,18 +1,9 @@
 // Intake forms (ADR 0037) end to end: an admin asks a required question for a service, a patient
 // must answer it to book, and the answer is part of what the clinic holds (the patient's export).
 import { readFile } from "node:fs/promises";
-import type { Page } from "@playwright/test";
-import { expect, openFreeDay, pickLastTime, test } from "./fixtures";
+import { expect, openFreeDay, pickLastTime, signIn, test } from "./fixtures";
 
-const DEMO_PASSWORD = "frontdesk-demo";
 const PATIENT = { name: "Ida Intake", email: `ida.intake.${Date.now()}@example.test` };
-
-async function signIn(page: Page, email: string, to: string) {
-  await page.goto(to);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 test("a patient must answer the service's required intake question to book, and the clinic holds the answer", async ({ page, browser, baseURL, checkpoint }) => {
   // Three people's flows in one test (admin, patient, admin again): more than one booking's time.

@@ -5,19 +5,11 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, PARIS_STAFF, signIn, test } from "./fixtures";
 import { judge as judgeAt } from "./judge";
 
-const PASSWORD = "frontdesk-demo";
 /** Gitignored (test-results): the screenshots the issue asks the tests to keep. */
 const SCREENS = fileURLToPath(new URL("../test-results/reception-desk", import.meta.url));
-
-async function signIn(page: Page, email: string, path: string) {
-  await page.goto(path);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 /** No serious or critical axe finding on the page as it is, and a screenshot of it (judge.ts). */
 const judge = (page: Page, name: string, width: number) => judgeAt(page, "reception-desk", name, [width]);
@@ -25,8 +17,7 @@ const judge = (page: Page, name: string, width: number) => judgeAt(page, "recept
 for (const width of [1440, 1024]) {
   test(`at ${width} px a receptionist works everyone's week and the agenda, reads a quarter-hour block and prints the day`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
-    await signIn(page, "receptionist@demo-paris.frontdesk.test", "/app/calendar");
-    await expect(page.getByRole("group", { name: "Day calendar" })).toBeVisible();
+    await signIn(page, PARIS_STAFF.receptionist);
     await expect(page).toHaveTitle("Calendar · Cabinet Demo Paris");
     // One header: the clinic, the member and the way out, with the navigation beside the page.
     await expect(page.getByRole("banner")).toHaveCount(1);
@@ -92,7 +83,7 @@ for (const width of [1440, 1024]) {
 
   test(`at ${width} px an owner sees the setup checklist with a link to every step, and the other staff screens pass axe`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
-    await signIn(page, "owner@demo-paris.frontdesk.test", "/app/setup");
+    await signIn(page, PARIS_STAFF.owner, "/app/setup");
     await expect(page.getByRole("heading", { level: 1, name: "Set up your clinic" })).toBeVisible();
     await expect(page.getByText(/\d of 4 steps done/)).toBeVisible();
     await expect(page).toHaveTitle("Setup checklist · Cabinet Demo Paris");

@@ -1,22 +1,13 @@
 // Clinic settings against the real server: an admin's change to a practitioner's week reaches the
 // public booking page, every settings screen passes axe, and a practitioner is kept out.
 import type { Page } from "@playwright/test";
-import { expect, parisToday, test } from "./fixtures";
+import { expect, parisToday, signIn, test } from "./fixtures";
 
 // The seeded demo staff (packages/db seed): one account per role at each demo clinic.
-const PASSWORD = "frontdesk-demo";
 const staff = (role: string) => `${role}@demo-paris.frontdesk.test`;
 // Dr Haddad: the other specs book with Dr Martin and Dr Lefèvre. Her Sundays are free in the seed,
 // and this test gives her Sunday back before it ends.
 const PRACTITIONER = "Dr Yasmine Haddad";
-
-async function signIn(page: Page, role: string) {
-  await page.goto("/app/sign-in");
-  await page.getByLabel("E-mail address").fill(staff(role));
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/app\/calendar/);
-}
 
 /** The next Sunday at least three days away on the clinic's calendar (clear of the minimum notice). */
 function comingSunday(): string {
@@ -52,7 +43,7 @@ test("an admin gives a practitioner Sunday hours and the public booking page off
   try {
     expect(await publicFreeTimes(patient, sunday), `free times on ${sunday} before`).toBe(0);
 
-    await signIn(page, "admin");
+    await signIn(page, staff("admin"));
     await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Clinic settings" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Clinic settings" })).toBeVisible();
     await checkpoint(page, "1-clinic");
@@ -122,7 +113,7 @@ function nextParisChanges(): { springForward: string; fallBack: string } {
 
 test("time off typed on a DST night is stored where the calendar and the engine put it", async ({ page }) => {
   const { springForward, fallBack } = nextParisChanges();
-  await signIn(page, "admin");
+  await signIn(page, staff("admin"));
   await page.goto("/app/settings/hours");
   await page.getByLabel("Practitioner").selectOption({ label: PRACTITIONER });
   await expect(page.getByRole("heading", { name: `Weekly hours of ${PRACTITIONER}` })).toBeVisible();
@@ -167,7 +158,7 @@ test("time off typed on a DST night is stored where the calendar and the engine 
 });
 
 test("a practitioner is offered no settings, and the settings address tells them why", async ({ page, checkpoint }) => {
-  await signIn(page, "practitioner");
+  await signIn(page, staff("practitioner"));
   const nav = page.getByRole("navigation", { name: "Staff" });
   await expect(nav.getByRole("link").first()).toBeVisible();
   await expect(nav.getByRole("link", { name: "Clinic settings" })).toHaveCount(0);
