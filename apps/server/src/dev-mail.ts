@@ -5,6 +5,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "@frontdesk/api";
+import { escapeHtml } from "@frontdesk/domain";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 
 const PREFIX = "/dev/mail";
@@ -24,9 +25,6 @@ const HEADERS = {
 export const isDevMailPath = (pathname: string) => pathname === PREFIX || pathname.startsWith(`${PREFIX}/`);
 
 export const devMailEnabled = (config: Config) => config.NODE_ENV !== "production" && !config.SMTP_URL;
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 const addresses = (value: AddressObject | AddressObject[] | undefined) => (Array.isArray(value) ? value.map((a) => a.text).join(", ") : (value?.text ?? ""));
 

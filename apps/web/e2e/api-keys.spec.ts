@@ -1,13 +1,9 @@
 // API keys end to end: an owner creates a key in the clinic settings, another program calls the
 // REST API with it, and once the owner revokes it the API refuses it.
-import { expect, test } from "./fixtures";
+import { expect, PARIS_STAFF, signIn, test } from "./fixtures";
 
 test("an owner creates an API key, a program uses it, and revoking it locks the program out", async ({ page, request, checkpoint }) => {
-  await page.goto("/app/sign-in");
-  await page.getByLabel("E-mail address").fill("owner@demo-paris.frontdesk.test");
-  await page.getByLabel("Password").fill("frontdesk-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/app\/calendar/);
+  await signIn(page, PARIS_STAFF.owner);
 
   await page.goto("/app/settings/api-keys");
   await expect(page.getByRole("heading", { level: 2, name: "API keys" })).toBeVisible();

@@ -1,26 +1,16 @@
 // The audit log read by a person (issue 21): an admin changes a patient's phone, then finds that
 // patient in the log's filter by typing part of the name, and reads names (never ids) and times on
 // the clinic's clock (Paris, fr-FR) although this browser is in Los Angeles.
-import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 import { DESKTOP, judge } from "./judge";
 
-const PASSWORD = "frontdesk-demo";
 // A seeded Paris patient no other spec touches; "rous" also finds Victor Roussel.
 const PATIENT = "Agathe Rousseau";
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-async function signIn(page: Page) {
-  await page.goto("/app/sign-in");
-  await page.getByLabel("E-mail address").fill("admin@demo-paris.frontdesk.test");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/app\/calendar/);
-}
-
 test("an admin filters the audit log by a patient found by typing part of the name, and reads names and the clinic's local times", async ({ page }) => {
   await page.setViewportSize({ width: DESKTOP, height: 900 });
-  await signIn(page);
+  await signIn(page, "admin@demo-paris.frontdesk.test");
 
   // Something to find: the admin changes the patient's phone on their record.
   await page.goto("/app/patients?q=agathe");

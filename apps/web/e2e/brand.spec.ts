@@ -3,7 +3,7 @@
 // description; the patient's booking page shows them, with the map link, and the images come
 // from /media with year-long caching. The clinic is put back as it was at the end.
 import { deflateSync } from "node:zlib";
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 
 /** A real, decodable PNG of one colour (the browser must be able to draw it). */
 function png(width: number, height: number): Buffer {
@@ -35,11 +35,7 @@ function png(width: number, height: number): Buffer {
 }
 
 test("an owner brands the booking page and the patient sees it", async ({ page, request, browser, baseURL, checkpoint }) => {
-  await page.goto("/app/sign-in");
-  await page.getByLabel("E-mail address").fill("owner@demo-newyork.frontdesk.test");
-  await page.getByLabel("Password").fill("frontdesk-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/app\/calendar/);
+  await signIn(page, "owner@demo-newyork.frontdesk.test");
 
   await page.goto("/app/settings/brand");
   await expect(page.getByRole("heading", { level: 2, name: "Booking page" })).toBeVisible();

@@ -1,13 +1,9 @@
 // Calendar feeds end to end: an owner makes a practitioner's subscription URL in the clinic
 // settings, chooses what it shows, a calendar app fetches it, and revoking it makes it 404.
-import { expect, test } from "./fixtures";
+import { expect, PARIS_STAFF, signIn, test } from "./fixtures";
 
 test("an owner makes a calendar feed, a calendar fetches it, and revoking it makes it 404", async ({ page, request, checkpoint }) => {
-  await page.goto("/app/sign-in");
-  await page.getByLabel("E-mail address").fill("owner@demo-paris.frontdesk.test");
-  await page.getByLabel("Password").fill("frontdesk-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/app\/calendar/);
+  await signIn(page, PARIS_STAFF.owner);
 
   await page.goto("/app/settings/calendar-feeds");
   await expect(page.getByRole("heading", { level: 2, name: "Calendar feeds" })).toBeVisible();

@@ -1,73 +1,30 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, goToDate, openFreeDay, PARIS_STAFF, pickLastTime, quietDay, signIn, test } from "./fixtures";
 
-// The seeded demo staff (packages/db seed): one account per role at each demo clinic.
-const PASSWORD = "frontdesk-demo";
-const RECEPTIONIST = "receptionist@demo-paris.frontdesk.test";
+const TUESDAY = 2;
 
-/** Today in Paris, whatever the machine's zone (the browser runs in Los Angeles). */
-function parisToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
-
-function addDays(date: string, days: number): string {
-  const value = new Date(`${date}T12:00:00Z`);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
-}
-
-/** A weekday three weeks ahead: past the seeded appointments (two weeks), so its hours are free. */
-function quietWeekday(): string {
-  let day = addDays(parisToday(), 21);
-  while ([0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay()) || day.endsWith("-12-25")) day = addDays(day, 1);
-  return day;
-}
-
-async function goToDate(page: Page, date: string) {
-  await page.getByLabel("Go to date").fill(date);
-  await expect(page).toHaveURL(new RegExp(`date=${date}`));
-}
-
-/** A patient books online with Dr Yasmine Haddad on her first day with free times; returns the day and the time. */
+/** A patient books online with Dr Yasmine Haddad on her first day with free times (today, just after midnight); returns the day and the time. */
 async function startOnlineBooking(page: Page) {
   await page.goto("/book/demo-paris?lang=en");
   await page.getByRole("button", { name: /^Consultation 30 min/ }).click();
   await page.getByRole("button", { name: "Dr Yasmine Haddad" }).click();
   await expect(page.getByRole("heading", { name: "Choose a day" })).toBeFocused();
-  const status = page.getByRole("status").filter({ hasText: /free times in|No free times/ });
-  await expect(status).not.toHaveText(/Loading/);
-  for (let month = 0; month < 3; month++) {
-    await expect(status).not.toHaveText(/Loading/);
-    const day = page.locator('[role="grid"] button[aria-disabled="false"]').first();
-    if ((await day.count()) > 0) {
-      const date = (await day.getAttribute("data-date"))!;
-      await day.click();
-      // The day's last time: far from the clinic's minimum notice.
-      const lastTime = page.getByRole("group").getByRole("button").last();
-      const time = (await lastTime.innerText()).split("\n")[0]!.trim();
-      await lastTime.click();
-      await page.getByLabel("Full name").fill("Olivia Online");
-      await page.getByLabel("E-mail").fill("olivia.online@example.test");
-      await page.getByRole("button", { name: "Continue" }).click();
-      await expect(page.getByRole("heading", { name: "Confirm your appointment" })).toBeVisible();
-      return { date, time };
-    }
-    await page.getByRole("button", { name: "Next month" }).click();
-  }
-  throw new Error("Dr Haddad has no free day in three months");
+  const date = await openFreeDay(page);
+  const time = await pickLastTime(page);
+  await page.getByLabel("Full name").fill("Olivia Online");
+  await page.getByLabel("E-mail").fill("olivia.online@example.test");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Confirm your appointment" })).toBeVisible();
+  return { date, time };
 }
 
 test("a receptionist books a phone patient, moves the appointment (dialog, then drag) and marks it arrived; an online booking appears live", async ({ page, browser, baseURL, checkpoint }) => {
-  await page.goto("/app/calendar");
-  await page.getByLabel("E-mail address").fill(RECEPTIONIST);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("group", { name: "Day calendar" })).toBeVisible();
+  await signIn(page, PARIS_STAFF.receptionist);
   await checkpoint(page, "1-today");
 
   // A phone call: a new patient, booked by clicking 10:00 in Dr Martin's column.
-  const day = quietWeekday();
-  await goToDate(page, day);
+  // A Tuesday three weeks ahead or later: past the seeded appointments (two weeks), so its hours are free.
+  await goToDate(page, quietDay(21, TUESDAY));
   const martin = page.getByRole("region", { name: "Dr Claire Martin" });
   await martin.getByTitle("Book 10:00").click();
   const booking = page.getByRole("dialog", { name: "New appointment" });

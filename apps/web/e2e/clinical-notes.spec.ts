@@ -1,13 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "./fixtures";
-
-const DEMO_PASSWORD = "frontdesk-demo";
+import { expect, signIn, test } from "./fixtures";
 
 test("a practitioner writes a note (saved as they type), signs it, and amends it: the original stays as signed", async ({ page, checkpoint }) => {
-  await page.goto("/app/patients");
-  await page.getByLabel("E-mail address").fill("practitioner@demo-paris.frontdesk.test");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, "practitioner@demo-paris.frontdesk.test", "/app/patients");
   await page.getByRole("searchbox", { name: "Search patients" }).fill("ines moreau");
   await expect(page).toHaveURL(/q=ines(\+|%20)moreau/);
   await page.getByRole("list", { name: "Patients" }).getByRole("link", { name: "Inès Moreau" }).click();
@@ -39,10 +34,7 @@ test("a practitioner writes a note (saved as they type), signs it, and amends it
 });
 
 test("an admin exports a patient: a readable document and JSON of everything the clinic holds", async ({ page, checkpoint }) => {
-  await page.goto("/app/patients");
-  await page.getByLabel("E-mail address").fill("admin@demo-paris.frontdesk.test");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, "admin@demo-paris.frontdesk.test", "/app/patients");
   await page.getByRole("searchbox", { name: "Search patients" }).fill("ines moreau");
   await expect(page).toHaveURL(/q=ines(\+|%20)moreau/);
   await page.getByRole("list", { name: "Patients" }).getByRole("link", { name: "Inès Moreau" }).click();

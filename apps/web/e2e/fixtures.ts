@@ -5,8 +5,8 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
+import { seriousFindings } from "./patient-checks";
 
 export const ARTIFACTS = fileURLToPath(new URL("./artifacts", import.meta.url));
 export const PHONE = { width: 375, height: 812 };
@@ -26,23 +26,17 @@ export const test = base.extend<{ checkpoint: (page: Page, step: string) => Prom
 
 export { expect };
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 async function checkpoint(page: Page, step: string, testInfo: TestInfo) {
   const folder = path.join(ARTIFACTS, testInfo.titlePath.slice(1).join(" - ").replace(/[^\w.-]+/g, "_").slice(0, 100));
   await mkdir(folder, { recursive: true });
   const desktop = page.viewportSize();
   // Let the focus move and any skeleton settle before judging the page.
   await page.waitForLoadState("networkidle");
-  expect(await seriousViolations(page), `axe at desktop width, step "${step}"`).toEqual([]);
+  // axe injected once per page (patient-checks.ts): a second of AxeBuilder saved at each width.
+  expect(await seriousFindings(page), `axe at desktop width, step "${step}"`).toEqual([]);
   await page.screenshot({ path: path.join(folder, `${step}-desktop.png`), fullPage: true });
   await page.setViewportSize(PHONE);
-  expect(await seriousViolations(page), `axe at 375 px, step "${step}"`).toEqual([]);
+  expect(await seriousFindings(page), `axe at 375 px, step "${step}"`).toEqual([]);
   await page.screenshot({ path: path.join(folder, `${step}-phone.png`), fullPage: true });
   await page.setViewportSize(SMALLEST);
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `page width at 320 px, step "${step}"`).toBeLessThanOrEqual(SMALLEST.width);
@@ -57,13 +51,18 @@ export const PARIS_STAFF = {
   receptionist: "receptionist@demo-paris.frontdesk.test",
 } as const;
 
-/** Signs in from `path` (the staff area sends a visitor to sign-in and back) and waits for the day calendar. */
+/**
+ * Signs in from `path` (the staff area asks a visitor to sign in, then shows the page asked for)
+ * and waits until the form is gone; from the calendar or the sign-in page, until the day calendar
+ * is drawn.
+ */
 export async function signIn(page: Page, email: string, path = "/app/calendar") {
   await page.goto(path);
   await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("group", { name: "Day calendar" })).toBeVisible();
+  await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
+  if (path === "/app/calendar" || path === "/app/sign-in") await expect(page.getByRole("group", { name: "Day calendar" })).toBeVisible();
 }
 
 /** Today in Paris, whatever the machine's zone (the browser runs in Los Angeles). */
@@ -90,8 +89,45 @@ export function quietDay(daysAhead: number, weekday: number, weeks = 1): string 
   return day;
 }
 
-/** Types `date` into the calendar's date field and waits for the address to follow. */
+/**
+ * Types `date` into the Paris calendar's date field and waits for the address to follow. The
+ * calendar leaves its own today out of the address, and a page already on today does not move:
+ * just after midnight in Paris a patient's first free day is today.
+ */
 export async function goToDate(page: Page, date: string) {
   await page.getByLabel("Go to date").fill(date);
-  await expect(page).toHaveURL(new RegExp(`date=${date}`));
+  await expect(page).toHaveURL((url) => (url.searchParams.get("date") ?? parisToday()) === date);
+}
+
+/**
+ * On the booking page's "Choose a day" step (in English): opens the first day with free times
+ * after passing over `skip` of them, this month or one of the next two, and returns its date.
+ * Near a month's end the month shown may have none or too few left. With `skip: 2` the day is two
+ * days away at least: its last time is past the clinic's 24 h notice for changes made online.
+ */
+export async function openFreeDay(page: Page, { skip = 0 } = {}): Promise<string> {
+  const status = page.getByRole("status").filter({ hasText: /free times in|No free times/ });
+  let left = skip;
+  for (let month = 0; month < 3; month++) {
+    await expect(status).not.toHaveText(/Loading/);
+    const days = page.locator('[role="grid"] button[aria-disabled="false"]');
+    const count = await days.count();
+    if (left < count) {
+      const day = days.nth(left);
+      const date = (await day.getAttribute("data-date"))!;
+      await day.click();
+      return date;
+    }
+    left -= count;
+    await page.getByRole("button", { name: "Next month" }).click();
+  }
+  throw new Error(`fewer than ${skip + 1} days with free times in three months`);
+}
+
+/** Picks the open day's last time (the first ones may pass the minimum notice while a test runs); returns it as shown, e.g. "17:30". */
+export async function pickLastTime(page: Page): Promise<string> {
+  const last = page.getByRole("group").getByRole("button").last();
+  const time = (await last.innerText()).split("\n")[0]!.trim();
+  await last.click();
+  return time;
 }

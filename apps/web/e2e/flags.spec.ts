@@ -1,14 +1,10 @@
 // Feature flags end to end: the owner switches online booking off in the clinic settings, the
 // patient's booking page says booking is closed and the REST API refuses a booking, then the
 // owner switches it back on. The rollout flag is the operator's: shown, not offered.
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 
 test("an owner closes online booking and the booking page says so, until it is opened again", async ({ page, request, checkpoint }) => {
-  await page.goto("/app/sign-in");
-  await page.getByLabel("E-mail address").fill("owner@demo-newyork.frontdesk.test");
-  await page.getByLabel("Password").fill("frontdesk-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/app\/calendar/);
+  await signIn(page, "owner@demo-newyork.frontdesk.test");
 
   await page.goto("/app/settings/features");
   await expect(page.getByRole("heading", { level: 2, name: "Features" })).toBeVisible();

@@ -1,15 +1,7 @@
-import { expect, test } from "./fixtures";
-
-// The seeded demo staff (packages/db seed).
-const PASSWORD = "frontdesk-demo";
-const RECEPTIONIST = "receptionist@demo-paris.frontdesk.test";
+import { expect, PARIS_STAFF, signIn, test } from "./fixtures";
 
 test("a receptionist finds the next free time and books it in under five interactions", async ({ page }) => {
-  await page.goto("/app/calendar");
-  await page.getByLabel("E-mail address").fill(RECEPTIONIST);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("group", { name: "Day calendar" })).toBeVisible();
+  await signIn(page, PARIS_STAFF.receptionist);
 
   // The patient on the phone wants the first free time with anyone.
   let interactions = 0;

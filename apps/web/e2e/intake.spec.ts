@@ -1,34 +1,9 @@
 // Intake forms (ADR 0037) end to end: an admin asks a required question for a service, a patient
 // must answer it to book, and the answer is part of what the clinic holds (the patient's export).
 import { readFile } from "node:fs/promises";
-import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, openFreeDay, pickLastTime, signIn, test } from "./fixtures";
 
-const DEMO_PASSWORD = "frontdesk-demo";
 const PATIENT = { name: "Ida Intake", email: `ida.intake.${Date.now()}@example.test` };
-
-async function signIn(page: Page, email: string, to: string) {
-  await page.goto(to);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-/** The first day with free times (this month or a later one), and its last time. */
-async function pickLastFreeTime(page: Page) {
-  const status = page.getByRole("status").filter({ hasText: /free times in|No free times/ });
-  for (let month = 0; month < 3; month++) {
-    await expect(status).not.toHaveText(/Loading/);
-    const day = page.locator('[role="grid"] button[aria-disabled="false"]').first();
-    if ((await day.count()) > 0) {
-      await day.click();
-      await page.getByRole("group").getByRole("button").last().click();
-      return;
-    }
-    await page.getByRole("button", { name: "Next month" }).click();
-  }
-  throw new Error("no free day in three months");
-}
 
 test("a patient must answer the service's required intake question to book, and the clinic holds the answer", async ({ page, browser, baseURL, checkpoint }) => {
   // Three people's flows in one test (admin, patient, admin again): more than one booking's time.
@@ -53,7 +28,8 @@ test("a patient must answer the service's required intake question to book, and 
     await patient.goto("/book/demo-paris?lang=en");
     await patient.getByRole("button", { name: /^Vaccination/ }).click();
     await patient.getByRole("button", { name: /^First available/ }).click();
-    await pickLastFreeTime(patient);
+    await openFreeDay(patient);
+    await pickLastTime(patient);
     await patient.getByLabel("Full name").fill(PATIENT.name);
     await patient.getByLabel("E-mail").fill(PATIENT.email);
     await patient.getByRole("button", { name: "Continue" }).click();

@@ -3,9 +3,9 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect } from "./fixtures";
+import { seriousFindings } from "./patient-checks";
 
 /** A desktop and a tablet: the two widths the reception desk is judged at. */
 export const DESKTOP = 1440;
@@ -24,11 +24,8 @@ export async function judge(page: Page, folder: string, name: string, widths: nu
     await page.setViewportSize({ width, height: 900 });
     await ready?.();
     await page.waitForLoadState("networkidle");
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    expect(serious, `axe on ${name} at ${width} px`).toEqual([]);
+    // axe injected once per page (patient-checks.ts), not once per run as AxeBuilder does.
+    expect(await seriousFindings(page), `axe on ${name} at ${width} px`).toEqual([]);
     await page.screenshot({ path: path.join(RESULTS, folder, `${name}-${width}.png`), fullPage: true });
   }
   if (before) await page.setViewportSize(before);

@@ -1,22 +1,13 @@
 // Against the real server and its in-process job worker: an admin changes when patients are
 // reminded and the quiet hours for text messages, and the change is there after a reload; a
 // receptionist's booking sends its confirmation (to the file sink) and the appointment shows it sent.
-import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 import { mailTo } from "./mail";
 
-const PASSWORD = "frontdesk-demo";
-
-async function signIn(page: Page, role: string) {
-  await page.goto("/app/sign-in");
-  await page.getByLabel("E-mail address").fill(`${role}@demo-newyork.frontdesk.test`);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/app\/calendar/);
-}
+const newYork = (role: string) => `${role}@demo-newyork.frontdesk.test`;
 
 test("an admin sets the reminders and quiet hours, and they are kept", async ({ page }) => {
-  await signIn(page, "admin");
+  await signIn(page, newYork("admin"));
   await page.goto("/app/settings/notifications");
   const first = page.getByLabel("Reminder 1: hours before");
   await expect(first).toHaveValue("24");
@@ -46,7 +37,7 @@ function quietNewYorkWeekday(): string {
 }
 
 test("a staff booking's confirmation is sent by the worker and listed on the appointment", async ({ page }) => {
-  await signIn(page, "receptionist");
+  await signIn(page, newYork("receptionist"));
   const day = quietNewYorkWeekday();
   await page.getByLabel("Go to date").fill(day);
   await expect(page).toHaveURL(new RegExp(`date=${day}`));

@@ -1,27 +1,17 @@
 // Clinic settings against the real server: an admin's change to a practitioner's week reaches the
 // public booking page, every settings screen passes axe, and a practitioner is kept out.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, parisToday, signIn, test } from "./fixtures";
 
 // The seeded demo staff (packages/db seed): one account per role at each demo clinic.
-const PASSWORD = "frontdesk-demo";
 const staff = (role: string) => `${role}@demo-paris.frontdesk.test`;
 // Dr Haddad: the other specs book with Dr Martin and Dr Lefèvre. Her Sundays are free in the seed,
 // and this test gives her Sunday back before it ends.
 const PRACTITIONER = "Dr Yasmine Haddad";
 
-async function signIn(page: Page, role: string) {
-  await page.goto("/app/sign-in");
-  await page.getByLabel("E-mail address").fill(staff(role));
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/app\/calendar/);
-}
-
 /** The next Sunday at least three days away on the clinic's calendar (clear of the minimum notice). */
 function comingSunday(): string {
-  const todayInParis = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
-  const day = new Date(`${todayInParis}T12:00:00Z`);
+  const day = new Date(`${parisToday()}T12:00:00Z`);
   day.setUTCDate(day.getUTCDate() + 3);
   while (day.getUTCDay() !== 0) day.setUTCDate(day.getUTCDate() + 1);
   return day.toISOString().slice(0, 10);
@@ -53,7 +43,7 @@ test("an admin gives a practitioner Sunday hours and the public booking page off
   try {
     expect(await publicFreeTimes(patient, sunday), `free times on ${sunday} before`).toBe(0);
 
-    await signIn(page, "admin");
+    await signIn(page, staff("admin"));
     await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Clinic settings" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Clinic settings" })).toBeVisible();
     await checkpoint(page, "1-clinic");
@@ -102,24 +92,28 @@ test("an admin gives a practitioner Sunday hours and the public booking page off
   }
 });
 
-/** The European Union's change days (last Sundays of March and October), the next ones at least three days away. */
+/**
+ * The European Union's change days (last Sundays of March and October), the next ones on or after
+ * today in Paris: the hours page lists time off from today for a year, so a change day only days
+ * away must not be passed over for next year's (which can be more than a year away).
+ */
 function nextParisChanges(): { springForward: string; fallBack: string } {
-  const soon = new Date(Date.now() + 3 * 24 * 60 * 60_000).toISOString().slice(0, 10);
+  const today = parisToday();
   const lastSunday = (year: number, month: number) => {
     const day = new Date(Date.UTC(year, month, 0, 12)); // the month's last day
     day.setUTCDate(day.getUTCDate() - day.getUTCDay());
     return day.toISOString().slice(0, 10);
   };
   const next = (month: number) => {
-    const year = Number(soon.slice(0, 4));
-    return lastSunday(year, month) >= soon ? lastSunday(year, month) : lastSunday(year + 1, month);
+    const year = Number(today.slice(0, 4));
+    return lastSunday(year, month) >= today ? lastSunday(year, month) : lastSunday(year + 1, month);
   };
   return { springForward: next(3), fallBack: next(10) };
 }
 
 test("time off typed on a DST night is stored where the calendar and the engine put it", async ({ page }) => {
   const { springForward, fallBack } = nextParisChanges();
-  await signIn(page, "admin");
+  await signIn(page, staff("admin"));
   await page.goto("/app/settings/hours");
   await page.getByLabel("Practitioner").selectOption({ label: PRACTITIONER });
   await expect(page.getByRole("heading", { name: `Weekly hours of ${PRACTITIONER}` })).toBeVisible();
@@ -144,7 +138,10 @@ test("time off typed on a DST night is stored where the calendar and the engine 
   await expect(row("e2e DST gap")).toContainText(/at 03:30 – .* at 04:00/);
 
   // What the server stored, read back through the API with the admin's session.
-  const window = { practitionerId, from: new Date().toISOString(), to: new Date(Date.now() + 366 * 24 * 60 * 60_000).toISOString() };
+  // From a day back (a change day may be today, its night already past) to the day after the later one.
+  const DAY = 24 * 60 * 60_000;
+  const later = [springForward, fallBack].sort().at(-1)!;
+  const window = { practitionerId, from: new Date(Date.now() - DAY).toISOString(), to: new Date(Date.parse(`${later}T12:00:00Z`) + DAY).toISOString() };
   const answer = await page.request.get(`/trpc/schedule.exceptions.list?input=${encodeURIComponent(JSON.stringify(window))}`);
   expect(answer.status()).toBe(200);
   const stored = ((await answer.json()) as { result: { data: Array<{ reason: string | null; startsAt: string; endsAt: string }> } }).result.data;
@@ -161,7 +158,7 @@ test("time off typed on a DST night is stored where the calendar and the engine 
 });
 
 test("a practitioner is offered no settings, and the settings address tells them why", async ({ page, checkpoint }) => {
-  await signIn(page, "practitioner");
+  await signIn(page, staff("practitioner"));
   const nav = page.getByRole("navigation", { name: "Staff" });
   await expect(nav.getByRole("link").first()).toBeVisible();
   await expect(nav.getByRole("link", { name: "Clinic settings" })).toHaveCount(0);

@@ -4,10 +4,9 @@
 // judged at these widths, with their work, by reception-desk.spec.ts, the audit log by
 // audit.spec.ts. Screens only: each spec that works in a screen judges its dialogs.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, PARIS_STAFF, signIn, test } from "./fixtures";
 import { judge } from "./judge";
 
-const PASSWORD = "frontdesk-demo";
 const SCREENS = "staff-screens";
 
 /** Waits until the screen has drawn what it loads (no skeleton, no "Loading…"). */
@@ -38,11 +37,7 @@ test("the screens before signing in pass axe at 1440 and 1024 px", async ({ page
 
 test("every screen an owner can open passes axe at 1440 and 1024 px", async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto("/app/sign-in");
-  await page.getByLabel("E-mail address").fill("owner@demo-paris.frontdesk.test");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/app\/calendar/);
+  await signIn(page, PARIS_STAFF.owner);
 
   const clinic = / · Cabinet Demo Paris$/;
   await visit(page, "/app/waitlist", "waitlist", clinic);
@@ -75,11 +70,7 @@ test("every screen an owner can open passes axe at 1440 and 1024 px", async ({ p
 });
 
 test("a practitioner reaches their calendar feeds from the navigation, and makes their own", async ({ page }) => {
-  await page.goto("/app/sign-in");
-  await page.getByLabel("E-mail address").fill("practitioner@demo-paris.frontdesk.test");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/app\/calendar/);
+  await signIn(page, "practitioner@demo-paris.frontdesk.test");
   await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Calendar feeds" }).click();
   await expect(page).toHaveURL(/\/app\/calendar-feeds$/);
   await expect(page.getByRole("heading", { level: 1, name: "Calendar feeds" })).toBeVisible();

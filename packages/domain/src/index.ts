@@ -16,6 +16,7 @@ export * from "./region";
 export * from "./patient-pages";
 export * from "./series";
 export * from "./brand";
+export * from "./html";
 // ---- Input schemas (one module per area) and their field building blocks ----
 export * as fields from "./schemas/fields";
 export * from "./schemas/booking";

@@ -3,35 +3,26 @@
 // reaches a real SMTP server. A drain that dies before its commit leaves the row for the next one,
 // and a job delivered twice still makes one message.
 import { createDb } from "@frontdesk/db";
-import type { ParsedMail } from "mailparser";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createNotificationWorld } from "../testing/notifications";
-import { startSmtpPeer, type SmtpPeer } from "../testing/smtp-peer";
-import { emailChannel } from "../notifications/email";
-import { createSmtpMailer } from "../notifications/smtp";
+import { addressedTo as to } from "../testing/smtp-peer";
+import { startSmtpWorld, type SmtpWorld } from "../testing/smtp-world";
 import { startWorker } from "./worker";
 
-let world: Awaited<ReturnType<typeof createNotificationWorld>>;
-let peer: SmtpPeer;
-let smtp: ReturnType<typeof createSmtpMailer>;
+let world: SmtpWorld["world"];
+let peer: SmtpWorld["peer"];
+let channels: SmtpWorld["channels"];
+let close: SmtpWorld["close"];
 let owner: ReturnType<typeof createDb>;
 
 beforeAll(async () => {
-  world = await createNotificationWorld("job_outbox");
+  ({ world, peer, channels, close } = await startSmtpWorld("job_outbox"));
   owner = createDb(world.urls.adminUrl, { max: 1 });
-  peer = await startSmtpPeer();
-  smtp = createSmtpMailer({ url: peer.url, from: "Clinic <clinic@example.test>", timeoutMs: 2_000 });
 });
 afterAll(async () => {
-  smtp.close();
-  await peer.stop();
   await owner.close();
-  await world.close();
+  await close();
 });
-
-const channels = () => ({ email: emailChannel(smtp) });
-const to = (address: string) => (mail: ParsedMail) => mail.to && !Array.isArray(mail.to) && mail.to.value[0]?.address === address;
 const outboxOf = (appointmentId: string) =>
   owner.db.execute<{ task: string; payload: Record<string, unknown>; job_key: string | null }>(
     sql`select task, payload, job_key from job_outbox where payload->>'appointmentId' = ${appointmentId}`,

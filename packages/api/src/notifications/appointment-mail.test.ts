@@ -3,28 +3,18 @@
 import ICAL from "ical.js";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createNotificationWorld } from "../testing/notifications";
-import { startSmtpPeer, type SmtpPeer } from "../testing/smtp-peer";
-import { emailChannel } from "./email";
-import { createSmtpMailer } from "./smtp";
+import { addressedTo as to } from "../testing/smtp-peer";
+import { startSmtpWorld, type SmtpWorld } from "../testing/smtp-world";
 
-let world: Awaited<ReturnType<typeof createNotificationWorld>>;
-let peer: SmtpPeer;
-let smtp: ReturnType<typeof createSmtpMailer>;
+let world: SmtpWorld["world"];
+let peer: SmtpWorld["peer"];
+let runJobs: SmtpWorld["runJobs"];
+let close: SmtpWorld["close"];
 
 beforeAll(async () => {
-  world = await createNotificationWorld("notifications_mail");
-  peer = await startSmtpPeer();
-  smtp = createSmtpMailer({ url: peer.url, from: "Clinic <clinic@example.test>", timeoutMs: 2_000 });
+  ({ world, peer, runJobs, close } = await startSmtpWorld("notifications_mail"));
 });
-afterAll(async () => {
-  smtp.close();
-  await peer.stop();
-  await world.close();
-});
-
-const runJobs = () => world.runJobs({ channels: { email: emailChannel(smtp) } });
-const to = (address: string) => (mail: ParsedMail) => mail.to && !Array.isArray(mail.to) && mail.to.value[0]?.address === address;
+afterAll(() => close());
 
 function calendarOf(mail: ParsedMail) {
   const attachment = mail.attachments.find((a) => a.contentType === "text/calendar");

@@ -4,7 +4,7 @@
 // the same {{variable}} form and is filled by the same code, so staff text can use these values
 // and nothing else (no HTML, no expressions).
 import type { MessageChannel, MessageKind } from "@frontdesk/db/schema";
-import type { PatientLanguage } from "@frontdesk/domain";
+import { escapeHtml, type PatientLanguage } from "@frontdesk/domain";
 import { messageText } from "../messages";
 
 /** Every value a template may use. All plain text; links are absolute URLs. */
@@ -111,9 +111,6 @@ export function renderMessage(input: RenderInput): RenderedMessage {
   const template = templateOf(input);
   return { subject: oneLine(fillTemplate(template.subject, input.variables)), text: tidyText(fillTemplate(template.text, input.variables)) };
 }
-
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 
 /** The variables that hold our own links: the only text the HTML part turns into links. */
 const LINK_VARIABLES: ReadonlySet<string> = new Set(["manageUrl", "confirmUrl", "optOutUrl", "offerUrl"] satisfies (keyof MessageVariables)[]);

@@ -11,42 +11,25 @@ import type { ParsedMail } from "mailparser";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUES, type MessageKey } from "../messages";
-import { createNotificationWorld } from "../testing/notifications";
-import { startSmtpPeer, type SmtpPeer } from "../testing/smtp-peer";
-import { emailChannel } from "./email";
-import { createSmtpMailer } from "./smtp";
+import { startSmtpWorld, type SmtpWorld } from "../testing/smtp-world";
 
-let world: Awaited<ReturnType<typeof createNotificationWorld>>;
-let peer: SmtpPeer;
-let smtp: ReturnType<typeof createSmtpMailer>;
+let world: SmtpWorld["world"];
+let peer: SmtpWorld["peer"];
+let runJobs: SmtpWorld["runJobs"];
+let close: SmtpWorld["close"];
 
 beforeAll(async () => {
-  world = await createNotificationWorld("notification_languages");
-  peer = await startSmtpPeer();
-  smtp = createSmtpMailer({ url: peer.url, from: "Clinic <clinic@example.test>", timeoutMs: 2_000 });
+  ({ world, peer, runJobs, close } = await startSmtpWorld("notification_languages"));
 });
-afterAll(async () => {
-  smtp.close();
-  await peer.stop();
-  await world.close();
-});
+afterAll(() => close());
 
 const TZ = "Europe/Paris";
-const runJobs = () => world.runJobs({ channels: { email: emailChannel(smtp) } });
 const address = (name: string) => `${name}-${crypto.randomUUID().slice(0, 8)}@example.test`;
 /** The clinic's calendar day `days` from today, and an instant on it by the clinic's clock. */
 const dayIn = (days: number): LocalDate => addDays(todayIn(TZ, world.clock.now()), days);
 
 /** The last mail the SMTP server received for `to`, waiting (with a limit) for it to arrive. */
-async function mailTo(to: string): Promise<ParsedMail> {
-  const until = Date.now() + 10_000;
-  for (;;) {
-    const found = peer.received.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.value[0]?.address === to).at(-1);
-    if (found) return found;
-    if (Date.now() > until) throw new Error(`no mail for ${to} at the SMTP server`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const mailTo = (to: string): Promise<ParsedMail> => peer.lastTo(to);
 
 // Written out by hand, not with Intl, so the test does not share the code it checks.
 const WEEKDAYS: Record<"fr" | "de" | "es", string[]> = {

@@ -14,11 +14,16 @@ export interface SmtpPeer {
   mode: PeerMode;
   /** Resolves when `count` messages have arrived (polling with a limit, no sleeps in tests). */
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
+  /** The last message received for `address`, waiting (with a limit) for one to arrive. */
+  lastTo(address: string, timeoutMs?: number): Promise<ParsedMail>;
   /** Resolves when a message's data started arriving (hang mode). */
   dataStarted: Promise<void>;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
+
+/** A message whose (first) recipient is `address`. */
+export const addressedTo = (address: string) => (mail: ParsedMail) => !!mail.to && !Array.isArray(mail.to) && mail.to.value[0]?.address === address;
 
 export async function startSmtpPeer(options: { port?: number; mode?: PeerMode } = {}): Promise<SmtpPeer> {
   let server: SMTPServer | undefined;
@@ -36,6 +41,15 @@ export async function startSmtpPeer(options: { port?: number; mode?: PeerMode } 
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return peer.received;
+    },
+    async lastTo(address, timeoutMs = 10_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = peer.received.filter(addressedTo(address)).at(-1);
+        if (found) return found;
+        if (Date.now() > until) throw new Error(`no mail for ${address} at the SMTP server`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
     stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
     async start() {

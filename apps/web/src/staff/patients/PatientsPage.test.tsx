@@ -1,5 +1,6 @@
 import { fireEvent, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { gate } from "../../test/gate";
 import { renderApp } from "../../test/render";
 import { server } from "../../test/server";
 import { signedIn } from "../../test/staff-fixtures";
@@ -95,20 +96,30 @@ describe("the patient list", () => {
 
   it("keeps a result clicked before typing pauses: the pending search does not take the receptionist back", async () => {
     serveSearch([dupontItem, listItem(1, { fullName: "Marie Durand" })]);
-    // The record takes longer to arrive than the search's pause: the search's timer fires while
-    // the patient's page is still loading.
-    server.use(handle("patients.get", async () => {
-      await new Promise((resolve) => setTimeout(resolve, SEARCH_DELAY_MS + 300));
-      return dupontRecord();
-    }));
-    const { screen, user, router } = renderApp("/app/patients");
+    // The record arrives only when the test lets it: the search's timer fires while the
+    // patient's page is still loading.
+    const record = gate();
+    server.use(
+      handle("patients.get", async () => {
+        await record.opened;
+        return dupontRecord();
+      }),
+    );
+    const { screen, router } = renderApp("/app/patients");
     expect(await screen.findByRole("status")).toHaveTextContent("2 patients");
-    await user.type(screen.getByRole("searchbox", { name: "Search patients" }), "du");
-    // The race itself: the click lands shortly before the pause ends, so the search's timer fires
-    // while the patient's page is loading (before the router swaps the list out).
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_DELAY_MS - 100));
-    // Dispatched at once (user-event's pointer sequence can outlast the pause on a busy machine).
-    fireEvent.click(screen.getByRole("link", { name: "Jean Dupont" }));
+    // The race on a fake clock (the pause is a timer): the click lands 100 ms before the pause
+    // ends, and the pause ends while the patient's page is loading, on any machine however busy.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      fireEvent.change(screen.getByRole("searchbox", { name: "Search patients" }), { target: { value: "du" } });
+      await vi.advanceTimersByTimeAsync(SEARCH_DELAY_MS - 100);
+      fireEvent.click(screen.getByRole("link", { name: "Jean Dupont" }));
+      await vi.advanceTimersByTimeAsync(200);
+      expect(screen.queryByRole("heading", { level: 1, name: "Jean Dupont" })).not.toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+    record.open();
     expect(await screen.findByRole("heading", { level: 1, name: "Jean Dupont" })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe(`/app/patients/${dupontItem.id}`);
   });
