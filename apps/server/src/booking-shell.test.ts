@@ -44,7 +44,7 @@ function manifest(): BookingShellManifest {
     PATIENT_LANGUAGES.map((language) => [
       language,
       Object.fromEntries(
-        SHELL_PLURAL_KEYS.map((key) => [key, Object.fromEntries((language === "fr" ? ["one", "many", "other"] : ["one", "other"]).map((form) => [form, `${language}:${key}_${form} {{count}} {{date}}{{month}}`]))]),
+        SHELL_PLURAL_KEYS.map((key) => [key, Object.fromEntries((language === "fr" ? ["one", "many", "other"] : ["one", "other"]).map((form) => [form, `${language}:${key}_${form} {{count}} ${key === "slots.dayFree" ? "{{date}}" : "{{month}}"}`]))]),
       ),
     ]),
   ) as BookingShellManifest["plurals"];
