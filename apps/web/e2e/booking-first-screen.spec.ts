@@ -37,14 +37,14 @@ test.describe("before the app runs", () => {
     await page.goto("/book/demo-paris");
     await page.getByRole("link", { name: /^Consultation/ }).click();
     await expect(page.getByRole("heading", { level: 2, name: fr["booking.practitioner.heading"] })).toBeVisible();
-    await expect(page.locator('[aria-current="step"]')).toHaveText(fr["booking.step.practitioner"]);
+    await expect(page.locator('[aria-current="step"]')).toHaveText(fr["booking.step.practitioner"]!);
     await expect(page.getByRole("complementary").getByText(/^Consultation/)).toBeVisible();
     expect(await axe()).toEqual([]);
     const firstAvailable = page.getByRole("link", { name: new RegExp(`^${fr["common.firstAvailable"]}`) });
     await expect(firstAvailable).toHaveAttribute("href", /^\/book\/demo-paris\?step=time&service=[0-9a-f-]{36}&practitioner=any$/);
     await firstAvailable.click();
     await expect(page.getByRole("heading", { level: 2, name: fr["slots.heading"] })).toBeVisible();
-    await expect(page.locator('[aria-current="step"]')).toHaveText(fr["booking.step.time"]);
+    await expect(page.locator('[aria-current="step"]')).toHaveText(fr["booking.step.time"]!);
     await expect(page.locator('[role="grid"] button[aria-disabled="false"]').first()).toBeVisible();
     await expect(page.getByRole("status")).toHaveText(/jours? avec des créneaux libres/);
     expect(await axe()).toEqual([]);
