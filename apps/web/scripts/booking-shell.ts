@@ -8,7 +8,7 @@ import path from "node:path";
 // By path, not by package name: the build configuration loads TypeScript sources it bundles itself.
 import { PATIENT_LANGUAGES, type PatientLanguage } from "../../../packages/domain/src/patient-pages.ts";
 import type { Plugin } from "vite";
-import { SHELL_CLASSES, SHELL_TEXT_KEYS, type BookingShellManifest } from "../../server/src/booking-shell-manifest.ts";
+import { SHELL_CLASSES, SHELL_PLURAL_KEYS, SHELL_TEXT_KEYS, type BookingShellManifest } from "../../server/src/booking-shell-manifest.ts";
 
 /** The style sheets the screen's classes come from, by the prefix SHELL_CLASSES uses. */
 const STYLE_SHEETS: Record<string, string> = {
@@ -16,7 +16,11 @@ const STYLE_SHEETS: Record<string, string> = {
   booking: "src/booking/booking.module.css",
   ui: "src/ui/ui.module.css",
   brand: "src/booking/brand.module.css",
+  slots: "src/booking/slots.module.css",
 };
+
+/** i18next's plural suffixes: the categories `Intl.PluralRules` gives. */
+const PLURAL_CATEGORIES: Intl.LDMLPluralRule[] = ["zero", "one", "two", "few", "many", "other"];
 
 export function bookingShell(projectRoot: string) {
   const classesBySheet = new Map<string, Record<string, string>>();
@@ -31,6 +35,7 @@ export function bookingShell(projectRoot: string) {
       const problems: string[] = [];
       const catalogues = {} as BookingShellManifest["catalogues"];
       const text = {} as BookingShellManifest["text"];
+      const plurals = {} as BookingShellManifest["plurals"];
       for (const language of PATIENT_LANGUAGES) {
         const module = `src/i18n/locales/${language}.json`;
         const chunk = Object.values(bundle).find((item) => item.type === "chunk" && item.facadeModuleId?.split(path.sep).join("/").endsWith(module));
@@ -42,6 +47,12 @@ export function bookingShell(projectRoot: string) {
           if (typeof catalogue[key] === "string") text[language][key] = catalogue[key];
           else problems.push(`${module} lacks ${key}`);
         }
+        plurals[language] = {} as BookingShellManifest["plurals"][PatientLanguage];
+        for (const key of SHELL_PLURAL_KEYS) {
+          const forms = Object.fromEntries(PLURAL_CATEGORIES.flatMap((category) => (typeof catalogue[`${key}_${category}`] === "string" ? [[category, catalogue[`${key}_${category}`]]] : [])));
+          if (typeof forms.other === "string") plurals[language][key] = forms as { other: string };
+          else problems.push(`${module} lacks ${key}_other`);
+        }
       }
       const classes = {} as BookingShellManifest["classes"];
       for (const name of SHELL_CLASSES) {
@@ -51,7 +62,7 @@ export function bookingShell(projectRoot: string) {
         else problems.push(`no class ${local} in ${STYLE_SHEETS[sheet] ?? sheet}`);
       }
       if (problems.length > 0) this.error(`booking page's first screen: ${problems.join("; ")}`);
-      const manifest: BookingShellManifest = { catalogues, text, classes };
+      const manifest: BookingShellManifest = { catalogues, text, plurals, classes };
       this.emitFile({ type: "asset", fileName: "booking-shell.json", source: `${JSON.stringify(manifest, null, 2)}\n` });
     },
   };

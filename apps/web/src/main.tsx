@@ -8,6 +8,8 @@ import "./ui/tokens.css";
 // The server writes the booking page's first screen with the brand's classes too (ADR 0052), before
 // any route chunk arrives: their sheet ships with the entry's CSS, as the booking page's does.
 import "./booking/brand.module.css";
+// And the time step's month (ADR 0063): its sheet is the booking route's otherwise, applied only once that chunk runs.
+import "./booking/slots.module.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks #root");

@@ -3,7 +3,7 @@
 import { createRoute, createRouter, lazyRouteComponent, redirect, type RouterHistory } from "@tanstack/react-router";
 import type { ApiClients } from "./api/trpc";
 import { ClinicFailed, ClinicSkeleton } from "./booking/BookingStates";
-import { takePreloadedClinic } from "./booking/preloaded-clinic";
+import { takePreloadedClinic, takeWrittenSlots } from "./booking/preloaded-clinic";
 import { validateBookingSearch } from "./booking/booking-steps";
 import { activatePatientLanguage, browserLanguage, loadInPatientLanguage, validatePatientSearch } from "./i18n/patient-i18n";
 import { ManageBookingFailed, ManageBookingPending } from "./manage/ManageBookingStates";
@@ -30,6 +30,8 @@ export const bookingRoute = createRoute({
     const options = trpc.public.clinic.queryOptions({ clinicSlug: params.clinicSlug });
     const clinic = takePreloadedClinic(params.clinicSlug).then((preloaded) => {
       if (preloaded) queryClient.setQueryData(options.queryKey, preloaded);
+      const slots = takeWrittenSlots(params.clinicSlug);
+      if (slots) queryClient.setQueryData(trpc.public.slots.queryKey(slots.input), slots.answer);
       return queryClient.ensureQueryData(options);
     });
     return loadInPatientLanguage(deps.lang, clinic, (answer) => answer.locale);
