@@ -14,8 +14,8 @@
 // Options: BENCH_SCALE_CLINICS (200), BENCH_SCALE_MONTHS (24 months of past), BENCH_SCALE_SECONDS
 // (60, reading a), BENCH_SCALE_STEP_SECONDS (15, reading b), BENCH_PROFILE=1 (server CPU profiles),
 // BENCH_SCALE_DATA=<folder> (keep the generated databases there and reuse them on the next run with
-// the same dataset: see keptDataset), BENCH_SCALE_TWO_PROCESSES=0 (no third column with
-// SERVER_PROCESSES=2).
+// the same dataset: see keptDataset), BENCH_SCALE_PROCESSES (1,2: the server as one process, then
+// as two with SERVER_PROCESSES=2, each reading both databases; one column each).
 // Besides the latencies, each reading records where the time goes (ADR 0065): the load
 // generator's own event-loop delay and CPU (a lagging generator inflates what it measures), the
 // server's event-loop delay (its /metrics), every request's time inside the server's handler (its
@@ -43,7 +43,8 @@ const PAST_MONTHS = Number(process.env.BENCH_SCALE_MONTHS ?? 24);
 const PACED_SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 60);
 const STEP_SECONDS = Number(process.env.BENCH_SCALE_STEP_SECONDS ?? 15);
 const KEEP = process.env.BENCH_SCALE_DATA || undefined;
-const TWO_PROCESSES = process.env.BENCH_SCALE_TWO_PROCESSES !== "0";
+/** Server processes (SERVER_PROCESSES) to read each database with, in turn: one column each. */
+const PROCESS_COUNTS = (process.env.BENCH_SCALE_PROCESSES ?? "1,2").split(",").map(Number);
 const USERS = 100;
 /** Reading (b): users per step, from 10, each step 1.5 times the last, until p99 passes the objective. */
 const FIRST_STEP = 10;
@@ -111,8 +112,8 @@ interface Reading {
   generatorLoop: LoopDelay;
   /** The server's event-loop delay during the reading (prom-client's monitor, read from /metrics). */
   serverLoop: LoopDelay | undefined;
-  /** Time inside the server's handler, per request id, from its log lines. */
-  handlerMs: Map<string, number>;
+  /** The server's log line of each request, by request id. */
+  handlerMs: Map<string, Handled>;
 }
 
 interface Sizes {
@@ -236,7 +237,12 @@ async function main() {
     else await phase("clinics without history", () => createClinics(open.database!.superUrl, postgres, options, datasetLog));
     await clearLoadBookings(open.database.su);
     const world = await loadWorld(open.database.su);
-    const empty = await phase("readings empty", () => readings("empty", open.database!, world, 1));
+    const columnLabel = (database: string, processes: number) => (PROCESS_COUNTS.length > 1 || processes !== 1 ? `${database}, ${processes} process${processes > 1 ? "es" : ""}` : database);
+    const emptyColumns: Column[] = [];
+    for (const [i, processes] of PROCESS_COUNTS.entries()) {
+      const label = columnLabel("empty", processes);
+      emptyColumns.push(await phase(`readings ${label}`, () => readings(label, open.database!, world, processes, i === 0)));
+    }
     // The empty layer is left as it was generated (for the at-scale copy, and a later run).
     await clearLoadBookings(open.database.su);
     await open.database.stop();
@@ -266,14 +272,20 @@ async function main() {
         await writeFile(path.join(root, "dataset.json"), `${JSON.stringify(record, null, 2)}\n`);
       }
     }
-    const scale = await phase("readings at scale", () => readings("at scale", open.database!, world, 1));
-    const plans = await phase("plans", () => slowestPlans(open.database!.su, open.database!.appUrl, world));
-    const two = TWO_PROCESSES ? await phase("readings at scale, 2 processes", () => readings("at scale, 2 processes", open.database!, world, 2)) : undefined;
+    const scaleColumns: Column[] = [];
+    let plans: string[] = [];
+    for (const [i, processes] of PROCESS_COUNTS.entries()) {
+      const label = columnLabel("at scale", processes);
+      scaleColumns.push(await phase(`readings ${label}`, () => readings(label, open.database!, world, processes, i === 0)));
+      // The statements of the first configuration's readings at scale.
+      if (i === 0) plans = await phase("plans", () => slowestPlans(open.database!.su, open.database!.appUrl, world));
+    }
     await clearLoadBookings(open.database.su);
     clearInterval(interval);
     sampleLoad();
 
-    const columns = [empty, scale, ...(two ? [two] : [])];
+    // Empty and at scale side by side, per configuration.
+    const columns = PROCESS_COUNTS.flatMap((_, i) => [emptyColumns[i]!, scaleColumns[i]!]);
     const lines = [
       `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, PostgreSQL 18 (embedded, fsync off, shared_buffers 512MB); ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.`,
       `Load average (1 min) during the run: ${Math.min(...loads).toFixed(2)} to ${Math.max(...loads).toFixed(2)}, mean ${(loads.reduce((a, b) => a + b, 0) / loads.length).toFixed(2)} (${loads.length} samples).`,
@@ -315,14 +327,16 @@ async function loadWorld(su: postgres.Sql): Promise<World> {
   return { clinics: rows.map((r) => ({ ...r, email: benchEmail(r.slug) })) };
 }
 
+type Column = Awaited<ReturnType<typeof readings>>;
+
 /** Reading (a) at 100 users, then (b) stepped up until p99 passes the objective; before them each procedure alone and the feeds alone. */
-async function readings(label: string, database: Database, world: World, processes: number) {
+async function readings(label: string, database: Database, world: World, processes: number, withSolo: boolean) {
   const api = await startServer(database.appUrl, processes);
   try {
     progress(`${label}: warming up`);
     await runLoad(`${label} warm-up`, api, database, world, USERS, 10);
-    // One process's costs are what the 2-process column would repeat: measured once per database.
-    const solo = processes === 1 ? await soloCosts(api, database, world) : undefined;
+    // A call's cost alone does not depend on how many processes there are: measured once per database.
+    const solo = withSolo ? await soloCosts(api, database, world) : undefined;
     const feeds = await feedCost(api, database, world, Math.round(USERS * RECEPTIONIST_SHARE));
     await database.su`select pg_stat_statements_reset()`;
     progress(`${label}: reading (a), ${USERS} users for ${PACED_SECONDS} s`);
@@ -441,6 +455,7 @@ interface SoloCost {
   calls: number;
   latencyP50: number;
   handlerP50: number;
+  transactions: number;
   serverCpuMs: number;
   postgresCpuMs: number;
   statementMs: number;
@@ -518,7 +533,8 @@ async function soloCosts(api: ServerProcess, database: Database, world: World): 
       name: answered.length === calls ? name : `${name} (${calls - answered.length} errors)`,
       calls,
       latencyP50: percentile(ascending(latencies), 50),
-      handlerP50: percentile(ascending(answered.map((id) => api.handlerTimes.get(id) ?? NaN).filter((v) => !Number.isNaN(v))), 50),
+      handlerP50: percentile(ascending(answered.flatMap((id) => api.handlerTimes.get(id)?.ms ?? [])), 50),
+      transactions: answered.reduce((sum, id) => sum + (api.handlerTimes.get(id)?.transactions ?? 0), 0) / Math.max(1, answered.length),
       serverCpuMs: ((cpu1[0] - cpu0[0]) * 1000) / calls,
       postgresCpuMs: ((cpu1[1] - cpu0[1]) * 1000) / calls,
       // The totals' own query counts once.
@@ -708,19 +724,35 @@ function table(columns: Reading[]): string[] {
  */
 function whereTimeGoes(columns: Reading[]): string[] {
   const names = [...new Set(columns.flatMap((c) => [...c.latencies.keys()]))].sort();
-  const cell = (r: Reading, name?: string) => {
+  const cell = (r: Reading, name?: string): string => {
     const samples = r.samples.filter((s) => (name === undefined || s.name === name) && r.handlerMs.has(s.id));
-    const client = ascending(samples.map((s) => s.ms));
-    const handler = ascending(samples.map((s) => r.handlerMs.get(s.id)!));
-    const outside = ascending(samples.map((s) => s.ms - r.handlerMs.get(s.id)!));
-    return `${percentile(client, 50).toFixed(1)} / ${percentile(client, 99).toFixed(1)} | ${percentile(handler, 50).toFixed(1)} / ${percentile(handler, 99).toFixed(1)} | ${percentile(outside, 99).toFixed(1)}`;
+    const handled = samples.map((s) => r.handlerMs.get(s.id)!);
+    const pair = (values: number[]) => {
+      const sorted = ascending(values);
+      return `${percentile(sorted, 50).toFixed(1)} / ${percentile(sorted, 99).toFixed(1)}`;
+    };
+    return [
+      pair(samples.map((s) => s.ms)),
+      pair(handled.map((h) => h.ms)),
+      pair(handled.map((h) => h.waitMs)),
+      pair(handled.map((h) => h.heldMs)),
+      (handled.reduce((sum, h) => sum + h.transactions, 0) / Math.max(1, handled.length)).toFixed(1),
+      percentile(ascending(samples.map((s) => s.ms - r.handlerMs.get(s.id)!.ms)), 99).toFixed(1),
+    ].join(" | ");
   };
   const loop = (l: LoopDelay | undefined) => (l ? `p50 ${l.p50.toFixed(1)} / p99 ${l.p99.toFixed(1)} / max ${l.max.toFixed(1)} ms` : "not read");
   return [
-    "Where reading (a)'s time went, in ms: as the load generator measured it (p50 / p99), inside the server's handler (p50 / p99, its log line for the same requests), and the p99 of the difference (time before the handler ran or after it answered: the server's event loop and socket, the load generator's loop):",
+    "Where reading (a)'s time went, in ms (p50 / p99): as the load generator measured it; inside the server's handler (its log line for the same requests); of that, waiting at the overload gate for a pooled connection, and holding one (the transactions' statements, and the event-loop turns between them); transactions per request; and the p99 of measured minus handler (before the handler ran or after it answered: the server's event loop and socket, the load generator's loop):",
     "",
-    `| procedure | ${columns.map((c) => `${c.label}: measured | handler | outside`).join(" | ")} |`,
-    `|---|${columns.map(() => "---|---|---|").join("")}`,
+    ...columns.flatMap((c) => [
+      `${c.label}:`,
+      "",
+      "| procedure | measured | handler | gate wait | connection held | transactions | outside, p99 |",
+      "|---|---|---|---|---|---|---|",
+      ...names.map((name) => `| ${name} | ${cell(c, name)} |`),
+      `| all | ${cell(c)} |`,
+      "",
+    ]),
     ...names.map((name) => `| ${name} | ${columns.map((c) => cell(c, name)).join(" | ")} |`),
     `| all | ${columns.map((c) => cell(c)).join(" | ")} |`,
     "",
@@ -737,12 +769,12 @@ function soloTable(columns: Array<{ label: string; solo: SoloCost[] }>): string[
   const names = columns[0]!.solo.map((c) => c.name);
   const cell = (costs: SoloCost[], index: number) => {
     const c = costs[index];
-    return c ? `${c.latencyP50.toFixed(1)} | ${c.handlerP50.toFixed(1)} | ${c.serverCpuMs.toFixed(2)} | ${c.postgresCpuMs.toFixed(2)} | ${c.statements.toFixed(1)} / ${c.statementMs.toFixed(2)}` : " | | | | ";
+    return c ? `${c.latencyP50.toFixed(1)} | ${c.handlerP50.toFixed(1)} | ${c.serverCpuMs.toFixed(2)} | ${c.postgresCpuMs.toFixed(2)} | ${c.transactions.toFixed(1)} / ${c.statements.toFixed(1)} / ${c.statementMs.toFixed(2)}` : " | | | | ";
   };
   return [
-    `Each procedure alone (${SOLO_CALLS} calls one after the other, the largest clinic, no other load, after the warm-up): p50 as measured and in the handler (ms), server and PostgreSQL CPU per call (ms), statements per call / their execution time per call (ms, pg_stat_statements):`,
+    `Each procedure alone (${SOLO_CALLS} calls one after the other, the largest clinic, no other load, after the warm-up): p50 as measured and in the handler (ms), server and PostgreSQL CPU per call (ms), transactions / statements per call / the statements' execution time per call (ms, pg_stat_statements):`,
     "",
-    `| procedure | ${columns.map((c) => `${c.label}: p50 | handler p50 | server CPU | PostgreSQL CPU | statements / ms`).join(" | ")} |`,
+    `| procedure | ${columns.map((c) => `${c.label}: p50 | handler p50 | server CPU | PostgreSQL CPU | transactions / statements / ms`).join(" | ")} |`,
     `|---|${columns.map(() => "---|---|---|---|---|").join("")}`,
     ...names.map((name, i) => `| ${name} | ${columns.map((c) => cell(c.solo, i)).join(" | ")} |`),
   ];
@@ -819,14 +851,22 @@ async function slowestPlans(su: postgres.Sql, appUrl: string, world: World): Pro
   return lines;
 }
 
+/** One request as the server's log line tells it: ms inside the handler, its transactions, their wait for a connection and the time they held one. */
+interface Handled {
+  ms: number;
+  transactions: number;
+  waitMs: number;
+  heldMs: number;
+}
+
 interface ServerProcess extends BenchProcess {
-  /** Time inside the handler (ms) of every request the bench sent, by request id, from the server's log lines. */
-  handlerTimes: Map<string, number>;
+  /** Every request the bench sent, by request id, from the server's log lines. */
+  handlerTimes: Map<string, Handled>;
 }
 
 /** The real server (src/node.ts) as its own process (or `processes` of them, SERVER_PROCESSES), as in production. */
 async function startServer(databaseUrl: string, processes: number): Promise<ServerProcess> {
-  const handlerTimes = new Map<string, number>();
+  const handlerTimes = new Map<string, Handled>();
   const server = await startProcess(
     path.join(import.meta.dirname, "..", "src", "node.ts"),
     {
@@ -847,8 +887,10 @@ async function startServer(databaseUrl: string, processes: number): Promise<Serv
       // The request log, read as a log shipper would: only the bench's own requests' lines are parsed.
       onLine: (line) => {
         if (!line.includes('"requestId":"bench.')) return;
-        const entry = JSON.parse(line) as { requestId?: string; durationMs?: number; msg?: string };
-        if (entry.msg === "request" && entry.requestId && entry.durationMs !== undefined) handlerTimes.set(entry.requestId, entry.durationMs);
+        const entry = JSON.parse(line) as { requestId?: string; durationMs?: number; msg?: string; db?: { transactions: number; waitMs: number; heldMs: number } };
+        if (entry.msg === "request" && entry.requestId && entry.durationMs !== undefined) {
+          handlerTimes.set(entry.requestId, { ms: entry.durationMs, transactions: entry.db?.transactions ?? 0, waitMs: entry.db?.waitMs ?? 0, heldMs: entry.db?.heldMs ?? 0 });
+        }
       },
     },
   );
