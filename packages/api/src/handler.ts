@@ -319,7 +319,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
           status,
           durationMs: Math.round((performance.now() - started) * 10) / 10,
           // Where the time went: waiting for a pooled connection (the gate), then holding one.
-          db: usage.transactions > 0 ? { transactions: usage.transactions, waitMs: Math.round(usage.waitMs * 10) / 10, heldMs: Math.round(usage.heldMs * 10) / 10 } : undefined,
+          db: usage.transactions > 0 || usage.waitMs > 0 ? { transactions: usage.transactions, waitMs: Math.round(usage.waitMs * 10) / 10, heldMs: Math.round(usage.heldMs * 10) / 10 } : undefined,
           userId: state.session?.userId,
           apiKeyId: state.apiKey?.id,
           clinicId: state.apiKey?.clinicId ?? state.session?.activeClinicId ?? undefined,

@@ -51,7 +51,13 @@ export function guardDatabase(db: Database, guard: Guard): Database {
     const { gate, deadline, usage } = guard;
     deadline?.assertOpen();
     const asked = performance.now();
-    const permit = gate ? await gate.acquire(deadline?.remainingMs) : () => undefined;
+    const permit = gate
+      ? await gate.acquire(deadline?.remainingMs).catch((error: unknown) => {
+          // A refusal after a wait is the wait the log line should show.
+          if (usage) usage.waitMs += performance.now() - asked;
+          throw error;
+        })
+      : () => undefined;
     const granted = performance.now();
     if (usage) {
       usage.transactions++;
