@@ -278,7 +278,7 @@ async function main() {
       const label = columnLabel("at scale", processes);
       scaleColumns.push(await phase(`readings ${label}`, () => readings(label, open.database!, world, processes, i === 0)));
       // The statements of the first configuration's readings at scale.
-      if (i === 0) plans = await phase("plans", () => slowestPlans(open.database!.su, open.database!.appUrl, world));
+      if (i === 0) plans = await phase("plans", () => slowestPlans(open.database!.su, open.database!.appUrl, world).catch((error: unknown) => [`(no plans: ${String(error)})`]));
     }
     await clearLoadBookings(open.database.su);
     clearInterval(interval);
@@ -295,15 +295,15 @@ async function main() {
       ...(kept ? [] : [`Dataset steps: ${datasetSteps.join("; ")}.`]),
       `Total run: ${((performance.now() - started) / 60_000).toFixed(1)} min.`,
       "",
-      ...table(columns.map((c) => c.paced)),
+      ...section(() => table(columns.map((c) => c.paced))),
       "",
-      ...whereTimeGoes(columns.map((c) => c.paced)),
+      ...section(() => whereTimeGoes(columns.map((c) => c.paced))),
       "",
-      ...soloTable(columns.filter((c) => c.solo).map((c) => ({ label: c.paced.label, solo: c.solo! }))),
+      ...section(() => soloTable(columns.filter((c) => c.solo).map((c) => ({ label: c.paced.label, solo: c.solo! })))),
       "",
       ...columns.map((c) => `Live feeds alone (${c.paced.label}): ${c.feeds.feeds} open for ${FEED_SECONDS} s with no other load: server ${c.feeds.serverMsPerSecond.toFixed(1)} ms CPU/s, PostgreSQL ${c.feeds.postgresMsPerSecond.toFixed(1)} ms CPU/s, ${c.feeds.statementsPerSecond.toFixed(1)} statements/s.`),
       "",
-      ...capacityTable(columns.map((c) => ({ label: c.paced.label, steps: c.steps }))),
+      ...section(() => capacityTable(columns.map((c) => ({ label: c.paced.label, steps: c.steps })))),
       "",
       "Slowest statements at scale (pg_stat_statements, mean ms; plans as frontdesk_app with row-level security, generic plan):",
       ...plans,
@@ -313,6 +313,15 @@ async function main() {
     clearInterval(interval);
     await open.database?.stop().catch(() => undefined);
     if (!KEEP) await rm(root, { recursive: true, force: true });
+  }
+}
+
+/** One part of the report: a mistake in formatting it says so in its place instead of losing the run's other tables. */
+function section(lines: () => string[]): string[] {
+  try {
+    return lines();
+  } catch (error) {
+    return [`(this table failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)})`];
   }
 }
 
