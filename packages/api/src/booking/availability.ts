@@ -1,7 +1,7 @@
 // Loads what the engine needs for a clinic, a service and some practitioners over a date range,
 // in one round trip, and asks the engine for the bookable times.
 import type { Transaction } from "@frontdesk/db";
-import { BLOCKING_STATUSES } from "@frontdesk/domain";
+import { BLOCKING_STATUSES, SERVICE_BUFFER_MAX_MINUTES } from "@frontdesk/domain";
 import { computeSlots, type SlotDay, type SlotQuery } from "@frontdesk/scheduling";
 import { sql, type SQL } from "drizzle-orm";
 
@@ -31,6 +31,11 @@ type Row = {
 };
 
 const DAY_MS = 24 * 60 * 60_000;
+/**
+ * The longest an appointment keeps a practitioner busy: a day (appointments_at_most_a_day) and
+ * the longest buffers on both sides (appointments_blocked_at_most_4_hours_around).
+ */
+const LONGEST_BLOCK_MS = DAY_MS + 2 * SERVICE_BUFFER_MAX_MINUTES * 60_000;
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 interface AvailabilityInput {
@@ -46,7 +51,9 @@ interface AvailabilityInput {
 /**
  * The one query behind findSlots: the practitioners' weekly hours, and their exceptions and busy
  * times around local dates `from`..`to`. Busy times are found through blocked_to (see the index
- * appointments_practitioner_blocked_idx), so only what ends after the range starts is read.
+ * appointments_practitioner_blocked_idx), bounded on both sides: what ends after the range starts,
+ * and (what starts before the range ends blocks at most LONGEST_BLOCK_MS) before the range's end
+ * plus that. Without the upper bound the scan read every appointment still ahead.
  */
 export function availabilityQuery(input: Omit<AvailabilityInput, "service" | "now">): SQL {
   const { clinic, practitionerIds } = input;
@@ -70,7 +77,8 @@ export function availabilityQuery(input: Omit<AvailabilityInput, "service" | "no
         from appointments
        where clinic_id = ${clinic.id} and practitioner_id in (${list(practitionerIds)})
          and status in (${list(BLOCKING_STATUSES)})
-         and blocked_to > ${windowStart.toISOString()}::timestamptz and blocked_from < ${windowEnd.toISOString()}::timestamptz
+         and blocked_to > ${windowStart.toISOString()}::timestamptz and blocked_to < ${new Date(windowEnd.getTime() + LONGEST_BLOCK_MS).toISOString()}::timestamptz
+         and blocked_from < ${windowEnd.toISOString()}::timestamptz
          and id is distinct from ${input.ignoreAppointmentId ?? null}::uuid`;
 }
 

@@ -118,6 +118,68 @@ describe("ClinicCache", () => {
     expect(await cache.get("k", () => Promise.resolve({ clinicId: CLINIC_A, value: "after", expiresAt: new Date(clock.now().getTime() + HOUR) }))).toBe("after");
   });
 
+  it("keeps and shares another clinic's load that was running when a clinic changed", async () => {
+    const { cache, port, clock, warmUp } = setup();
+    await warmUp();
+    let release!: () => void;
+    let loads = 0;
+    const slowLoad = () => {
+      loads++;
+      return new Promise<Cached<string>>((resolve) => {
+        release = () => resolve({ clinicId: CLINIC_B, value: "clinic B", expiresAt: new Date(clock.now().getTime() + HOUR) });
+      });
+    };
+    const first = cache.get("b", slowLoad, CLINIC_B);
+    port.notify(`appointments:${CLINIC_A}`);
+    // Asked after A's change, B's load is still shared ...
+    const second = cache.get("b", slowLoad, CLINIC_B);
+    release();
+    expect(await Promise.all([first, second])).toEqual(["clinic B", "clinic B"]);
+    // ... and kept.
+    expect(await cache.get("b", slowLoad, CLINIC_B)).toBe("clinic B");
+    expect(loads).toBe(1);
+  });
+
+  it("shares a load of a clinic not known beforehand with nobody after any change, yet keeps it unless its own clinic changed", async () => {
+    const { cache, port, clock, warmUp } = setup();
+    await warmUp();
+    const releases: Array<() => void> = [];
+    const load = (clinicId: string, value: string) => () =>
+      new Promise<Cached<string>>((resolve) => {
+        releases.push(() => resolve({ clinicId, value, expiresAt: new Date(clock.now().getTime() + HOUR) }));
+      });
+    const first = cache.get("by-slug", load(CLINIC_B, "first"));
+    port.notify(`appointments:${CLINIC_A}`);
+    // It may have been reading clinic A: the next asker loads anew.
+    const second = cache.get("by-slug", load(CLINIC_B, "second"));
+    releases[0]!();
+    expect(await first).toBe("first");
+    expect(cache.peek("by-slug")).toBe("first");
+    releases[1]!();
+    expect(await second).toBe("second");
+
+    const stale = cache.get("a", load(CLINIC_A, "read before A changed"));
+    port.notify(`appointments:${CLINIC_A}`);
+    releases[2]!();
+    expect(await stale).toBe("read before A changed");
+    expect(cache.peek("a")).toBeUndefined();
+  });
+
+  it("keeps no load that was running when everything was forgotten", async () => {
+    const { cache, port, clock, warmUp } = setup();
+    await warmUp();
+    let release!: () => void;
+    const answer = cache.get(
+      "b",
+      () => new Promise<Cached<string>>((resolve) => (release = () => resolve({ clinicId: CLINIC_B, value: "before", expiresAt: new Date(clock.now().getTime() + HOUR) }))),
+      CLINIC_B,
+    );
+    port.reconnect();
+    release();
+    expect(await answer).toBe("before");
+    expect(cache.peek("b")).toBeUndefined();
+  });
+
   it("shares one load between concurrent askers of the same question", async () => {
     const { cache, loader, loads, warmUp } = setup();
     await warmUp();

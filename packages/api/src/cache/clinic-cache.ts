@@ -35,12 +35,26 @@ export interface ClinicCacheOptions {
   maxAgeMs: number;
 }
 
+interface Loading<T> {
+  promise: Promise<Cached<T>>;
+  /** The clinic the load reads, when the asker knew it; unknown, any change stops it being shared. */
+  clinicId: string | undefined;
+}
+
 export class ClinicCache<T> {
   /** Insertion order is recency order: a hit re-inserts its key. */
   private readonly entries = new Map<string, Entry<T>>();
-  private readonly loading = new Map<string, Promise<Cached<T>>>();
-  /** Bumped by every change heard: a load that started before a bump is answered but not kept. */
-  private epoch = 0;
+  /** Loads under way that a new asker may still share: none may predate a change to its clinic. */
+  private readonly loading = new Map<string, Loading<T>>();
+  /**
+   * Bumped by every change heard. A load notes the count when it starts; when it ends it is kept
+   * only if neither its clinic changed (`changedAt`) nor everything was cleared (`clearedAt`) since.
+   */
+  private changes = 0;
+  private clearedAt = 0;
+  /** The count at each clinic's latest change, kept while loads are in flight (`inFlight`). */
+  private readonly changedAt = new Map<string, number>();
+  private inFlight = 0;
   private listening: Promise<unknown> | undefined;
   private live = false;
   private stopListening: (() => Promise<void>) | undefined;
@@ -58,10 +72,12 @@ export class ClinicCache<T> {
   }
 
   /**
-   * The cached value for `key`, or `load()`'s, kept if nothing changed meanwhile. Concurrent
-   * misses for one key share one load. Until this process listens, every call loads.
+   * The cached value for `key`, or `load()`'s, kept if its clinic did not change meanwhile.
+   * Concurrent misses for one key share one load. Until this process listens, every call loads.
+   * `clinicId`, when the asker knows whose data `load` reads, lets a change to another clinic leave
+   * the load shared; without it, any change does stop the sharing (its clinic is known only after).
    */
-  async get(key: string, load: () => Promise<Cached<T>>): Promise<T> {
+  async get(key: string, load: () => Promise<Cached<T>>, clinicId?: string): Promise<T> {
     this.startListening();
     const now = this.clock.now().getTime();
     const hit = this.fresh(key, now);
@@ -70,16 +86,18 @@ export class ClinicCache<T> {
     if (!this.live) return (await load()).value;
 
     const pending = this.loading.get(key);
-    if (pending) return (await pending).value;
-    const epoch = this.epoch;
+    if (pending) return (await pending.promise).value;
+    const startedAt = this.changes;
     const promise = load();
-    this.loading.set(key, promise);
+    this.loading.set(key, { promise, clinicId });
+    this.inFlight++;
     try {
       const loaded = await promise;
-      if (epoch === this.epoch) this.store(key, loaded, now);
+      if (this.unchangedSince(loaded.clinicId, startedAt)) this.store(key, loaded, now);
       return loaded.value;
     } finally {
-      if (this.loading.get(key) === promise) this.loading.delete(key);
+      if (this.loading.get(key)?.promise === promise) this.loading.delete(key);
+      if (--this.inFlight === 0) this.changedAt.clear();
     }
   }
 
@@ -88,20 +106,25 @@ export class ClinicCache<T> {
     return this.fresh(key, this.clock.now().getTime())?.value;
   }
 
-  /** Drops what depends on `clinicId`: its entries, and loads under way that may predate the change. */
+  /**
+   * Drops what depends on `clinicId`: its entries, and its loads under way, which may have read
+   * before the change (each still answers its askers, but is neither kept nor shared any more).
+   * Other clinics' loads go on: in a process serving many clinics, a booking somewhere must not
+   * throw away every slot search running at that moment.
+   */
   invalidate(clinicId: string): void {
     for (const [key, entry] of this.entries) if (entry.clinicId === clinicId) this.entries.delete(key);
-    // A load in flight has not told us its clinic yet and may have read before the change: none
-    // is kept (each still answers its callers). Changes are rare next to reads; this costs little.
-    this.loading.clear();
-    this.epoch++;
+    this.changes++;
+    if (this.inFlight > 0) this.changedAt.set(clinicId, this.changes);
+    for (const [key, pending] of this.loading) if (pending.clinicId === undefined || pending.clinicId === clinicId) this.loading.delete(key);
   }
 
   /** Forgets everything: after a lost listening connection, some change may have gone unheard. */
   clear(): void {
     this.entries.clear();
     this.loading.clear();
-    this.epoch++;
+    this.changes++;
+    this.clearedAt = this.changes;
   }
 
   get size(): number {
@@ -121,6 +144,11 @@ export class ClinicCache<T> {
     const separator = payload.indexOf(":");
     if (separator < 0) return;
     if (this.dependsOn.has(payload.slice(0, separator))) this.invalidate(payload.slice(separator + 1));
+  }
+
+  /** Whether nothing that could make `clinicId`'s answers wrong was heard after count `startedAt`. */
+  private unchangedSince(clinicId: string, startedAt: number): boolean {
+    return this.clearedAt <= startedAt && (this.changedAt.get(clinicId) ?? 0) <= startedAt;
   }
 
   /** The entry for `key` if it has not expired (now the most recently used); an expired one goes. */

@@ -125,7 +125,7 @@ export async function answerCalendarFeed(deps: ServerDeps, token: string, reques
 
   const cache = clinicCacheFor<FeedBody>(deps, FEED_BODIES);
   const load = async () => ({ clinicId: parsed.clinicId, value: await buildBody(deps, parsed.clinicId, feed.practitionerId), expiresAt: new Date(8.64e15) });
-  const body = cache ? await cache.get(parsed.feedId, load) : (await load()).value;
+  const body = cache ? await cache.get(parsed.feedId, load, parsed.clinicId) : (await load()).value;
 
   const headers = {
     "content-type": "text/calendar; charset=utf-8",

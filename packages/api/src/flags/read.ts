@@ -28,7 +28,7 @@ export async function clinicFlagsFor(deps: Pick<ServerDeps, "db" | "clock" | "lo
     return { clinicId, value: clinicFlags(row), expiresAt: NO_EXPIRY };
   };
   const cache = clinicCacheFor<ClinicFlags>(deps, CLINIC_FLAGS);
-  return cache ? cache.get(clinicId, load) : (await load()).value;
+  return cache ? cache.get(clinicId, load, clinicId) : (await load()).value;
 }
 
 /** The clinic has switched a feature off: 403 with reason FEATURE_OFF and the flag's name in `details.flag`. */

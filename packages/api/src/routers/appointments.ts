@@ -5,7 +5,7 @@ import { appointmentDetailView } from "@frontdesk/domain";
 import { appointments, patients } from "@frontdesk/db/schema";
 import { isOpen, tooEarlyFor } from "@frontdesk/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { appointmentInput, cancelAppointmentInput, createAppointmentInput, rescheduleAppointmentInput, setStatusInput } from "@frontdesk/domain";
 import { recordStaffAudit } from "../audit";
 import { ENCRYPTED } from "../encryption/fields";
@@ -29,20 +29,27 @@ export const appointmentsRouter = {
     .input(appointmentInput)
     .query(async ({ ctx, input }) => {
       const staff = ctx.staff;
-      const row = await loadAppointment(staff.tx, staff.clinicId, input.id);
-      const [patient] = await staff.tx
-        .select({ id: patients.id, fullName: patients.fullName, email: patients.email, phone: patients.phone, dateOfBirth: patients.dateOfBirth })
-        .from(patients)
-        .where(and(eq(patients.clinicId, staff.clinicId), eq(patients.id, row.appointment.patientId)));
-      await recordStaffAudit(ctx, {
-        action: "view",
-        entity: "patient",
-        entityId: row.appointment.patientId,
-      });
+      // One round trip: the patient is found through the appointment's own row.
+      const [row, [patient]] = await Promise.all([
+        loadAppointment(staff.tx, staff.clinicId, input.id),
+        staff.tx
+          .select({ id: patients.id, fullName: patients.fullName, email: patients.email, phone: patients.phone, dateOfBirth: patients.dateOfBirth })
+          .from(patients)
+          .where(
+            and(
+              eq(patients.clinicId, staff.clinicId),
+              eq(patients.id, sql`(select ${appointments.patientId} from ${appointments} where ${appointments.clinicId} = ${staff.clinicId} and ${appointments.id} = ${input.id})`),
+            ),
+          ),
+      ]);
+      const [notes] = await Promise.all([
+        staff.cipher.open(ENCRYPTED.appointmentNotes, row.appointment.id, row.appointment.notes),
+        recordStaffAudit(ctx, { action: "view", entity: "patient", entityId: row.appointment.patientId }),
+      ]);
       return {
         ...presentAppointment(row.appointment, row),
         seriesId: row.appointment.seriesId,
-        notes: await staff.cipher.open(ENCRYPTED.appointmentNotes, row.appointment.id, row.appointment.notes),
+        notes,
         cancelReason: row.appointment.cancelReason,
         patient: patient!,
       };

@@ -94,6 +94,12 @@ export const appointments = pgTable(
     // range query may then bound starts_at from below and read only the index entries it needs.
     check("appointments_at_most_a_day", sql`${t.endsAt} <= ${t.startsAt} + interval '1 day'`),
     check("appointments_blocked_covers_appointment", sql`${t.blockedFrom} <= ${t.startsAt} and ${t.blockedTo} >= ${t.endsAt}`),
+    // The buffers are at most 4 hours (services_buffers_at_most_4_hours), so with the day above an
+    // appointment blocks at most 32 hours: the slot search bounds blocked_to from above by that.
+    check(
+      "appointments_blocked_at_most_4_hours_around",
+      sql`${t.blockedFrom} >= ${t.startsAt} - interval '4 hours' and ${t.blockedTo} <= ${t.endsAt} + interval '4 hours'`,
+    ),
     tenantIsolation(),
   ],
 );

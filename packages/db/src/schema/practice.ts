@@ -72,6 +72,8 @@ export const services = pgTable(
     tenantPrimaryKey("services", t),
     check("services_duration_positive", sql`${t.durationMinutes} between 1 and 1440`),
     check("services_buffers_non_negative", sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
+    // As the service schema says (SERVICE_BUFFER_MAX_MINUTES): appointments then block a bounded time.
+    check("services_buffers_at_most_4_hours", sql`${t.bufferBeforeMinutes} <= 240 and ${t.bufferAfterMinutes} <= 240`),
     check("services_price_non_negative", sql`${t.priceCents} is null or ${t.priceCents} >= 0`),
     check("services_description_length", sql`length(${t.description}) <= 500`),
     tenantIsolation(),

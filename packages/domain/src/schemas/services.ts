@@ -5,11 +5,18 @@ import { id, text, wholeMinutes } from "./fields";
 
 export const PRICE_CENTS_MAX = 100_000_000;
 
+/**
+ * The longest a service's buffer before or after may be. The database holds it too
+ * (services_buffers_at_most_4_hours, appointments_blocked_at_most_4_hours_around): an appointment
+ * then blocks at most a day and 8 hours, and the slot search bounds its index read by that.
+ */
+export const SERVICE_BUFFER_MAX_MINUTES = 240;
+
 export const serviceFields = {
   name: text(120, "Name is too long", "Enter a name"),
   durationMinutes: wholeMinutes("Duration", 1, 1440),
-  bufferBeforeMinutes: wholeMinutes("Buffer before", 0, 240),
-  bufferAfterMinutes: wholeMinutes("Buffer after", 0, 240),
+  bufferBeforeMinutes: wholeMinutes("Buffer before", 0, SERVICE_BUFFER_MAX_MINUTES),
+  bufferAfterMinutes: wholeMinutes("Buffer after", 0, SERVICE_BUFFER_MAX_MINUTES),
   /** In the clinic currency's minor unit; null: price on request. */
   priceCents: z
     .number("Enter a price such as 30 or 30.50, or leave it blank")

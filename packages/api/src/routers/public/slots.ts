@@ -10,11 +10,10 @@ import { slotsLimits } from "../../rate-limit/public-limits";
 import { enforceLimits } from "../../rate-limit/rate-limit";
 import { procedure } from "../../trpc";
 import { bookableService, practitionersFor } from "./offering";
-import { asPublic, clinicBySlug } from "./scope";
+import { asPublic, clinicBySlug, type Clinic } from "./scope";
 
-/** The free times for `input`, and until when they stay right if nothing changes. */
-async function loadPublicSlots(ctx: Context, input: SlotsInput): Promise<Cached<PublicSlots>> {
-  const clinic = await clinicBySlug(ctx, input.clinicSlug);
+/** The free times for `input` at `clinic`, and until when they stay right if nothing changes. */
+async function loadPublicSlots(ctx: Context, clinic: Clinic, input: SlotsInput): Promise<Cached<PublicSlots>> {
   const { service, days } = await asPublic(ctx, clinic.id, async (tx) => {
     const service = await bookableService(tx, clinic.id, input.serviceId);
     const ids = await practitionersFor(tx, clinic.id, input.serviceId, input.practitionerId);
@@ -39,11 +38,17 @@ export const slots = procedure("public.slots")
   .input(slotsInput)
   .query(async ({ ctx, input }) => {
     await enforceLimits(ctx, slotsLimits(ctx.deps, ctx.ip));
+    const clinic = await clinicBySlug(ctx, input.clinicSlug);
     const cache = clinicCacheFor<SlotsAnswer>(ctx.deps, SLOTS);
-    if (!cache) return (await loadPublicSlots(ctx, input)).value;
-    const answer = await cache.get(slotsKey(input), async () => {
-      const loaded = await loadPublicSlots(ctx, input);
-      return { ...loaded, value: { slots: loaded.value, json: JSON.stringify(loaded.value) } };
-    });
+    if (!cache) return (await loadPublicSlots(ctx, clinic, input)).value;
+    // The clinic is known before the load: a change to another clinic leaves it shared and kept.
+    const answer = await cache.get(
+      slotsKey(input),
+      async () => {
+        const loaded = await loadPublicSlots(ctx, clinic, input);
+        return { ...loaded, value: { slots: loaded.value, json: JSON.stringify(loaded.value) } };
+      },
+      clinic.id,
+    );
     return answer.slots;
   });

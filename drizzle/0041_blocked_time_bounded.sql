@@ -1,0 +1,2 @@
+ALTER TABLE "appointments" ADD CONSTRAINT "appointments_blocked_at_most_4_hours_around" CHECK ("appointments"."blocked_from" >= "appointments"."starts_at" - interval '4 hours' and "appointments"."blocked_to" <= "appointments"."ends_at" + interval '4 hours');--> statement-breakpoint
+ALTER TABLE "services" ADD CONSTRAINT "services_buffers_at_most_4_hours" CHECK ("services"."buffer_before_minutes" <= 240 and "services"."buffer_after_minutes" <= 240);
