@@ -30,7 +30,9 @@ const SLOT_REQUESTS = 2000;
 /** Also measured as 50 people browsing: each client asks once a second (open loop, 50 requests/s offered). */
 const PACED_SECONDS = 10;
 const BOOK_CLIENTS = 16;
-const BOOKINGS = 1000;
+/** BENCH_BOOKINGS=n measures fewer bookings (development runs); the warm-up is 30% of it. */
+const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 1000);
+const BOOK_WARMUP = Math.round(BOOKINGS * 0.3);
 const PGBENCH = "/usr/lib/postgresql/15/bin/pgbench";
 /** The origin the server believes it is served at; mutations must come from it (CSRF). */
 const PUBLIC_URL = "http://localhost:3999";
@@ -222,7 +224,7 @@ async function benchBooking(base: string, clinic: BenchClinic, pids: { server: n
 
 /** Warms up, then books BOOKINGS times with BOOK_CLIENTS in flight: bookings per second and CPU per booking. */
 async function measureBookings(bookOne: () => Promise<void>, pids: { server: number; postmaster: number }) {
-  await runConcurrently(BOOK_CLIENTS, 300, bookOne);
+  await runConcurrently(BOOK_CLIENTS, BOOK_WARMUP, bookOne);
   let perSecond = 0;
   const cpu = await cpuPer(BOOKINGS, pids, async () => {
     const started = performance.now();

@@ -1,4 +1,4 @@
-export { createDb, type CreateDbOptions, type Database, type Transaction } from "./client";
+export { createDb, fixedStatement, type CreateDbOptions, type Database, type Transaction } from "./client";
 export {
   withTenant,
   withIdentity,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "./client";
+import { createDb, fixedStatement } from "./client";
 import { patients, sessions } from "./schema";
 import { ScopeError, withIdentity, withTenant } from "./scope";
 import { connectAsApp, createTestClinic, type TestClinic } from "./testing";
@@ -46,6 +46,20 @@ describe("withTenant", () => {
     expect(builder.map((p) => p.fullName)).toContain(name);
     expect(raw[0]?.role).toBe("owner");
     expect(inserted?.fullName).toBe(`${name} 2`);
+  });
+
+  it("is in place for a fixed statement issued at once, which runs in the transaction and rolls back with it", async () => {
+    const sees = fixedStatement<{ clinic: string; patients: number }>("select current_setting('app.clinic_id') as clinic, (select count(*)::int from patients where full_name = $1) as patients");
+    const insert = fixedStatement("insert into patients (clinic_id, full_name) values ($1, $2)");
+    const name = `Fixed ${crypto.randomUUID()}`;
+    const failed = withTenant(db, scope(), async (tx) => {
+      const [, [seen]] = await Promise.all([insert(tx, [clinic.clinicId, name]), sees(tx, [name])]);
+      expect(seen).toEqual({ clinic: clinic.clinicId, patients: 1 });
+      throw new Error("roll back");
+    });
+    await expect(failed).rejects.toThrow("roll back");
+    const [after] = await withTenant(db, scope(), (tx) => sees(tx, [name]));
+    expect(after?.patients).toBe(0);
   });
 
   it("rolls back everything when the work throws", async () => {

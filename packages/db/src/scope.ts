@@ -1,6 +1,5 @@
-import { sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Database, Transaction } from "./client";
+import { fixedStatement, type Database, type Transaction } from "./client";
 import { membershipRole } from "./schema/enums";
 
 /**
@@ -62,17 +61,16 @@ interface Settings {
  * first while the work's first statements share their round trip. If they fail, so does
  * everything after them, and the transaction rolls back.
  */
+// A fixed statement (client.ts): issued before anything else the work sends, drizzle's or fixed.
+const setScope = fixedStatement(`select
+  set_config('app.clinic_id', $1, true),
+  set_config('app.user_id', $2, true),
+  set_config('app.role', $3, true),
+  set_config('app.session_id', $4, true)`);
+
 async function inScope<T>(db: Database, settings: Settings, work: (tx: Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    const scoped = tx
-      .execute(
-        sql`select
-      set_config('app.clinic_id', ${settings.clinicId}, true),
-      set_config('app.user_id', ${settings.userId}, true),
-      set_config('app.role', ${settings.role}, true),
-      set_config('app.session_id', ${settings.sessionId}, true)`,
-      )
-      .execute();
+    const scoped = setScope(tx, [settings.clinicId, settings.userId, settings.role, settings.sessionId]);
     // Through an async function: a work that throws at once still leaves `scoped` handled.
     const [, result] = await Promise.all([scoped, (async () => work(tx))()]);
     return result;

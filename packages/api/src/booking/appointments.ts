@@ -76,7 +76,7 @@ export function assertVersion(current: number, given: number): void {
 export type AppointmentRow = typeof appointments.$inferSelect;
 
 /** The appointment as every API answer shows it (no patient contact details). */
-export function presentAppointment(row: AppointmentRow, names: { serviceName: string; practitionerName: string }) {
+export function presentAppointment(row: Pick<AppointmentRow, "id" | "startsAt" | "endsAt" | "status" | "source" | "serviceId" | "practitionerId" | "version">, names: { serviceName: string; practitionerName: string }) {
   return {
     id: row.id,
     start: row.startsAt.toISOString(),

@@ -3,8 +3,7 @@
 // failure (40001), or it waited too long for a lock (55P03, our lock_timeout): the same lost
 // race, reported differently. Those are retried a few times with jitter, and the constraint
 // decides again; after that the caller answers CONFLICT. ADR 0019.
-import { postgresErrorCode, type Transaction } from "@frontdesk/db";
-import { sql } from "drizzle-orm";
+import { fixedStatement, postgresErrorCode, type Transaction } from "@frontdesk/db";
 
 const RETRIED = new Set(["40P01", "40001", "55P03"]);
 
@@ -51,5 +50,7 @@ export async function withRaceRetry<T>(transaction: () => Promise<T>): Promise<T
  */
 export function lockAppointmentSlot(tx: Transaction, appointment: { clinicId: string; practitionerId: string; startsAt: Date }): Promise<unknown> {
   const key = `${appointment.clinicId}:${appointment.practitionerId}:${appointment.startsAt.toISOString()}`;
-  return tx.execute(sql`select set_config('lock_timeout', ${`${BOOKING_LOCK_TIMEOUT_MS}ms`}, true), pg_advisory_xact_lock(hashtextextended(${key}, 0))`).execute();
+  return lockSlot(tx, [`${BOOKING_LOCK_TIMEOUT_MS}ms`, key]);
 }
+
+const lockSlot = fixedStatement("select set_config('lock_timeout', $1, true), pg_advisory_xact_lock(hashtextextended($2, 0))");

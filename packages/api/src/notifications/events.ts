@@ -45,7 +45,15 @@ export async function notifyAppointmentChange(tx: Transaction, change: Appointme
       key: `waitlist-freed:${change.appointmentId}:${change.version}`,
     });
   }
-  return enqueueJob(tx, {
+  return enqueueJob(tx, planningJob(change));
+}
+
+/**
+ * The planning job of a change. public.book enqueues it inside its one write statement
+ * (book/write.ts) instead of through notifyAppointmentChange: a booking frees no time.
+ */
+export function planningJob(change: AppointmentChange) {
+  return {
     task: PLAN_MESSAGES_TASK,
     payload: {
       appointmentId: change.appointmentId,
@@ -58,5 +66,5 @@ export async function notifyAppointmentChange(tx: Transaction, change: Appointme
     },
     // One plan per version of the appointment: a retried request plans once.
     key: `plan:${change.appointmentId}:${change.version}`,
-  });
+  };
 }

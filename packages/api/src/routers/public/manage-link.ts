@@ -15,13 +15,19 @@ const MANAGE_LINK_DAYS_AFTER = 30;
 
 /** A new manage link for the appointment; its insert is issued before this returns (see recordAudit). */
 export function issueManageLink(ctx: Context, tx: Transaction, clinicId: string, appointmentId: string, end: Date) {
-  const { token, tokenHash } = createCapabilityToken(clinicId);
-  const link = { manageToken: token, manageUrl: `${ctx.deps.publicUrl}/booking/${token}` };
+  const { link, tokenHash, expiresAt } = newManageLink(ctx, clinicId, end);
   return tx
     .insert(bookingTokens)
-    .values({ clinicId, appointmentId, tokenHash, expiresAt: new Date(end.getTime() + MANAGE_LINK_DAYS_AFTER * 24 * 60 * 60_000) })
+    .values({ clinicId, appointmentId, tokenHash, expiresAt })
     .execute()
     .then(() => link);
+}
+
+/** A manage link before it is stored: what the patient gets, and the row's hash and expiry (public.book writes it itself). */
+export function newManageLink(ctx: Context, clinicId: string, end: Date) {
+  const { token, tokenHash } = createCapabilityToken(clinicId);
+  const link = { manageToken: token, manageUrl: `${ctx.deps.publicUrl}/booking/${token}` };
+  return { link, tokenHash, expiresAt: new Date(end.getTime() + MANAGE_LINK_DAYS_AFTER * 24 * 60 * 60_000) };
 }
 
 /** A manage link's appointment and clinic, or NotFound for a malformed, unknown or expired link. */

@@ -1,10 +1,10 @@
 // What a clinic offers online: bookable services, the practitioners who offer them, and the free
 // times a refused booking suggests instead.
 import { localDateOf } from "@frontdesk/domain";
-import type { Transaction } from "@frontdesk/db";
-import { practitionerServices, practitioners, services } from "@frontdesk/db/schema";
+import { fixedStatement, type Transaction } from "@frontdesk/db";
+import { services } from "@frontdesk/db/schema";
 import type { SlotDay } from "@frontdesk/scheduling";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { findSlots, type ClinicRules } from "../../booking/availability";
 import type { Context } from "../../context";
 import { NotFoundError } from "../../errors";
@@ -31,16 +31,16 @@ export type Offering = Array<{ id: string; displayName: string }>;
 
 /** Active practitioners offering the service, by name. */
 export function offeringPractitioners(tx: Transaction, clinicId: string, serviceId: string): Promise<Offering> {
-  return tx
-    .select({ id: practitioners.id, displayName: practitioners.displayName })
-    .from(practitioners)
-    .innerJoin(
-      practitionerServices,
-      and(eq(practitionerServices.clinicId, practitioners.clinicId), eq(practitionerServices.practitionerId, practitioners.id)),
-    )
-    .where(and(eq(practitioners.clinicId, clinicId), eq(practitioners.active, true), eq(practitionerServices.serviceId, serviceId)))
-    .orderBy(asc(practitioners.displayName), asc(practitioners.id));
+  return offeringOf(tx, [clinicId, serviceId]);
 }
+
+// A fixed statement (ADR 0067): every booking and every page of free times asks it.
+const offeringOf = fixedStatement<Offering[number]>(`
+  select p.id, p.display_name as "displayName"
+    from practitioners p
+    join practitioner_services ps on ps.clinic_id = p.clinic_id and ps.practitioner_id = p.id
+   where p.clinic_id = $1 and p.active and ps.service_id = $2
+   order by p.display_name, p.id`);
 
 /** All of the offering's ids, or just the one asked for (NotFound if it does not offer the service). */
 export function candidatesFrom(offering: Offering, practitionerId?: string): string[] {

@@ -1,9 +1,7 @@
 // public.book, step 1, replay: a request sent again with the same idempotency key (a double
 // click, a retry after a lost answer) gets the appointment it booked the first time.
 import type { bookInput } from "@frontdesk/domain";
-import type { Transaction } from "@frontdesk/db";
-import { appointments } from "@frontdesk/db/schema";
-import { and, eq } from "drizzle-orm";
+import { fixedStatement, type Transaction } from "@frontdesk/db";
 import type { z } from "zod";
 import { loadAppointment, presentAppointment } from "../../../booking/appointments";
 import type { Context } from "../../../context";
@@ -14,11 +12,11 @@ import { patientIdByEmail } from "./write";
 
 export type BookInput = z.output<typeof bookInput>;
 
+// A fixed statement (ADR 0067): every booking asks it.
+const bookedWithKey = fixedStatement<{ id: string }>("select id from appointments where clinic_id = $1 and idempotency_key = $2");
+
 export async function previousBookingId(tx: Transaction, clinicId: string, idempotencyKey: string): Promise<string | undefined> {
-  const [previous] = await tx
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(and(eq(appointments.clinicId, clinicId), eq(appointments.idempotencyKey, idempotencyKey)));
+  const [previous] = await bookedWithKey(tx, [clinicId, idempotencyKey]);
   return previous?.id;
 }
 
