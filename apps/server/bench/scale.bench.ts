@@ -762,9 +762,6 @@ function whereTimeGoes(columns: Reading[]): string[] {
       `| all | ${cell(c)} |`,
       "",
     ]),
-    ...names.map((name) => `| ${name} | ${columns.map((c) => cell(c, name)).join(" | ")} |`),
-    `| all | ${columns.map((c) => cell(c)).join(" | ")} |`,
-    "",
     ...columns.map(
       (c) =>
         `Event-loop delay during reading (a), ${c.label}: server ${loop(c.serverLoop)}; load generator ${loop(c.generatorLoop)}, its CPU ${c.generatorMs.toFixed(2)} ms per request (server ${c.serverMs.toFixed(2)}, PostgreSQL ${c.postgresMs.toFixed(2)}).`,
