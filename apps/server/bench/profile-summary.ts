@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-properties -- a benchmark tool: an entry point */
 // `tsx bench/profile-summary.ts <profile or folder> [requests]`: where a server's CPU went, from the
 // V8 CPU profile that BENCH_PROFILE=1 makes a bench's server write (--cpu-prof, /tmp/frontdesk-prof).
 // Self time by part (a package, a part of Node, our own packages, garbage collection) and the
