@@ -108,7 +108,7 @@ describe("load shedding", () => {
     const lines = logger.lines.filter((l) => l.message === "request" && l.fields.procedure === "public.book");
     const db = (status: number) => lines.find((l) => l.fields.status === status)?.fields.db as { transactions: number; waitMs: number; heldMs: number } | undefined;
     // Refused after its 200 ms at the gate: no transaction ran, the wait is in its line.
-    expect(db(503)).toEqual({ transactions: 0, waitMs: expect.any(Number), heldMs: 0 });
+    expect([db(503)?.transactions, db(503)?.heldMs]).toEqual([0, 0]);
     expect(db(503)!.waitMs).toBeGreaterThanOrEqual(190);
     // The booking held its connection while it waited on the lock (about 400 ms).
     expect(db(200)!.transactions).toBeGreaterThanOrEqual(1);
