@@ -3,6 +3,7 @@
 // One copy here, so that every bench counts CPU and starts its servers the same way.
 import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import path from "node:path";
 import postgres from "postgres";
 
@@ -56,9 +57,10 @@ export interface BenchProcess {
 
 /**
  * Runs `script` with tsx and `env`; resolves with the URL it prints ("listening on http://…").
- * BENCH_PROFILE=1 writes a CPU profile of it to /tmp/frontdesk-prof.
+ * BENCH_PROFILE=1 writes a CPU profile of it to /tmp/frontdesk-prof. `onLine` sees every line of
+ * its stdout after that (the request log).
  */
-export async function startProcess(script: string, env: Record<string, string>): Promise<BenchProcess> {
+export async function startProcess(script: string, env: Record<string, string>, options: { onLine?: (line: string) => void } = {}): Promise<BenchProcess> {
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/frontdesk-prof"] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
     env: { PATH: process.env.PATH ?? "", ...env },
@@ -76,6 +78,15 @@ export async function startProcess(script: string, env: Record<string, string>):
   // Keep draining the request log (as a log shipper would) so the server never blocks on it,
   // without holding it in memory.
   child.stdout.removeAllListeners("data");
+  const onLine = options.onLine;
+  if (onLine) {
+    let rest = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      const lines = (rest + chunk.toString()).split("\n");
+      rest = lines.pop() ?? "";
+      for (const line of lines) onLine(line);
+    });
+  }
   child.stdout.resume();
   return {
     url: url.replace("localhost", "127.0.0.1"),
@@ -87,4 +98,17 @@ export async function startProcess(script: string, env: Record<string, string>):
         child.kill("SIGTERM");
       }),
   };
+}
+
+/** A TCP port free on 127.0.0.1 right now (for a PostgreSQL a bench starts on a kept data folder). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
 }

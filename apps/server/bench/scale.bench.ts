@@ -12,25 +12,39 @@
 // a day or a week of the calendar, search patients, open an appointment and confirm it, with the
 // live feed open for each of them.
 // Options: BENCH_SCALE_CLINICS (200), BENCH_SCALE_MONTHS (24 months of past), BENCH_SCALE_SECONDS
-// (60, reading a), BENCH_SCALE_STEP_SECONDS (15, reading b), BENCH_PROFILE=1 (server CPU profiles).
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+// (60, reading a), BENCH_SCALE_STEP_SECONDS (15, reading b), BENCH_PROFILE=1 (server CPU profiles),
+// BENCH_SCALE_DATA=<folder> (keep the generated databases there and reuse them on the next run with
+// the same dataset: see keptDataset), BENCH_SCALE_PROCESSES (1,2: the server as one process, then
+// as two with SERVER_PROCESSES=2, each reading both databases; one column each).
+// Besides the latencies, each reading records where the time goes (ADR 0065): the load
+// generator's own event-loop delay and CPU (a lagging generator inflates what it measures), the
+// server's event-loop delay (its /metrics), every request's time inside the server's handler (its
+// log line, matched by request id), each procedure's cost alone (one call at a time: server and
+// PostgreSQL CPU, statements and their time), and what the open live feeds cost with no load.
+import { execFile } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { Agent, request as httpRequest, type IncomingMessage } from "node:http";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { promisify } from "node:util";
 import { hash } from "@node-rs/argon2";
 import { availabilityQuery } from "@frontdesk/api";
 import { createDb, withTenant } from "@frontdesk/db";
-import { startTestServer } from "@frontdesk/db/testing/server";
+import { provisionDatabase, startServer as startPostgres, stopServer as stopPostgres, type LocalServer } from "@frontdesk/db/local";
 import { sql as drizzleSql } from "drizzle-orm";
 import postgres from "postgres";
 import { addHistory, benchEmail, createClinics, scaleSlug, type ScaleOptions } from "./scale-dataset";
-import { cpuSeconds, percentile, postmasterPid } from "./processes";
+import { cpuSeconds, freePort, percentile, postmasterPid, startProcess, type BenchProcess } from "./processes";
 
 const CLINICS = Number(process.env.BENCH_SCALE_CLINICS ?? 200);
 const PAST_MONTHS = Number(process.env.BENCH_SCALE_MONTHS ?? 24);
 const PACED_SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 60);
 const STEP_SECONDS = Number(process.env.BENCH_SCALE_STEP_SECONDS ?? 15);
+const KEEP = process.env.BENCH_SCALE_DATA || undefined;
+/** Server processes (SERVER_PROCESSES) to read each database with, in turn: one column each. */
+const PROCESS_COUNTS = (process.env.BENCH_SCALE_PROCESSES ?? "1,2").split(",").map(Number);
 const USERS = 100;
 /** Reading (b): users per step, from 10, each step 1.5 times the last, until p99 passes the objective. */
 const FIRST_STEP = 10;
@@ -38,8 +52,15 @@ const STEP_FACTOR = 1.5;
 const MAX_STEPS = 12;
 const OBJECTIVE_MS = 100;
 const RECEPTIONIST_SHARE = 0.4;
+/** Calls of each procedure, one at a time, for its cost alone. */
+const SOLO_CALLS = 30;
+/** How long the open live feeds are watched with no other load. */
+const FEED_SECONDS = 10;
+/** The event-loop monitors' resolution: a delay of this much is no delay (both monitors count it in). */
+const LOOP_RESOLUTION_MS = 10;
 const PASSWORD = "frontdesk-bench";
 const PUBLIC_URL = "http://localhost:3999";
+const METRICS_TOKEN = randomBytes(24).toString("hex");
 
 const started = performance.now();
 const progress = (step: string) => process.stderr.write(`[bench:scale ${((performance.now() - started) / 1000).toFixed(0)}s] ${step}\n`);
@@ -63,85 +84,226 @@ const datasetLog = (step: string) => {
   progress(step);
 };
 
+/** One answered request: which procedure, how long the load generator waited, and its request id (to find it in the server's log). */
+interface Sample {
+  name: string;
+  ms: number;
+  id: string;
+}
+
+interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
 interface Reading {
   label: string;
   users: number;
   seconds: number;
   latencies: Map<string, number[]>;
+  samples: Sample[];
   errors: Map<string, number>;
   requests: number;
   serverMs: number;
   postgresMs: number;
+  /** The load generator: CPU per request and its own event-loop delay during the reading. */
+  generatorMs: number;
+  generatorLoop: LoopDelay;
+  /** The server's event-loop delay during the reading (prom-client's monitor, read from /metrics). */
+  serverLoop: LoopDelay | undefined;
+  /** The server's log line of each request, by request id. */
+  handlerMs: Map<string, Handled>;
 }
 
-async function main() {
-  const database = await startTestServer({
-    shared_preload_libraries: "pg_stat_statements",
-    "pg_stat_statements.track": "top",
-    shared_buffers: "512MB",
-    // Loading about 16 million rows: checkpoints by time, not every gigabyte of WAL, and index
-    // builds on new files written without WAL (a throwaway server: no replica, fsync already off).
-    max_wal_size: "32GB",
-    checkpoint_timeout: "1h",
-    wal_level: "minimal",
-    max_wal_senders: "0",
-  });
-  const superUrl = database.urls.superUrl.replace(/\/[^/]*$/, new URL(database.urls.adminUrl).pathname);
+interface Sizes {
+  appointments: number;
+  patients: number;
+  audit: number;
+  events: number;
+  bytes: string;
+}
+
+/** What a kept dataset (BENCH_SCALE_DATA) remembers of its generation, for the table of a later run. */
+interface KeptDataset {
+  fingerprint: string;
+  generatedAt: string;
+  now: string;
+  sizes: Sizes;
+  loadSeconds: number;
+  phases: string[];
+  datasetSteps: string[];
+}
+
+/** The settings of the bench's PostgreSQL, the same on every start of a kept data folder. */
+const POSTGRES_SETTINGS = {
+  fsync: "off",
+  synchronous_commit: "off",
+  full_page_writes: "off",
+  max_connections: "200",
+  shared_preload_libraries: "pg_stat_statements",
+  "pg_stat_statements.track": "top",
+  shared_buffers: "512MB",
+  // Loading about 16 million rows: checkpoints by time, not every gigabyte of WAL, and index
+  // builds on new files written without WAL (a throwaway server: no replica, fsync already off).
+  max_wal_size: "32GB",
+  checkpoint_timeout: "1h",
+  wal_level: "minimal",
+  max_wal_senders: "0",
+};
+
+interface Database {
+  appUrl: string;
+  superUrl: string;
+  su: postgres.Sql;
+  postmaster: number;
+  /** Signed-in receptionists of this database (sessions outlive a server restart, not a database). */
+  sessions: Array<{ cookie: string }>;
+  stop: () => Promise<void>;
+}
+
+/** PostgreSQL on `dataDir` (created the first time), migrated to this branch's schema. */
+async function openDatabase(dataDir: string): Promise<Database> {
+  const server: LocalServer = { dataDir, port: await freePort(), password: "frontdesk-bench" };
+  await startPostgres(server, POSTGRES_SETTINGS);
+  // Idempotent: on a kept folder it applies only migrations newer than the dataset.
+  const urls = await provisionDatabase(server);
+  const superUrl = urls.superUrl.replace(/\/[^/]*$/, new URL(urls.adminUrl).pathname);
   const su = postgres(superUrl, { max: 1, onnotice: () => undefined });
   await su`create extension if not exists pg_stat_statements`;
+  return {
+    appUrl: urls.appUrl,
+    superUrl,
+    su,
+    postmaster: await postmasterPid(urls.appUrl),
+    sessions: [],
+    stop: async () => {
+      await su.end();
+      await stopPostgres(server);
+    },
+  };
+}
+
+/**
+ * A dataset kept by an earlier run in BENCH_SCALE_DATA, when it was generated by the same
+ * scale-dataset.ts with the same options on the same day (the window the load reads is counted
+ * from today): then this run starts PostgreSQL on it and goes straight to the readings.
+ */
+async function keptDataset(root: string, fingerprint: string): Promise<KeptDataset | undefined> {
+  const kept = await readFile(path.join(root, "dataset.json"), "utf8")
+    .then((text) => JSON.parse(text) as KeptDataset)
+    .catch(() => undefined);
+  if (!kept) return undefined;
+  if (kept.fingerprint === fingerprint) return kept;
+  progress(`the dataset kept in ${root} was generated by another scale-dataset.ts, with other options or on another day: generating it again`);
+  return undefined;
+}
+
+/** The bookings made by a run's load (their patients are `load-…@example.test`): gone, so every reading starts from the same appointments. */
+const clearLoadBookings = (su: postgres.Sql) => su`delete from appointments where patient_id in (select id from patients where email like 'load-%@example.test')`;
+
+async function main() {
+  const root = KEEP ? path.resolve(KEEP) : await mkdtemp(path.join(tmpdir(), "frontdesk-scale-"));
+  // Every folder on the way to a data folder must be traversable by the `postgres` OS user.
+  await mkdir(path.join(root, "empty"), { recursive: true });
+  await mkdir(path.join(root, "scale"), { recursive: true });
+  for (const folder of [root, path.join(root, "empty"), path.join(root, "scale")]) await chmod(folder, 0o755);
+  const emptyDir = path.join(root, "empty", "pgdata");
+  const scaleDir = path.join(root, "scale", "pgdata");
+  const shape = { clinics: CLINICS, pastMonths: PAST_MONTHS, futureMonths: 3, patientsLargest: 20_000, patientsEach: 4_925, windowDays: 35 };
+  const fingerprint = createHash("sha256")
+    .update(await readFile(path.join(import.meta.dirname, "scale-dataset.ts"), "utf8"))
+    .update(JSON.stringify({ ...shape, day: localDate(new Date()) }))
+    .digest("hex")
+    .slice(0, 16);
+  const kept = KEEP ? await keptDataset(root, fingerprint) : undefined;
+  if (!kept) {
+    await rm(emptyDir, { recursive: true, force: true });
+    await rm(scaleDir, { recursive: true, force: true });
+    await rm(path.join(root, "dataset.json"), { force: true });
+  }
   const options: ScaleOptions = {
-    clinics: CLINICS,
-    pastMonths: PAST_MONTHS,
-    futureMonths: 3,
-    patientsLargest: 20_000,
-    patientsEach: 4_925,
-    now: new Date(),
+    ...shape,
+    now: kept ? new Date(kept.now) : new Date(),
     passwordHash: await hash(PASSWORD),
     // The load reads up to 31 days ahead (slots, bookings) and this week (calendars): the empty
     // layer holds that window, so that the at-scale reading differs by history alone (ADR 0056).
-    windowDays: 35,
   };
   const interval = setInterval(sampleLoad, 30_000);
-  const server: { current?: Awaited<ReturnType<typeof startServer>> } = {};
+  const open: { database?: Database } = {};
   try {
-    await phase("clinics without history", () => createClinics(superUrl, postgres, options, datasetLog));
-    const postmaster = await postmasterPid(database.urls.appUrl);
-    const world = await loadWorld(su);
+    open.database = await openDatabase(emptyDir);
+    if (kept) progress(`reusing the dataset kept in ${root} (generated ${kept.generatedAt})`);
+    else await phase("clinics without history", () => createClinics(open.database!.superUrl, postgres, options, datasetLog));
+    await clearLoadBookings(open.database.su);
+    const world = await loadWorld(open.database.su);
+    const columnLabel = (database: string, processes: number) => (PROCESS_COUNTS.length > 1 || processes !== 1 ? `${database}, ${processes} process${processes > 1 ? "es" : ""}` : database);
+    const emptyColumns: Column[] = [];
+    for (const [i, processes] of PROCESS_COUNTS.entries()) {
+      const label = columnLabel("empty", processes);
+      emptyColumns.push(await phase(`readings ${label}`, () => readings(label, open.database!, world, processes, i === 0)));
+    }
+    // The empty layer is left as it was generated (for the at-scale copy, and a later run).
+    await clearLoadBookings(open.database.su);
+    await open.database.stop();
+    open.database = undefined;
 
-    server.current = await startServer(database.urls.appUrl);
-    const empty = await phase("readings empty", () => readings("empty", server.current!, postmaster, world, su));
-    await server.current.stop();
-
-    // Both readings start from the same appointments: the bookings of the empty readings go.
-    await su`delete from appointments where patient_id in (select id from patients where email like 'load-%@example.test')`;
-    progress("adding the history");
-    const loadStarted = performance.now();
-    await phase("history", () => addHistory(superUrl, postgres, options, datasetLog));
-    const loadSeconds = (performance.now() - loadStarted) / 1000;
-    const [sizes] = await su<Array<{ appointments: number; patients: number; audit: number; events: number; bytes: string }>>`
-      select (select count(*) from appointments)::int as appointments, (select count(*) from patients)::int as patients,
-             (select count(*) from audit_log)::int as audit, (select count(*) from appointment_events)::int as events,
-             pg_size_pretty(pg_database_size(current_database())) as bytes`;
-    progress(`history in ${loadSeconds.toFixed(0)} s: ${JSON.stringify(sizes)}`);
-
-    server.current = await startServer(database.urls.appUrl);
-    const scale = await phase("readings at scale", () => readings("at scale", server.current!, postmaster, world, su));
-    const plans = await phase("plans", () => slowestPlans(su, database.urls.appUrl, world));
-    await server.current.stop();
+    let sizes: Sizes;
+    let loadSeconds: number;
+    if (kept) {
+      open.database = await openDatabase(scaleDir);
+      await clearLoadBookings(open.database.su);
+      ({ sizes, loadSeconds } = kept);
+    } else {
+      await phase("copy of the clinics without history", () => promisify(execFile)("cp", ["-a", emptyDir, scaleDir]));
+      open.database = await openDatabase(scaleDir);
+      progress("adding the history");
+      const loadStarted = performance.now();
+      await phase("history", () => addHistory(open.database!.superUrl, postgres, options, datasetLog));
+      loadSeconds = (performance.now() - loadStarted) / 1000;
+      const [counted] = await open.database.su<Sizes[]>`
+        select (select count(*) from appointments)::int as appointments, (select count(*) from patients)::int as patients,
+               (select count(*) from audit_log)::int as audit, (select count(*) from appointment_events)::int as events,
+               pg_size_pretty(pg_database_size(current_database())) as bytes`;
+      sizes = counted!;
+      progress(`history in ${loadSeconds.toFixed(0)} s: ${JSON.stringify(sizes)}`);
+      if (KEEP) {
+        const record: KeptDataset = { fingerprint, generatedAt: new Date().toISOString(), now: options.now.toISOString(), sizes, loadSeconds, phases: [...phases], datasetSteps: [...datasetSteps] };
+        await writeFile(path.join(root, "dataset.json"), `${JSON.stringify(record, null, 2)}\n`);
+      }
+    }
+    const scaleColumns: Column[] = [];
+    let plans: string[] = [];
+    for (const [i, processes] of PROCESS_COUNTS.entries()) {
+      const label = columnLabel("at scale", processes);
+      scaleColumns.push(await phase(`readings ${label}`, () => readings(label, open.database!, world, processes, i === 0)));
+      // The statements of the first configuration's readings at scale.
+      if (i === 0) plans = await phase("plans", () => slowestPlans(open.database!.su, open.database!.appUrl, world).catch((error: unknown) => [`(no plans: ${String(error)})`]));
+    }
+    await clearLoadBookings(open.database.su);
     clearInterval(interval);
     sampleLoad();
 
+    // Empty and at scale side by side, per configuration.
+    const columns = PROCESS_COUNTS.flatMap((_, i) => [emptyColumns[i]!, scaleColumns[i]!]);
     const lines = [
       `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, PostgreSQL 18 (embedded, fsync off, shared_buffers 512MB); ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.`,
       `Load average (1 min) during the run: ${Math.min(...loads).toFixed(2)} to ${Math.max(...loads).toFixed(2)}, mean ${(loads.reduce((a, b) => a + b, 0) / loads.length).toFixed(2)} (${loads.length} samples).`,
-      `Dataset: ${CLINICS} clinics x 5 practitioners; at scale ${sizes!.appointments} appointments (${PAST_MONTHS} months past, 3 ahead), ${sizes!.patients} patients (${scaleSlug(1)}: 20000), ${sizes!.audit} audit rows, ${sizes!.events} history events, ${sizes!.bytes}; history generated in ${loadSeconds.toFixed(0)} s.`,
+      `Dataset: ${CLINICS} clinics x 5 practitioners; at scale ${sizes.appointments} appointments (${PAST_MONTHS} months past, 3 ahead), ${sizes.patients} patients (${scaleSlug(1)}: 20000), ${sizes.audit} audit rows, ${sizes.events} history events, ${sizes.bytes}; history generated in ${loadSeconds.toFixed(0)} s${kept ? ` (kept in BENCH_SCALE_DATA, generated ${kept.generatedAt.slice(0, 16).replace("T", " ")} UTC)` : ""}.`,
+      ...(kept ? [`Phases of the generating run: ${kept.phases.join("; ")}.`, `Dataset steps of the generating run: ${kept.datasetSteps.join("; ")}.`] : []),
       `Phases: ${phases.join("; ")}.`,
-      `Dataset steps: ${datasetSteps.join("; ")}.`,
+      ...(kept ? [] : [`Dataset steps: ${datasetSteps.join("; ")}.`]),
       `Total run: ${((performance.now() - started) / 60_000).toFixed(1)} min.`,
       "",
-      ...table(empty.paced, scale.paced),
+      ...section(() => table(columns.map((c) => c.paced))),
       "",
-      ...capacityTable(empty.steps, scale.steps),
+      ...section(() => whereTimeGoes(columns.map((c) => c.paced))),
+      "",
+      ...section(() => soloTable(columns.filter((c) => c.solo).map((c) => ({ label: c.paced.label, solo: c.solo! })))),
+      "",
+      ...columns.map((c) => `Live feeds alone (${c.paced.label}): ${c.feeds.feeds} open for ${FEED_SECONDS} s with no other load: server ${c.feeds.serverMsPerSecond.toFixed(1)} ms CPU/s, PostgreSQL ${c.feeds.postgresMsPerSecond.toFixed(1)} ms CPU/s, ${c.feeds.statementsPerSecond.toFixed(1)} statements/s.`),
+      "",
+      ...section(() => capacityTable(columns.map((c) => ({ label: c.paced.label, steps: c.steps })))),
       "",
       "Slowest statements at scale (pg_stat_statements, mean ms; plans as frontdesk_app with row-level security, generic plan):",
       ...plans,
@@ -149,9 +311,17 @@ async function main() {
     process.stdout.write(`${lines.join("\n")}\n`);
   } finally {
     clearInterval(interval);
-    await server.current?.stop().catch(() => undefined);
-    await su.end();
-    await database.stop();
+    await open.database?.stop().catch(() => undefined);
+    if (!KEEP) await rm(root, { recursive: true, force: true });
+  }
+}
+
+/** One part of the report: a mistake in formatting it says so in its place instead of losing the run's other tables. */
+function section(lines: () => string[]): string[] {
+  try {
+    return lines();
+  } catch (error) {
+    return [`(this table failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)})`];
   }
 }
 
@@ -166,49 +336,96 @@ async function loadWorld(su: postgres.Sql): Promise<World> {
   return { clinics: rows.map((r) => ({ ...r, email: benchEmail(r.slug) })) };
 }
 
-/** Reading (a) at 100 users, then (b) stepped up until p99 passes the objective. */
-async function readings(label: string, api: Awaited<ReturnType<typeof startServer>>, postmaster: number, world: World, su: postgres.Sql) {
-  await su`select pg_stat_statements_reset()`;
-  progress(`${label}: warming up`);
-  await runLoad(`${label} warm-up`, api, postmaster, world, USERS, 10);
-  progress(`${label}: reading (a), ${USERS} users for ${PACED_SECONDS} s`);
-  const paced = await runLoad(label, api, postmaster, world, USERS, PACED_SECONDS);
-  const steps: Reading[] = [];
-  for (let users = FIRST_STEP, step = 0; step < MAX_STEPS; step++, users = Math.round(users * STEP_FACTOR)) {
-    const reading = await runLoad(label, api, postmaster, world, users, STEP_SECONDS);
-    const p99 = percentile(allLatencies(reading), 99);
-    progress(`${label}: reading (b), ${users} users: ${(reading.requests / reading.seconds).toFixed(0)} requests/s, p99 ${p99.toFixed(1)} ms`);
-    steps.push(reading);
-    if (p99 > OBJECTIVE_MS) break;
+type Column = Awaited<ReturnType<typeof readings>>;
+
+/** Reading (a) at 100 users, then (b) stepped up until p99 passes the objective; before them each procedure alone and the feeds alone. */
+async function readings(label: string, database: Database, world: World, processes: number, withSolo: boolean) {
+  const api = await startServer(database.appUrl, processes);
+  try {
+    progress(`${label}: warming up`);
+    await runLoad(`${label} warm-up`, api, database, world, USERS, 10);
+    // A call's cost alone does not depend on how many processes there are: measured once per database.
+    const solo = withSolo ? await soloCosts(api, database, world) : undefined;
+    const feeds = await feedCost(api, database, world, Math.round(USERS * RECEPTIONIST_SHARE));
+    await database.su`select pg_stat_statements_reset()`;
+    progress(`${label}: reading (a), ${USERS} users for ${PACED_SECONDS} s`);
+    const paced = await runLoad(label, api, database, world, USERS, PACED_SECONDS);
+    progress(`${label}: reading (a): ${(paced.requests / paced.seconds).toFixed(0)} requests/s, p99 ${percentile(allLatencies(paced), 99).toFixed(1)} ms; generator loop delay p99 ${paced.generatorLoop.p99.toFixed(1)} ms, server ${paced.serverLoop?.p99.toFixed(1) ?? "?"} ms`);
+    const steps: Reading[] = [];
+    for (let users = FIRST_STEP, step = 0; step < MAX_STEPS; step++, users = Math.round(users * STEP_FACTOR)) {
+      const reading = await runLoad(label, api, database, world, users, STEP_SECONDS);
+      const p99 = percentile(allLatencies(reading), 99);
+      progress(`${label}: reading (b), ${users} users: ${(reading.requests / reading.seconds).toFixed(0)} requests/s, p99 ${p99.toFixed(1)} ms`);
+      steps.push(reading);
+      if (p99 > OBJECTIVE_MS) break;
+    }
+    return { paced, steps, solo, feeds };
+  } finally {
+    await api.stop();
   }
-  return { paced, steps };
 }
 
 const allLatencies = (r: Reading) => [...r.latencies.values()].flat().sort((a, b) => a - b);
+const ascending = (values: Iterable<number>) => [...values].sort((a, b) => a - b);
 
-/** `users` people acting for `seconds`; latencies per procedure and CPU per request. */
-async function runLoad(label: string, api: Awaited<ReturnType<typeof startServer>>, postmaster: number, world: World, users: number, seconds: number): Promise<Reading> {
-  const reading: Reading = { label, users, seconds, latencies: new Map(), errors: new Map(), requests: 0, serverMs: 0, postgresMs: 0 };
+/** The server's event-loop delay since the last scrape (prom-client resets its monitor on every scrape), beyond the monitor's resolution. */
+async function serverLoopDelay(api: ServerProcess): Promise<LoopDelay | undefined> {
+  const answer = await send("GET", `${api.url}/metrics`, undefined, { Authorization: `Bearer ${METRICS_TOKEN}` }).catch(() => undefined);
+  if (answer?.status !== 200) return undefined;
+  const value = (name: string) => Number(new RegExp(`^frontdesk_process_nodejs_eventloop_lag_${name}_seconds (\\S+)$`, "m").exec(answer.text)?.[1] ?? NaN) * 1000;
+  return { p50: Math.max(0, value("p50") - LOOP_RESOLUTION_MS), p99: Math.max(0, value("p99") - LOOP_RESOLUTION_MS), max: Math.max(0, value("max") - LOOP_RESOLUTION_MS) };
+}
+
+/** PostgreSQL's statements so far (pg_stat_statements): how many, and their execution time in ms. */
+async function statementTotals(su: postgres.Sql) {
+  const [row] = await su<Array<{ calls: number; ms: number }>>`select coalesce(sum(calls), 0)::float8 as calls, coalesce(sum(total_exec_time), 0)::float8 as ms from pg_stat_statements`;
+  return row!;
+}
+
+/** `users` people acting for `seconds`; latencies per procedure, CPU per request, and where the time went. */
+async function runLoad(label: string, api: ServerProcess, database: Database, world: World, users: number, seconds: number): Promise<Reading> {
+  const reading: Reading = {
+    label,
+    users,
+    seconds,
+    latencies: new Map(),
+    samples: [],
+    errors: new Map(),
+    requests: 0,
+    serverMs: 0,
+    postgresMs: 0,
+    generatorMs: 0,
+    generatorLoop: { p50: 0, p99: 0, max: 0 },
+    serverLoop: undefined,
+    handlerMs: new Map(),
+  };
   const receptionists = Math.round(users * RECEPTIONIST_SHARE);
-  const staff = await staffSessions(api.url, world, receptionists);
+  const staff = await staffSessions(api.url, world, receptionists, database.sessions);
   // Every reception screen has its feed open before the clock starts: the steady state, not
   // forty screens connecting in the same second as the users start.
   const feeds = await Promise.all(staff.map((s) => openFeed(api.url, s.cookie)));
-  const call = async (name: string, work: () => Promise<{ status: number; text: string }>) => {
+  const call: Call = async (name, work) => {
     const t0 = performance.now();
-    const answer = await work().catch((error: unknown) => ({ status: 0, text: String(error) }));
+    const answer = await work().catch((error: unknown) => ({ status: 0, text: String(error), id: "" }));
     reading.requests++;
     if (answer.status !== 200) {
       reading.errors.set(name, (reading.errors.get(name) ?? 0) + 1);
       if ((reading.errors.get(name) ?? 0) <= 2) progress(`${name} answered ${answer.status}: ${answer.text.slice(0, 200)}`);
       return undefined;
     }
+    const ms = performance.now() - t0;
     const list = reading.latencies.get(name) ?? [];
-    list.push(performance.now() - t0);
+    list.push(ms);
     reading.latencies.set(name, list);
+    reading.samples.push({ name, ms, id: answer.id });
     return answer.text;
   };
-  const cpu0 = [await cpuSeconds(api.pid), await cpuSeconds(postmaster, true)] as const;
+  await serverLoopDelay(api);
+  api.handlerTimes.clear();
+  const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  loop.enable();
+  const generator0 = process.cpuUsage();
+  const cpu0 = [await cpuSeconds(api.pid, true), await cpuSeconds(database.postmaster, true)] as const;
   const end = performance.now() + seconds * 1000;
   const inFlight = new Set<Promise<unknown>>();
   await Promise.all(
@@ -226,14 +443,144 @@ async function runLoad(label: string, api: Awaited<ReturnType<typeof startServer
     }),
   );
   await Promise.all(inFlight);
-  const cpu1 = [await cpuSeconds(api.pid), await cpuSeconds(postmaster, true)] as const;
+  const cpu1 = [await cpuSeconds(api.pid, true), await cpuSeconds(database.postmaster, true)] as const;
+  const generator = process.cpuUsage(generator0);
+  loop.disable();
+  reading.serverLoop = await serverLoopDelay(api);
   for (const feed of feeds) feed.close();
   reading.serverMs = ((cpu1[0] - cpu0[0]) * 1000) / reading.requests;
   reading.postgresMs = ((cpu1[1] - cpu0[1]) * 1000) / reading.requests;
+  reading.generatorMs = (generator.user + generator.system) / 1000 / reading.requests;
+  const delay = (ns: number) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
+  reading.generatorLoop = { p50: delay(loop.percentile(50)), p99: delay(loop.percentile(99)), max: delay(loop.max) };
+  // The last log lines may still be in the pipe.
+  await sleep(300);
+  reading.handlerMs = new Map(api.handlerTimes);
   return reading;
 }
 
-type Call = (name: string, work: () => Promise<{ status: number; text: string }>) => Promise<string | undefined>;
+interface SoloCost {
+  name: string;
+  calls: number;
+  latencyP50: number;
+  handlerP50: number;
+  transactions: number;
+  serverCpuMs: number;
+  postgresCpuMs: number;
+  statementMs: number;
+  statements: number;
+}
+
+/**
+ * Each procedure alone: SOLO_CALLS calls one after the other, one clinic (the largest), nothing
+ * else running; per call, the server's and PostgreSQL's CPU, and pg_stat_statements' statements
+ * and their execution time. What a call costs before any queue.
+ */
+async function soloCosts(api: ServerProcess, database: Database, world: World): Promise<SoloCost[]> {
+  const base = api.url;
+  const [staff] = await staffSessions(base, world, 1, database.sessions);
+  const cookie = staff!.cookie;
+  const clinic = world.clinics[0]!;
+  const today = new Date();
+  const day = { from: localDate(today), to: localDate(today) };
+  const week = { from: localDate(today), to: localDate(addDays(today, 6)) };
+  const slotsInput = (i: number) => ({ clinicSlug: clinic.slug, serviceId: clinic.serviceIds[i % clinic.serviceIds.length]!, from: localDate(addDays(today, 1)), to: localDate(addDays(today, 31)) });
+  // Prepared before the clock: times to book (an hour apart, so none takes another's) and booked appointments to confirm.
+  const slots = JSON.parse((await get(base, "public.slots", slotsInput(0))).text) as { result: { data: { days: Array<{ starts: string[] }> } } };
+  const starts: string[] = [];
+  for (const d of slots.result.data.days) {
+    let last = -Infinity;
+    for (const start of d.starts) {
+      if (Date.parse(start) - last < 3_600_000) continue;
+      last = Date.parse(start);
+      starts.push(start);
+    }
+  }
+  const ahead = await get(base, "calendar.range", { from: localDate(addDays(today, 1)), to: localDate(addDays(today, 7)) }, cookie);
+  const ids = [...ahead.text.matchAll(/"id":"([0-9a-f-]{36})","practitionerId"/g)].map((m) => m[1]!);
+  const toConfirm: Array<{ id: string; version: number }> = [];
+  for (const id of ids) {
+    if (toConfirm.length === SOLO_CALLS) break;
+    const text = (await get(base, "appointments.get", { id }, cookie)).text;
+    const version = /"version":(\d+)/.exec(text)?.[1];
+    if (version && /"status":"booked"/.test(text)) toConfirm.push({ id, version: Number(version) });
+  }
+  const fragments = ["mart", "dupre", "lea", "06 12", "müll", "jean", "garc", "tanaka"];
+  const probes: Array<[string, (i: number) => Promise<Answer>]> = [
+    ["public.clinic", () => get(base, "public.clinic", { clinicSlug: clinic.slug })],
+    ["public.slots (31 days)", (i) => get(base, "public.slots", slotsInput(i))],
+    [
+      "public.book",
+      (i) =>
+        mutate(base, "public.book", { clinicSlug: clinic.slug, serviceId: clinic.serviceIds[0]!, start: starts[i % starts.length]!, patient: { name: "Load Patient", email: `load-${crypto.randomUUID()}@example.test` }, idempotencyKey: crypto.randomUUID() }),
+    ],
+    ["calendar.range (day)", () => get(base, "calendar.range", day, cookie)],
+    ["calendar.range (week)", () => get(base, "calendar.range", week, cookie)],
+    ["patients.search", (i) => get(base, "patients.search", { query: fragments[i % fragments.length] }, cookie)],
+    ["appointments.get", (i) => get(base, "appointments.get", { id: ids[i % ids.length]! }, cookie)],
+    ["appointments.setStatus", (i) => (toConfirm[i] ? mutate(base, "appointments.setStatus", { ...toConfirm[i], status: "confirmed" }, cookie) : Promise.resolve({ status: 0, text: "nothing to confirm", id: "", cookies: [] }))],
+  ];
+  const costs: SoloCost[] = [];
+  for (const [name, probe] of probes) {
+    api.handlerTimes.clear();
+    const latencies: number[] = [];
+    const answered: string[] = [];
+    const statements0 = await statementTotals(database.su);
+    const cpu0 = [await cpuSeconds(api.pid, true), await cpuSeconds(database.postmaster, true)] as const;
+    for (let i = 0; i < SOLO_CALLS; i++) {
+      const t0 = performance.now();
+      const answer = await probe(i);
+      latencies.push(performance.now() - t0);
+      // "Just taken" is an answer too (a booking), as in the readings.
+      if (answer.status === 200 || answer.status === 409) answered.push(answer.id);
+    }
+    const cpu1 = [await cpuSeconds(api.pid, true), await cpuSeconds(database.postmaster, true)] as const;
+    const statements1 = await statementTotals(database.su);
+    await sleep(200);
+    const calls = latencies.length;
+    costs.push({
+      name: answered.length === calls ? name : `${name} (${calls - answered.length} errors)`,
+      calls,
+      latencyP50: percentile(ascending(latencies), 50),
+      handlerP50: percentile(ascending(answered.flatMap((id) => api.handlerTimes.get(id)?.ms ?? [])), 50),
+      transactions: answered.reduce((sum, id) => sum + (api.handlerTimes.get(id)?.transactions ?? 0), 0) / Math.max(1, answered.length),
+      serverCpuMs: ((cpu1[0] - cpu0[0]) * 1000) / calls,
+      postgresCpuMs: ((cpu1[1] - cpu0[1]) * 1000) / calls,
+      // The totals' own query counts once.
+      statements: (statements1.calls - statements0.calls - 1) / calls,
+      statementMs: (statements1.ms - statements0.ms) / calls,
+    });
+  }
+  return costs;
+}
+
+/** `count` receptionists' live feeds open for FEED_SECONDS with nothing else running: what the feeds cost by themselves. */
+async function feedCost(api: ServerProcess, database: Database, world: World, count: number) {
+  const staff = await staffSessions(api.url, world, count, database.sessions);
+  const feeds = await Promise.all(staff.map((s) => openFeed(api.url, s.cookie)));
+  await sleep(1000);
+  const statements0 = await statementTotals(database.su);
+  const cpu0 = [await cpuSeconds(api.pid, true), await cpuSeconds(database.postmaster, true)] as const;
+  await sleep(FEED_SECONDS * 1000);
+  const cpu1 = [await cpuSeconds(api.pid, true), await cpuSeconds(database.postmaster, true)] as const;
+  const statements1 = await statementTotals(database.su);
+  for (const feed of feeds) feed.close();
+  return {
+    feeds: count,
+    serverMsPerSecond: ((cpu1[0] - cpu0[0]) * 1000) / FEED_SECONDS,
+    postgresMsPerSecond: ((cpu1[1] - cpu0[1]) * 1000) / FEED_SECONDS,
+    statementsPerSecond: (statements1.calls - statements0.calls - 1) / FEED_SECONDS,
+  };
+}
+
+/** An answer as the load generator saw it; `id` is the request id it sent (found again in the server's log). */
+interface Answer {
+  status: number;
+  text: string;
+  id: string;
+  cookies: string[];
+}
+type Call = (name: string, work: () => Promise<{ status: number; text: string; id: string }>) => Promise<string | undefined>;
 
 const localDate = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
@@ -260,7 +607,7 @@ function patientActions(base: string, clinic: World["clinics"][number], call: Ca
     // Two people may want the same time: "just taken" is an answer, not an error.
     await call("public.book", async () => {
       const answer = await mutate(base, "public.book", input);
-      return answer.status === 409 ? { status: 200, text: answer.text } : answer;
+      return answer.status === 409 ? { ...answer, status: 200 } : answer;
     });
   };
 }
@@ -293,7 +640,7 @@ function receptionistActions(base: string, staff: { cookie: string }, call: Call
         // Someone else may have confirmed it meanwhile: a version conflict is an answer.
         await call("appointments.setStatus", async () => {
           const answer = await mutate(base, "appointments.setStatus", { id, version: Number(found[1]), status: "confirmed" }, staff.cookie);
-          return answer.status === 409 ? { status: 200, text: answer.text } : answer;
+          return answer.status === 409 ? { ...answer, status: 200 } : answer;
         });
         return;
       }
@@ -303,9 +650,8 @@ function receptionistActions(base: string, staff: { cookie: string }, call: Call
   };
 }
 
-/** Signed-in receptionists, one per clinic in turn; made once, one after the other, and kept (sessions outlive a restart). */
-const sessions: Array<{ cookie: string }> = [];
-async function staffSessions(base: string, world: World, count: number) {
+/** Signed-in receptionists, one per clinic in turn; made once per database, one after the other, and kept (sessions outlive a restart). */
+async function staffSessions(base: string, world: World, count: number, sessions: Database["sessions"]) {
   while (sessions.length < count) {
     const clinic = world.clinics[sessions.length % world.clinics.length]!;
     for (let attempt = 1; ; attempt++) {
@@ -337,15 +683,19 @@ function openFeed(base: string, cookie: string): Promise<{ close: () => void }> 
 
 const agent = new Agent({ keepAlive: true, maxSockets: 2000 });
 
-function send(method: string, url: string, body: string | undefined, headers: Record<string, string>): Promise<{ status: number; text: string; cookies: string[] }> {
+let requests = 0;
+
+/** One request, with a request id of its own (the server logs it with the request's time in its handler). */
+function send(method: string, url: string, body: string | undefined, headers: Record<string, string>): Promise<Answer> {
+  const id = `bench.${process.pid}.${++requests}`;
   return new Promise((resolve, reject) => {
     const request = httpRequest(
       url,
-      { method, agent, headers: { ...(body ? { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) } : {}), ...headers } },
+      { method, agent, headers: { "X-Request-Id": id, ...(body ? { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) } : {}), ...headers } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.once("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), cookies: response.headers["set-cookie"] ?? [] }));
+        response.once("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), id, cookies: response.headers["set-cookie"] ?? [] }));
         response.once("error", reject);
       },
     );
@@ -356,40 +706,102 @@ function send(method: string, url: string, body: string | undefined, headers: Re
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-/** The table of reading (a): p50 / p95 / p99 per procedure, empty and at scale. */
-function table(empty: Reading, scale: Reading): string[] {
-  const names = [...new Set([...empty.latencies.keys(), ...scale.latencies.keys()])].sort();
+/** The table of reading (a): p50 / p95 / p99 per procedure, one column per reading. */
+function table(columns: Reading[]): string[] {
+  const names = [...new Set(columns.flatMap((c) => [...c.latencies.keys()]))].sort();
   const cell = (r: Reading, name: string) => {
-    const sorted = [...(r.latencies.get(name) ?? [])].sort((a, b) => a - b);
+    const sorted = ascending(r.latencies.get(name) ?? []);
     return `${percentile(sorted, 50).toFixed(1)} / ${percentile(sorted, 95).toFixed(1)} / ${percentile(sorted, 99).toFixed(1)} (${sorted.length}${r.errors.get(name) ? `, ${r.errors.get(name)} errors` : ""})`;
   };
   const total = (r: Reading) => `${r.requests} requests, ${(r.requests / r.seconds).toFixed(0)}/s, ${[...r.errors.values()].reduce((a, b) => a + b, 0)} errors; p99 ${percentile(allLatencies(r), 99).toFixed(1)} ms`;
   return [
     `Reading (a): ${USERS} users (${Math.round(USERS * RECEPTIONIST_SHARE)} receptionists with the live feed open, ${USERS - Math.round(USERS * RECEPTIONIST_SHARE)} patients), 1-3 s think time, open loop, ${PACED_SECONDS} s. p50 / p95 / p99 in ms (answers):`,
     "",
-    "| procedure | empty | at scale |",
-    "|---|---|---|",
-    ...names.map((name) => `| ${name} | ${cell(empty, name)} | ${cell(scale, name)} |`),
-    `| all | ${total(empty)} | ${total(scale)} |`,
-    `| CPU per request | server ${empty.serverMs.toFixed(2)} ms, PostgreSQL ${empty.postgresMs.toFixed(2)} ms | server ${scale.serverMs.toFixed(2)} ms, PostgreSQL ${scale.postgresMs.toFixed(2)} ms |`,
+    `| procedure | ${columns.map((c) => c.label).join(" | ")} |`,
+    `|---|${columns.map(() => "---|").join("")}`,
+    ...names.map((name) => `| ${name} | ${columns.map((c) => cell(c, name)).join(" | ")} |`),
+    `| all | ${columns.map(total).join(" | ")} |`,
+    `| CPU per request | ${columns.map((r) => `server ${r.serverMs.toFixed(2)} ms, PostgreSQL ${r.postgresMs.toFixed(2)} ms`).join(" | ")} |`,
+  ];
+}
+
+/**
+ * Where reading (a)'s time went: per procedure, the p50 / p99 the load generator measured against
+ * the p50 / p99 of the same requests' time inside the server's handler (its log line), and the p99
+ * of the difference (waiting before the handler ran: the server's event loop and socket, or the
+ * generator's own loop). Then both processes' event-loop delay and the generator's CPU.
+ */
+function whereTimeGoes(columns: Reading[]): string[] {
+  const names = [...new Set(columns.flatMap((c) => [...c.latencies.keys()]))].sort();
+  const cell = (r: Reading, name?: string): string => {
+    const samples = r.samples.filter((s) => (name === undefined || s.name === name) && r.handlerMs.has(s.id));
+    const handled = samples.map((s) => r.handlerMs.get(s.id)!);
+    const pair = (values: number[]) => {
+      const sorted = ascending(values);
+      return `${percentile(sorted, 50).toFixed(1)} / ${percentile(sorted, 99).toFixed(1)}`;
+    };
+    return [
+      pair(samples.map((s) => s.ms)),
+      pair(handled.map((h) => h.ms)),
+      pair(handled.map((h) => h.waitMs)),
+      pair(handled.map((h) => h.heldMs)),
+      (handled.reduce((sum, h) => sum + h.transactions, 0) / Math.max(1, handled.length)).toFixed(1),
+      percentile(ascending(samples.map((s) => s.ms - r.handlerMs.get(s.id)!.ms)), 99).toFixed(1),
+    ].join(" | ");
+  };
+  const loop = (l: LoopDelay | undefined) => (l ? `p50 ${l.p50.toFixed(1)} / p99 ${l.p99.toFixed(1)} / max ${l.max.toFixed(1)} ms` : "not read");
+  return [
+    "Where reading (a)'s time went, in ms (p50 / p99): as the load generator measured it; inside the server's handler (its log line for the same requests); of that, waiting at the overload gate for a pooled connection, and holding one (the transactions' statements, and the event-loop turns between them); transactions per request; and the p99 of measured minus handler (before the handler ran or after it answered: the server's event loop and socket, the load generator's loop):",
+    "",
+    ...columns.flatMap((c) => [
+      `${c.label}:`,
+      "",
+      "| procedure | measured | handler | gate wait | connection held | transactions | outside, p99 |",
+      "|---|---|---|---|---|---|---|",
+      ...names.map((name) => `| ${name} | ${cell(c, name)} |`),
+      `| all | ${cell(c)} |`,
+      "",
+    ]),
+    ...columns.map(
+      (c) =>
+        `Event-loop delay during reading (a), ${c.label}: server ${loop(c.serverLoop)}; load generator ${loop(c.generatorLoop)}, its CPU ${c.generatorMs.toFixed(2)} ms per request (server ${c.serverMs.toFixed(2)}, PostgreSQL ${c.postgresMs.toFixed(2)}).`,
+    ),
+  ];
+}
+
+/** Each procedure alone (soloCosts), one column group per database. */
+function soloTable(columns: Array<{ label: string; solo: SoloCost[] }>): string[] {
+  if (columns.length === 0) return [];
+  const names = columns[0]!.solo.map((c) => c.name);
+  const cell = (costs: SoloCost[], index: number) => {
+    const c = costs[index];
+    return c ? `${c.latencyP50.toFixed(1)} | ${c.handlerP50.toFixed(1)} | ${c.serverCpuMs.toFixed(2)} | ${c.postgresCpuMs.toFixed(2)} | ${c.transactions.toFixed(1)} / ${c.statements.toFixed(1)} / ${c.statementMs.toFixed(2)}` : " | | | | ";
+  };
+  return [
+    `Each procedure alone (${SOLO_CALLS} calls one after the other, the largest clinic, no other load, after the warm-up): p50 as measured and in the handler (ms), server and PostgreSQL CPU per call (ms), transactions / statements per call / the statements' execution time per call (ms, pg_stat_statements):`,
+    "",
+    `| procedure | ${columns.map((c) => `${c.label}: p50 | handler p50 | server CPU | PostgreSQL CPU | transactions / statements / ms`).join(" | ")} |`,
+    `|---|${columns.map(() => "---|---|---|---|---|").join("")}`,
+    ...names.map((name, i) => `| ${name} | ${columns.map((c) => cell(c.solo, i)).join(" | ")} |`),
   ];
 }
 
 /** Reading (b): each step's users, requests per second and p99; the capacity within the objective. */
-function capacityTable(empty: Reading[], scale: Reading[]): string[] {
+function capacityTable(columns: Array<{ label: string; steps: Reading[] }>): string[] {
   const capacity = (steps: Reading[]) => {
     const within = steps.filter((s) => percentile(allLatencies(s), 99) <= OBJECTIVE_MS);
     const best = within.at(-1);
     return best ? `${(best.requests / best.seconds).toFixed(0)} requests/s (${best.users} users)` : `below ${FIRST_STEP} users`;
   };
   const row = (r: Reading) => `${r.users} users: ${(r.requests / r.seconds).toFixed(0)}/s, p99 ${percentile(allLatencies(r), 99).toFixed(1)} ms, server ${r.serverMs.toFixed(2)} + PostgreSQL ${r.postgresMs.toFixed(2)} ms CPU per request`;
+  const steps = Math.max(...columns.map((c) => c.steps.length));
   return [
     `Reading (b): the same mix, ${STEP_SECONDS} s per step, users x${STEP_FACTOR} per step until p99 > ${OBJECTIVE_MS} ms.`,
     "",
-    "| | empty | at scale |",
-    "|---|---|---|",
-    ...Array.from({ length: Math.max(empty.length, scale.length) }, (_, i) => `| step ${i + 1} | ${empty[i] ? row(empty[i]) : ""} | ${scale[i] ? row(scale[i]) : ""} |`),
-    `| capacity at p99 <= ${OBJECTIVE_MS} ms | ${capacity(empty)} | ${capacity(scale)} |`,
+    `| | ${columns.map((c) => c.label).join(" | ")} |`,
+    `|---|${columns.map(() => "---|").join("")}`,
+    ...Array.from({ length: steps }, (_, i) => `| step ${i + 1} | ${columns.map((c) => (c.steps[i] ? row(c.steps[i]) : "")).join(" | ")} |`),
+    `| capacity at p99 <= ${OBJECTIVE_MS} ms | ${columns.map((c) => capacity(c.steps)).join(" | ")} |`,
   ];
 }
 
@@ -445,48 +857,50 @@ async function slowestPlans(su: postgres.Sql, appUrl: string, world: World): Pro
   return lines;
 }
 
-/** The real server (src/node.ts) as its own process, as in production. */
-async function startServer(databaseUrl: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/frontdesk-prof"] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", path.join(import.meta.dirname, "..", "src", "node.ts")], {
-    env: {
-      PATH: process.env.PATH ?? "",
+/** One request as the server's log line tells it: ms inside the handler, its transactions, their wait for a connection and the time they held one. */
+interface Handled {
+  ms: number;
+  transactions: number;
+  waitMs: number;
+  heldMs: number;
+}
+
+interface ServerProcess extends BenchProcess {
+  /** Every request the bench sent, by request id, from the server's log lines. */
+  handlerTimes: Map<string, Handled>;
+}
+
+/** The real server (src/node.ts) as its own process (or `processes` of them, SERVER_PROCESSES), as in production. */
+async function startServer(databaseUrl: string, processes: number): Promise<ServerProcess> {
+  const handlerTimes = new Map<string, Handled>();
+  const server = await startProcess(
+    path.join(import.meta.dirname, "..", "src", "node.ts"),
+    {
       NODE_ENV: "production",
       PORT: "0",
       DATABASE_URL: databaseUrl,
       PUBLIC_URL,
       LOG_LEVEL: "info",
       RATE_LIMITS: "off",
+      SERVER_PROCESSES: String(processes),
+      // The event-loop delay is read from /metrics.
+      METRICS_TOKEN,
       MAIL_DIR: path.join(tmpdir(), "frontdesk-bench-mail"),
       // Production refuses to start without a key for encryption at rest (ADR 0025); a throwaway one per run.
       MASTER_KEY: randomBytes(32).toString("base64"),
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const listen = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (!match) return;
-      child.stdout.off("data", listen);
-      resolve(match[1]!);
-    };
-    child.stdout.on("data", listen);
-    child.on("exit", (code) => reject(new Error(`the server exited with ${code}`)));
-  });
-  // Keep draining the request log (as a log shipper would) so the server never blocks on it.
-  child.stdout.resume();
-  return {
-    url: url.replace("localhost", "127.0.0.1"),
-    pid: child.pid ?? 0,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+    {
+      // The request log, read as a log shipper would: only the bench's own requests' lines are parsed.
+      onLine: (line) => {
+        if (!line.includes('"requestId":"bench.')) return;
+        const entry = JSON.parse(line) as { requestId?: string; durationMs?: number; msg?: string; db?: { transactions: number; waitMs: number; heldMs: number } };
+        if (entry.msg === "request" && entry.requestId && entry.durationMs !== undefined) {
+          handlerTimes.set(entry.requestId, { ms: entry.durationMs, transactions: entry.db?.transactions ?? 0, waitMs: entry.db?.waitMs ?? 0, heldMs: entry.db?.heldMs ?? 0 });
+        }
+      },
+    },
+  );
+  return { ...server, handlerTimes };
 }
 
 await main();

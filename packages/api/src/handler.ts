@@ -25,7 +25,7 @@ import type { RestApi, ServerDeps } from "./ports";
 import { checkReadiness, checkReadinessInDetail } from "./readiness";
 import { isClientAbort, unavailableReason, unavailableResponse } from "./resilience/errors";
 import { ConnectionGate } from "./resilience/gate";
-import { Deadline, guardDatabase } from "./resilience/guarded-db";
+import { Deadline, guardDatabase, type DatabaseUsage } from "./resilience/guarded-db";
 import { baseSecurityHeaders, corsHeaders } from "./security-headers";
 import { REST_PREFIX } from "./rest/prefix";
 import { appRouter } from "./root";
@@ -267,6 +267,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
     // A live feed (SSE) is meant to stay open: it has no deadline; each of its reads passes the gate.
     const live = request.headers.get("accept")?.includes("text/event-stream") ?? false;
     const deadline = deps.resilience && !live ? Deadline.in(deps.resilience.requestDeadlineMs) : undefined;
+    const usage: DatabaseUsage = { transactions: 0, waitMs: 0, heldMs: 0 };
     const state: RequestState = {
       requestId: given && REQUEST_ID.test(given) ? given : crypto.randomUUID(),
       ip: options.clientIp?.(request) ?? null,
@@ -274,7 +275,7 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
       pendingSession: null,
       setCookies: [],
       apiKey: null,
-      deps: gate || deadline ? { ...deps, db: guardDatabase(deps.db, { gate, deadline }) } : deps,
+      deps: gate || deadline ? { ...deps, db: guardDatabase(deps.db, { gate, deadline, usage }) } : deps,
     };
     const answer = async () => {
       // A failure here is met again on the full path, which answers it properly.
@@ -317,6 +318,8 @@ export function createFetchHandler(deps: ServerDeps, options: FetchHandlerOption
           procedure,
           status,
           durationMs: Math.round((performance.now() - started) * 10) / 10,
+          // Where the time went: waiting for a pooled connection (the gate), then holding one.
+          db: usage.transactions > 0 || usage.waitMs > 0 ? { transactions: usage.transactions, waitMs: Math.round(usage.waitMs * 10) / 10, heldMs: Math.round(usage.heldMs * 10) / 10 } : undefined,
           userId: state.session?.userId,
           apiKeyId: state.apiKey?.id,
           clinicId: state.apiKey?.clinicId ?? state.session?.activeClinicId ?? undefined,

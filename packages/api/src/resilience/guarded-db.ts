@@ -33,15 +33,42 @@ export class Deadline {
 export interface Guard {
   gate?: ConnectionGate;
   deadline?: Deadline;
+  /** Added to by every transaction: what the request's log line says about its database use. */
+  usage?: DatabaseUsage;
+}
+
+/** One request's transactions: how many, how long they waited for a connection (the gate), how long they held one (ms). */
+export interface DatabaseUsage {
+  transactions: number;
+  waitMs: number;
+  heldMs: number;
 }
 
 /** `db` whose `transaction` obeys `guard`; everything else passes through. */
 export function guardDatabase(db: Database, guard: Guard): Database {
   if (!guard.gate && !guard.deadline) return db;
   const transaction: Database["transaction"] = async (work, config) => {
-    const { gate, deadline } = guard;
+    const { gate, deadline, usage } = guard;
     deadline?.assertOpen();
-    const release = gate ? await gate.acquire(deadline?.remainingMs) : () => undefined;
+    const asked = performance.now();
+    const permit = gate
+      ? await gate.acquire(deadline?.remainingMs).catch((error: unknown) => {
+          // A refusal after a wait is the wait the log line should show.
+          if (usage) usage.waitMs += performance.now() - asked;
+          throw error;
+        })
+      : () => undefined;
+    const granted = performance.now();
+    if (usage) {
+      usage.transactions++;
+      usage.waitMs += granted - asked;
+    }
+    let held = false;
+    const release = () => {
+      permit();
+      if (usage && !held) usage.heldMs += performance.now() - granted;
+      held = true;
+    };
     const run = db.transaction(async (tx) => {
       // Checked again inside: a transaction that got its connection too late, or whose work ended
       // after the deadline, throws here and so rolls back.

@@ -16,7 +16,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function setup(resilience: ResilienceSettings) {
   const clinic = await createBookableClinic(db, { practitioners: 1 });
-  const { deps } = createTestDeps(db, { resilience });
+  const { deps, logger } = createTestDeps(db, { resilience });
   const server = await listen(deps);
   const start = "2026-12-01T09:00:00.000Z";
   const book = () =>
@@ -41,7 +41,7 @@ async function setup(resilience: ResilienceSettings) {
     return holding.then(() => ({ release: async () => (release(), await done) }));
   };
   const stored = () => withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, (tx) => tx.select().from(appointments));
-  return { server, book, holdSlot, stored };
+  return { server, book, holdSlot, stored, logger };
 }
 
 describe("a request deadline", () => {
@@ -91,5 +91,28 @@ describe("load shedding", () => {
     // Refused without waiting; the other waited its 200 ms in the queue first.
     expect(refused.ms).toBeLessThan(waited.ms);
     expect(waited.ms).toBeGreaterThanOrEqual(190);
+  });
+
+  it("logs how long each request waited for a connection and how long it held one", async () => {
+    const { server, book, holdSlot, logger } = await setup({ requestDeadlineMs: 5_000, gate: { permits: 1, queueLimit: 1, maxWaitMs: 200 } });
+    const lock = await holdSlot();
+    const holder = book();
+    await sleep(100);
+    const waited = await book();
+    await sleep(100);
+    await lock.release();
+    expect((await holder).status).toBe(200);
+    await server.close();
+
+    expect(waited.status).toBe(503);
+    const lines = logger.lines.filter((l) => l.message === "request" && l.fields.procedure === "public.book");
+    const db = (status: number) => lines.find((l) => l.fields.status === status)?.fields.db as { transactions: number; waitMs: number; heldMs: number } | undefined;
+    // Refused after its 200 ms at the gate: no transaction ran, the wait is in its line.
+    expect([db(503)?.transactions, db(503)?.heldMs]).toEqual([0, 0]);
+    expect(db(503)!.waitMs).toBeGreaterThanOrEqual(190);
+    // The booking held its connection while it waited on the lock (about 400 ms).
+    expect(db(200)!.transactions).toBeGreaterThanOrEqual(1);
+    expect(db(200)!.heldMs).toBeGreaterThanOrEqual(300);
+    expect(db(200)!.waitMs).toBeLessThan(100);
   });
 });
