@@ -1,4 +1,4 @@
-// Each patient's first visit (migration 0041, ADR 0064), kept by triggers on appointments: every
+// Each patient's first visit (migration 0043, ADR 0064), kept by triggers on appointments: every
 // kind of write keeps it equal to what the appointments say, in the public booking scope too, for
 // concurrent writers, and never for another clinic.
 import { readFileSync } from "node:fs";

@@ -10,7 +10,7 @@ import { currentRole, tenantIsolation } from "./policies";
  * Each patient's first visit: their first appointment that is not cancelled (no-shows and future
  * bookings count), the earliest start, the lower id on a tie. The reports' new patients in a
  * period are a range of this table (ADR 0064). Kept by the database alone: statement triggers on
- * appointments refresh the patients a write touched (migration 0041), and the app role may only
+ * appointments refresh the patients a write touched (migration 0043), and the app role may only
  * read it, so no write path can forget it or get it wrong.
  */
 export const patientFirstVisits = pgTable(

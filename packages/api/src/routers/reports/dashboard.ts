@@ -116,7 +116,7 @@ export function dashboardQuery(clinicId: string, period: ReportsDashboardInput):
       ) v
     ),
     -- The period's newcomers: patients whose first visit (first kept appointment ever, the lower
-    -- id on a tie; kept by the database, migration 0041) starts in it, one index range; their
+    -- id on a tie; kept by the database, migration 0043) starts in it, one index range; their
     -- practitioner and service are that appointment's.
     firsts as (
       select a.practitioner_id, a.service_id
