@@ -230,7 +230,7 @@ describe("a patient's first visit", () => {
   it("is filled for existing appointments by the migration, with the rows the triggers keep", async () => {
     // The migration's last statement, run again over emptied rows of a database of its own (it
     // goes through every clinic), in a transaction rolled back.
-    const backfill = readFileSync(path.join(migrationsFolder, "0041_patient_first_visits.sql"), "utf8").split("--> statement-breakpoint").at(-1)!;
+    const backfill = readFileSync(path.join(migrationsFolder, "0043_patient_first_visits.sql"), "utf8").split("--> statement-breakpoint").at(-1)!;
     expect(backfill.trim()).toMatch(/^-- Every clinic's patients[\s\S]*END \$\$;$/);
     const urls = await createFreshDatabase("first_visits_backfill");
     const app = createDb(urls.appUrl, { max: 1 });
