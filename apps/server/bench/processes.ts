@@ -3,7 +3,6 @@
 // One copy here, so that every bench counts CPU and starts its servers the same way.
 import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import postgres from "postgres";
 
@@ -100,15 +99,3 @@ export async function startProcess(script: string, env: Record<string, string>, 
   };
 }
 
-/** A TCP port free on 127.0.0.1 right now (for a PostgreSQL a bench starts on a kept data folder). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}

@@ -32,11 +32,11 @@ import { promisify } from "node:util";
 import { hash } from "@node-rs/argon2";
 import { availabilityQuery } from "@frontdesk/api";
 import { createDb, withTenant } from "@frontdesk/db";
-import { provisionDatabase, startServer as startPostgres, stopServer as stopPostgres, type LocalServer } from "@frontdesk/db/local";
+import { freePort, provisionDatabase, startServer as startPostgres, stopServer as stopPostgres, type LocalServer } from "@frontdesk/db/local";
 import { sql as drizzleSql } from "drizzle-orm";
 import postgres from "postgres";
 import { addHistory, benchEmail, createClinics, scaleSlug, type ScaleOptions } from "./scale-dataset";
-import { cpuSeconds, freePort, percentile, postmasterPid, startProcess, type BenchProcess } from "./processes";
+import { cpuSeconds, percentile, postmasterPid, startProcess, type BenchProcess } from "./processes";
 
 const CLINICS = Number(process.env.BENCH_SCALE_CLINICS ?? 200);
 const PAST_MONTHS = Number(process.env.BENCH_SCALE_MONTHS ?? 24);

@@ -166,6 +166,7 @@ export async function provisionDatabase(server: LocalServer, database = DATABASE
   return urls;
 }
 
+/** A TCP port free on 127.0.0.1 right now: for a PostgreSQL, a server or workerd started by a test or bench. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
