@@ -16,6 +16,7 @@ import { createDb, withTenant } from "@frontdesk/db";
 import { appointments, patients } from "@frontdesk/db/schema";
 import { startTestServer } from "@frontdesk/db/testing/server";
 import postgres from "postgres";
+import { choiceOption, flagOption, integerOption } from "./options";
 import { cpuSeconds, percentile, postmasterPid, startProcess } from "./processes";
 
 const execFile = promisify(execFileCb);
@@ -31,15 +32,15 @@ const SLOT_REQUESTS = 2000;
 const PACED_SECONDS = 10;
 const BOOK_CLIENTS = 16;
 /** BENCH_BOOKINGS=n measures fewer bookings (development runs); the warm-up is 30% of it. */
-const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 1000);
+const BOOKINGS = integerOption("BENCH_BOOKINGS", 1000);
 const BOOK_WARMUP = Math.round(BOOKINGS * 0.3);
 const PGBENCH = "/usr/lib/postgresql/15/bin/pgbench";
 /** The origin the server believes it is served at; mutations must come from it (CSRF). */
 const PUBLIC_URL = "http://localhost:3999";
 /** BENCH_ONLY=slots or BENCH_ONLY=book runs one half (while working on it); both by default. */
-const ONLY = process.env.BENCH_ONLY;
+const ONLY = choiceOption("BENCH_ONLY", ["slots", "book"]);
 /** BENCH_STATEMENTS=1 prints where PostgreSQL's time went during the API's runs, statement by statement. */
-const STATEMENTS = Boolean(process.env.BENCH_STATEMENTS);
+const STATEMENTS = flagOption("BENCH_STATEMENTS");
 
 const ms = (n: number) => n.toFixed(1);
 const progress = (step: string) => process.stderr.write(`[bench] ${step}\n`);

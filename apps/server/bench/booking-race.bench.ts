@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-properties -- a benchmark script: an entry point */
 // `pnpm bench` (apps/server), the booking race of ADR 0019 at the SQL level: 20 transactions
 // insert the same appointment while a first one holds its uncommitted insert for 600 ms and then
 // rolls back. Measured with and without the advisory lock the booking takes first (per
@@ -10,9 +9,10 @@ import { createDb, withTenant } from "@frontdesk/db";
 import { patients } from "@frontdesk/db/schema";
 import { startTestServer } from "@frontdesk/db/testing/server";
 import postgres from "postgres";
+import { integerOption } from "./options";
 
 const CONTENDERS = 20;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = integerOption("BENCH_ROUNDS", 5);
 const HOLD_MS = 600;
 
 async function main() {

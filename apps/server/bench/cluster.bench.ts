@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-properties -- a benchmark script: an entry point */
 // `pnpm --filter @frontdesk/server bench:cluster` (issue 22, ADR 0062): the same closed-loop load
 // against the API run as one process and as two (SERVER_PROCESSES=2, node:cluster, one port), and
 // against the floor (floor-server.ts) as one process and as two behind this script's own
@@ -27,11 +26,12 @@ import { createDb, withTenant } from "@frontdesk/db";
 import { appointments, patients } from "@frontdesk/db/schema";
 import { startTestServer } from "@frontdesk/db/testing/server";
 import postgres from "postgres";
+import { integerOption } from "./options";
 import { cpuSeconds, percentile, postmasterPid, startProcess } from "./processes";
 
-const SECONDS = Number(process.env.BENCH_CLUSTER_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_CLUSTER_ROUNDS ?? 3);
-const CLIENTS = Number(process.env.BENCH_CLUSTER_CLIENTS ?? 16);
+const SECONDS = integerOption("BENCH_CLUSTER_SECONDS", 10);
+const ROUNDS = integerOption("BENCH_CLUSTER_ROUNDS", 3);
+const CLIENTS = integerOption("BENCH_CLUSTER_CLIENTS", 16);
 const WARM_SECONDS = 3;
 const CLINICS = 4;
 const PRACTITIONERS = 10;

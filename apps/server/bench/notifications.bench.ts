@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-properties -- a benchmark script: an entry point */
 // `pnpm bench` (apps/server), the job queue and the message sender (ADR 0021, 0022):
 //   1. what enqueueing costs a transaction: N tenant transactions that enqueue one job, against
 //      N that do nothing but their settings (the floor);
@@ -15,10 +14,11 @@ import { startTestServer } from "@frontdesk/db/testing/server";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { SMTPServer } from "smtp-server";
+import { integerOption } from "./options";
 
-const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 10_000);
-const ENQUEUES = Number(process.env.BENCH_ENQUEUES ?? 2_000);
-const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 300);
+const REMINDERS = integerOption("BENCH_REMINDERS", 10_000);
+const ENQUEUES = integerOption("BENCH_ENQUEUES", 2_000);
+const BOOKINGS = integerOption("BENCH_BOOKINGS", 300);
 
 async function stat(pid: string) {
   const fields = /^\d+ \(.*\) (.*)$/.exec((await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "")).trim())?.[1]?.split(" ");

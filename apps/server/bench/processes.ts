@@ -1,10 +1,14 @@
-/* eslint-disable no-restricted-properties -- benchmark tooling: BENCH_PROFILE and the child's PATH come from the bench's own environment */
+/* eslint-disable no-restricted-properties -- benchmark tooling: the child's PATH comes from the bench's own environment */
 // What the benchmarks share: percentiles, CPU time read from /proc, and starting a server process.
 // One copy here, so that every bench counts CPU and starts its servers the same way.
 import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
+import { flagOption } from "./options";
+
+/** BENCH_PROFILE=1: every server process a bench starts writes a CPU profile to /tmp/frontdesk-prof. */
+const PROFILE = flagOption("BENCH_PROFILE");
 
 /** The p-th percentile of ascending `sorted` (nearest rank); NaN when there is nothing to rank. */
 export const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
@@ -60,7 +64,7 @@ export interface BenchProcess {
  * its stdout after that (the request log).
  */
 export async function startProcess(script: string, env: Record<string, string>, options: { onLine?: (line: string) => void } = {}): Promise<BenchProcess> {
-  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/frontdesk-prof"] : [];
+  const profile = PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/frontdesk-prof"] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "inherit"],

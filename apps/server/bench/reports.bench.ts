@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-properties -- a benchmark script: an entry point */
 // `pnpm --filter @frontdesk/server exec tsx bench/reports.bench.ts` (part of `pnpm bench`): the
 // owners' dashboard (reports.dashboard, ADR 0053) over a year of a busy clinic, against a floor
 // measured in the same run: counting that year's appointments through the same index, in the same
@@ -8,11 +7,14 @@ import { callerFor, createBookableClinic, createTestDeps, dashboardQuery, runDas
 import { createDb, withTenant } from "@frontdesk/db";
 import { startTestServer } from "@frontdesk/db/testing/server";
 import { sql } from "drizzle-orm";
+import { flagOption, integerOption } from "./options";
 
 const PRACTITIONERS = 12;
 const PATIENTS = 8000;
 const WARMUP = 5;
-const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const RUNS = integerOption("BENCH_RUNS", 40);
+/** BENCH_EXPLAIN=1 prints the dashboard statement's plan with its timings. */
+const EXPLAIN = flagOption("BENCH_EXPLAIN");
 const YEAR = { from: "2026-01-01", to: "2026-12-31" };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -60,7 +62,7 @@ async function main() {
       tx.execute<{ year: number }>(sql`select count(*)::int as year from appointments where clinic_id = ${clinic.clinicId} and starts_at >= '2026-01-01' and starts_at < '2027-01-01'`),
     );
 
-    if (process.env.BENCH_EXPLAIN === "1") {
+    if (EXPLAIN) {
       // The plan with its timings, for whoever changes the statement.
       const plan = await withTenant(db, scope, async (tx) => {
         await tx.execute(sql`set local work_mem = '64MB'`);

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-properties -- a benchmark script: an entry point */
 // `pnpm bench:scale` (issue 22): the API under a mixed load of people, on the same clinics empty
 // and then with years of history, in one run. Not part of `pnpm test` or `pnpm bench`.
 //   1. A throwaway PostgreSQL; the scale clinics without history (scale-dataset.ts).
@@ -35,16 +34,17 @@ import { createDb, withTenant } from "@frontdesk/db";
 import { freePort, provisionDatabase, startServer as startPostgres, stopServer as stopPostgres, type LocalServer } from "@frontdesk/db/local";
 import { sql as drizzleSql } from "drizzle-orm";
 import postgres from "postgres";
+import { integerListOption, integerOption, textOption } from "./options";
 import { addHistory, benchEmail, createClinics, scaleSlug, type ScaleOptions } from "./scale-dataset";
 import { cpuSeconds, percentile, postmasterPid, startProcess, type BenchProcess } from "./processes";
 
-const CLINICS = Number(process.env.BENCH_SCALE_CLINICS ?? 200);
-const PAST_MONTHS = Number(process.env.BENCH_SCALE_MONTHS ?? 24);
-const PACED_SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 60);
-const STEP_SECONDS = Number(process.env.BENCH_SCALE_STEP_SECONDS ?? 15);
-const KEEP = process.env.BENCH_SCALE_DATA || undefined;
-/** Server processes (SERVER_PROCESSES) to read each database with, in turn: one column each. */
-const PROCESS_COUNTS = (process.env.BENCH_SCALE_PROCESSES ?? "1,2").split(",").map(Number);
+const CLINICS = integerOption("BENCH_SCALE_CLINICS", 200);
+const PAST_MONTHS = integerOption("BENCH_SCALE_MONTHS", 24);
+const PACED_SECONDS = integerOption("BENCH_SCALE_SECONDS", 60);
+const STEP_SECONDS = integerOption("BENCH_SCALE_STEP_SECONDS", 15);
+const KEEP = textOption("BENCH_SCALE_DATA");
+/** Server processes (SERVER_PROCESSES, at most 64) to read each database with, in turn: one column each. */
+const PROCESS_COUNTS = integerListOption("BENCH_SCALE_PROCESSES", [1, 2], { max: 64 });
 const USERS = 100;
 /** Reading (b): users per step, from 10, each step 1.5 times the last, until p99 passes the objective. */
 const FIRST_STEP = 10;
