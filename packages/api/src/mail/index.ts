@@ -13,10 +13,5 @@ export function loginCodeMail(to: string, code: string, language: PatientLanguag
   return { to, subject: fillPlaceholders(messageText(language, "signInCode.subject"), values), text: fillPlaceholders(messageText(language, "signInCode.text"), values) };
 }
 
-export function invitationMail(to: string, clinicName: string, role: string, link: string): MailMessage {
-  return {
-    to,
-    subject: `You are invited to ${clinicName} on Frontdesk`,
-    text: `You have been invited to join ${clinicName} as ${role}.\n\nAccept the invitation: ${link}\n\nThe link works once and expires in 7 days.\n`,
-  };
-}
+// The invitation is an account mail (ADR 0072); kept reachable here for the code that sends it.
+export { invitationMail } from "../account-mail";

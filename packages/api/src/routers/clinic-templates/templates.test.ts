@@ -83,10 +83,22 @@ describe("clinic.templates", () => {
   it("preview with sample values and the clinic's name, through the messages' own renderer", async () => {
     const { as, staffed } = await createStaffWorld(db);
     const shown = await (await as("admin")).clinic.templates.preview({ kind: "reminder", channel: "email", subject: "{{clinicName}}: {{when}}", text: "<b>Hi</b> {{patientName}}\n{{confirmUrl}}" });
-    expect(shown).toEqual({
-      subject: `Clinic ${staffed.clinic.slug}: Tuesday 14 March, 10:30–11:00`,
-      text: "<b>Hi</b> Alex Sample\nhttps://example.com/confirm/sample-link",
-    });
+    // The test clock's today is Sunday 22 November 2026: the sample is a week later, in the clinic's zone.
+    expect(shown.subject).toMatch(new RegExp(`^Clinic ${staffed.clinic.slug}: Sunday, November 29, 2026, 10:30\\sAM–11:00\\sAM \\(Europe/Paris\\)$`));
+    expect(shown.text).toBe("<b>Hi</b> Alex Sample\nhttps://example.com/confirm/sample-link");
+  });
+
+  it("preview writes the sample's dates in the clinic's locale, as its own wording's messages do", async () => {
+    const { as, clinicId } = await createStaffWorld(db);
+    const text = "{{when}} | {{previousWhen}}";
+    const preview = async () => (await (await as("admin")).clinic.templates.preview({ kind: "rescheduled", channel: "sms", subject: "", text })).text;
+    const setLocale = (locale: string) => withTenant(db, { clinicId, userId: null, role: "owner" }, (tx) => tx.update(clinics).set({ locale }).where(eq(clinics.id, clinicId)));
+    // Written out by hand, not with Intl, so the test does not share the code it checks.
+    await setLocale("fr-FR");
+    expect(await preview()).toBe("dimanche 29 novembre 2026, 10:30–11:00 (Europe/Paris) | samedi 28 novembre 2026 à 09:00");
+    await setLocale("de-DE");
+    expect(await preview()).toBe("Sonntag, 29. November 2026, 10:30–11:00 (Europe/Paris) | Samstag, 28. November 2026 um 09:00");
+    expect(await preview()).not.toMatch(/Sunday|November 29|AM/);
   });
 
   it("are kept per language: another language starts from the defaults", async () => {
