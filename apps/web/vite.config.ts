@@ -3,9 +3,9 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { bookingShell } from "./scripts/booking-shell.ts";
 import { bundleBudget } from "./scripts/bundle-budget.ts";
+import { entryLoader } from "./scripts/entry-loader.ts";
 import { patientChunkGroups } from "./scripts/patient-chunks.ts";
 import { precompress } from "./scripts/precompress.ts";
-import { routePreload } from "./scripts/route-preload.ts";
 
 /** Where `vite dev` forwards API calls (apps/server/src/dev.ts sets it). */
 const apiUrl = process.env.FRONTDESK_API_URL ?? "http://localhost:3001";
@@ -22,8 +22,8 @@ export default defineConfig({
       { name: "booking", module: "src/booking/BookingPage.tsx", limitBytes: 150_000 },
       { name: "manage-booking", module: "src/manage/ManageBookingPage.tsx", limitBytes: 150_000 },
     ]),
-    // The booking page's own code, asked for in parallel with the entry (its first screen on a slow phone).
-    routePreload([
+    // The entry and the booking page's own code asked for in parallel, and later on the booking steps of links (ADR 0073).
+    entryLoader([
       { module: "src/booking/BookingPage.tsx", pathPattern: "^/book/" },
       { module: "src/manage/ManageBookingPage.tsx", pathPattern: "^/booking/" },
     ]),

@@ -102,7 +102,8 @@ function clinicBlock(html: string): string {
 describe("the booking page's first screen", () => {
   it("shows the clinic and its services as links to the next step, in the clinic's language", () => {
     const html = render();
-    expect(html).toContain('<html lang="fr">');
+    // The step is named for the entry's loader, which starts the app later on steps of links.
+    expect(html).toContain('<html lang="fr" data-step="service">');
     expect(html).toContain('<div id="root" data-first-screen="booking">');
     expect(html).toContain('<li aria-current="step">fr:booking.step.service</li>');
     expect(html).toContain('href="/book/demo-paris?step=practitioner&#38;service=s1"');
@@ -126,12 +127,12 @@ describe("the booking page's first screen", () => {
 
   it("speaks the patient's pick and keeps it in the links", () => {
     const html = render("lang=de");
-    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('<html lang="de" data-step="service">');
     expect(html).toContain("de:booking.service.heading");
     expect(html).toContain("service=s1&#38;lang=de");
     expect(html).toContain("/assets/de-hash.js");
     // An unknown pick is the clinic's language.
-    expect(render("lang=xx")).toContain('<html lang="fr">');
+    expect(render("lang=xx")).toContain('<html lang="fr" data-step="service">');
   });
 
   it("shows the brand and the patient's own list as the app does, escaped", () => {
@@ -156,6 +157,7 @@ describe("the booking page's first screen", () => {
   it("writes the practitioner step a service's link opens: first available and who offers the service, linking to the time step", () => {
     const html = render("step=practitioner&service=s1&lang=de");
     const screen = screenOf(html) ?? "";
+    expect(html).toContain('<html lang="de" data-step="practitioner">');
     expect(screen).toContain('<li aria-current="step">de:booking.step.practitioner</li>');
     expect(screen).toContain("de:booking.practitioner.heading");
     expect(screen).toContain('href="/book/demo-paris?step=time&#38;service=s1&#38;practitioner=any&#38;lang=de"><span class="_booking_choiceName_x">de:common.firstAvailable</span> <span class="_booking_choiceMeta_x">de:booking.practitioner.anyone Consultation &#60;/script&#62;&#60;b&#62;</span>');
@@ -179,6 +181,7 @@ describe("the booking page's first screen", () => {
   it("writes the time step with the month's free days marked, from public.slots' answer, and that answer for the app", () => {
     const html = render("step=time&service=s1&practitioner=any", {}, SLOTS);
     const screen = screenOf(html) ?? "";
+    expect(html).toContain('<html lang="fr" data-step="time">');
     expect(screen).toContain('<li aria-current="step">fr:booking.step.time</li>');
     expect(screen).toContain("fr:slots.heading");
     expect(screen).toContain('<h3 id="first-screen-month" class="_slots_monthTitle_x">décembre 2026</h3>');
@@ -219,6 +222,8 @@ describe("the booking page's first screen", () => {
   ])("writes no screen when %s (the app shows that), but still the clinic answer", (_, search, overrides, slots) => {
     const html = render(search, overrides, slots);
     expect(html).toContain('<div id="root"></div>');
+    // The loader starts the app at once: nothing is written for the patient to tap before it.
+    expect(html).not.toContain("data-step");
     expect(html).toContain('id="frontdesk-clinic"');
     expect(html).not.toContain("frontdesk-slots");
   });

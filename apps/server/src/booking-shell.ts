@@ -165,19 +165,22 @@ export function renderBookingPage({ indexHtml, manifest, clinic, search, slots, 
     time ? `<script type="application/json" id="frontdesk-slots">${scriptJson({ input: time.input, answer: time.slots })}</script>` : "",
     `<link rel="modulepreload" crossorigin href="${escapeHtml(manifest.catalogues[language])}">`,
   ].join("");
-  // After the charset (which must come within the first kilobyte), before index.html's scripts (which look for the block).
-  let html = indexHtml.replace(/<html lang="[^"]*">/, `<html lang="${language}">`).replace(/<meta charset="[^"]*"\s*\/?>/i, (meta) => `${meta}${head}`);
-  html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(fill(text["booking.title"], { clinic: clinic.name }))}</title>`);
   const screen = new Screen(manifest, clinic, language, search);
-  const body =
+  const shown: [WrittenStep["step"], string] | undefined =
     written?.step === "service"
-      ? screen.page("service", screen.services(), "")
+      ? ["service", screen.page("service", screen.services(), "")]
       : written?.step === "practitioner"
-        ? screen.page("practitioner", screen.practitioners(written.service), screen.summary(written.service, undefined))
+        ? ["practitioner", screen.page("practitioner", screen.practitioners(written.service), screen.summary(written.service, undefined))]
         : time
-          ? screen.page("time", screen.month(time), screen.summary(time.written.service, time.written.practitioner))
+          ? ["time", screen.page("time", screen.month(time), screen.summary(time.written.service, time.written.practitioner))]
           : undefined;
-  if (body) html = html.replace('<div id="root"></div>', `<div id="root" data-first-screen="booking">${body}</div>`);
+  // The written step is named on <html>, the one element parsed before the entry's loader runs
+  // (apps/web/scripts/entry-loader.ts): on steps of links it starts the app later.
+  const htmlTag = `<html lang="${language}"${shown ? ` data-step="${shown[0]}"` : ""}>`;
+  // After the charset (which must come within the first kilobyte), before index.html's scripts (which look for the block).
+  let html = indexHtml.replace(/<html lang="[^"]*">/, htmlTag).replace(/<meta charset="[^"]*"\s*\/?>/i, (meta) => `${meta}${head}`);
+  html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(fill(text["booking.title"], { clinic: clinic.name }))}</title>`);
+  if (shown) html = html.replace('<div id="root"></div>', `<div id="root" data-first-screen="booking">${shown[1]}</div>`);
   return html;
 }
 
