@@ -82,6 +82,19 @@ test.describe("before the app runs", () => {
     expect(findings).toEqual([]);
   });
 
+  test("the written language switcher opens the same step in the chosen language", async ({ page }) => {
+    await page.goto("/book/demo-paris");
+    await page.getByRole("link", { name: /^Consultation/ }).click();
+    await expect(page.getByRole("heading", { level: 2, name: fr["booking.practitioner.heading"] })).toBeVisible();
+    await page.getByLabel(fr["language.label"]!).selectOption({ label: "Deutsch" });
+    await expect(page).toHaveURL(/\?step=practitioner&service=[0-9a-f-]{36}&lang=de$/);
+    await expect(page.getByRole("heading", { level: 2, name: de["booking.practitioner.heading"] })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    // As the app's switcher does, the language replaces the history entry: Back is the services.
+    await page.goBack();
+    await expect(page.getByRole("heading", { level: 2, name: fr["booking.service.heading"] })).toBeVisible();
+  });
+
   test("a picked language is spoken and kept by the links", async ({ page }) => {
     await page.goto("/book/demo-paris?lang=de");
     await expect(page.getByRole("heading", { level: 2, name: de["booking.service.heading"] })).toBeVisible();

@@ -70,6 +70,13 @@ test("an owner brands the booking page and the patient sees it", async ({ page, 
     await expect(patient.getByText("A yearly visit: history, exam and advice.")).toBeVisible();
     // The accent is the clinic's on the light theme.
     expect(await patient.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--accent").trim())).toBe("#0b5e3a");
+    // And before the app runs (its scripts never arrive here): the server's page is in that colour from its first paint.
+    const written = await patientContext.newPage();
+    await written.route(/\/assets\/[^/]*\.js$/, (route) => route.abort());
+    await written.goto("/book/demo-newyork?lang=en");
+    await expect(written.getByText("Family medicine in Midtown since 1998.")).toBeVisible();
+    expect(await written.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--accent").trim())).toBe("#0b5e3a");
+    await written.close();
 
     const src = await logo.getAttribute("src");
     const served = await request.get(src!);

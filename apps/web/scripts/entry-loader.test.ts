@@ -18,7 +18,7 @@ describe("withEntryLoader", () => {
   it("replaces the entry script with the loader, after the charset and before the style sheet", () => {
     const html = withEntryLoader(INDEX, [["^/book/", ["/assets/booking-C3.js"]]]);
     expect(html).not.toContain('<script type="module"');
-    const loader = html.indexOf(`<script>(${LOADER})("/assets/index-A1.js", [["^/book/",["/assets/booking-C3.js"]]], function (src) { import(src); });</script>`);
+    const loader = html.indexOf(`<script>(${LOADER})("/assets/index-A1.js", [["^/book/",["/assets/booking-C3.js"]]], function (src) { import(src); }, function (href) { location.replace(href); });</script>`);
     expect(loader).toBeGreaterThan(html.indexOf('<meta charset="UTF-8" />'));
     expect(loader).toBeLessThan(html.indexOf('<link rel="stylesheet"'));
   });
@@ -35,6 +35,7 @@ describe("the loader in the page", () => {
   const run = (step: string | null) => {
     if (step) document.documentElement.setAttribute("data-step", step);
     const load = vi.fn();
+    const go = vi.fn();
     // jsdom's page is at "/": the route pattern below matches it, the other does not.
     const routes = [
       ["^/$", ["/assets/route.js", "/assets/route.css"]],
@@ -42,9 +43,9 @@ describe("the loader in the page", () => {
     ];
     // The loader ships as source text; the test runs that very text.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- see above
-    const loader = new Function("entry", "routes", "load", `(${LOADER})(entry, routes, load);`) as (entry: string, routes: unknown, load: (src: string) => void) => void;
-    loader("/assets/index.js", routes, load);
-    return load;
+    const loader = new Function("entry", "routes", "load", "go", `(${LOADER})(entry, routes, load, go);`) as (entry: string, routes: unknown, load: (src: string) => void, go: (href: string) => void) => void;
+    loader("/assets/index.js", routes, load, go);
+    return { load, go };
   };
   const links = () => [...document.head.querySelectorAll("link")].map((link) => `${link.rel} ${link.getAttribute("as") ?? "-"} ${link.getAttribute("href")}`);
   const press = (type: "pointerdown" | "keydown") => window.dispatchEvent(new Event(type, { bubbles: true }));
@@ -56,16 +57,37 @@ describe("the loader in the page", () => {
     vi.useRealTimers();
     document.documentElement.removeAttribute("data-step");
     document.head.querySelectorAll("link").forEach((link) => link.remove());
+    document.body.replaceChildren();
+  });
+
+  /** The server's language switcher (apps/server/src/booking-shell.ts), changed to `value`. */
+  const switchLanguage = (value: string, id = "first-screen-language") => {
+    document.body.innerHTML = `<select id="${id}"><option value="fr" selected>Français</option><option value="de">Deutsch</option></select>`;
+    const select = document.querySelector("select")!;
+    select.value = value;
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+
+  it("on a written step, before the app runs: the server's language switcher opens the same address in the chosen language", () => {
+    window.history.replaceState(null, "", "/?step=practitioner&service=s1&lang=fr");
+    const { go } = run("practitioner");
+    switchLanguage("de");
+    expect(go).toHaveBeenCalledExactlyOnceWith(`${location.origin}/?step=practitioner&service=s1&lang=de`);
+    // Another select (the app's own switcher has its own id) is not the loader's.
+    switchLanguage("de", "r1");
+    expect(go).toHaveBeenCalledTimes(1);
+    window.history.replaceState(null, "", "/");
+    vi.advanceTimersByTime(INPUT_PAUSE_MS + 20);
   });
 
   it("anywhere but a written step: preloads the entry and the route's files, and starts the app at once", () => {
-    const load = run(null);
+    const { load } = run(null);
     expect(links()).toEqual(["modulepreload - /assets/index.js", "modulepreload - /assets/route.js", "preload style /assets/route.css"]);
     expect(load).toHaveBeenCalledExactlyOnceWith("/assets/index.js");
   });
 
   it("on the written time step: starts the app once the month has shown (after the first frame)", () => {
-    const load = run("time");
+    const { load } = run("time");
     expect(links()).toContain("modulepreload - /assets/index.js");
     expect(load).not.toHaveBeenCalled();
     vi.advanceTimersByTime(20);
@@ -73,7 +95,7 @@ describe("the loader in the page", () => {
   });
 
   it.each(["service", "practitioner"])("on the written %s step: only fetches the scripts, and starts the app once input has paused", (step) => {
-    const load = run(step);
+    const { load } = run(step);
     // Fetched, not compiled: no modulepreload.
     expect(links()).toEqual(["preload script /assets/index.js", "preload script /assets/route.js", "preload style /assets/route.css"]);
     vi.advanceTimersByTime(20);

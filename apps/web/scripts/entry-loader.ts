@@ -26,11 +26,11 @@ export interface RoutePreload {
 export const INPUT_PAUSE_MS = 1000;
 
 /**
- * The loader, as the page runs it: `(LOADER)(entry, routes, load)`, where routes are
- * [pathPattern, files] pairs and `load(entry)` imports the entry. ES5 and self-contained: it runs
- * before any of our code, as written here.
+ * The loader, as the page runs it: `(LOADER)(entry, routes, load, go)`, where routes are
+ * [pathPattern, files] pairs, `load(entry)` imports the entry and `go(href)` replaces the page
+ * (location.replace). ES5 and self-contained: it runs before any of our code, as written here.
  */
-export const LOADER = `function (entry, routes, load) {
+export const LOADER = `function (entry, routes, load, go) {
   var step = document.documentElement.getAttribute("data-step");
   var links = step === "service" || step === "practitioner";
   var files = [entry];
@@ -66,6 +66,17 @@ export const LOADER = `function (entry, routes, load) {
       setTimeout(then, 0);
     });
   };
+  if (step) {
+    // Until the app runs, the server's language switcher opens the same step in the chosen
+    // language (as the app's does: the address's lang, the history entry replaced).
+    document.addEventListener("change", function (event) {
+      var select = event.target;
+      if (!select || select.id !== "first-screen-language") return;
+      var url = new URL(location.href);
+      url.searchParams.set("lang", select.value);
+      go(url.href);
+    });
+  }
   if (links) {
     afterFirstFrame(function () {
       addEventListener("pointerdown", later, true);
@@ -115,7 +126,7 @@ export function withEntryLoader(html: string, routes: ReadonlyArray<readonly [pa
   const entries = [...html.matchAll(ENTRY_SCRIPT)];
   if (entries.length !== 1) throw new Error(`entry loader: expected one entry script in index.html, found ${entries.length}`);
   const entry = entries[0]![1]!;
-  const loader = `<script>(${LOADER})(${JSON.stringify(entry)}, ${JSON.stringify(routes)}, function (src) { import(src); });</script>`;
+  const loader = `<script>(${LOADER})(${JSON.stringify(entry)}, ${JSON.stringify(routes)}, function (src) { import(src); }, function (href) { location.replace(href); });</script>`;
   const charset = /<meta charset="[^"]*"\s*\/?>/i;
   if (!charset.test(html)) throw new Error("entry loader: index.html lacks <meta charset>");
   // Before any style sheet: an inline script after one would wait for it to load.
