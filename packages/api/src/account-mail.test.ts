@@ -3,16 +3,15 @@
 // or Spanish mail (checked against the English catalogue itself), the links and codes arrive
 // untouched, and the language comes from the clinics the person works at, read from PostgreSQL.
 import { withTenant } from "@frontdesk/db";
-import { clinics, memberships } from "@frontdesk/db/schema";
+import { memberships } from "@frontdesk/db/schema";
 import { connectAsApp, createTestClinic } from "@frontdesk/db/testing";
 import type { PatientLanguage } from "@frontdesk/domain";
-import { eq } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountExistsMail, accountLanguageOf, invitationMail, passwordResetMail, signUpCodeMail } from "./account-mail";
 import { ACCOUNT_CATALOGUES, type AccountMailKey } from "./messages/account";
 import { createSmtpMailer } from "./notifications/smtp";
-import { createStaffedClinic } from "./testing";
+import { createStaffedClinic, setClinicLocale } from "./testing";
 import { startSmtpPeer, type SmtpPeer } from "./testing/smtp-peer";
 
 const { db, close } = connectAsApp();
@@ -110,28 +109,25 @@ describe("account mails in the recipient's language", () => {
 });
 
 describe("the language of a person's account mails", () => {
-  const setLocale = (clinicId: string, locale: string) =>
-    withTenant(db, { clinicId, userId: null, role: "owner" }, (tx) => tx.update(clinics).set({ locale }).where(eq(clinics.id, clinicId)));
-
   it("is their clinic's; English at clinics of different languages, and for someone at no clinic", async () => {
     const first = await createStaffedClinic(db);
-    await setLocale(first.clinic.clinicId, "fr-FR");
+    await setClinicLocale(db, first.clinic.clinicId, "fr-FR");
     expect(await accountLanguageOf(db, first.userIds.admin)).toBe("fr");
     expect(await accountLanguageOf(db, first.userIds.patient)).toBe("en");
 
     // The admin also works at a German clinic: we cannot tell which one they read.
     const second = await createTestClinic(db);
-    await setLocale(second.clinicId, "de-DE");
+    await setClinicLocale(db, second.clinicId, "de-DE");
     await withTenant(db, { clinicId: second.clinicId, userId: null, role: "owner" }, (tx) =>
       tx.insert(memberships).values({ clinicId: second.clinicId, userId: first.userIds.admin, role: "receptionist" }),
     );
     expect(await accountLanguageOf(db, first.userIds.admin)).toBe("en");
     // Until both speak French.
-    await setLocale(second.clinicId, "fr-CA");
+    await setClinicLocale(db, second.clinicId, "fr-CA");
     expect(await accountLanguageOf(db, first.userIds.admin)).toBe("fr");
     // Another clinic's staff are not counted: only this person's memberships.
     expect(await accountLanguageOf(db, second.ownerUserId)).toBe("fr");
-    await setLocale(first.clinic.clinicId, "es-ES");
+    await setClinicLocale(db, first.clinic.clinicId, "es-ES");
     expect(await accountLanguageOf(db, second.ownerUserId)).toBe("fr");
   });
 });

@@ -12,6 +12,3 @@ export function loginCodeMail(to: string, code: string, language: PatientLanguag
   const values = { code };
   return { to, subject: fillPlaceholders(messageText(language, "signInCode.subject"), values), text: fillPlaceholders(messageText(language, "signInCode.text"), values) };
 }
-
-// The invitation is an account mail (ADR 0072); kept reachable here for the code that sends it.
-export { invitationMail } from "../account-mail";

@@ -5,7 +5,8 @@ import { users } from "@frontdesk/db/schema";
 import { connectAsApp } from "@frontdesk/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { callerFor, createTestDeps, sessionFor, signUpVerified } from "../testing";
+import { passwordResetMail } from "../account-mail";
+import { callerFor, createStaffedClinic, createTestDeps, sessionFor, setClinicLocale, signUpVerified } from "../testing";
 import { codeOf } from "../testing/staff-world";
 
 const { db, close } = connectAsApp();
@@ -38,6 +39,25 @@ describe("password reset", () => {
     expect(await codeOf(callerFor(deps).caller.auth.signIn({ email, password: NEW_PASSWORD }))).toBe("ok");
     // Single use.
     expect(await codeOf(callerFor(deps).caller.auth.resetPassword({ token, newPassword: "yet another passphrase" }))).toBe("BAD_REQUEST");
+  });
+
+  it("mails a member of a German clinic the link in German", async () => {
+    const { deps, mailer } = createTestDeps(db);
+    const { clinic, emails } = await createStaffedClinic(db);
+    await setClinicLocale(db, clinic.clinicId, "de-DE");
+    expect(await callerFor(deps).caller.auth.requestPasswordReset({ email: emails.receptionist })).toEqual({ sent: true });
+    const mail = mailer.lastTo(emails.receptionist);
+    expect(mail.subject).toBe("Wählen Sie ein neues Frontdesk-Passwort");
+    const link = `${deps.publicUrl}/app/reset-password/${linkIn(mail.text)!}`;
+    expect(mail).toEqual(passwordResetMail(emails.receptionist, link, "de"));
+  });
+
+  it("mails someone who works at no clinic in English", async () => {
+    const { deps, mailer, email } = await withAccount();
+    await callerFor(deps).caller.auth.requestPasswordReset({ email });
+    const mail = mailer.lastTo(email);
+    expect(mail.subject).toBe("Choose a new Frontdesk password");
+    expect(mail).toEqual(passwordResetMail(email, `${deps.publicUrl}/app/reset-password/${linkIn(mail.text)!}`, "en"));
   });
 
   it("answers the same for an unknown address, and mails nothing there", async () => {

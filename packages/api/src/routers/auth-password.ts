@@ -14,7 +14,7 @@ import { withIdentity } from "@frontdesk/db";
 import { users } from "@frontdesk/db/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { eq } from "drizzle-orm";
-import { passwordResetMail } from "../account-mail";
+import { accountLanguageOf, passwordResetMail } from "../account-mail";
 import { RuleError } from "../errors";
 import { recordSecurityEvent } from "../security-events";
 import { procedure } from "../trpc";
@@ -33,7 +33,12 @@ export const passwordRouter = {
       const user = await findUserByEmail(ctx, input.email);
       if (user && (await countPasswordResetsSince(ctx.deps.db, user.id, new Date(now.getTime() - 60 * 60_000))) < RESETS_PER_HOUR) {
         const token = await issuePasswordReset(ctx.deps.db, user.id, now);
-        await ctx.deps.mailer.send(passwordResetMail(user.email, `${ctx.deps.publicUrl}/app/reset-password/${token}`));
+        // Read only where a reset is already written and mailed: an unknown address still answers
+        // the same, and the one read adds to a gap in timing that the write and the mail already
+        // make (not a new signal). The scope is the account's own, as for the reset itself: RLS
+        // shows only this person's memberships, and the language goes only into the mail to them.
+        const language = await accountLanguageOf(ctx.deps.db, user.id);
+        await ctx.deps.mailer.send(passwordResetMail(user.email, `${ctx.deps.publicUrl}/app/reset-password/${token}`, language));
       }
       return { sent: true };
     }),

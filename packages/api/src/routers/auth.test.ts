@@ -1,10 +1,11 @@
-import { withIdentity } from "@frontdesk/db";
-import { users } from "@frontdesk/db/schema";
-import { connectAsApp } from "@frontdesk/db/testing";
+import { withIdentity, withTenant } from "@frontdesk/db";
+import { memberships, users } from "@frontdesk/db/schema";
+import { connectAsApp, createTestClinic } from "@frontdesk/db/testing";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { callerFor, createStaffedClinic, createTestDeps, mailedCode, sessionFor, signUpVerified } from "../testing";
+import { accountExistsMail } from "../account-mail";
+import { callerFor, createStaffedClinic, createTestDeps, mailedCode, sessionFor, setClinicLocale, signUpVerified } from "../testing";
 
 const { db, close } = connectAsApp();
 afterAll(() => close());
@@ -89,6 +90,21 @@ describe("auth.signUp", () => {
     expect(mailer.lastTo(email).text).not.toMatch(/\b\d{6}\b/);
     expect(await codeOf(callerFor(deps).caller.auth.signIn({ email, password: "another long secret" }))).toBe("UNAUTHORIZED");
     expect(await codeOf(callerFor(deps).caller.auth.signIn({ email, password: PASSWORD }))).toBe("ok");
+  });
+
+  it("tells a member of a Spanish clinic in Spanish that they already have an account", async () => {
+    const { deps, mailer } = createTestDeps(db);
+    const email = newEmail();
+    const { user } = await signUpVerified(deps, { name: "Ana", email, password: PASSWORD });
+    const clinic = await createTestClinic(db);
+    await setClinicLocale(db, clinic.clinicId, "es-ES");
+    await withTenant(db, { clinicId: clinic.clinicId, userId: null, role: "owner" }, (tx) =>
+      tx.insert(memberships).values({ clinicId: clinic.clinicId, userId: user.id, role: "practitioner" }),
+    );
+    expect(await callerFor(deps).caller.auth.signUp({ name: "B", email, password: "another long secret" })).toEqual({ verificationSent: true, email });
+    const mail = mailer.lastTo(email);
+    expect(mail.subject).toBe("Ya tiene una cuenta de Frontdesk");
+    expect(mail).toEqual(accountExistsMail(email, deps.publicUrl, "es"));
   });
 
   it("a sign-up code does not work as a sign-in code, and a sign-in code does not confirm a sign-up", async () => {

@@ -19,7 +19,7 @@ import { clinics, memberships, securityEvents, sessions, users } from "@frontdes
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, desc, eq } from "drizzle-orm";
 import { changePasswordInput, requestCodeInput, revokeSessionInput, signInInput, signUpInput as signUpFields, switchClinicInput, verifyCodeInput } from "@frontdesk/domain";
-import { accountExistsMail, signUpCodeMail } from "../account-mail";
+import { accountExistsMail, accountLanguageOf, signUpCodeMail } from "../account-mail";
 import type { Context } from "../context";
 import { ForbiddenError, NotFoundError, RateLimitedError, RuleError, UnauthorizedError } from "../errors";
 import { loginCodeMail } from "../mail";
@@ -89,7 +89,12 @@ export const authRouter = {
       // Hashed in both cases, so the answer takes as long whether or not the account exists.
       const passwordHash = await ctx.deps.hasher.hash(input.password);
       if (existing?.emailVerifiedAt) {
-        if (await codesLeft(ctx, input.email)) await ctx.deps.mailer.send(accountExistsMail(input.email, ctx.deps.publicUrl));
+        // Each branch makes one more round trip before its mail (this read of the account's
+        // language; the other, writing the code), so the lookup adds no step the other lacks.
+        if (await codesLeft(ctx, input.email)) {
+          const language = await accountLanguageOf(ctx.deps.db, existing.id);
+          await ctx.deps.mailer.send(accountExistsMail(input.email, ctx.deps.publicUrl, language));
+        }
       } else {
         await sendSignUpCode(ctx, input.email, { name: input.name, passwordHash });
       }

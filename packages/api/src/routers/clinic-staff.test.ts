@@ -4,7 +4,8 @@ import { connectAsApp } from "@frontdesk/db/testing";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { callerFor, createStaffedClinic, createTestDeps, sessionFor, signUpVerified } from "../testing";
+import { invitationMail } from "../account-mail";
+import { callerFor, createStaffedClinic, createTestDeps, sessionFor, setClinicLocale, signUpVerified } from "../testing";
 
 const { db, close } = connectAsApp();
 afterAll(() => close());
@@ -101,6 +102,19 @@ describe("clinic.staff", () => {
     expect((await membershipOf(user.id))?.role).toBe("receptionist");
     expect(await codeOf(invitee.clinic.staff.accept({ token }))).toBe("CONFLICT");
     expect((await audit()).map((a) => a.action)).toEqual(expect.arrayContaining(["invite", "accept_invitation"]));
+  });
+
+  it("invites in the inviting clinic's language: a French clinic's invitation arrives in French", async () => {
+    const { mailer, staffed, as } = await setup();
+    await setClinicLocale(db, staffed.clinic.clinicId, "fr-FR");
+    const inviteeEmail = `nouveau-${crypto.randomUUID().slice(0, 8)}@example.test`;
+    await (await as("admin")).clinic.staff.invite({ email: inviteeEmail, role: "receptionist" });
+    const mail = mailer.lastTo(inviteeEmail);
+    const clinicName = `Clinic ${staffed.clinic.slug}`;
+    expect(mail.subject).toBe(`Vous êtes invité à rejoindre ${clinicName} sur Frontdesk`);
+    expect(mail.text).toContain("en tant que chargé d’accueil");
+    const link = /http:\/\/localhost:3000\/app\/invite\/\S+/.exec(mail.text)![0];
+    expect(mail).toEqual(invitationMail(inviteeEmail, clinicName, "receptionist", link, "fr"));
   });
 
   it("refuses an invitation link used by someone it was not sent to, a forged link and an expired one", async () => {

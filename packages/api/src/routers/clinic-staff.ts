@@ -5,9 +5,10 @@ import { mayAssignRole } from "@frontdesk/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { acceptInvitationInput, changeRoleInput, invitationInput, inviteStaffInput, membershipInput } from "@frontdesk/domain";
+import { invitationMail } from "../account-mail";
 import { recordAudit, recordStaffAudit } from "../audit";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "../errors";
-import { invitationMail } from "../mail";
+import { accountMailLanguage } from "../messages/account";
 import { recordSecurityEvent } from "../security-events";
 import { procedure, type StaffScope } from "../trpc";
 
@@ -74,8 +75,10 @@ export const clinicStaffRouter = {
         entityId: invitation!.id,
         changes: { role: [null, input.role] },
       });
-      const [clinic] = await staff.tx.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, staff.clinicId));
-      await ctx.deps.mailer.send(invitationMail(input.email, clinic!.name, input.role, `${ctx.deps.publicUrl}/app/invite/${token}`));
+      const [clinic] = await staff.tx.select({ name: clinics.name, locale: clinics.locale }).from(clinics).where(eq(clinics.id, staff.clinicId));
+      // The invitee may have no account yet: the mail speaks the inviting clinic's language (ADR 0072).
+      const language = accountMailLanguage([clinic!.locale]);
+      await ctx.deps.mailer.send(invitationMail(input.email, clinic!.name, input.role, `${ctx.deps.publicUrl}/app/invite/${token}`, language));
       return { invitationId: invitation!.id, expiresAt: expiresAt.toISOString() };
     }),
 

@@ -111,6 +111,14 @@ export async function createStaffedClinic(db: Database) {
   return { clinic, userIds, emails: { admin: people.admin.email, receptionist: people.receptionist.email, practitioner: people.practitioner.email, patient: people.patient.email } };
 }
 
+/** Gives a clinic the locale its owner would set in its settings (its messages' language, ADR 0057). */
+export async function setClinicLocale(db: Database, clinicId: string, locale: string): Promise<void> {
+  const { withTenant } = await import("@frontdesk/db");
+  const { clinics } = await import("@frontdesk/db/schema");
+  const { eq } = await import("drizzle-orm");
+  await withTenant(db, { clinicId, userId: null, role: "owner" }, (tx) => tx.update(clinics).set({ locale }).where(eq(clinics.id, clinicId)));
+}
+
 export interface BookableClinic {
   clinicId: string;
   slug: string;
