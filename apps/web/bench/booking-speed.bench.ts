@@ -146,6 +146,7 @@ async function firstVisit(browser: Browser, baseURL: string | undefined, trace: 
    */
   const tapWhenVisible = async (sight: Sight, next: RegExp) => {
     const first = await whenVisible(page, sight);
+    if (process.env.BENCH_DEBUG) process.stdout.write(`document from ${((await page.evaluate(() => performance.timeOrigin)) - origin).toFixed(0)}:\n${await timeline(page)}\n`);
     let seen = first;
     // A tap can be lost while the app replaces the server's links under the finger: as a patient would, tap again.
     for (let attempt = 0; attempt < 5; attempt++) {
